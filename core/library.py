@@ -1,0 +1,46 @@
+"""The library facade: one object that owns the database and its sub-stores.
+
+Usable from a script::
+
+    from core.library import Library
+    with Library.open() as lib:
+        for interview in lib.interviews.all():
+            print(interview.company)
+
+The connection may be used from a background thread; every store serialises
+its access through the library's lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from core.interviews import InterviewStore
+from core.storage import db
+
+
+class Library:
+    def __init__(self, path: Path | None = None):
+        self._conn = db.connect(path)
+        self.path = Path(self._conn.execute("PRAGMA database_list").fetchone()["file"])
+        self._lock = threading.RLock()
+        self.interviews = InterviewStore(self._conn, self._lock)
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Library:
+        return cls(path)
+
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

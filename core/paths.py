@@ -1,0 +1,83 @@
+"""Every file location Furikaeri uses, in one place.
+
+By default the platform's per-user directories are used (``~/.local/share``,
+``~/.cache`` and ``~/.config`` on Linux).  Setting ``FURIKAERI_HOME`` puts
+everything below that one folder instead; every test does so.
+
+Directories are created owner-only (0700) and files owner-only (0600): the
+library holds recordings and notes about real people.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Furikaeri"
+HOME_ENV = "FURIKAERI_HOME"
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def _override() -> Path | None:
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser().resolve() if value else None
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if needed and make it owner-only."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(path, DIR_MODE)
+    return path
+
+
+def data_dir() -> Path:
+    """The library: database, recordings, exports-in-progress."""
+    root = _override()
+    path = root / "data" if root else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return ensure_private_dir(path)
+
+
+def cache_dir() -> Path:
+    """Rebuildable files, such as speech models assembled from packages."""
+    root = _override()
+    path = root / "cache" if root else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return ensure_private_dir(path)
+
+
+def config_dir() -> Path:
+    """User settings."""
+    root = _override()
+    path = root / "config" if root else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return ensure_private_dir(path)
+
+
+def database_path() -> Path:
+    return data_dir() / "library.sqlite3"
+
+
+def recordings_dir() -> Path:
+    return ensure_private_dir(data_dir() / "recordings")
+
+
+def models_dir() -> Path:
+    return ensure_private_dir(cache_dir() / "models")
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def resources_dir() -> Path:
+    """Read-only files shipped with the app (translations, question bank)."""
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if it does not exist yet."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+    os.close(fd)
+    os.chmod(path, FILE_MODE)

@@ -1,0 +1,68 @@
+"""User settings, each declared once with its type, default and allowed values.
+
+Stored as JSON in :func:`core.paths.settings_path`, written atomically.  An
+unreadable file or a value of the wrong kind falls back to the default (the
+damaged file is kept beside, renamed, so nothing is silently lost).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core import paths
+from core.fsutil import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    choices: tuple[Any, ...] | None = None
+
+    def accepts(self, value: Any) -> bool:
+        if type(value) is not type(self.default):
+            return False
+        return self.choices is None or value in self.choices
+
+
+LANGUAGE = Setting("language", "system", ("system", "ja", "en"))
+SPEECH_MODEL = Setting("speech_model", "base")
+USER_NAME = Setting("user_name", "")
+
+DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME)}
+
+
+class Settings:
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path else paths.settings_path()
+        self._values: dict[str, Any] = self._load()
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            raw = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("settings file is not a JSON object")
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:
+            backup = self.path.with_name(self.path.name + ".damaged")
+            log.warning("settings file %s unreadable (%s); kept as %s, using defaults", self.path, error, backup)
+            self.path.replace(backup)
+            return {}
+        return {k: v for k, v in raw.items() if k in DECLARED and DECLARED[k].accepts(v)}
+
+    def get(self, setting: Setting) -> Any:
+        return self._values.get(setting.key, setting.default)
+
+    def set(self, setting: Setting, value: Any) -> None:
+        if not setting.accepts(value):
+            raise ValueError(f"{value!r} is not a valid value for {setting.key}")
+        self._values[setting.key] = value
+        paths.ensure_private_dir(self.path.parent)
+        atomic_write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2, sort_keys=True))

@@ -1,0 +1,1 @@
+"""SQLite storage: connection set-up and numbered schema migrations."""

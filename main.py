@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Furikaeri (振り返り): interview practice and review, entirely on this computer.
+
+    uv run main.py              open the desktop app
+    uv run main.py doctor       check that everything needed is in place
+    uv run main.py --help       every command-line command
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# No hub access unless the user explicitly asks for a model download.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        from gui.app import run
+
+        return run(sys.argv[:1])
+    from core.cli import main as cli_main
+    from core.settings import LANGUAGE, Settings
+    from gui.i18n import cli_translate
+
+    return cli_main(args, translate=cli_translate(Settings().get(LANGUAGE)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

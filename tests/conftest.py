@@ -1,0 +1,71 @@
+"""Shared test set-up.
+
+* Qt runs offscreen; every test gets its own ``FURIKAERI_HOME`` (a temp dir).
+* Hugging Face hub access is off, and any network connection made from Python
+  fails the test: Furikaeri's promise is "no network unless the user asks".
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import sys
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+
+_network_attempts: list[str] = []
+_network_allowed = False
+
+
+def _is_local(address: object) -> bool:
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        if host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(host.split("%")[0]).is_loopback
+        except ValueError:
+            return False
+    return True  # AF_UNIX paths and abstract sockets stay on this machine
+
+
+def _network_guard(event: str, args: tuple) -> None:
+    if _network_allowed:
+        return
+    if event == "socket.connect":
+        sock, address = args[0], args[1]
+        if getattr(sock, "family", None) == socket.AF_UNIX or _is_local(address):
+            return
+        _network_attempts.append(f"connect {address!r}")
+        raise ConnectionRefusedError(f"network access is forbidden in tests: {address!r}")
+    if event == "socket.getaddrinfo":
+        host = args[0]
+        if host in (None, "localhost") or _is_local((host,)):
+            return
+        _network_attempts.append(f"getaddrinfo {host!r}")
+        raise socket.gaierror(f"network access is forbidden in tests: {host!r}")
+
+
+sys.addaudithook(_network_guard)
+
+
+@pytest.fixture(autouse=True)
+def _no_network():
+    """Fail any test that tried to reach the network."""
+    start = len(_network_attempts)
+    yield
+    attempts = _network_attempts[start:]
+    assert not attempts, f"the test tried to use the network: {attempts}"
+
+
+@pytest.fixture(autouse=True)
+def furikaeri_home(tmp_path_factory, monkeypatch):
+    """A private, empty Furikaeri home for each test."""
+    home = tmp_path_factory.mktemp("furikaeri_home")
+    monkeypatch.setenv("FURIKAERI_HOME", str(home))
+    return home
