@@ -69,3 +69,67 @@ def furikaeri_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("furikaeri_home")
     monkeypatch.setenv("FURIKAERI_HOME", str(home))
     return home
+
+
+from tests.audio_rig import virtual_microphone  # noqa: E402,F401  (session fixture)
+from tests.model_fixtures import base_model_in_home, built_base_model, english_speech  # noqa: E402,F401
+
+
+@pytest.fixture
+def make_window(qapp):
+    """Build real main windows over the test's library; torn down in a safe order.
+
+    ``make_window(prepare=None, language="en")``: ``prepare(library)`` may add
+    data first. The window is shown and started; the fixture waits until the
+    library is loaded and the microphone probed.
+    """
+    import shiboken6
+    from PySide6.QtCore import QEventLoop
+
+    from core.library import Library
+    from core.settings import SPEECH_MODEL, Settings
+    from gui.i18n import LanguageSwitcher
+    from gui.main_window import MainWindow
+
+    switcher = LanguageSwitcher()
+    opened: list[tuple[MainWindow, Library]] = []
+
+    def make(prepare=None, language: str = "en") -> MainWindow:
+        switcher.apply(language)
+        library = Library.open()
+        if prepare:
+            prepare(library)
+        settings = Settings()
+        settings.set(SPEECH_MODEL, "tiny.en")  # used in place: no 145 MB assembly per test
+        window = MainWindow(library, settings, switcher)
+        opened.append((window, library))
+        loop = QEventLoop()
+        pending = {"library", "audio"}
+
+        def arrived(what: str) -> None:
+            pending.discard(what)
+            if not pending:
+                loop.quit()
+
+        window.library_loaded.connect(lambda: arrived("library"))
+        window.audio_checked.connect(lambda: arrived("audio"))
+        window.show()
+        window.start()
+        if pending:
+            loop.exec()
+        return window
+
+    yield make
+    # English again while the windows are whole (LanguageChange reaches live widgets only),
+    # then wait for background work, then close and delete.
+    switcher.apply("en")
+    qapp.processEvents()
+    for window, library in opened:
+        if window.tasks.pending:
+            idle = QEventLoop()
+            window.tasks.idle.connect(idle.quit)
+            if window.tasks.pending:
+                idle.exec()
+        window.close()
+        shiboken6.delete(window)
+        library.close()

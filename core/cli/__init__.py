@@ -1,0 +1,41 @@
+"""Furikaeri's command line, built on the same core as the GUI.
+
+``main.py`` passes a ``translate(context, text)`` function (Qt's catalogue)
+so that output follows the user's language; scripts get English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from core import __version__
+from core.cli import doctor_cmd, models_cmd
+from core.cli.output import Output
+from core.messages import QT_TRANSLATE_NOOP, Translate, identity_translate
+
+COMMANDS = (doctor_cmd, models_cmd)
+
+
+def build_parser(out: Output) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=out.t(QT_TRANSLATE_NOOP(
+            "CLI", "Furikaeri: interview practice and review. Without a command, the desktop app opens.")),
+    )
+    parser.add_argument("--version", action="version", version=f"Furikaeri {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(commands, out)
+    return parser
+
+
+def main(argv: Sequence[str], translate: Translate = identity_translate) -> int:
+    out = Output(translate, sys.stdout, sys.stderr)
+    parser = build_parser(out)
+    args = parser.parse_args(list(argv))
+    if args.command is None:
+        parser.print_help()
+        return 2
+    return args.run(args, out)

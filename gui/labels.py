@@ -1,0 +1,51 @@
+"""Translated names for the core's enumerations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from core.interviews import InterviewKind, Stage, Status
+from gui.i18n import translate
+
+_CONTEXT = "Labels"
+
+KIND = {
+    InterviewKind.REAL: QT_TRANSLATE_NOOP("Labels", "Real interview"),
+    InterviewKind.MOCK: QT_TRANSLATE_NOOP("Labels", "Mock practice"),
+}
+
+STATUS = {
+    Status.SCHEDULED: QT_TRANSLATE_NOOP("Labels", "Scheduled"),
+    Status.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
+    Status.WAITING: QT_TRANSLATE_NOOP("Labels", "Waiting for result"),
+    Status.PASSED: QT_TRANSLATE_NOOP("Labels", "Passed"),
+    Status.REJECTED: QT_TRANSLATE_NOOP("Labels", "Not selected"),
+    Status.OFFER: QT_TRANSLATE_NOOP("Labels", "Offer"),
+    Status.DECLINED: QT_TRANSLATE_NOOP("Labels", "Declined by me"),
+    Status.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    Status.NO_SHOW: QT_TRANSLATE_NOOP("Labels", "Did not attend"),
+}
+
+STAGE = {
+    Stage.DOCUMENT_SCREENING: QT_TRANSLATE_NOOP("Labels", "Document screening"),
+    Stage.FIRST: QT_TRANSLATE_NOOP("Labels", "First interview"),
+    Stage.SECOND: QT_TRANSLATE_NOOP("Labels", "Second interview"),
+    Stage.FINAL: QT_TRANSLATE_NOOP("Labels", "Final interview"),
+    Stage.OFFER: QT_TRANSLATE_NOOP("Labels", "Offer stage"),
+}
+
+
+def kind_label(kind: InterviewKind) -> str:
+    return translate(_CONTEXT, KIND[kind])
+
+
+def status_label(status: Status) -> str:
+    return translate(_CONTEXT, STATUS[status])
+
+
+def stage_label(stage: str) -> str:
+    """A standard stage in the UI language; the user's own stage names as typed."""
+    try:
+        return translate(_CONTEXT, STAGE[Stage(stage)])
+    except ValueError:
+        return stage

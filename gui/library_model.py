@@ -1,0 +1,128 @@
+"""The interview list as a Qt table model (display only; no rules here)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QItemSelection,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from core.interviews import Interview
+from gui.labels import kind_label, stage_label, status_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_moment(moment: datetime | None) -> str:
+    """A start time in local time, in the UI language's conventions."""
+    if moment is None:
+        return QCoreApplication.translate("LibraryModel", "Not fixed")
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    locale = QLocale()
+    pattern = "yyyy/MM/dd (ddd) HH:mm" if locale.language() == QLocale.Language.Japanese else "ddd d MMM yyyy, HH:mm"
+    return locale.toString(local, pattern)
+
+
+class LibraryModel(QAbstractTableModel):
+    COLUMNS = ("date", "company", "position", "kind", "stage", "status")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Interview] = []
+
+    def set_interviews(self, interviews: list[Interview]) -> None:
+        self.beginResetModel()
+        self._rows = list(interviews)
+        self.endResetModel()
+
+    def interview_at(self, row: int) -> Interview:
+        return self._rows[row]
+
+    def row_of(self, interview_id: int) -> int | None:
+        for row, item in enumerate(self._rows):
+            if item.id == interview_id:
+                return row
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Date"),
+            self.tr("Company"),
+            self.tr("Position"),
+            self.tr("Type"),
+            self.tr("Stage"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        item = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if column == "date":
+            return format_moment(item.starts_at)
+        if column == "company":
+            return item.company
+        if column == "position":
+            return item.position
+        if column == "kind":
+            return kind_label(item.kind)
+        if column == "stage":
+            return stage_label(item.stage)
+        return status_label(item.status)
+
+
+class LibraryView(QTableView):
+    """The interview table; reports selection changes through its own signal.
+
+    Overriding the view's ``selectionChanged`` (rather than connecting the
+    selection model to the window) means no Python slot is called while the
+    window is being destroyed.
+    """
+
+    selection_changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # The view owns its model: a model destroyed before its view (as siblings
+        # would be) resets the selection into a window that is being torn down.
+        self.library_model = LibraryModel(self)
+        self.setModel(self.library_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        super().selectionChanged(selected, deselected)
+        self.selection_changed.emit()
+
+    def selected_row(self) -> int | None:
+        rows = self.selectionModel().selectedRows()
+        return rows[0].row() if rows else None

@@ -1,0 +1,204 @@
+"""The main window: the interview library, its empty state and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+
+from core import __version__
+from core.audio.devices import audio_status
+from core.interviews import Interview
+from core.library import Library
+from core.messages import FurikaeriError
+from core.settings import LANGUAGE, SPEECH_MODEL, Settings
+from core.speech.models import resolve_model
+from gui.empty_state import EmptyState
+from gui.i18n import LanguageSwitcher, render, resolve_language
+from gui.interview_dialog import InterviewDialog
+from gui.library_model import LibraryView
+from gui.settings_dialog import SettingsDialog
+from gui.status_bar import AppStatusBar
+from gui.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    library_loaded = Signal()
+    audio_checked = Signal()
+
+    def __init__(self, library: Library, settings: Settings, switcher: LanguageSwitcher,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.switcher = switcher
+        self.tasks = TaskRunner(self)
+
+        self.table = LibraryView()
+        self.model = self.table.library_model
+        self.table.selection_changed.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.edit_interview(index.row()))
+        self.empty = EmptyState()
+        self.empty.add_requested.connect(self.new_interview)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        self.setCentralWidget(self.stack)
+        self.status = AppStatusBar()
+        self.setStatusBar(self.status)
+
+        self._make_actions()
+        self.retranslate()
+        self.resize(1000, 640)
+
+    # -- start-up --------------------------------------------------------------
+    def start(self) -> None:
+        """Load the library and probe audio and the speech model, all in the background."""
+        self.reload()
+        self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
+        name = self.settings.get(SPEECH_MODEL)
+        self.status.show_model_preparing()
+        self.tasks.run(
+            lambda report: resolve_model(name, progress=report),
+            done=lambda _path: self.status.show_model_ready(),
+            failed=self._model_failed,
+            progress=self.status.show_model_preparing,
+        )
+
+    def _audio_ready(self, status) -> None:
+        self.status.show_audio(status)
+        self.audio_checked.emit()
+
+    def _model_failed(self, error: Exception) -> None:
+        self.status.show_model_problem(error.message if isinstance(error, FurikaeriError) else str(error))
+
+    # -- actions ---------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_interview)
+        self.edit_action = QAction(self)
+        self.edit_action.setShortcut(Qt.Key.Key_Return)
+        self.edit_action.triggered.connect(lambda: self.edit_interview(self._selected_row()))
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        for action in (self.edit_action, self.delete_action):
+            action.setEnabled(False)
+            self.table.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.new_action, self.edit_action, self.delete_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.settings_menu = self.menuBar().addMenu("")
+        self.settings_menu.addAction(self.settings_action)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.new_action)
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Furikaeri — interview practice and review"))
+        self.file_menu.setTitle(self.tr("&Library"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("&New interview…"))
+        self.edit_action.setText(self.tr("&Edit interview…"))
+        self.delete_action.setText(self.tr("&Delete interview"))
+        self.settings_action.setText(self.tr("&Preferences…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About Furikaeri"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- library ---------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        self.tasks.run(self.library.interviews.all, done=lambda rows: self._show(rows, select_id),
+                       failed=self.show_error)
+
+    def _show(self, interviews: list[Interview], select_id: int | None) -> None:
+        self.model.set_interviews(interviews)
+        self.stack.setCurrentWidget(self.table if interviews else self.empty)
+        row = self.model.row_of(select_id) if select_id is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        self._selection_changed()
+        self.library_loaded.emit()
+
+    def _selected_row(self) -> int | None:
+        return self.table.selected_row()
+
+    def _selection_changed(self) -> None:
+        has = self._selected_row() is not None
+        self.edit_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+
+    def new_interview(self) -> None:
+        self._edit(InterviewDialog(self))
+
+    def edit_interview(self, row: int | None) -> None:
+        if row is not None:
+            self._edit(InterviewDialog(self, self.model.interview_at(row)))
+
+    def _edit(self, dialog: InterviewDialog) -> None:
+        if dialog.exec() != InterviewDialog.DialogCode.Accepted:
+            return
+        item = dialog.interview()
+        store = self.library.interviews
+        save = (lambda: store.update(item)) if item.id is not None else (lambda: store.add(item))
+        self.tasks.run(save, done=lambda saved: self.reload(select_id=saved.id), failed=self.show_error)
+
+    def delete_selected(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        item = self.model.interview_at(row)
+        answer = QMessageBox.question(
+            self, self.tr("Delete interview"),
+            self.tr("Delete the interview with {company}? This cannot be undone.").format(company=item.company),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.tasks.run(lambda: self.library.interviews.delete(item.id), done=lambda _: self.reload(),
+                           failed=self.show_error)
+
+    # -- settings and help -----------------------------------------------------
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings.get(LANGUAGE), self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.set_language_setting(dialog.chosen_language())
+
+    def set_language_setting(self, choice: str) -> None:
+        self.settings.set(LANGUAGE, choice)
+        self.switcher.apply(resolve_language(choice))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Furikaeri"), self.tr(
+            "Furikaeri {version}\n\nPractise interviews at home, record real interviews only with the "
+            "interviewer's permission, and review them afterwards. Everything stays on this computer."
+        ).format(version=__version__))
+
+    def show_error(self, error: Exception) -> None:
+        text = render(error.message) if isinstance(error, FurikaeriError) else str(error)
+        QMessageBox.warning(self, self.tr("Furikaeri"), text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.wait_for_done()
+        super().closeEvent(event)

@@ -1,0 +1,41 @@
+"""Preferences: for now, the interface language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.language = QComboBox()
+        # Language names are written in their own language, so they are never translated.
+        self.language.addItem("", "system")
+        self.language.addItem("日本語", "ja")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.language_label, self.language)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_label.setText(self.tr("Language"))
+        self.language.setItemText(0, self.tr("Follow the system"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def chosen_language(self) -> str:
+        return self.language.currentData()

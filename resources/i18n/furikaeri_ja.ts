@@ -1,0 +1,539 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>AppStatusBar</name>
+    <message>
+        <source>Checking the microphone…</source>
+        <translation>マイクを確認しています…</translation>
+    </message>
+    <message>
+        <source>Recording available: {device}</source>
+        <translation>録音できます：{device}</translation>
+    </message>
+    <message>
+        <source>Recording unavailable: {reason}</source>
+        <translation>録音できません：{reason}</translation>
+    </message>
+    <message>
+        <source>Speech model: checking…</source>
+        <translation>音声認識モデル：確認中…</translation>
+    </message>
+    <message>
+        <source>Speech model: preparing ({percent}%)</source>
+        <translation>音声認識モデル：準備中（{percent}%）</translation>
+    </message>
+    <message>
+        <source>Speech model: ready</source>
+        <translation>音声認識モデル：準備完了</translation>
+    </message>
+    <message>
+        <source>Speech model: unavailable</source>
+        <translation>音声認識モデル：使用できません</translation>
+    </message>
+</context>
+<context>
+    <name>Audio</name>
+    <message>
+        <source>The PortAudio sound library was not found, so recording is disabled. Install the system package libportaudio2 (for example: sudo apt install libportaudio2) and restart Furikaeri. Everything else works without it.</source>
+        <translation>音声ライブラリ PortAudio が見つからないため、録音は無効になっています。システムパッケージ libportaudio2 をインストールして（例：sudo apt install libportaudio2）、Furikaeri を再起動してください。録音以外の機能はそのまま使えます。</translation>
+    </message>
+    <message>
+        <source>No microphone or other input device was found. Connect one, or check the system&apos;s sound settings.</source>
+        <translation>マイクなどの入力デバイスが見つかりません。接続するか、システムのサウンド設定を確認してください。</translation>
+    </message>
+    <message>
+        <source>The sound system could not list the input devices: {detail}</source>
+        <translation>サウンドシステムから入力デバイスの一覧を取得できませんでした：{detail}</translation>
+    </message>
+    <message>
+        <source>The sound module could not be loaded ({detail}), so recording is disabled. Everything else works. Reinstalling Furikaeri may help.</source>
+        <translation>音声モジュールを読み込めなかったため（{detail}）、録音は無効になっています。ほかの機能は使えます。Furikaeri を再インストールすると直る場合があります。</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>Furikaeri: interview practice and review. Without a command, the desktop app opens.</source>
+        <translation>Furikaeri：面接の練習と振り返り。コマンドを指定しないとデスクトップアプリが開きます。</translation>
+    </message>
+    <message>
+        <source>check Python, Qt, speech models, audio devices and the library</source>
+        <translation>Python・Qt・音声認識モデル・オーディオデバイス・ライブラリを確認します</translation>
+    </message>
+    <message>
+        <source>Something needed is missing: see the lines marked FAIL.</source>
+        <translation>必要なものが不足しています。FAIL と表示された行を確認してください。</translation>
+    </message>
+    <message>
+        <source>Everything needed is in place.</source>
+        <translation>必要なものはすべて揃っています。</translation>
+    </message>
+    <message>
+        <source>list, prepare or verify the offline speech models</source>
+        <translation>オフライン音声認識モデルの一覧表示・準備・検証</translation>
+    </message>
+    <message>
+        <source>show each model&apos;s state</source>
+        <translation>各モデルの状態を表示します</translation>
+    </message>
+    <message>
+        <source>check every file&apos;s checksum (slower)</source>
+        <translation>すべてのファイルのチェックサムを検証します（時間がかかります）</translation>
+    </message>
+    <message>
+        <source>assemble a model from its installed packages (no download)</source>
+        <translation>インストール済みのパッケージからモデルを組み立てます（ダウンロードはしません）</translation>
+    </message>
+    <message>
+        <source>a model name or a folder holding a model</source>
+        <translation>モデル名、またはモデルの入ったフォルダー</translation>
+    </message>
+    <message>
+        <source>Ready: {path}</source>
+        <translation>準備完了：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The library at {path} was written by a newer version of Furikaeri (schema {found}; this version knows up to {supported}). It was not changed. Please update Furikaeri to open it.</source>
+        <translation>{path} のライブラリは新しいバージョンの Furikaeri で作成されています（スキーマ {found}、このバージョンの対応は {supported} まで）。ファイルは変更していません。開くには Furikaeri を更新してください。</translation>
+    </message>
+    <message>
+        <source>The library at {path} cannot be opened ({detail}). It was not changed; restore it from a backup or move it away to start a new one.</source>
+        <translation>{path} のライブラリを開けません（{detail}）。ファイルは変更していません。バックアップから戻すか、別の場所へ移動して新しいライブラリを始めてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>not installed (run: uv sync)</source>
+        <translation>インストールされていません（uv sync を実行してください）</translation>
+    </message>
+    <message>
+        <source>Input devices</source>
+        <translation>入力デバイス</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>Speech model {name}</source>
+        <translation>音声認識モデル {name}</translation>
+    </message>
+    <message>
+        <source>ready ({path})</source>
+        <translation>準備完了（{path}）</translation>
+    </message>
+    <message>
+        <source>installed; prepared on first use (or now: main.py models prepare {name})</source>
+        <translation>インストール済み。初回使用時に準備されます（今すぐ準備するには：main.py models prepare {name}）</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダー</translation>
+    </message>
+    <message>
+        <source>{path} is not writable</source>
+        <translation>{path} に書き込めません</translation>
+    </message>
+    <message>
+        <source>Library database</source>
+        <translation>ライブラリのデータベース</translation>
+    </message>
+    <message>
+        <source>schema {version}, {count} interviews</source>
+        <translation>スキーマ {version}、面接 {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Your interviews, looked back on</source>
+        <translation>面接を、振り返りへ。</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Furikaeri helps at three moments:</source>
+        <translation>ライブラリはまだ空です。Furikaeri は次の3つの場面で役に立ちます。</translation>
+    </message>
+    <message>
+        <source>1. Practise at home</source>
+        <translation>1. 自宅で模擬面接</translation>
+    </message>
+    <message>
+        <source>Record your answers to common questions, read the transcript, and see your pace, filler words, pauses and answer length improve from one attempt to the next.</source>
+        <translation>よく聞かれる質問への回答を録音し、文字起こしを読んで、話す速さ・つなぎ言葉（えー、あの）・間・回答の長さが回を重ねるごとにどう変わるかを確かめられます。</translation>
+    </message>
+    <message>
+        <source>2. Record a real interview, with permission</source>
+        <translation>2. 本番の面接を、許可を得て録音</translation>
+    </message>
+    <message>
+        <source>Ask the interviewer first. Furikaeri records only after you confirm that they agreed, and keeps that consent with the recording. Recordings are for your own review: never publish them.</source>
+        <translation>まず面接官に許可をお願いしましょう。Furikaeri は同意を得たことを確認してから録音を始め、その同意の記録を録音と一緒に保存します。録音は自分の振り返り専用です。公開はしないでください。</translation>
+    </message>
+    <message>
+        <source>3. Notes right after the interview</source>
+        <translation>3. 面接直後のメモ</translation>
+    </message>
+    <message>
+        <source>If recording is declined, write down what was asked and what you answered while your memory is fresh. A template guides you, and everything stays searchable.</source>
+        <translation>録音を断られたときは、記憶が新しいうちに、聞かれたことと答えたことを書き留めましょう。テンプレートが手順を案内し、すべて後から検索できます。</translation>
+    </message>
+    <message>
+        <source>Add an interview</source>
+        <translation>面接を追加</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer: audio, transcripts and notes are never uploaded.</source>
+        <translation>データはすべてこのパソコンの中に保存されます。音声・文字起こし・メモがアップロードされることはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>New interview</source>
+        <translation>面接の追加</translation>
+    </message>
+    <message>
+        <source>Edit interview</source>
+        <translation>面接の編集</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>会社名(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>職種・ポジション(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>選考段階</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>e.g. Example Corporation</source>
+        <translation>例：株式会社サンプル</translation>
+    </message>
+    <message>
+        <source>e.g. Sales, new graduate</source>
+        <translation>例：営業職（新卒）</translation>
+    </message>
+    <message>
+        <source>Real interview</source>
+        <translation>本番の面接</translation>
+    </message>
+    <message>
+        <source>Mock practice at home</source>
+        <translation>自宅での模擬面接</translation>
+    </message>
+    <message>
+        <source>Not fixed yet</source>
+        <translation>未定</translation>
+    </message>
+</context>
+<context>
+    <name>Interviews</name>
+    <message>
+        <source>Please enter the company name.</source>
+        <translation>会社名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Interview {id} no longer exists.</source>
+        <translation>面接 {id} はすでに存在しません。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Real interview</source>
+        <translation>本番の面接</translation>
+    </message>
+    <message>
+        <source>Mock practice</source>
+        <translation>模擬面接</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>実施済み</translation>
+    </message>
+    <message>
+        <source>Waiting for result</source>
+        <translation>結果待ち</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>内定</translation>
+    </message>
+    <message>
+        <source>Declined by me</source>
+        <translation>辞退</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Did not attend</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <source>Document screening</source>
+        <translation>書類選考</translation>
+    </message>
+    <message>
+        <source>First interview</source>
+        <translation>一次面接</translation>
+    </message>
+    <message>
+        <source>Second interview</source>
+        <translation>二次面接</translation>
+    </message>
+    <message>
+        <source>Final interview</source>
+        <translation>最終面接</translation>
+    </message>
+    <message>
+        <source>Offer stage</source>
+        <translation>内々定・内定</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Not fixed</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>選考段階</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Furikaeri — interview practice and review</source>
+        <translation>Furikaeri（振り返り）— 面接の練習と振り返り</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>ライブラリ(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New interview…</source>
+        <translation>面接を追加(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit interview…</source>
+        <translation>面接を編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete interview</source>
+        <translation>面接を削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>環境設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Furikaeri</source>
+        <translation>Furikaeri について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Delete interview</source>
+        <translation>面接の削除</translation>
+    </message>
+    <message>
+        <source>Delete the interview with {company}? This cannot be undone.</source>
+        <translation>{company} の面接を削除しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>About Furikaeri</source>
+        <translation>Furikaeri について</translation>
+    </message>
+    <message>
+        <source>Furikaeri {version}
+
+Practise interviews at home, record real interviews only with the interviewer&apos;s permission, and review them afterwards. Everything stays on this computer.</source>
+        <translation>Furikaeri {version}
+
+自宅で面接を練習し、本番の面接は面接官の許可を得たときだけ録音して、後から振り返るためのアプリです。データはすべてこのパソコンの中に保存されます。</translation>
+    </message>
+    <message>
+        <source>Furikaeri</source>
+        <translation>Furikaeri（振り返り）</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <source>Whisper base, multilingual (Japanese and English), 145 MB</source>
+        <translation>Whisper base（多言語：日本語・英語）145 MB</translation>
+    </message>
+    <message>
+        <source>Whisper tiny, English only, 76 MB</source>
+        <translation>Whisper tiny（英語のみ）76 MB</translation>
+    </message>
+    <message>
+        <source>The Python package {package} is not installed. Reinstall Furikaeri.</source>
+        <translation>Python パッケージ {package} がインストールされていません。Furikaeri を再インストールしてください。</translation>
+    </message>
+    <message>
+        <source>The installed package {package} is damaged: {file} is missing or has the wrong size. Reinstall Furikaeri.</source>
+        <translation>インストール済みのパッケージ {package} が壊れています（{file} がないか、サイズが正しくありません）。Furikaeri を再インストールしてください。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>フォルダー {folder} がありません。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} はフォルダーではありません。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not contain a complete speech model. Missing: {missing}.</source>
+        <translation>フォルダー {folder} には音声認識モデルがそろっていません。不足：{missing}。</translation>
+    </message>
+    <message>
+        <source>The file model.bin in {folder} is empty.</source>
+        <translation>{folder} の model.bin が空です。</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” is incomplete: {file} is missing from {folder}.</source>
+        <translation>音声認識モデル「{name}」が不完全です：{folder} に {file} がありません。</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” is damaged: {file} in {folder} has {actual} bytes instead of {expected}.</source>
+        <translation>音声認識モデル「{name}」が壊れています：{folder} の {file} が {expected} バイトではなく {actual} バイトです。</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” in {folder} has no manifest: its preparation was interrupted.</source>
+        <translation>{folder} の音声認識モデル「{name}」には管理ファイルがありません。準備が途中で中断されました。</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” in {folder} has an unreadable or outdated manifest.</source>
+        <translation>{folder} の音声認識モデル「{name}」の管理ファイルが読めないか、古くなっています。</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” is damaged: the checksum of {file} in {folder} is wrong.</source>
+        <translation>音声認識モデル「{name}」が壊れています：{folder} の {file} のチェックサムが一致しません。</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” has not been prepared yet; it is assembled from the installed packages on first use ({megabytes} MB).</source>
+        <translation>音声認識モデル「{name}」はまだ準備されていません。初回使用時に、インストール済みのパッケージから組み立てます（{megabytes} MB）。</translation>
+    </message>
+    <message>
+        <source>There is no speech model called “{name}”. Choose one of {available}, or a folder that contains a model.</source>
+        <translation>「{name}」という音声認識モデルはありません。{available} のいずれか、またはモデルの入ったフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Could not check the speech model “{name}”: {error}</source>
+        <translation>音声認識モデル「{name}」を確認できませんでした：{error}</translation>
+    </message>
+    <message>
+        <source>Could not prepare the speech model “{name}”: the installed packages give a wrong {file}. Reinstall Furikaeri.</source>
+        <translation>音声認識モデル「{name}」を準備できませんでした：インストール済みのパッケージから作った {file} が正しくありません。Furikaeri を再インストールしてください。</translation>
+    </message>
+    <message>
+        <source>Could not prepare the speech model “{name}” in {folder}: {error}</source>
+        <translation>{folder} に音声認識モデル「{name}」を準備できませんでした：{error}</translation>
+    </message>
+    <message>
+        <source>Could not prepare the speech model “{name}”: {error}</source>
+        <translation>音声認識モデル「{name}」を準備できませんでした：{error}</translation>
+    </message>
+    <message>
+        <source>No CUDA graphics card is available for speech recognition.</source>
+        <translation>音声認識に使える CUDA 対応のグラフィックカードがありません。</translation>
+    </message>
+    <message>
+        <source>The speech model in {folder} could not be loaded: {error}</source>
+        <translation>{folder} の音声認識モデルを読み込めませんでした：{error}</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be downloaded. Choose one of: {available}.</source>
+        <translation>「{name}」はダウンロードできません。次のいずれかを選んでください：{available}。</translation>
+    </message>
+    <message>
+        <source>Downloading the speech model “{name}” failed: {error}</source>
+        <translation>音声認識モデル「{name}」のダウンロードに失敗しました：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+</context>
+</TS>
