@@ -22,7 +22,6 @@ from core.audio.devices import (
     refresh_devices,
 )
 from tests.audio_rig import PulseRig, require_tools, skip_or_fail
-from tests.audio_rig import virtual_microphone  # noqa: F401 - until conftest imports it
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

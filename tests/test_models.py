@@ -260,11 +260,27 @@ def test_two_processes_resolving_at_once_build_one_valid_model():
     assert leftovers(models_dir() / "base") == []
 
 
+def _wait_for_lock_waiter(lock_path: Path, proc: subprocess.Popen, timeout: float = 30.0) -> None:
+    """Until the kernel lists a process blocked on ``lock_path`` (``->`` lines of /proc/locks)."""
+    inode = lock_path.stat().st_ino
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in Path("/proc/locks").read_text().splitlines():
+            fields = line.split()
+            if "->" in fields and fields[fields.index("->") + 5].endswith(f":{inode}"):
+                return
+        if proc.poll() is not None:
+            raise AssertionError(f"the builder exited instead of waiting: {proc.communicate()}")
+        time.sleep(0.01)  # polling a kernel table, not waiting for a thread
+    raise AssertionError("the builder never blocked on the lock")
+
+
 @pytest.mark.slow
 def test_a_builder_waits_for_the_lock():
-    with exclusive_lock(models_dir() / ".base.lock"):
+    lock_path = models_dir() / ".base.lock"
+    with exclusive_lock(lock_path):
         proc = python(RESOLVE_SCRIPT)
-        time.sleep(0.7)
+        _wait_for_lock_waiter(lock_path, proc)
         assert proc.poll() is None, proc.communicate()
         assert not os.path.lexists(models_dir() / "base")
         assert leftovers(models_dir() / "base") == []

@@ -19,7 +19,6 @@ import soundfile
 
 from core.audio.devices import AudioUnavailable, load_sounddevice
 from tests.audio_rig import SAMPLE_RATE, PulseRig, skip_or_fail
-from tests.audio_rig import virtual_microphone  # noqa: F401 - until conftest imports it
 
 pytestmark = pytest.mark.audio
 

@@ -13,7 +13,6 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
@@ -104,7 +103,7 @@ class InputDevice:
     is_default: bool
 
 
-def _default_input_index(sd: Any) -> int | None:
+def _default_input_index(sd: ModuleType) -> int | None:
     """The index of the default input device, or ``None`` when there is none."""
     try:
         return int(sd.query_devices(kind="input")["index"])
@@ -112,11 +111,11 @@ def _default_input_index(sd: Any) -> int | None:
         return None
 
 
-def _host_api_names(sd: Any) -> list[str]:
+def _host_api_names(sd: ModuleType) -> list[str]:
     return [str(api["name"]) for api in sd.query_hostapis()]
 
 
-def list_input_devices(sd: Any = None) -> list[InputDevice]:
+def list_input_devices(sd: ModuleType | None = None) -> list[InputDevice]:
     """Every device with at least one input channel, the default one marked.
 
     Loads ``sounddevice`` when ``sd`` is ``None``.  May raise
@@ -145,7 +144,7 @@ def list_input_devices(sd: Any = None) -> list[InputDevice]:
     return devices
 
 
-def refresh_devices(sd: Any) -> None:
+def refresh_devices(sd: ModuleType) -> None:
     """Re-initialise PortAudio so devices and sound servers that appeared later are seen.
 
     PortAudio reads the device list once, when it is initialised.  Terminating
@@ -173,14 +172,14 @@ def _unavailable(problem: Message, version: str | None = None) -> AudioStatus:
     return AudioStatus(available=False, devices=(), problem=problem, portaudio_version=version)
 
 
-def _portaudio_version(sd: Any) -> str | None:
+def _portaudio_version(sd: ModuleType) -> str | None:
     try:
         return str(sd.get_portaudio_version()[1])
     except Exception:  # noqa: BLE001 - a version string is only informative
         return None
 
 
-def audio_status(sd: Any = None, refresh: bool = False) -> AudioStatus:
+def audio_status(sd: ModuleType | None = None, refresh: bool = False) -> AudioStatus:
     """Describe the audio backend; never raises.
 
     ``refresh`` re-initialises PortAudio first (see :func:`refresh_devices`).
