@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from core.consent import ConsentStore
 from core.interviews import InterviewStore
 from core.storage import db
 
@@ -26,6 +27,7 @@ class Library:
         self.path = Path(self._conn.execute("PRAGMA database_list").fetchone()["file"])
         self._lock = threading.RLock()
         self.interviews = InterviewStore(self._conn, self._lock)
+        self.consent = ConsentStore(self._conn, self._lock, self.path)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:
