@@ -18,6 +18,8 @@ from pathlib import Path
 
 from core.consent import ConsentStore
 from core.interviews import InterviewStore
+from core.notes import NotesStore
+from core.recording.store import RecordingStore
 from core.storage import db
 
 
@@ -28,6 +30,8 @@ class Library:
         self._lock = threading.RLock()
         self.interviews = InterviewStore(self._conn, self._lock)
         self.consent = ConsentStore(self._conn, self._lock, self.path)
+        self.recordings = RecordingStore(self._conn, self._lock)
+        self.notes = NotesStore(self._conn, self._lock)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:

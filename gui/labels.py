@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from core.consent import ConsentMethod
 from core.interviews import InterviewKind, Stage, Status
+from core.recording.store import RecordingState
 from gui.i18n import translate
 
 _CONTEXT = "Labels"
@@ -49,3 +51,27 @@ def stage_label(stage: str) -> str:
         return translate(_CONTEXT, STAGE[Stage(stage)])
     except ValueError:
         return stage
+
+CONSENT_METHOD = {
+    ConsentMethod.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "Asked aloud, in person"),
+    ConsentMethod.ONLINE: QT_TRANSLATE_NOOP("Labels", "Asked aloud, online"),
+    ConsentMethod.WRITTEN: QT_TRANSLATE_NOOP("Labels", "In writing"),
+    ConsentMethod.EMAIL: QT_TRANSLATE_NOOP("Labels", "By e-mail"),
+    ConsentMethod.PLATFORM: QT_TRANSLATE_NOOP("Labels", "The meeting platform's recording notice"),
+    ConsentMethod.SELF: QT_TRANSLATE_NOOP("Labels", "Myself (practice)"),
+}
+
+
+def consent_method_label(method: ConsentMethod) -> str:
+    return translate(_CONTEXT, CONSENT_METHOD[method])
+
+RECORDING_STATE = {
+    RecordingState.RECORDING: QT_TRANSLATE_NOOP("Labels", "recording"),
+    RecordingState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "saved"),
+    RecordingState.INTERRUPTED: QT_TRANSLATE_NOOP("Labels", "interrupted (kept)"),
+    RecordingState.RECOVERED: QT_TRANSLATE_NOOP("Labels", "recovered after a crash"),
+}
+
+
+def recording_state_label(state: RecordingState) -> str:
+    return translate(_CONTEXT, RECORDING_STATE[state])

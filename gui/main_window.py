@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from core import __version__
 from core.audio.devices import audio_status
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError
+from core.recording.session import recover_unfinished
+from core.recording.store import Recording
 from core.settings import LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, render, resolve_language
 from gui.interview_dialog import InterviewDialog
+from gui.interview_pane import InterviewPane
+from gui.recording_panel import format_elapsed
 from gui.library_model import LibraryView
 from gui.settings_dialog import SettingsDialog
 from gui.status_bar import AppStatusBar
@@ -25,6 +29,7 @@ from gui.tasks import TaskRunner
 class MainWindow(QMainWindow):
     library_loaded = Signal()
     audio_checked = Signal()
+    recovery_checked = Signal(list)
 
     def __init__(self, library: Library, settings: Settings, switcher: LanguageSwitcher,
                  parent: QWidget | None = None):
@@ -43,7 +48,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
-        self.setCentralWidget(self.stack)
+        self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
+        self.pane.recorder.state_changed.connect(self._recording_state_changed)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
 
@@ -55,6 +67,8 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the library and probe audio and the speech model, all in the background."""
         self.reload()
+        self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
+        # A refresh re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
         name = self.settings.get(SPEECH_MODEL)
         self.status.show_model_preparing()
@@ -67,7 +81,17 @@ class MainWindow(QMainWindow):
 
     def _audio_ready(self, status) -> None:
         self.status.show_audio(status)
+        self.pane.recorder.set_audio(status)
         self.audio_checked.emit()
+
+    def _recovered(self, recordings: list[Recording]) -> None:
+        if recordings:
+            minutes = sum(r.duration_ms for r in recordings) // 60000
+            self.statusBar().showMessage(self.tr(
+                "Recovered {count} recording(s) after an unexpected stop ({minutes} min kept).").format(
+                count=len(recordings), minutes=minutes), 15000)
+            self.pane.recorder.reload_history()
+        self.recovery_checked.emit(recordings)
 
     def _model_failed(self, error: Exception) -> None:
         self.status.show_model_problem(error.message if isinstance(error, FurikaeriError) else str(error))
@@ -110,8 +134,31 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.new_action)
         self.addToolBar(self.toolbar)
 
+    def _base_title(self) -> str:
+        return self.tr("Furikaeri — interview practice and review")
+
+    def _recording_state_changed(self) -> None:
+        recorder = self.pane.recorder
+        state = recorder.state
+        if state == "idle":
+            self.setWindowTitle(self._base_title())
+        else:
+            label = self.tr("● REC") if state == "recording" else self.tr("❚❚ PAUSED")
+            elapsed = format_elapsed(recorder.session.recorder.elapsed_s)
+            self.setWindowTitle(f"{label} {elapsed} — {self._base_title()}")
+        locked = state != "idle"
+        self.table.setEnabled(not locked)
+        self.empty.setEnabled(not locked)
+        for action in (self.new_action, self.settings_action):
+            action.setEnabled(not locked)
+        if locked:
+            self.edit_action.setEnabled(False)
+            self.delete_action.setEnabled(False)
+        else:
+            self._selection_changed()
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Furikaeri — interview practice and review"))
+        self._recording_state_changed()
         self.file_menu.setTitle(self.tr("&Library"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -147,9 +194,12 @@ class MainWindow(QMainWindow):
         return self.table.selected_row()
 
     def _selection_changed(self) -> None:
-        has = self._selected_row() is not None
-        self.edit_action.setEnabled(has)
-        self.delete_action.setEnabled(has)
+        row = self._selected_row()
+        idle = not self.pane.recorder.is_recording()
+        self.edit_action.setEnabled(row is not None and idle)
+        self.delete_action.setEnabled(row is not None and idle)
+        if idle:
+            self.pane.show_interview(self.model.interview_at(row) if row is not None else None)
 
     def new_interview(self) -> None:
         self._edit(InterviewDialog(self))
@@ -200,5 +250,16 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Furikaeri"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        recorder = self.pane.recorder
+        if recorder.is_recording():
+            event.ignore()
+            answer = QMessageBox.question(
+                self, self.tr("Recording in progress"),
+                self.tr("A recording is running. Stop it, save it and quit?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                recorder.stop_recording(then=self.close)
+            return
+        self.pane.notes.save_now()
         self.tasks.wait_for_done()
         super().closeEvent(event)

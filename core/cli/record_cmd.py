@@ -1,0 +1,131 @@
+"""``main.py record``: record from the microphone, behind the same consent gate as the app.
+
+Exit status: 0 recorded; 1 the microphone or the disk failed (what was
+captured is kept); 2 usage; 3 refused for lack of consent (no file created).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import signal
+import sys
+import threading
+
+from core.cli.output import Output
+from core.consent import (
+    REQUEST_WORDING,
+    ConsentAnswer,
+    ConsentInvalid,
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentRecord,
+    ConsentRequired,
+    self_consent,
+)
+from core.interviews import Interview, InterviewKind, NotFoundError, utc_now
+from core.library import Library
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
+
+EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
+METHODS = [m.value for m in ConsentMethod if m is not ConsentMethod.SELF]
+
+
+def register(commands: argparse._SubParsersAction, out: Output) -> None:
+    t = out.t
+    parser = commands.add_parser("record", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "record an interview (needs the interviewer's permission) or a mock answer")))
+    consent = parser.add_argument_group(t(QT_TRANSLATE_NOOP("CLI", "permission (one of these is required)")))
+    consent.add_argument("--mock", action="store_true", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "mock practice alone: your own consent")))
+    consent.add_argument("--who", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "who agreed to the recording (a name or a role)")))
+    consent.add_argument("--how", choices=METHODS, help=t(QT_TRANSLATE_NOOP("CLI", "how they agreed")))
+    consent.add_argument("--request", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "the words you used to ask (default: Furikaeri's polite request)")))
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--interview", type=int, metavar="ID",
+                        help=t(QT_TRANSLATE_NOOP("CLI", "an interview already in the library")))
+    target.add_argument("--company", help=t(QT_TRANSLATE_NOOP("CLI", "create a new interview with this company")))
+    parser.add_argument("--duration", type=float, metavar="SECONDS",
+                        help=t(QT_TRANSLATE_NOOP("CLI", "stop after this many seconds (default: Ctrl-C)")))
+    parser.add_argument("--device", help=t(QT_TRANSLATE_NOOP("CLI", "input device index or name")))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=t(QT_TRANSLATE_NOOP("CLI", "also copy the finished WAV file here")))
+    parser.set_defaults(run=run)
+
+
+def _consent_record(args: argparse.Namespace, interview: Interview) -> ConsentRecord:
+    if args.mock:
+        return self_consent(interview.id)
+    return ConsentRecord(interview_id=interview.id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED,
+                         who=args.who, method=ConsentMethod(args.how), asked_at=utc_now(),
+                         request_text=args.request or REQUEST_WORDING["en"], note="recorded from the command line")
+
+
+def _interview(args: argparse.Namespace, library: Library, out: Output) -> Interview:
+    if args.interview is not None:
+        return library.interviews.get(args.interview)
+    kind = InterviewKind.MOCK if args.mock else InterviewKind.REAL
+    company = args.company or out.t(QT_TRANSLATE_NOOP("CLI", "Mock practice"))
+    return library.interviews.add(Interview(company=company, kind=kind, starts_at=utc_now()))
+
+
+def _device(value: str | None) -> int | str | None:
+    return int(value) if value is not None and value.isdigit() else value
+
+
+def run(args: argparse.Namespace, out: Output) -> int:
+    t = out.t
+    if args.mock == bool(args.who or args.how) or (not args.mock and not (args.who and args.how)):
+        out.error(t(QT_TRANSLATE_NOOP(
+            "CLI", "Not recording: say how permission was given, either --mock for practice alone, "
+                   "or --who and --how for the interviewer's permission.")))
+        return EXIT_NO_CONSENT
+    if not args.mock and args.interview is None and not args.company:
+        out.error(t(QT_TRANSLATE_NOOP("CLI", "Name the interview: --interview ID or --company NAME.")))
+        return 2
+    from core.recording.session import RecordingSession  # imports sounddevice lazily
+
+    with Library.open() as library:
+        try:
+            interview = _interview(args, library, out)
+            consent = library.consent.add(_consent_record(args, interview))
+        except (NotFoundError, ConsentInvalid) as error:
+            out.error(error.message)
+            return EXIT_NO_CONSENT
+        finished = threading.Event()
+        try:
+            session = RecordingSession.start(library, consent.id, device=_device(args.device),
+                                             on_event=lambda event: finished.set() if _is_interruption(event) else None)
+        except ConsentRequired as error:
+            out.error(error.message)
+            return EXIT_NO_CONSENT
+        except FurikaeriError as error:
+            out.error(error.message)
+            return EXIT_FAILED
+        previous = {sig: signal.signal(sig, lambda *_: finished.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            out.print(t(QT_TRANSLATE_NOOP("CLI", "Recording… (Ctrl-C to stop)")))
+            finished.wait(args.duration)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        recording = session.stop()
+    seconds = recording.duration_ms / 1000
+    out.print(t(QT_TRANSLATE_NOOP("CLI", "Saved {path} ({seconds:.1f} s)")).format(path=recording.path, seconds=seconds))
+    if args.output:
+        shutil.copyfile(recording.path, args.output)
+        out.print(t(QT_TRANSLATE_NOOP("CLI", "Copied to {path}")).format(path=args.output))
+    if recording.problem is not None:
+        out.error(recording.problem)
+        return EXIT_FAILED
+    return 0
+
+
+def _is_interruption(event: object) -> bool:
+    return type(event).__name__ == "Interrupted"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: main.py record")

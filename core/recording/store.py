@@ -1,0 +1,152 @@
+"""Recordings and their markers in the library database."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from core import paths
+from core.consent import ConsentRecord
+from core.interviews import utc_now
+from core.messages import Message
+
+
+class RecordingState(enum.Enum):
+    RECORDING = "recording"  # in progress, or its process died (then recovered at next start)
+    COMPLETED = "completed"
+    INTERRUPTED = "interrupted"  # stopped by a failure; everything captured is kept
+    RECOVERED = "recovered"  # found unfinished after a crash and repaired
+
+
+@dataclass(frozen=True)
+class Marker:
+    at_ms: int
+    label: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Recording:
+    id: int
+    interview_id: int
+    consent_id: int
+    consent_hash: str
+    file: str  # relative to the recordings folder
+    samplerate: int
+    channels: int
+    started_at: datetime
+    ended_at: datetime | None
+    duration_ms: int
+    state: RecordingState
+    problem: Message | None
+    dropped_frames: int
+    consent_clip_ms: int
+
+    @property
+    def path(self) -> Path:
+        return paths.recordings_dir() / self.file
+
+
+def message_to_json(message: Message | None) -> str:
+    if message is None:
+        return ""
+    return json.dumps({"context": message.context, "text": message.text, "params": message.params},
+                      ensure_ascii=False, default=str)
+
+
+def message_from_json(text: str) -> Message | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return Message(data["context"], data["text"], data.get("params", {}))
+
+
+def _from_row(row: sqlite3.Row) -> Recording:
+    return Recording(
+        id=row["id"], interview_id=row["interview_id"], consent_id=row["consent_id"],
+        consent_hash=row["consent_hash"], file=row["file"], samplerate=row["samplerate"],
+        channels=row["channels"], started_at=datetime.fromisoformat(row["started_at"]),
+        ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
+        duration_ms=row["duration_ms"], state=RecordingState(row["state"]),
+        problem=message_from_json(row["problem"]), dropped_frames=row["dropped_frames"],
+        consent_clip_ms=row["consent_clip_ms"],
+    )
+
+
+class RecordingStore:
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+        self._conn = conn
+        self._lock = lock
+
+    def begin(self, consent: ConsentRecord, file: str, samplerate: int, channels: int,
+              consent_clip_ms: int = 0) -> Recording:
+        with self._lock:
+            cursor = self._conn.execute(
+                "INSERT INTO recordings (interview_id, consent_id, consent_hash, file, samplerate, channels,"
+                " started_at, state, consent_clip_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 'recording', ?)",
+                (consent.interview_id, consent.id, consent.hash, file, samplerate, channels,
+                 utc_now().isoformat(), consent_clip_ms))
+        return self.get(cursor.lastrowid)
+
+    def set_samplerate(self, recording_id: int, samplerate: int) -> None:
+        with self._lock:
+            self._conn.execute("UPDATE recordings SET samplerate = ? WHERE id = ?", (samplerate, recording_id))
+
+    def finish(self, recording_id: int, state: RecordingState, duration_ms: int, dropped_frames: int = 0,
+               problem: Message | None = None) -> Recording:
+        with self._lock:
+            self._conn.execute(
+                "UPDATE recordings SET state = ?, ended_at = ?, duration_ms = ?, dropped_frames = ?, problem = ?"
+                " WHERE id = ?",
+                (state.value, utc_now().isoformat(), duration_ms, dropped_frames, message_to_json(problem),
+                 recording_id))
+        return self.get(recording_id)
+
+    def set_consent_clip(self, recording_id: int, consent_clip_ms: int) -> None:
+        with self._lock:
+            self._conn.execute("UPDATE recordings SET consent_clip_ms = ? WHERE id = ?",
+                               (consent_clip_ms, recording_id))
+
+    def delete(self, recording_id: int) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
+
+    def add_marker(self, recording_id: int, marker: Marker) -> Marker:
+        with self._lock:
+            cursor = self._conn.execute("INSERT INTO markers (recording_id, at_ms, label) VALUES (?, ?, ?)",
+                                        (recording_id, marker.at_ms, marker.label))
+        return Marker(marker.at_ms, marker.label, cursor.lastrowid)
+
+    def markers(self, recording_id: int) -> list[Marker]:
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM markers WHERE recording_id = ? ORDER BY at_ms, id",
+                                      (recording_id,)).fetchall()
+        return [Marker(row["at_ms"], row["label"], row["id"]) for row in rows]
+
+    def get(self, recording_id: int) -> Recording:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM recordings WHERE id = ?", (recording_id,)).fetchone()
+        if row is None:
+            raise KeyError(recording_id)
+        return _from_row(row)
+
+    def for_interview(self, interview_id: int) -> list[Recording]:
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM recordings WHERE interview_id = ? ORDER BY started_at, id",
+                                      (interview_id,)).fetchall()
+        return [_from_row(row) for row in rows]
+
+    def unfinished(self) -> list[Recording]:
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM recordings WHERE state = 'recording' ORDER BY id").fetchall()
+        return [_from_row(row) for row in rows]
+
+    def count_for_interview(self, interview_id: int) -> int:
+        with self._lock:
+            return self._conn.execute("SELECT count(*) FROM recordings WHERE interview_id = ?",
+                                      (interview_id,)).fetchone()[0]

@@ -1,0 +1,143 @@
+"""Asking the interviewer's permission before a real interview is recorded.
+
+The user reads a polite request aloud (editable, Japanese or English), then
+says what happened: they agreed, or they declined. Both answers are saved as
+consent records; only "agreed" lets recording start. There is deliberately no
+"don't ask again".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.consent import REQUEST_WORDING, ConsentAnswer, ConsentMethod
+from gui.labels import consent_method_label
+
+
+class ConsentDialog(QDialog):
+    """``exec()`` returns Accepted once the user has said agreed or declined; read :meth:`answer`."""
+
+    def __init__(self, company: str, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._answer: ConsentAnswer | None = None
+        self.company = company
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.wording_ja = QRadioButton("日本語")
+        self.wording_en = QRadioButton("English")
+        self._wording_group = QButtonGroup(self)
+        for button in (self.wording_ja, self.wording_en):
+            self._wording_group.addButton(button)
+        (self.wording_ja if language == "ja" else self.wording_en).setChecked(True)
+        self.wording_ja.toggled.connect(self._load_wording)
+        self.request = QPlainTextEdit()
+        self.request.setMinimumHeight(90)
+        self._load_wording()
+        self.who = QLineEdit()
+        self.who.textChanged.connect(self._update_buttons)
+        self.method = QComboBox()
+        self.clip = QCheckBox()
+        self.note = QLineEdit()
+        self.agreed = QPushButton()
+        self.agreed.setObjectName("agreedButton")
+        self.declined = QPushButton()
+        self.declined.setObjectName("declinedButton")
+        self.cancel = QPushButton()
+        self.agreed.clicked.connect(lambda: self._finish(ConsentAnswer.AGREED))
+        self.declined.clicked.connect(lambda: self._finish(ConsentAnswer.DECLINED))
+        self.cancel.clicked.connect(self.reject)
+        self.reminder = QLabel()
+        self.reminder.setWordWrap(True)
+        self.reminder.setObjectName("consentReminder")
+
+        wording = QHBoxLayout()
+        wording.addWidget(self.wording_ja)
+        wording.addWidget(self.wording_en)
+        wording.addStretch()
+        self.form = QFormLayout()
+        self._labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self._labels, (self.who, self.method, self.note, self.clip)):
+            self.form.addRow(label, field)
+        self._labels[0].setBuddy(self.who)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch()
+        buttons.addWidget(self.declined)
+        buttons.addWidget(self.agreed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(wording)
+        layout.addWidget(self.request)
+        layout.addLayout(self.form)
+        layout.addWidget(self.reminder)
+        layout.addLayout(buttons)
+        self.setStyleSheet("#agreedButton { font-weight: 600; } #consentReminder { color: palette(mid); }")
+        self.retranslate()
+        self._update_buttons()
+        self.setMinimumWidth(520)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Ask permission to record"))
+        self.intro.setText(self.tr(
+            "Before recording, ask the interviewer at {company} for permission. You can read this aloud:"
+        ).format(company=self.company))
+        texts = (self.tr("Who answered"), self.tr("How"), self.tr("Note"), self.tr("Consent clip"))
+        for label, text in zip(self._labels, texts):
+            label.setText(text)
+        self.who.setPlaceholderText(self.tr("A name or a role, e.g. Ms Tanaka, HR"))
+        self.note.setPlaceholderText(self.tr("Optional"))
+        self.clip.setText(self.tr("Restate the request at the start of the recording, as evidence"))
+        current = self.method.currentData()
+        self.method.clear()
+        for method in ConsentMethod:
+            if method is not ConsentMethod.SELF:
+                self.method.addItem(consent_method_label(method), method.value)
+        if current:
+            self.method.setCurrentIndex(self.method.findData(current))
+        self.agreed.setText(self.tr("They agreed: start recording"))
+        self.declined.setText(self.tr("They declined: take notes"))
+        self.cancel.setText(self.tr("Cancel"))
+        self.reminder.setText(self.tr(
+            "Recording without permission can cost you the offer. If they decline, respect it: "
+            "notes written right after the interview are enough to review it."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _load_wording(self) -> None:
+        self.request.setPlainText(REQUEST_WORDING["ja" if self.wording_ja.isChecked() else "en"])
+
+    def _update_buttons(self) -> None:
+        has_who = bool(self.who.text().strip())
+        self.agreed.setEnabled(has_who)
+        self.declined.setEnabled(has_who)
+
+    def _finish(self, answer: ConsentAnswer) -> None:
+        self._answer = answer
+        self.accept()
+
+    def answer(self) -> ConsentAnswer | None:
+        return self._answer
+
+    def method_value(self) -> ConsentMethod:
+        return ConsentMethod(self.method.currentData())
+
+    def wording_language(self) -> str:
+        return "ja" if self.wording_ja.isChecked() else "en"

@@ -1,0 +1,64 @@
+"""The selected interview: its recorder and its notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+
+from core.interviews import Interview
+from core.library import Library
+from gui.labels import kind_label
+from gui.library_model import format_moment
+from gui.notes_editor import NotesEditor
+from gui.recording_panel import RecordingPanel
+from gui.tasks import TaskRunner
+
+
+class InterviewPane(QWidget):
+    def __init__(self, library: Library, tasks: TaskRunner, language: Callable[[], str],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._language = language
+        self.interview: Interview | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("paneHeading")
+        self.heading.setWordWrap(True)
+        self.details = QLabel()
+        self.recorder = RecordingPanel(library, tasks, language)
+        self.notes = NotesEditor(library, tasks)
+        self.recorder.notes_requested.connect(
+            lambda interview_id, when: self.notes.open_with_template(interview_id, when, self._language()))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.recorder)
+        splitter.addWidget(self.notes)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details)
+        layout.addWidget(splitter, 1)
+        self.setStyleSheet("#paneHeading { font-size: 14pt; font-weight: 600; }")
+        self.show_interview(None)
+
+    def show_interview(self, interview: Interview | None) -> None:
+        self.interview = interview
+        self.recorder.set_interview(interview)
+        self.notes.load(interview.id if interview else None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        interview = self.interview
+        if interview is None:
+            self.heading.setText(self.tr("Select an interview"))
+            self.details.setText(self.tr("Its recordings and notes appear here."))
+            return
+        title = interview.company + (f" — {interview.position}" if interview.position else "")
+        self.heading.setText(title)
+        self.details.setText(f"{kind_label(interview.kind)} · {format_moment(interview.starts_at)}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,343 @@
+"""Recording one interview: consent first, then an unmistakable recording state.
+
+Business rules live in :mod:`core.recording.session` and :mod:`core.consent`;
+this widget asks, shows and forwards. Opening and closing the stream, saving
+markers and repairing files run in background tasks.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.audio.devices import AudioStatus
+from core.consent import CLIP_WORDING, ConsentAnswer, ConsentPurpose, ConsentRecord, self_consent
+from core.interviews import Interview, InterviewKind, utc_now
+from core.library import Library
+from core.messages import FurikaeriError, Message
+from core.recording.session import CONSENT_CLIP_LABEL, RecordingSession
+from core.recording.store import Recording, RecordingState
+from gui.consent_dialog import ConsentDialog
+from gui.i18n import render
+from gui.labels import recording_state_label
+from gui.tasks import TaskRunner
+
+MARKER_SHORTCUT = QKeySequence("Ctrl+M")
+LEVEL_FLOOR_DB = -60
+
+
+def format_elapsed(seconds: float) -> str:
+    total = int(seconds)
+    return f"{total // 3600:d}:{total // 60 % 60:02d}:{total % 60:02d}"
+
+
+class _EventBridge(QObject):
+    """Carries recorder events from its threads to the UI thread."""
+
+    event = Signal(object)
+
+
+class RecordingPanel(QWidget):
+    state_changed = Signal()  # recording / paused / idle changed (the window title follows)
+    notes_requested = Signal(int, str)  # interview id, time permission was declined
+    recording_saved = Signal(object)  # core.recording.store.Recording
+    busy_changed = Signal(bool)
+
+    def __init__(self, library: Library, tasks: TaskRunner, language: callable, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self._language = language
+        self.interview: Interview | None = None
+        self.session: RecordingSession | None = None
+        self._busy = False
+        self._problem: Message | None = None
+        self._bridge = _EventBridge(self)
+        self._bridge.event.connect(self._on_recorder_event)
+
+        self.state_label = QLabel()
+        self.state_label.setObjectName("recordingState")
+        self.elapsed = QLabel(format_elapsed(0))
+        self.elapsed.setObjectName("recordingElapsed")
+        self.level = QProgressBar()
+        self.level.setRange(LEVEL_FLOOR_DB, 0)
+        self.level.setTextVisible(False)
+        self.level.setMaximumHeight(10)
+        self.record_button = QPushButton()
+        self.record_button.setObjectName("recordButton")
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.marker_button = QPushButton()
+        self.device = QComboBox()
+        self.device_label = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("recordingMessage")
+        self.clip_banner = QFrame()
+        self.clip_banner.setObjectName("clipBanner")
+        self.clip_text = QLabel()
+        self.clip_text.setWordWrap(True)
+        self.clip_done = QPushButton()
+        clip_layout = QHBoxLayout(self.clip_banner)
+        clip_layout.addWidget(self.clip_text, 1)
+        clip_layout.addWidget(self.clip_done)
+        self.clip_banner.hide()
+        self.history_label = QLabel()
+        self.history = QListWidget()
+        self.history.setMaximumHeight(110)
+
+        self.record_button.clicked.connect(self.start_recording)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop_recording)
+        self.marker_button.clicked.connect(self.add_marker)
+        self.clip_done.clicked.connect(self._end_consent_clip)
+        self.marker_shortcut = QShortcut(MARKER_SHORTCUT, self, activated=self.add_marker)
+        self.marker_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._tick)
+
+        top = QHBoxLayout()
+        top.addWidget(self.state_label)
+        top.addStretch()
+        top.addWidget(self.elapsed)
+        buttons = QHBoxLayout()
+        for button in (self.record_button, self.pause_button, self.stop_button, self.marker_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        devices = QHBoxLayout()
+        devices.addWidget(self.device_label)
+        devices.addWidget(self.device, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.level)
+        layout.addLayout(buttons)
+        layout.addWidget(self.clip_banner)
+        layout.addLayout(devices)
+        layout.addWidget(self.message)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.history)
+        self.setStyleSheet(
+            "#recordingState { font-size: 14pt; font-weight: 700; }"
+            "#recordingState[state='recording'] { color: white; background: #c62828; padding: 2px 8px; }"
+            "#recordingState[state='paused'] { color: black; background: #f9a825; padding: 2px 8px; }"
+            "#recordingElapsed { font-size: 14pt; font-family: monospace; }"
+            "#recordingMessage { color: #b00020; }"
+            "#clipBanner { background: #fff3cd; border: 1px solid #f0c36d; }"
+        )
+        self.retranslate()
+        self._update()
+
+    # -- state ------------------------------------------------------------------
+    @property
+    def state(self) -> str:
+        if self.session is None:
+            return "idle"
+        return "paused" if self.session.recorder.state.name == "PAUSED" else "recording"
+
+    def is_recording(self) -> bool:
+        return self.session is not None
+
+    def set_interview(self, interview: Interview | None) -> None:
+        if self.session is not None:
+            return  # the running recording keeps its interview
+        self.interview = interview
+        self._problem = None
+        self._update()
+        self.reload_history()
+
+    def set_audio(self, status: AudioStatus) -> None:
+        current = self.device.currentData()
+        self.device.clear()
+        for device in status.devices:
+            self.device.addItem(device.name, device.index)
+            if device.is_default and current is None:
+                self.device.setCurrentIndex(self.device.count() - 1)
+        if current is not None and self.device.findData(current) >= 0:
+            self.device.setCurrentIndex(self.device.findData(current))
+        self._audio_problem = None if status.available else status.problem
+        self._update()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_changed.emit(busy)
+        self._update()
+
+    def _update(self) -> None:
+        state = self.state
+        has_device = self.device.count() > 0
+        can_start = self.interview is not None and state == "idle" and has_device and not self._busy
+        self.record_button.setEnabled(can_start)
+        self.pause_button.setEnabled(state != "idle" and not self._busy)
+        self.stop_button.setEnabled(state != "idle" and not self._busy)
+        self.marker_button.setEnabled(state == "recording" and not self._busy)
+        self.marker_shortcut.setEnabled(state == "recording")
+        self.device.setEnabled(state == "idle")
+        self.state_label.setProperty("state", state)
+        self.state_label.style().unpolish(self.state_label)
+        self.state_label.style().polish(self.state_label)
+        self.state_label.setText({"idle": self.tr("■ Not recording"), "recording": self.tr("● Recording"),
+                                  "paused": self.tr("❚❚ Paused")}[state])
+        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+        problem = self._problem or getattr(self, "_audio_problem", None)
+        self.message.setText(render(problem) if problem else "")
+        self.message.setVisible(problem is not None)
+        self.state_changed.emit()
+
+    def retranslate(self) -> None:
+        self.record_button.setText(self.tr("Record…"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.marker_button.setText(self.tr("Marker (Ctrl+M)"))
+        self.device_label.setText(self.tr("Microphone"))
+        self.history_label.setText(self.tr("Recordings of this interview"))
+        self.clip_done.setText(self.tr("Consent clip done"))
+        self.clip_text.setText(self.tr("Now restate the request on the recording and let them answer:") +
+                               "\n" + CLIP_WORDING.get(self._language(), CLIP_WORDING["en"]))
+        self._update()
+        self.reload_history()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- starting: consent first -------------------------------------------------------
+    def start_recording(self) -> None:
+        if self.interview is None or self.session is not None or self._busy:
+            return
+        interview = self.interview
+        if interview.kind is InterviewKind.MOCK:
+            self._save_consent(self_consent(interview.id), clip=False)
+            return
+        dialog = ConsentDialog(interview.company, self._language(), self)
+        if dialog.exec() != ConsentDialog.DialogCode.Accepted or dialog.answer() is None:
+            return
+        record = ConsentRecord(
+            interview_id=interview.id, purpose=ConsentPurpose.REAL, answer=dialog.answer(),
+            who=dialog.who.text(), method=dialog.method_value(), asked_at=utc_now(),
+            request_text=dialog.request.toPlainText(), note=dialog.note.text())
+        self._save_consent(record, clip=dialog.clip.isChecked())
+
+    def _save_consent(self, record: ConsentRecord, clip: bool) -> None:
+        self._set_busy(True)
+        self.tasks.run(lambda: self.library.consent.add(record),
+                       done=lambda saved: self._consent_saved(saved, clip), failed=self._failed)
+
+    def _consent_saved(self, record: ConsentRecord, clip: bool) -> None:
+        if record.answer is ConsentAnswer.DECLINED:
+            self._set_busy(False)
+            when = record.asked_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.notes_requested.emit(record.interview_id, when)
+            return
+        device = self.device.currentData()
+        self.tasks.run(
+            lambda: RecordingSession.start(self.library, record.id, device=device, on_event=self._bridge.event.emit),
+            done=lambda session: self._started(session, clip), failed=self._failed)
+
+    def _started(self, session: RecordingSession, clip: bool = False) -> None:
+        self.session = session
+        self._problem = None
+        self.clip_banner.setVisible(clip)
+        self.timer.start()
+        self._set_busy(False)
+        self.reload_history()
+
+    def _failed(self, error: Exception) -> None:
+        self._problem = error.message if isinstance(error, FurikaeriError) else Message("Recorder", str(error))
+        self._set_busy(False)
+
+    # -- while recording ------------------------------------------------------------------
+    def toggle_pause(self) -> None:
+        if self.session is None:
+            return
+        if self.state == "paused":
+            self.session.resume()
+        else:
+            self.session.pause()
+        self._update()
+
+    def add_marker(self, label: str = "") -> None:
+        if self.session is None or self.state != "recording":
+            return
+        session = self.session
+        marker = session.mark(label if isinstance(label, str) else "")
+        self.tasks.run(lambda: session.save_marker(marker), done=lambda _m: self.reload_history(),
+                       failed=self._failed)
+
+    def _end_consent_clip(self) -> None:
+        self.clip_banner.hide()
+        if self.session is not None:
+            session = self.session
+            marker = session.mark(CONSENT_CLIP_LABEL)
+            self.tasks.run(lambda: session.save_marker(marker), failed=self._failed)
+
+    def _tick(self) -> None:
+        if self.session is None:
+            return
+        recorder = self.session.recorder
+        self.elapsed.setText(format_elapsed(recorder.elapsed_s))
+        level = recorder.level_dbfs
+        self.level.setValue(int(max(LEVEL_FLOOR_DB, level)) if math.isfinite(level) else LEVEL_FLOOR_DB)
+        self.state_changed.emit()
+
+    def _on_recorder_event(self, event: object) -> None:
+        problem = getattr(event, "reason", None)
+        if problem is not None and self.session is not None:
+            self._problem = problem
+            self.stop_recording()
+
+    # -- stopping ---------------------------------------------------------------------------
+    def stop_recording(self, then=None) -> None:
+        if self.session is None or self._busy:
+            return
+        session = self.session
+        self._set_busy(True)
+        self.timer.stop()
+
+        def finished(recording: Recording) -> None:
+            self.session = None
+            self.clip_banner.hide()
+            if recording.problem is not None:
+                self._problem = recording.problem
+            self.level.setValue(LEVEL_FLOOR_DB)
+            self._set_busy(False)
+            self.reload_history()
+            self.recording_saved.emit(recording)
+            if then is not None:
+                then()
+
+        self.tasks.run(session.stop, done=finished, failed=self._failed)
+
+    # -- history -----------------------------------------------------------------------------
+    def reload_history(self) -> None:
+        interview = self.interview
+        if interview is None:
+            self.history.clear()
+            return
+        self.tasks.run(lambda: self.library.recordings.for_interview(interview.id),
+                       done=lambda rows: self._show_history(interview, rows))
+
+    def _show_history(self, interview: Interview, recordings: list[Recording]) -> None:
+        if interview is not self.interview:
+            return
+        self.history.clear()
+        for recording in recordings:
+            when = recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording_state_label(recording.state)}"
+            if recording.state is RecordingState.RECORDING:
+                text = f"{when}  {recording_state_label(recording.state)}"
+            self.history.addItem(text)
