@@ -304,3 +304,19 @@ class ConsentStore:
                                "a record was removed or reordered."), id=record.id))
             previous[record.interview_id] = record.hash
         return ChainReport(len(rows), tuple(problems))
+
+
+# What the user can read aloud to ask; both languages always exist, because the
+# interview's language need not be the interface's. Editable before asking.
+REQUEST_WORDING = {
+    "ja": ("本日の面接を、後で自分の受け答えを振り返るために録音させていただいてもよろしいでしょうか。"
+           "録音は私自身の振り返りにだけ使い、公開したり他の人と共有したりすることはありません。"),
+    "en": ("Would you mind if I recorded today's interview? It is only so that I can review my own "
+           "answers afterwards. The recording stays private to me and will never be shared or published."),
+}
+
+# Restated at the start of the recording when the user chooses a consent clip.
+CLIP_WORDING = {
+    "ja": "確認のため録音上でもう一度お伺いします。振り返りのための録音にご了承いただけますか。",
+    "en": "Just to have it on the recording: you agree that I record this interview for my own review?",
+}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from core import paths
 from core.consent import ConsentStore
 from core.interviews import InterviewStore
 from core.notes import NotesStore
@@ -36,6 +37,17 @@ class Library:
     @classmethod
     def open(cls, path: Path | None = None) -> Library:
         return cls(path)
+
+    def delete_interview(self, interview_id: int) -> None:
+        """Delete an interview with everything that belongs to it: notes, consent records, recordings and their files."""
+        recordings = self.recordings.for_interview(interview_id)
+        self.interviews.delete(interview_id)  # the database cascades to its rows
+        for recording in recordings:
+            for path in (recording.path, recording.path.with_name(recording.path.name + ".json")):
+                path.unlink(missing_ok=True)
+        folder = paths.recordings_dir() / str(interview_id)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
 
     def schema_version(self) -> int:
         with self._lock:

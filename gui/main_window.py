@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.table)
         self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
         self.pane.recorder.state_changed.connect(self._recording_state_changed)
+        self.pane.recorder.elapsed_changed.connect(self._update_title)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.pane)
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
     def _base_title(self) -> str:
         return self.tr("Furikaeri — interview practice and review")
 
-    def _recording_state_changed(self) -> None:
+    def _update_title(self) -> None:
         recorder = self.pane.recorder
         state = recorder.state
         if state == "idle":
@@ -146,19 +147,19 @@ class MainWindow(QMainWindow):
             label = self.tr("● REC") if state == "recording" else self.tr("❚❚ PAUSED")
             elapsed = format_elapsed(recorder.session.recorder.elapsed_s)
             self.setWindowTitle(f"{label} {elapsed} — {self._base_title()}")
-        locked = state != "idle"
+
+    def _recording_state_changed(self) -> None:
+        """While a recording runs, its interview cannot be changed, deleted or left."""
+        self._update_title()
+        locked = self.pane.recorder.is_recording()
         self.table.setEnabled(not locked)
         self.empty.setEnabled(not locked)
         for action in (self.new_action, self.settings_action):
             action.setEnabled(not locked)
-        if locked:
-            self.edit_action.setEnabled(False)
-            self.delete_action.setEnabled(False)
-        else:
-            self._selection_changed()
+        self._update_actions()
 
     def retranslate(self) -> None:
-        self._recording_state_changed()
+        self._update_title()
         self.file_menu.setTitle(self.tr("&Library"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -193,12 +194,15 @@ class MainWindow(QMainWindow):
     def _selected_row(self) -> int | None:
         return self.table.selected_row()
 
+    def _update_actions(self) -> None:
+        possible = self._selected_row() is not None and not self.pane.recorder.is_recording()
+        self.edit_action.setEnabled(possible)
+        self.delete_action.setEnabled(possible)
+
     def _selection_changed(self) -> None:
-        row = self._selected_row()
-        idle = not self.pane.recorder.is_recording()
-        self.edit_action.setEnabled(row is not None and idle)
-        self.delete_action.setEnabled(row is not None and idle)
-        if idle:
+        self._update_actions()
+        if not self.pane.recorder.is_recording():
+            row = self._selected_row()
             self.pane.show_interview(self.model.interview_at(row) if row is not None else None)
 
     def new_interview(self) -> None:
@@ -221,12 +225,19 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         item = self.model.interview_at(row)
+        self.tasks.run(lambda: self.library.recordings.count_for_interview(item.id),
+                       done=lambda count: self._confirm_delete(item, count), failed=self.show_error)
+
+    def _confirm_delete(self, item: Interview, recordings: int) -> None:
+        text = self.tr("Delete the interview with {company}? This cannot be undone.").format(company=item.company)
+        if recordings:
+            text += "\n\n" + self.tr("Its {count} recording(s) and their consent records are deleted too.").format(
+                count=recordings)
         answer = QMessageBox.question(
-            self, self.tr("Delete interview"),
-            self.tr("Delete the interview with {company}? This cannot be undone.").format(company=item.company),
+            self, self.tr("Delete interview"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.tasks.run(lambda: self.library.interviews.delete(item.id), done=lambda _: self.reload(),
+            self.tasks.run(lambda: self.library.delete_interview(item.id), done=lambda _: self.reload(),
                            failed=self.show_error)
 
     # -- settings and help -----------------------------------------------------

@@ -51,7 +51,8 @@ class _EventBridge(QObject):
 
 
 class RecordingPanel(QWidget):
-    state_changed = Signal()  # recording / paused / idle changed (the window title follows)
+    state_changed = Signal()  # idle / recording / paused: emitted on each transition
+    elapsed_changed = Signal()  # while recording, about ten times a second
     notes_requested = Signal(int, str)  # interview id, time permission was declined
     recording_saved = Signal(object)  # core.recording.store.Recording
     busy_changed = Signal(bool)
@@ -64,6 +65,7 @@ class RecordingPanel(QWidget):
         self.interview: Interview | None = None
         self.session: RecordingSession | None = None
         self._busy = False
+        self._shown_state = "idle"
         self._problem: Message | None = None
         self._bridge = _EventBridge(self)
         self._bridge.event.connect(self._on_recorder_event)
@@ -99,12 +101,14 @@ class RecordingPanel(QWidget):
         self.history = QListWidget()
         self.history.setMaximumHeight(110)
 
-        self.record_button.clicked.connect(self.start_recording)
-        self.pause_button.clicked.connect(self.toggle_pause)
-        self.stop_button.clicked.connect(self.stop_recording)
-        self.marker_button.clicked.connect(self.add_marker)
-        self.clip_done.clicked.connect(self._end_consent_clip)
-        self.marker_shortcut = QShortcut(MARKER_SHORTCUT, self, activated=self.add_marker)
+        # clicked(bool) would fill optional parameters: connect argument-free calls.
+        self.record_button.clicked.connect(lambda: self.start_recording())
+        self.pause_button.clicked.connect(lambda: self.toggle_pause())
+        self.stop_button.clicked.connect(lambda: self.stop_recording())
+        self.marker_button.clicked.connect(lambda: self.add_marker())
+        self.clip_done.clicked.connect(lambda: self._end_consent_clip())
+        self.marker_shortcut = QShortcut(MARKER_SHORTCUT, self)
+        self.marker_shortcut.activated.connect(lambda: self.add_marker())
         self.marker_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.timer = QTimer(self)
         self.timer.setInterval(100)
@@ -196,7 +200,9 @@ class RecordingPanel(QWidget):
         problem = self._problem or getattr(self, "_audio_problem", None)
         self.message.setText(render(problem) if problem else "")
         self.message.setVisible(problem is not None)
-        self.state_changed.emit()
+        if state != self._shown_state:
+            self._shown_state = state
+            self.state_changed.emit()
 
     def retranslate(self) -> None:
         self.record_button.setText(self.tr("Record…"))
@@ -274,7 +280,7 @@ class RecordingPanel(QWidget):
         if self.session is None or self.state != "recording":
             return
         session = self.session
-        marker = session.mark(label if isinstance(label, str) else "")
+        marker = session.mark(label)
         self.tasks.run(lambda: session.save_marker(marker), done=lambda _m: self.reload_history(),
                        failed=self._failed)
 
@@ -292,7 +298,7 @@ class RecordingPanel(QWidget):
         self.elapsed.setText(format_elapsed(recorder.elapsed_s))
         level = recorder.level_dbfs
         self.level.setValue(int(max(LEVEL_FLOOR_DB, level)) if math.isfinite(level) else LEVEL_FLOOR_DB)
-        self.state_changed.emit()
+        self.elapsed_changed.emit()
 
     def _on_recorder_event(self, event: object) -> None:
         problem = getattr(event, "reason", None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import translations  # noqa: E402
 
 JST = timezone(timedelta(hours=9))
-# Words that stay as they are in Japanese text: proper names, and "OK", which
-# Qt's own Japanese catalogue (like Japanese UIs generally) keeps.
-PROPER_NAMES = {"Furikaeri", "English", "OK"}
+# Words that stay as they are in Japanese text: proper names, key names, and
+# "OK", which Qt's own Japanese catalogue (like Japanese UIs generally) keeps.
+PROPER_NAMES = {"Furikaeri", "English", "OK", "Ctrl"}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -59,7 +59,8 @@ def test_translations_keep_placeholders():
     for context in ET.parse(translations.TS).getroot().iter("context"):
         for message in context.iter("message"):
             source, target = message.findtext("source"), message.findtext("translation")
-            assert sorted(re.findall(r"\{\w+\}", source)) == sorted(re.findall(r"\{\w+\}", target)), source
+            placeholder = r"\{\w+(?::[^}]*)?\}"
+            assert sorted(re.findall(placeholder, source)) == sorted(re.findall(placeholder, target)), source
             assert ("&" in source) == ("&" in target), f"mnemonic lost in {source!r}"
 
 
@@ -98,10 +99,11 @@ def _visible_texts(root: QWidget) -> list[str]:
             for menu in widget.findChildren(QMenu):
                 texts += [a.text() for a in menu.actions() if not a.isSeparator()]
         elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
-            texts += [str(model.data(model.index(r, c)) or "")
-                      for r in range(model.rowCount()) for c in range(model.columnCount())]
+            model, root_index = widget.model(), QModelIndex()
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root_index)
+            rows = model.rowCount(root_index)
+            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+            texts += [str(model.data(model.index(r, c)) or "") for r in range(rows) for c in range(columns)]
     return [t for t in texts if t and t.strip()]
 
 

@@ -164,3 +164,14 @@ def test_recovery_forgets_a_recording_that_never_got_a_file(library):
     assert recover_unfinished(library) == []
     assert library.recordings.for_interview(consent.interview_id) == []
     assert row.id is not None
+
+
+@pytest.mark.audio
+def test_deleting_an_interview_removes_its_recordings(virtual_microphone, library):
+    consent = _mock(library)
+    recording = RecordingSession.start(library, consent.id).stop()
+    assert recording.path.exists() and sidecar_path(recording.path).exists()
+    library.delete_interview(consent.interview_id)
+    assert not recording.path.exists() and not sidecar_path(recording.path).exists()
+    assert not recording.path.parent.exists()
+    assert library.consent.for_interview(consent.interview_id) == []

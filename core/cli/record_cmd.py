@@ -124,7 +124,9 @@ def run(args: argparse.Namespace, out: Output) -> int:
 
 
 def _is_interruption(event: object) -> bool:
-    return type(event).__name__ == "Interrupted"
+    from core.recording.recorder import Interrupted
+
+    return isinstance(event, Interrupted)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -93,6 +93,184 @@
         <source>Ready: {path}</source>
         <translation>準備完了：{path}</translation>
     </message>
+    <message>
+        <source>record an interview (needs the interviewer&apos;s permission) or a mock answer</source>
+        <translation>面接を録音します（面接官の許可が必要）。模擬面接の回答も録音できます</translation>
+    </message>
+    <message>
+        <source>permission (one of these is required)</source>
+        <translation>許可（いずれかが必要）</translation>
+    </message>
+    <message>
+        <source>mock practice alone: your own consent</source>
+        <translation>ひとりでの模擬面接：自分自身の同意</translation>
+    </message>
+    <message>
+        <source>who agreed to the recording (a name or a role)</source>
+        <translation>録音に同意した人（名前または役職）</translation>
+    </message>
+    <message>
+        <source>how they agreed</source>
+        <translation>同意の方法</translation>
+    </message>
+    <message>
+        <source>the words you used to ask (default: Furikaeri&apos;s polite request)</source>
+        <translation>お願いに使った言葉（省略時は Furikaeri の丁寧な依頼文）</translation>
+    </message>
+    <message>
+        <source>an interview already in the library</source>
+        <translation>ライブラリに登録済みの面接</translation>
+    </message>
+    <message>
+        <source>create a new interview with this company</source>
+        <translation>この会社名で新しい面接を作成します</translation>
+    </message>
+    <message>
+        <source>stop after this many seconds (default: Ctrl-C)</source>
+        <translation>指定した秒数で停止します（省略時は Ctrl-C まで）</translation>
+    </message>
+    <message>
+        <source>input device index or name</source>
+        <translation>入力デバイスの番号または名前</translation>
+    </message>
+    <message>
+        <source>also copy the finished WAV file here</source>
+        <translation>完成した WAV ファイルをここにもコピーします</translation>
+    </message>
+    <message>
+        <source>Mock practice</source>
+        <translation>模擬面接</translation>
+    </message>
+    <message>
+        <source>Not recording: say how permission was given, either --mock for practice alone, or --who and --how for the interviewer&apos;s permission.</source>
+        <translation>録音しません。許可の内容を指定してください。ひとりで練習する場合は --mock、面接官の許可を得た場合は --who と --how を指定します。</translation>
+    </message>
+    <message>
+        <source>Name the interview: --interview ID or --company NAME.</source>
+        <translation>面接を指定してください：--interview ID または --company 会社名</translation>
+    </message>
+    <message>
+        <source>Recording… (Ctrl-C to stop)</source>
+        <translation>録音中…（Ctrl-C で停止）</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({seconds:.1f} s)</source>
+        <translation>保存しました：{path}（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>Copied to {path}</source>
+        <translation>コピーしました：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Consent</name>
+    <message>
+        <source>Please say who gave or refused permission (a name or a role).</source>
+        <translation>許可した（または断った）人を入力してください（名前または役職）。</translation>
+    </message>
+    <message>
+        <source>In a real interview, permission comes from the interviewer, not from yourself.</source>
+        <translation>本番の面接では、許可は自分ではなく面接官から得るものです。</translation>
+    </message>
+    <message>
+        <source>The consent record could not be read ({detail}); recording was not started.</source>
+        <translation>同意の記録を読み込めなかったため（{detail}）、録音を開始しませんでした。</translation>
+    </message>
+    <message>
+        <source>No saved consent record was found, so recording was not started.</source>
+        <translation>保存された同意の記録が見つからないため、録音を開始しませんでした。</translation>
+    </message>
+    <message>
+        <source>The consent record was changed after it was saved, so recording was not started.</source>
+        <translation>同意の記録が保存後に変更されているため、録音を開始しませんでした。</translation>
+    </message>
+    <message>
+        <source>Permission to record was declined, so Furikaeri will not record. Take notes instead.</source>
+        <translation>録音の許可が得られなかったため、Furikaeri は録音しません。代わりにメモを取りましょう。</translation>
+    </message>
+    <message>
+        <source>This consent record belongs to an imported file; it does not allow a new recording.</source>
+        <translation>この同意の記録は取り込んだファイル用のもので、新しい録音には使えません。</translation>
+    </message>
+    <message>
+        <source>Permission was given more than {hours} hours ago. Ask again before recording.</source>
+        <translation>許可を得てから {hours} 時間以上たっています。録音の前にもう一度確認してください。</translation>
+    </message>
+    <message>
+        <source>Recording needs a saved consent record first: confirm that everyone agreed.</source>
+        <translation>録音するには、先に同意の記録を保存する必要があります。全員が同意したことを確認してください。</translation>
+    </message>
+    <message>
+        <source>Interview {id} no longer exists.</source>
+        <translation>面接 {id} はすでに存在しません。</translation>
+    </message>
+    <message>
+        <source>This is a real interview: recording needs the interviewer&apos;s permission, not self-consent.</source>
+        <translation>これは本番の面接です。録音には自分の同意ではなく、面接官の許可が必要です。</translation>
+    </message>
+    <message>
+        <source>Consent record {id} was changed after it was saved.</source>
+        <translation>同意の記録 {id} は保存後に変更されています。</translation>
+    </message>
+    <message>
+        <source>Consent record {id} does not follow the record before it: a record was removed or reordered.</source>
+        <translation>同意の記録 {id} が直前の記録とつながっていません。記録が削除されたか、順序が入れ替えられています。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Ask permission to record</source>
+        <translation>録音の許可をお願いする</translation>
+    </message>
+    <message>
+        <source>Before recording, ask the interviewer at {company} for permission. You can read this aloud:</source>
+        <translation>録音の前に、{company} の面接官に許可をお願いしましょう。次の文をそのまま読み上げても構いません。</translation>
+    </message>
+    <message>
+        <source>Who answered</source>
+        <translation>回答した人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Consent clip</source>
+        <translation>同意の録音</translation>
+    </message>
+    <message>
+        <source>A name or a role, e.g. Ms Tanaka, HR</source>
+        <translation>名前または役職（例：人事部 田中様）</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Restate the request at the start of the recording, as evidence</source>
+        <translation>録音の最初にもう一度お願いし、同意を記録として残す</translation>
+    </message>
+    <message>
+        <source>They agreed: start recording</source>
+        <translation>同意を得た：録音を開始</translation>
+    </message>
+    <message>
+        <source>They declined: take notes</source>
+        <translation>断られた：メモを取る</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Recording without permission can cost you the offer. If they decline, respect it: notes written right after the interview are enough to review it.</source>
+        <translation>無断の録音が知られると、内定を失うおそれがあります。断られたら尊重しましょう。面接直後にメモを書けば、十分に振り返りができます。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -247,6 +425,17 @@
     </message>
 </context>
 <context>
+    <name>InterviewPane</name>
+    <message>
+        <source>Select an interview</source>
+        <translation>面接を選択してください</translation>
+    </message>
+    <message>
+        <source>Its recordings and notes appear here.</source>
+        <translation>ここに録音とメモが表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>Interviews</name>
     <message>
         <source>Please enter the company name.</source>
@@ -323,6 +512,46 @@
         <source>Offer stage</source>
         <translation>内々定・内定</translation>
     </message>
+    <message>
+        <source>Asked aloud, in person</source>
+        <translation>対面で口頭で確認</translation>
+    </message>
+    <message>
+        <source>Asked aloud, online</source>
+        <translation>オンラインで口頭で確認</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>書面で</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>メールで</translation>
+    </message>
+    <message>
+        <source>The meeting platform&apos;s recording notice</source>
+        <translation>会議ツールの録音通知</translation>
+    </message>
+    <message>
+        <source>Myself (practice)</source>
+        <translation>自分自身（練習）</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>録音中</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>interrupted (kept)</source>
+        <translation>中断（保存済み）</translation>
+    </message>
+    <message>
+        <source>recovered after a crash</source>
+        <translation>異常終了から復旧</translation>
+    </message>
 </context>
 <context>
     <name>LibraryModel</name>
@@ -358,8 +587,20 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Recovered {count} recording(s) after an unexpected stop ({minutes} min kept).</source>
+        <translation>予期しない終了のあと、録音を {count} 件復旧しました（{minutes} 分を保存）。</translation>
+    </message>
+    <message>
         <source>Furikaeri — interview practice and review</source>
         <translation>Furikaeri（振り返り）— 面接の練習と振り返り</translation>
+    </message>
+    <message>
+        <source>● REC</source>
+        <translation>● 録音中</translation>
+    </message>
+    <message>
+        <source>❚❚ PAUSED</source>
+        <translation>❚❚ 一時停止中</translation>
     </message>
     <message>
         <source>&amp;Library</source>
@@ -402,6 +643,10 @@
         <translation>メインツールバー</translation>
     </message>
     <message>
+        <source>Its {count} recording(s) and their consent records are deleted too.</source>
+        <translation>この面接の録音 {count} 件と、その同意の記録も削除されます。</translation>
+    </message>
+    <message>
         <source>Delete interview</source>
         <translation>面接の削除</translation>
     </message>
@@ -424,6 +669,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Furikaeri</source>
         <translation>Furikaeri（振り返り）</translation>
+    </message>
+    <message>
+        <source>Recording in progress</source>
+        <translation>録音中です</translation>
+    </message>
+    <message>
+        <source>A recording is running. Stop it, save it and quit?</source>
+        <translation>録音中です。録音を停止・保存して終了しますか？</translation>
     </message>
 </context>
 <context>
@@ -519,6 +772,155 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Downloading the speech model “{name}” failed: {error}</source>
         <translation>音声認識モデル「{name}」のダウンロードに失敗しました：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesEditor</name>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>What were you asked, what did you answer, what will you do differently?</source>
+        <translation>何を聞かれ、どう答え、次は何を変えますか？</translation>
+    </message>
+    <message>
+        <source>Permission to record was declined. Write down what you remember now, while it is fresh: these notes are your record of the interview.</source>
+        <translation>録音は断られました。記憶が新しいうちに、覚えていることを今すぐ書き留めましょう。このメモが面接の記録になります。</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <source>A file named {name} already exists, so recording did not start (it would be overwritten).</source>
+        <translation>{name} という名前のファイルがすでにあるため、録音を開始しませんでした（上書きされてしまうため）。</translation>
+    </message>
+    <message>
+        <source>The recording file {name} could not be created, so recording did not start: {detail}</source>
+        <translation>録音ファイル {name} を作成できなかったため、録音を開始しませんでした：{detail}</translation>
+    </message>
+    <message>
+        <source>The sound system is not reachable, so recording did not start. Check that it is running and that the microphone is connected, then try again.</source>
+        <translation>サウンドシステムに接続できないため、録音を開始しませんでした。サウンドシステムが動いていること、マイクが接続されていることを確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened; it may have been disconnected ({detail}).</source>
+        <translation>マイクを開けませんでした。接続が外れた可能性があります（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The microphone “{device}” was not found. Connect it or choose another one.</source>
+        <translation>マイク「{device}」が見つかりません。接続するか、別のマイクを選んでください。</translation>
+    </message>
+    <message>
+        <source>The microphone cannot record at {rate} Hz, nor at its own usual rate.</source>
+        <translation>このマイクは {rate} Hz でも、通常のサンプリングレートでも録音できません。</translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened: {detail}</source>
+        <translation>マイクを開けませんでした：{detail}</translation>
+    </message>
+    <message>
+        <source>The microphone or the sound system went away, so the recording stopped; everything up to that moment is saved.</source>
+        <translation>マイクまたはサウンドシステムが切断されたため、録音が止まりました。それまでの録音はすべて保存されています。</translation>
+    </message>
+    <message>
+        <source>The sound system sent no audio for {seconds} seconds, so the recording stopped; everything up to that moment is saved.</source>
+        <translation>サウンドシステムから {seconds} 秒間音声が届かなかったため、録音が止まりました。それまでの録音はすべて保存されています。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the recording stopped; everything up to that moment is saved. Free some space before recording again.</source>
+        <translation>ディスクがいっぱいになったため、録音が止まりました。それまでの録音はすべて保存されています。次に録音する前に空き容量を確保してください。</translation>
+    </message>
+    <message>
+        <source>The recording file reached the largest size allowed, so the recording stopped; everything up to that moment is saved.</source>
+        <translation>録音ファイルが許容される最大サイズに達したため、録音が止まりました。それまでの録音はすべて保存されています。</translation>
+    </message>
+    <message>
+        <source>The recording could not be written to disk ({detail}), so it stopped; everything saved until then is kept.</source>
+        <translation>録音をディスクに書き込めなかったため（{detail}）、録音が止まりました。それまでに保存した分は残っています。</translation>
+    </message>
+    <message>
+        <source>The recording stopped because of an unexpected error ({detail}); everything up to that moment is saved.</source>
+        <translation>予期しないエラー（{detail}）で録音が止まりました。それまでの録音はすべて保存されています。</translation>
+    </message>
+    <message>
+        <source>The sound system did not answer when the recording was stopped; everything captured until then is saved.</source>
+        <translation>録音の停止時にサウンドシステムが応答しませんでした。それまでに取り込んだ音声はすべて保存されています。</translation>
+    </message>
+    <message>
+        <source>Saving the recording is taking longer than expected; it continues in the background.</source>
+        <translation>録音の保存に予想より時間がかかっています。バックグラウンドで続けています。</translation>
+    </message>
+    <message>
+        <source>Furikaeri closed unexpectedly during this recording. Everything up to {minutes} min {seconds} s was saved.</source>
+        <translation>この録音の途中で Furikaeri が予期せず終了しました。{minutes} 分 {seconds} 秒までの録音は保存されています。</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a WAV recording.</source>
+        <translation>ファイル {name} は WAV 形式の録音ではありません。</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty: nothing was recorded into it.</source>
+        <translation>ファイル {name} は空です。何も録音されていません。</translation>
+    </message>
+    <message>
+        <source>The recording {name} is damaged and cannot be read ({detail}).</source>
+        <translation>録音 {name} は破損していて読み込めません（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The recording {name} could not be opened: {detail}</source>
+        <translation>録音 {name} を開けませんでした：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPanel</name>
+    <message>
+        <source>■ Not recording</source>
+        <translation>■ 録音していません</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● 録音中</translation>
+    </message>
+    <message>
+        <source>❚❚ Paused</source>
+        <translation>❚❚ 一時停止中</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>録音…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Marker (Ctrl+M)</source>
+        <translation>マーカー（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>マイク</translation>
+    </message>
+    <message>
+        <source>Recordings of this interview</source>
+        <translation>この面接の録音</translation>
+    </message>
+    <message>
+        <source>Consent clip done</source>
+        <translation>同意の録音完了</translation>
+    </message>
+    <message>
+        <source>Now restate the request on the recording and let them answer:</source>
+        <translation>録音上でもう一度お願いし、相手の返答を録音しましょう：</translation>
     </message>
 </context>
 <context>

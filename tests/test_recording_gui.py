@@ -1,0 +1,158 @@
+"""Recording from the main window, driven like a user would, through the virtual microphone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from core.consent import ConsentAnswer, ConsentMethod
+from core.interviews import Interview, InterviewKind
+from core.library import Library
+from core.recording.store import RecordingState
+from gui.consent_dialog import ConsentDialog
+from tests.gui_helpers import click_message_box, handle_modal
+
+
+def _window_with(make_window, kind: InterviewKind, company: str = "株式会社サンプル"):
+    window = make_window(lambda lib: lib.interviews.add(Interview(company=company, kind=kind)))
+    window.table.selectRow(0)
+    return window
+
+
+def _wait_idle(qtbot, window):
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=20000)
+
+
+def _wait_state(qtbot, panel, state: str):
+    qtbot.waitUntil(lambda: panel.state == state and not panel._busy, timeout=20000)
+
+
+def _consent(who: str, answer: ConsentAnswer, clip: bool = False):
+    def handler(dialog):
+        assert isinstance(dialog, ConsentDialog)
+        assert "録音" in dialog.request.toPlainText() or "record" in dialog.request.toPlainText()
+        assert not dialog.agreed.isEnabled()  # nobody named yet
+        dialog.who.setText(who)
+        dialog.method.setCurrentIndex(dialog.method.findData(ConsentMethod.ONLINE.value))
+        dialog.clip.setChecked(clip)
+        (dialog.agreed if answer is ConsentAnswer.AGREED else dialog.declined).click()
+
+    return handler
+
+
+@pytest.mark.audio
+def test_mock_practice_records_with_one_click(qtbot, virtual_microphone, make_window):
+    window = _window_with(make_window, InterviewKind.MOCK, "自己PR練習")
+    panel = window.pane.recorder
+    assert panel.record_button.isEnabled()
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    _wait_state(qtbot, panel, "recording")
+    assert window.windowTitle().startswith("● REC")
+    assert panel.state_label.text() == "● Recording"
+    assert not window.table.isEnabled()  # the interview being recorded cannot change under it
+    qtbot.waitUntil(lambda: panel.session.recorder.elapsed_s > 0.5, timeout=10000)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    _wait_idle(qtbot, window)
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert panel.state == "paused" and window.windowTitle().startswith("❚❚ PAUSED")
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.recording_saved, timeout=20000) as saved:
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    recording = saved.args[0]
+    assert recording.state is RecordingState.COMPLETED and recording.path.exists()
+    assert panel.state == "idle" and window.table.isEnabled()
+    assert not window.windowTitle().startswith("●")
+    with Library.open() as check:
+        markers = check.recordings.markers(recording.id)
+        consent = check.consent.get(recording.consent_id)
+    assert len(markers) == 1 and 400 <= markers[0].at_ms <= recording.duration_ms
+    assert consent.method is ConsentMethod.SELF and consent.answer is ConsentAnswer.AGREED
+    _wait_idle(qtbot, window)
+    assert panel.history.count() == 1 and "saved" in panel.history.item(0).text()
+
+
+@pytest.mark.audio
+def test_real_interview_declined_opens_notes_and_records_nothing(qtbot, virtual_microphone, make_window):
+    window = _window_with(make_window, InterviewKind.REAL)
+    panel = window.pane.recorder
+    handle_modal(panel.record_button.click, _consent("人事の田中様", ConsentAnswer.DECLINED))
+    notes = window.pane.notes
+    qtbot.waitUntil(lambda: "Notes right after the interview" in notes.editor.toPlainText(), timeout=10000)
+    assert notes.banner.isVisible() and "declined" in notes.banner.text()
+    assert "Recording was declined" in notes.editor.toPlainText()
+    assert panel.state == "idle"
+    interview_id = window.model.interview_at(0).id
+    with Library.open() as check:
+        assert [c.answer for c in check.consent.for_interview(interview_id)] == [ConsentAnswer.DECLINED]
+        assert check.recordings.for_interview(interview_id) == []
+        assert "Notes right after the interview" in check.notes.get(interview_id)
+
+
+@pytest.mark.audio
+def test_cancelling_the_consent_dialog_records_nothing(qtbot, virtual_microphone, make_window):
+    window = _window_with(make_window, InterviewKind.REAL)
+    handle_modal(window.pane.recorder.record_button.click, lambda dialog: dialog.reject())
+    with Library.open() as check:
+        interview_id = window.model.interview_at(0).id
+        assert check.consent.for_interview(interview_id) == []
+    assert window.pane.recorder.state == "idle"
+
+
+@pytest.mark.audio
+def test_quitting_while_recording_asks_and_keeps_the_file(qtbot, virtual_microphone, make_window):
+    window = _window_with(make_window, InterviewKind.REAL)
+    panel = window.pane.recorder
+    handle_modal(panel.record_button.click, _consent("Ms Tanaka", ConsentAnswer.AGREED, clip=True))
+    _wait_state(qtbot, panel, "recording")
+    assert panel.clip_banner.isVisible()
+    qtbot.waitUntil(lambda: panel.session.recorder.elapsed_s > 0.5, timeout=10000)  # the request is restated
+    qtbot.mouseClick(panel.clip_done, Qt.MouseButton.LeftButton)
+    assert not panel.clip_banner.isVisible()
+    handle_modal(window.close, click_message_box(QMessageBox.StandardButton.No))
+    assert window.isVisible() and panel.state == "recording"
+    with qtbot.waitSignal(panel.recording_saved, timeout=20000) as saved:
+        handle_modal(window.close, click_message_box(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+    recording = saved.args[0]
+    assert recording.path.exists() and recording.state is RecordingState.COMPLETED
+    with Library.open() as check:
+        assert 500 <= check.recordings.get(recording.id).consent_clip_ms <= recording.duration_ms
+
+
+def test_record_button_needs_a_microphone(monkeypatch, tmp_path, make_window):
+    (tmp_path / "client.conf").write_text("autospawn = no\n")
+    monkeypatch.setenv("PULSE_CLIENTCONFIG", str(tmp_path / "client.conf"))
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nobody")
+    window = _window_with(make_window, InterviewKind.MOCK)
+    panel = window.pane.recorder
+    assert not panel.record_button.isEnabled()
+    assert panel.message.isVisible() and "microphone" in panel.message.text()
+
+
+def test_unfinished_recording_is_recovered_and_shown_at_start(qtbot, make_window):
+    import numpy as np
+    import soundfile as sf
+
+    from core import paths
+    from core.consent import self_consent
+
+    def crashed_recording(library):
+        interview = library.interviews.add(Interview(company="練習", kind=InterviewKind.MOCK))
+        consent = library.consent.add(self_consent(interview.id))
+        folder = paths.ensure_private_dir(paths.recordings_dir() / str(interview.id))
+        audio = folder / "crashed.wav"
+        sf.write(audio, np.zeros(48000 * 3, dtype=np.float32), 48000, subtype="PCM_16")
+        with open(audio, "r+b") as handle:  # the header a killed writer leaves: sizes never updated
+            handle.seek(4)
+            handle.write((36).to_bytes(4, "little"))
+            handle.seek(40)
+            handle.write((0).to_bytes(4, "little"))
+        library.recordings.begin(consent, f"{interview.id}/crashed.wav", 48000, 1)
+
+    window = make_window(crashed_recording)
+    qtbot.waitUntil(lambda: "Recovered 1 recording" in window.statusBar().currentMessage(), timeout=10000)
+    window.table.selectRow(0)
+    history = window.pane.recorder.history
+    qtbot.waitUntil(lambda: history.count() == 1, timeout=10000)
+    assert "recovered after a crash" in history.item(0).text() and "0:00:03" in history.item(0).text()
