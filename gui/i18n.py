@@ -50,6 +50,9 @@ class LanguageSwitcher:
     def apply(self, language: str) -> None:
         if language not in SUPPORTED:
             raise ValueError(f"unsupported language {language!r}")
+        # Dates and numbers first: widgets re-read the locale when they retranslate.
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English,
+                                   QLocale.Country.Japan if language == "ja" else QLocale.Country.UnitedStates))
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         self._installed = []
@@ -68,8 +71,6 @@ class LanguageSwitcher:
             # Qt posts LanguageChange to every widget; deliver them now so the
             # whole interface has switched when apply() returns.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-        QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English,
-                                   QLocale.Country.Japan if language == "ja" else QLocale.Country.UnitedStates))
 
 
 def cli_translate(setting: str):

@@ -76,6 +76,7 @@ class RecordingPanel(QWidget):
         self.elapsed.setObjectName("recordingElapsed")
         self.level = QProgressBar()
         self.level.setRange(LEVEL_FLOOR_DB, 0)
+        self.level.setValue(LEVEL_FLOOR_DB)
         self.level.setTextVisible(False)
         self.level.setMaximumHeight(10)
         self.record_button = QPushButton()

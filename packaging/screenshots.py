@@ -37,6 +37,59 @@ def _sample(library) -> None:
                   starts_at=datetime(2026, 11, 12, 9, 0, tzinfo=JST)))
 
 
+def _recording_shots(app, window, library, switcher, out: Path, settle) -> None:
+    """A mock answer being recorded, through a private PulseAudio microphone when one can start."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from core.audio.devices import audio_status
+    from tests.audio_rig import PulseRig, missing_tools
+
+    if missing_tools():
+        print("pulseaudio not installed: no recording screenshot")
+        return
+    with PulseRig() as rig:
+        os.environ.update(rig.client_env)
+        status = audio_status(refresh=True)
+        window.pane.recorder.set_audio(status)
+        window.status.show_audio(status)
+        mock_row = next(r for r in range(window.model.rowCount()) if window.model.interview_at(r).kind.value == "mock")
+        window.table.selectRow(mock_row)
+        settle(window)
+        panel = window.pane.recorder
+        panel.start_recording()
+        loop = QEventLoop()
+        panel.state_changed.connect(loop.quit)
+        loop.exec()
+        tone = Path(os.environ["FURIKAERI_HOME"]) / "tone.wav"
+        _write_speechlike(tone)
+        player = rig.play(tone, wait=False)
+        wait = QEventLoop()
+        QTimer.singleShot(2500, wait.quit)
+        wait.exec()
+        panel.add_marker()
+        settle(window)
+        for language in ("ja", "en"):
+            switcher.apply(language)
+            panel._tick()
+            app.processEvents()
+            window.grab().save(str(out / f"recording_{language}.png"))
+        done = QEventLoop()
+        panel.recording_saved.connect(done.quit)
+        panel.stop_recording()
+        done.exec()
+        player.wait()
+
+
+def _write_speechlike(path: Path) -> None:
+    import numpy as np
+    import soundfile as sf
+
+    rate = 48000
+    t = np.arange(rate * 6) / rate
+    envelope = 0.5 * (1 + np.sin(2 * np.pi * 3 * t)) * (np.sin(2 * np.pi * 0.4 * t) > -0.3)
+    sf.write(path, (0.4 * envelope * np.sin(2 * np.pi * 220 * t)).astype(np.float32), rate, subtype="PCM_16")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -56,6 +109,7 @@ def main() -> int:
     from gui.i18n import LanguageSwitcher
     from gui.interview_dialog import InterviewDialog
     from gui.main_window import MainWindow
+    from gui.consent_dialog import ConsentDialog
 
     app = build_application(sys.argv[:1])
     args.out.mkdir(parents=True, exist_ok=True)
@@ -85,11 +139,22 @@ def main() -> int:
             name = "main_window" if filled else "empty_state"
             window.grab().save(str(args.out / f"{name}_{language}.png"))
             if filled:
+                window.table.selectRow(0)
+                settle(window)
+                window.grab().save(str(args.out / f"main_window_{language}.png"))
                 dialog = InterviewDialog(window, library.interviews.all()[0])
                 dialog.show()
                 app.processEvents()
                 dialog.grab().save(str(args.out / f"interview_dialog_{language}.png"))
                 dialog.close()
+                consent = ConsentDialog(library.interviews.all()[0].company, language, window)
+                consent.who.setText("人事部 田中様" if language == "ja" else "Ms Tanaka, HR")
+                consent.show()
+                app.processEvents()
+                consent.grab().save(str(args.out / f"consent_dialog_{language}.png"))
+                consent.close()
+        if filled:
+            _recording_shots(app, window, library, switcher, args.out, settle)
         window.close()
         library.close()
         if not filled:

@@ -101,8 +101,13 @@ def test_cancel_saves_nothing(make_window):
 
 
 def test_language_switches_live_and_is_remembered(make_window):
-    window = make_window(lambda lib: lib.interviews.add(Interview(company="Acme", kind=InterviewKind.REAL)))
+    moment = datetime(2026, 12, 2, 6, 0, tzinfo=timezone.utc)  # a Wednesday
+    window = make_window(lambda lib: lib.interviews.add(
+        Interview(company="Acme", kind=InterviewKind.REAL, starts_at=moment)))
+    window.table.selectRow(0)
+    assert "Wed" in window.pane.details.text()
     window.set_language_setting("ja")
+    assert "(水)" in window.pane.details.text() and "本番の面接" in window.pane.details.text()
     assert "面接" in window.windowTitle()
     assert window.model.headerData(1, Qt.Orientation.Horizontal) == "会社名"
     assert _table_texts(window)[0][3] == "本番の面接"
