@@ -330,6 +330,23 @@ def virtual_microphone() -> Iterator[PulseRig]:
         _refresh_portaudio()
 
 
+@pytest.fixture
+def private_microphone() -> Iterator[PulseRig]:
+    """A rig of this test's own, made the process's sound server for the test only.
+
+    For tests that kill or freeze the server: the shared session rig is left alone.
+    """
+    require_tools()
+    with PulseRig() as rig:
+        saved = _swap_environ(rig.client_env)
+        try:
+            _refresh_portaudio()
+            yield rig
+        finally:
+            _restore_environ(saved)
+    _refresh_portaudio()
+
+
 # -- command line --------------------------------------------------------------
 
 

@@ -156,3 +156,25 @@ def test_unfinished_recording_is_recovered_and_shown_at_start(qtbot, make_window
     history = window.pane.recorder.history
     qtbot.waitUntil(lambda: history.count() == 1, timeout=10000)
     assert "recovered after a crash" in history.item(0).text() and "0:00:03" in history.item(0).text()
+
+
+@pytest.mark.audio
+def test_lost_sound_server_keeps_the_file_and_says_so(qtbot, private_microphone, make_window, tmp_path):
+    from tests.recording_helpers import make_speech
+
+    window = _window_with(make_window, InterviewKind.MOCK)
+    panel = window.pane.recorder
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    _wait_state(qtbot, panel, "recording")
+    player = private_microphone.play(make_speech(tmp_path / "speech.wav"), wait=False)
+    qtbot.waitUntil(lambda: panel.session.recorder.elapsed_s > 1.0, timeout=10000)
+    with qtbot.waitSignal(panel.recording_saved, timeout=20000) as saved:
+        private_microphone.kill()
+    player.wait(timeout=10)  # paplay ends with its server
+    recording = saved.args[0]
+    assert recording.state is RecordingState.INTERRUPTED and recording.duration_ms >= 1000
+    assert recording.path.exists()
+    assert panel.state == "idle" and panel.message.isVisible()
+    assert "saved" in panel.message.text() and "\n" not in panel.message.text()
+    _wait_idle(qtbot, window)
+    assert "interrupted (kept)" in panel.history.item(0).text()
