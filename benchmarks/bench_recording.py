@@ -183,7 +183,10 @@ def main() -> int:
         refresh_devices(sd)
         with Library.open() as library:
             interview = library.interviews.add(Interview(company="Benchmark", kind=InterviewKind.MOCK))
-            permit = library.consent.permit(library.consent.add(self_consent(interview.id)).id)
+            assert interview.id is not None
+            consent = library.consent.add(self_consent(interview.id))
+            assert consent.id is not None
+            permit = library.consent.permit(consent.id)
 
         baseline = CountingStream(sd)
         recorder = TimedRecorder(RecorderConfig(tmp / "take.wav"), permit, sd=sd)

@@ -296,10 +296,15 @@ if limit:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 recorder = Recorder(RecorderConfig(path), permit)
 recorder.start()
-if mode == "kill":
+if mode in ("kill", "hang"):
     recorder.wait_for(lambda r: r.frames_written >= seconds * r.samplerate, 60)
     print(json.dumps({"written": recorder.frames_written, "rate": recorder.samplerate}), flush=True)
+if mode == "kill":
     threading.Event().wait()  # recording on until killed
+elif mode == "hang":  # the parent freezes the server, then says so; stop, then exit with it still hung
+    sys.stdin.readline()
+    result = recorder.stop(timeout_s=1.0)
+    print(json.dumps({"problem": str(result.problem), "closed": recorder.wait_closed(0)}), flush=True)
 else:
     recorder.wait_for(lambda r: r.state is RecorderState.INTERRUPTED, 60)
     result = recorder.stop()
@@ -313,7 +318,7 @@ else:
 def run_child(*args: object, prefix: tuple[str, ...] = ()) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     command = [*prefix, sys.executable, "-c", _CHILD, *map(str, args)]
-    return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE,
+    return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
 
 
@@ -354,6 +359,32 @@ def test_a_killed_recording_process_loses_at_most_a_second(virtual_microphone, t
     assert result.duration_s >= 3.0 - 1.5
     assert soundfile.info(target).frames == result.frames
     assert_holds_the_tone(target, 2.0)
+
+
+@pytest.mark.audio
+@pytest.mark.slow
+def test_the_process_can_exit_while_the_server_hangs(own_rig, tmp_path, long_tone):
+    """sounddevice's exit handler would block forever on the hung stream, or PortAudio unload under it."""
+    player = own_rig.play(long_tone, wait=False)
+    child = run_child("hang", tmp_path / "hung.wav", 0.5, 0)
+    try:
+        read_json_line(child, 60)
+        own_rig.freeze()
+        assert child.stdin is not None
+        child.stdin.write("stop\n")
+        child.stdin.flush()
+        said = read_json_line(child, 30)
+        returncode = child.wait(timeout=30)
+    finally:
+        own_rig.thaw()
+        child.kill()
+        stderr = child.communicate()[1]
+        player.kill()
+        player.wait()
+
+    assert said == {"problem": str(errors.stop_unanswered()), "closed": False}
+    assert returncode == 0, stderr
+    assert probe(tmp_path / "hung.wav").frames >= SAMPLE_RATE // 2
 
 
 def _user_namespaces_work() -> bool:

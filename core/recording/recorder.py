@@ -30,6 +30,8 @@ it to its own thread.
 
 from __future__ import annotations
 
+import atexit
+import ctypes
 import enum
 import logging
 import math
@@ -116,6 +118,53 @@ EventHandler = Callable[[RecorderEvent], None]
 _WAKE = object()  # put in the queue to wake the writer up
 
 
+class _ExitGuard:
+    """Keeps a stream that hangs while closing from wrecking the process's exit.
+
+    With PulseAudio hung, closing a stream blocks forever, and so would
+    sounddevice's exit handler (it terminates PortAudio, closing every stream);
+    skipping it is not enough either, as the teardown then unloads PortAudio
+    under its still-running stream thread (a segfault).  So while any stream is
+    closing, that handler is taken off ``atexit``, and the PortAudio library
+    object is kept alive for good (it stays loaded anyway until exit).
+    Callers hold :attr:`lock`.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self._closing: dict[Callable[[], Any], int] = {}  # exit handler -> streams still closing
+        self._pinned: set[int] = set()
+
+    def hold(self, sd: Any) -> bool:
+        handler = getattr(sd, "_exit_handler", None)
+        if handler is None:
+            return False
+        self._closing[handler] = self._closing.get(handler, 0) + 1
+        if self._closing[handler] == 1:
+            atexit.unregister(handler)
+        self._pin(getattr(sd, "_lib", None))
+        return True
+
+    def release(self, sd: Any) -> None:
+        handler: Callable[[], Any] = sd._exit_handler  # hold() found it
+        self._closing[handler] -= 1
+        if not self._closing[handler]:
+            del self._closing[handler]
+            atexit.register(handler)
+
+    def _pin(self, library: object) -> None:
+        if library is None or id(library) in self._pinned:
+            return
+        try:
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(library))  # never released: never unloaded
+        except (AttributeError, OSError):  # not CPython: nothing is unloaded under the thread there
+            return
+        self._pinned.add(id(library))
+
+
+_exit_guard = _ExitGuard()
+
+
 def to_dbfs(value: float) -> float:
     """An amplitude (1.0 = full scale) in dBFS, floored at :data:`SILENCE_DBFS`."""
     return 20.0 * math.log10(value) if value > 10 ** (SILENCE_DBFS / 20) else SILENCE_DBFS
@@ -155,6 +204,8 @@ class Recorder:
         self._writer: threading.Thread | None = None
         self._closer: threading.Thread | None = None
         self._stream_closed = threading.Event()
+        self._sd_module: Any = None
+        self._exit_held = False  # our stream is closing: see _ExitGuard
         self._stream_finished = threading.Event()  # PortAudio's finished_callback ran
         self._closing = False  # from now on a finished or silent stream is expected, not a failure
         self._finishing = threading.Event()  # the writer should drain the queue and close
@@ -262,7 +313,7 @@ class Recorder:
             message = errors.file_exists(path) if isinstance(error, FileExistsError) else \
                 errors.file_not_created(path, error.strerror or str(error))
             raise RecordingError(message) from error
-        self._stream, self._samplerate = stream, rate
+        self._stream, self._samplerate, self._sd_module = stream, rate, sd
         self._max_backlog = int(self.config.queue_s * rate)
         self._last_callback = time.monotonic()
         self._state = RecorderState.RECORDING
@@ -416,6 +467,8 @@ class Recorder:
         with self._lock:
             self._closing = True
             if self._closer is None:
+                with _exit_guard.lock:
+                    self._exit_held = _exit_guard.hold(self._sd_module)
                 self._closer = threading.Thread(
                     target=self._close_stream, args=(graceful,), name="recorder-closer", daemon=True)
                 self._closer.start()
@@ -434,7 +487,11 @@ class Recorder:
             try:
                 stream.close(ignore_errors=True)
             finally:
-                self._stream_closed.set()
+                with _exit_guard.lock:
+                    self._stream_closed.set()
+                    if self._exit_held:
+                        _exit_guard.release(self._sd_module)
+                        self._exit_held = False
 
     # -- the writer thread ---------------------------------------------------
 
