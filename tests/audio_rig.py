@@ -309,32 +309,10 @@ def _restore_environ(saved: Mapping[str, str | None]) -> None:
             os.environ[key] = value
 
 
-@pytest.fixture(scope="session")
-def virtual_microphone() -> Iterator[PulseRig]:
-    """A running :class:`PulseRig` whose ``vmic`` is this process's default input.
+def serve_rig() -> Iterator[PulseRig]:
+    """Start a rig, make it this process's sound server while the caller holds it, then stop it.
 
     Skips when PulseAudio's tools are not installed (fails instead under ``CI``).
-    """
-    require_tools()
-    rig = PulseRig()
-    try:
-        rig.start()
-        saved = _swap_environ(rig.client_env)
-        try:
-            _refresh_portaudio()
-            yield rig
-        finally:
-            _restore_environ(saved)
-    finally:
-        rig.stop()
-        _refresh_portaudio()
-
-
-@pytest.fixture
-def private_microphone() -> Iterator[PulseRig]:
-    """A rig of this test's own, made the process's sound server for the test only.
-
-    For tests that kill or freeze the server: the shared session rig is left alone.
     """
     require_tools()
     with PulseRig() as rig:
@@ -345,6 +323,18 @@ def private_microphone() -> Iterator[PulseRig]:
         finally:
             _restore_environ(saved)
     _refresh_portaudio()
+
+
+@pytest.fixture(scope="session")
+def virtual_microphone() -> Iterator[PulseRig]:
+    """A running :class:`PulseRig` whose ``vmic`` is the default input for the whole session."""
+    yield from serve_rig()
+
+
+@pytest.fixture
+def private_microphone() -> Iterator[PulseRig]:
+    """A rig of the test's own, for tests that kill or freeze the server (the shared one is left alone)."""
+    yield from serve_rig()
 
 
 # -- command line --------------------------------------------------------------

@@ -29,7 +29,7 @@ from core.recording import errors
 from core.recording.errors import RecordingError
 from core.recording.recorder import Interrupted, Recorder, RecorderConfig, RecorderState, Stopped
 from core.recording.wavfile import HEADER_SIZE, probe, repair
-from tests.audio_rig import SAMPLE_RATE, PulseRig, require_tools
+from tests.audio_rig import SAMPLE_RATE, PulseRig
 from tests import test_recorder as shared
 from tests.test_recorder import (
     BLOCK,
@@ -163,15 +163,9 @@ def test_stop_returns_in_time_when_the_stream_never_stops(fake_recorder):
 
 
 @pytest.fixture
-def own_rig(real_sd, monkeypatch) -> Iterator[PulseRig]:
+def own_rig(private_microphone, real_sd) -> PulseRig:
     """A private rig made this process's sound server for one test (the shared one is left alone)."""
-    require_tools()
-    with PulseRig() as rig, monkeypatch.context() as patch:
-        for key, value in rig.client_env.items():
-            patch.setenv(key, value)
-        refresh_devices(real_sd)
-        yield rig
-    refresh_devices(real_sd)
+    return private_microphone
 
 
 @pytest.fixture

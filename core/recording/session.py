@@ -106,8 +106,13 @@ class RecordingSession:
         except BaseException:
             _release_lock(audio, lock_fd)
             raise
-        recording = library.recordings.begin(permit.consent, _relative(audio), recorder.samplerate,
-                                             recorder.config.channels)
+        try:
+            recording = library.recordings.begin(permit.consent, _relative(audio), recorder.samplerate,
+                                                 recorder.config.channels)
+        except BaseException:
+            recorder.stop()  # never leave a microphone open that nothing owns; the file stays
+            _release_lock(audio, lock_fd)
+            raise
         session = cls(library, recording, recorder, lock_fd)
         session._write_sidecar()
         return session
