@@ -1,0 +1,75 @@
+"""The transcript data model shared by the transcription service, the library and exports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from core.messages import Message
+
+
+class SegmentFlag(enum.Enum):
+    """Why a segment may be something Whisper invented rather than heard."""
+
+    SILENCE = "silence"  # high no-speech probability: text over (near) silence
+    STOCK_PHRASE = "stock_phrase"  # a phrase Whisper is known to hallucinate ("Thanks for watching", ...)
+    REPETITION = "repetition"  # the same text repeated in a loop
+    LOW_CONFIDENCE = "low_confidence"  # very low average log-probability
+
+
+@dataclass(frozen=True)
+class Word:
+    start_ms: int
+    end_ms: int
+    text: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class Segment:
+    start_ms: int
+    end_ms: int
+    text: str  # what Whisper produced; never overwritten
+    avg_logprob: float = 0.0
+    no_speech_prob: float = 0.0
+    words: tuple[Word, ...] = ()
+    flags: frozenset[SegmentFlag] = frozenset()
+    corrected_text: str | None = None  # the user's correction, when there is one
+    id: int | None = None
+
+    @property
+    def display_text(self) -> str:
+        return self.corrected_text if self.corrected_text is not None else self.text
+
+    @property
+    def suspicious(self) -> bool:
+        return bool(self.flags)
+
+
+@dataclass(frozen=True)
+class TranscriptionSettings:
+    model: str = "base"  # a built-in model name or a folder
+    language: str | None = None  # "ja", "en", or None to detect
+    vad: bool = True
+    word_timestamps: bool = True
+    beam_size: int = 5
+    initial_prompt: str | None = None
+
+
+@dataclass(frozen=True)
+class Transcript:
+    source: str  # the audio file's path as given (for a recording: relative to the recordings folder)
+    language: str  # the language used (detected or chosen)
+    duration_ms: int  # of the audio
+    settings: TranscriptionSettings
+    segments: tuple[Segment, ...] = ()
+    recording_id: int | None = None
+    created_at: datetime | None = None
+    problem: Message | None = None  # e.g. the decoder gave up on noise: the text may be incomplete
+    id: int | None = None
+    extra: dict = field(default_factory=dict, compare=False)  # device, compute type, timings
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.display_text.strip() for s in self.segments if s.display_text.strip())
