@@ -1,0 +1,138 @@
+"""``main.py transcribe FILE``: speech to text on this computer, through the same worker process as the app.
+
+    main.py transcribe answer.m4a --language ja --format srt -o answer.srt
+
+The transcript goes to standard output, or to ``-o FILE`` (written
+atomically; the format then defaults to the file's extension).  A note about
+the result (no speech found, the file cut short, stopped early on noise) and
+the progress bar (only when standard error is a terminal) go to standard error.
+
+Exit status:
+    0    transcribed (possibly with a note on standard error)
+    1    transcription failed (speech model missing or damaged, recognition failed, output not written)
+    2    usage error
+    4    the input cannot be transcribed (missing, empty, not audio, damaged, shorter than 0.5 s)
+    130  cancelled with Ctrl-C
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from core.cli.output import Output
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
+
+EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE, EXIT_CANCELLED = 1, 2, 4, 130
+FORMATS = ("txt", "srt", "vtt", "md", "json")
+LANGUAGES = ("ja", "en", "auto")
+_BAR_WIDTH = 30
+
+
+def register(commands: argparse._SubParsersAction, out: Output) -> None:
+    t = out.t
+    parser = commands.add_parser("transcribe", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "transcribe an audio file (WAV, FLAC, MP3, M4A, Ogg, WebM) on this computer")))
+    parser.add_argument("file", metavar="FILE", help=t(QT_TRANSLATE_NOOP("CLI", "the audio file")))
+    parser.add_argument("--model", metavar="NAME", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "speech model name or folder (default: the one chosen in the app, normally base)")))
+    parser.add_argument("--language", choices=LANGUAGES, default="auto", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "the language spoken (default: detect it)")))
+    parser.add_argument("--format", choices=FORMATS, help=t(QT_TRANSLATE_NOOP(
+        "CLI", "output format (default: from the output file's extension, else txt)")))
+    parser.add_argument("-o", "--output", metavar="OUT", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "write the transcript to this file instead of standard output")))
+    parser.set_defaults(run=run)
+
+
+class _ProgressBar:
+    """``[#####-----]  42%`` redrawn on standard error; silent when that is not a terminal."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.shown = -1
+        self.lock = threading.Lock()
+
+    def __call__(self, fraction: float) -> None:
+        if not self.enabled:
+            return
+        percent = int(fraction * 100)
+        with self.lock:
+            if percent == self.shown:
+                return
+            self.shown = percent
+            filled = int(fraction * _BAR_WIDTH)
+            self.stream.write(f"\r[{'#' * filled}{'-' * (_BAR_WIDTH - filled)}] {percent:3d}%")
+            self.stream.flush()
+
+    def end(self) -> None:
+        with self.lock:
+            if self.enabled and self.shown >= 0:
+                self.stream.write("\n")
+                self.stream.flush()
+            self.enabled = False
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    return suffix if suffix in FORMATS else "txt"
+
+
+def run(args: argparse.Namespace, out: Output) -> int:
+    from core.export import export_transcript
+    from core.settings import SPEECH_MODEL, Settings
+    from core.transcription.audio import AudioFileError
+    from core.transcription.model import TranscriptionSettings
+    from core.transcription.service import TranscriptionCancelled, TranscriptionError, transcribe_file
+
+    t = out.t
+    fmt = _format(args)
+    model = args.model or Settings().get(SPEECH_MODEL)
+    settings = TranscriptionSettings(model=model, language=None if args.language == "auto" else args.language)
+    bar = _ProgressBar(out.stderr)
+    try:
+        transcript = transcribe_file(Path(args.file), settings, progress=bar)
+    except KeyboardInterrupt:
+        bar.end()
+        out.error(t(QT_TRANSLATE_NOOP("CLI", "Cancelled.")))
+        return EXIT_CANCELLED
+    except TranscriptionCancelled as error:
+        bar.end()
+        out.error(error.message)
+        return EXIT_CANCELLED
+    except AudioFileError as error:
+        bar.end()
+        out.error(error.message)
+        return EXIT_UNREADABLE
+    except TranscriptionError as error:
+        bar.end()
+        out.error(error.message)
+        return EXIT_FAILED
+    bar.end()
+    notice_language = transcript.language if transcript.language in ("ja", "en") else "en"
+    target = Path(args.output) if args.output else None
+    try:
+        text = export_transcript(transcript, fmt, target, title=Path(args.file).stem, language=notice_language)
+    except FurikaeriError as error:  # ExportError: the output file could not be written
+        out.error(error.message)
+        return EXIT_FAILED
+    if target is None:
+        out.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        out.stdout.flush()
+    else:
+        out.error(t(QT_TRANSLATE_NOOP("CLI", "Saved {path}")).format(path=target))
+    if fmt == "srt":
+        out.error(t(QT_TRANSLATE_NOOP(
+            "CLI", "Keep this transcript private: it contains other people's words (SRT files carry no notice).")))
+    if transcript.problem is not None:
+        out.error(transcript.problem)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: main.py transcribe FILE")

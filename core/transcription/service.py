@@ -1,0 +1,588 @@
+"""Transcription jobs: a FIFO queue in this process, faster-whisper in a worker process.
+
+::
+
+    service = TranscriptionService()
+    job = service.submit("answer.wav", TranscriptionSettings(language="ja"), on_progress=print)
+    transcript = job.wait()          # or job.cancel() from any thread
+    service.shutdown()
+
+* One service thread takes jobs in order and feeds them to one worker
+  process (:mod:`core.transcription.worker`, ``spawn`` context) that keeps the
+  model loaded between jobs.  After ``idle_timeout_s`` without work the
+  worker exits, which returns all of its memory; the next job starts a new one.
+* ``on_progress(fraction)`` (0..1, the share of the audio done) and
+  ``on_done(job)`` are called **from the service thread**; a GUI marshals them.
+* :meth:`Job.cancel` ends a running job within a second: the worker is
+  terminated (then killed) and started again for the next job.  A worker that
+  dies (killed from outside, out of memory) fails only its current job.
+* Recognition work is capped at ``max(work_cap_min_s, work_cap_factor x audio
+  duration)``: on noise Whisper can retry for minutes without producing text.
+  A capped transcript keeps the segments found so far and says why in
+  :attr:`Transcript.problem`.
+* Problems with the file itself (missing, empty, not audio, too short) are
+  found here, before the worker is involved, and raise
+  :class:`TranscriptionError`.  Silent audio gives a transcript without
+  segments whose ``problem`` says that no speech was found: never invented text.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import logging
+import multiprocessing
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait as wait_for
+from pathlib import Path
+from typing import Any
+
+from core.interviews import utc_now
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.transcription import worker as worker_module
+from core.transcription.audio import (
+    CONTEXT,
+    AudioFileError,
+    AudioInfo,
+    TranscriptionError,
+    probe,
+    require_duration,
+)
+from core.transcription.guard import flag_segments
+from core.transcription.model import Segment, Transcript, TranscriptionSettings
+from core.transcription.worker import Detected, Failed, Finished, JobRequest, SegmentDone, Started
+
+__all__ = [
+    "AudioFileError",
+    "Job",
+    "JobState",
+    "TranscriptionCancelled",
+    "TranscriptionError",
+    "TranscriptionService",
+    "transcribe_file",
+]
+
+log = logging.getLogger(__name__)
+
+IDLE_TIMEOUT_S = 120.0
+WORK_CAP_FACTOR = 3.0
+WORK_CAP_MIN_S = 30.0
+CAP_GRACE_S = 1.0  # after the cap, the worker has this long to stop by itself before it is killed
+STOP_GRACE_S = 2.0  # an idle worker asked to exit gets this long before it is terminated
+KILL_AFTER_S = 0.5  # after terminate(), kill() follows this soon
+
+
+class TranscriptionCancelled(TranscriptionError):
+    """The job was cancelled (by :meth:`Job.cancel` or the service shutting down)."""
+
+    def __init__(self) -> None:
+        super().__init__(Message(CONTEXT, QT_TRANSLATE_NOOP("Transcription", "Transcription cancelled.")))
+
+
+class JobState(enum.Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"  # a transcript is available (it may carry a problem)
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+ProgressCallback = Callable[[float], None]
+DoneCallback = Callable[["Job"], None]
+
+
+class Job:
+    """One file to transcribe.  Thread-safe; created by :meth:`TranscriptionService.submit`."""
+
+    def __init__(self, service: TranscriptionService, job_id: int, path: Path, settings: TranscriptionSettings,
+                 source: str, recording_id: int | None, on_progress: ProgressCallback | None,
+                 on_done: DoneCallback | None):
+        self.id = job_id
+        self.path = path
+        self.settings = settings
+        self.source = source
+        self.recording_id = recording_id
+        self._service = service
+        self._on_progress = on_progress
+        self._on_done = on_done
+        self._lock = threading.Lock()
+        self._finished = threading.Event()
+        self._state = JobState.QUEUED
+        self._progress = 0.0
+        self._cancel_requested = False
+        self._transcript: Transcript | None = None
+        self._error: TranscriptionError | None = None
+
+    def __repr__(self) -> str:
+        return f"<Job {self.id} {self.state.value} {self.progress:.0%} {self.path}>"
+
+    @property
+    def state(self) -> JobState:
+        return self._state
+
+    @property
+    def progress(self) -> float:
+        return self._progress
+
+    @property
+    def done(self) -> bool:
+        return self._finished.is_set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._state is JobState.CANCELLED or (self._cancel_requested and not self.done)
+
+    @property
+    def transcript(self) -> Transcript | None:
+        return self._transcript
+
+    @property
+    def error(self) -> TranscriptionError | None:
+        return self._error
+
+    def cancel(self) -> None:
+        """Stop the job (queued: never started; running: worker terminated).  Returns at once."""
+        with self._lock:
+            if self._finished.is_set() or self._cancel_requested:
+                return
+            self._cancel_requested = True
+        self._service._cancel_requested(self)
+
+    def wait(self, timeout: float | None = None) -> Transcript:
+        """The transcript; raises :class:`TranscriptionError` (or :class:`TranscriptionCancelled`),
+        or ``TimeoutError`` when ``timeout`` seconds pass first."""
+        if not self._finished.wait(timeout):
+            raise TimeoutError(f"transcription job {self.id} still {self.state.value} after {timeout} s")
+        if self._error is not None:
+            raise self._error
+        assert self._transcript is not None
+        return self._transcript
+
+    # -- called from the service thread --
+    def _set_running(self) -> None:
+        self._state = JobState.RUNNING
+
+    def _advance(self, fraction: float) -> None:
+        fraction = min(1.0, max(self._progress, fraction))
+        if fraction == self._progress:
+            return
+        self._progress = fraction
+        if self._on_progress is not None:
+            _call_back(self._on_progress, fraction)
+
+    def _finish(self, transcript: Transcript | None = None, error: TranscriptionError | None = None) -> None:
+        with self._lock:
+            if self._finished.is_set():
+                return
+            if isinstance(error, TranscriptionCancelled):
+                self._state = JobState.CANCELLED
+            elif error is not None:
+                self._state = JobState.FAILED
+            else:
+                self._state = JobState.DONE
+            self._transcript, self._error = transcript, error
+        if transcript is not None:
+            self._advance(1.0)
+        self._finished.set()
+        if self._on_done is not None:
+            _call_back(self._on_done, self)
+
+
+def _call_back(callback: Callable[[Any], None], value: Any) -> None:
+    try:
+        callback(value)
+    except Exception:  # noqa: BLE001 - a faulty callback must not stop the service thread
+        log.exception("transcription callback %r failed", callback)
+
+
+@dataclass
+class _Run:
+    """What the worker reported so far for the running job."""
+
+    info: AudioInfo
+    cap_s: float
+    duration_s: float = 0.0
+    problem: Message | None = None
+    silent: bool = False
+    language: str = ""
+    segments: list[Segment] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    started: float | None = None  # when recognition began (monotonic)
+    deadline: float | None = None
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, context: Any):
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=worker_module.serve, args=(child,), name="furikaeri-transcription",
+                                       daemon=True)
+        self.process.start()
+        child.close()
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def stop(self, graceful: bool) -> None:
+        if graceful and self.process.is_alive():
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.process.join(STOP_GRACE_S)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(KILL_AFTER_S)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+        self.process.close()
+
+    def exit_reason(self) -> str:
+        self.process.join(KILL_AFTER_S)
+        code = self.process.exitcode
+        if code is None:
+            return "unknown"
+        if code < 0:
+            try:
+                return signal.Signals(-code).name
+            except ValueError:
+                return f"signal {-code}"
+        return f"exit code {code}"
+
+
+class TranscriptionService:
+    """A queue of transcription jobs served by one worker process (see the module docstring)."""
+
+    def __init__(self, *, idle_timeout_s: float = IDLE_TIMEOUT_S, work_cap_factor: float = WORK_CAP_FACTOR,
+                 work_cap_min_s: float = WORK_CAP_MIN_S, device: str = "auto"):
+        self.idle_timeout_s = idle_timeout_s
+        self.work_cap_factor = work_cap_factor
+        self.work_cap_min_s = work_cap_min_s
+        self.device = device
+        self._context = multiprocessing.get_context("spawn")
+        self._cond = threading.Condition()
+        self._queue: deque[Job] = deque()
+        self._ids = itertools.count(1)
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self._current: Job | None = None  # the running job
+        self._worker: _Worker | None = None  # touched only by the service thread
+        self._worker_pid: int | None = None
+        self._no_worker = threading.Event()
+        self._no_worker.set()
+        self._idle_since = time.monotonic()
+        self._wake_recv, self._wake_send = self._context.Pipe(duplex=False)
+
+    # -- public API --
+    def submit(self, path: Path | str, settings: TranscriptionSettings | None = None,
+               on_progress: ProgressCallback | None = None, *, on_done: DoneCallback | None = None,
+               source: str | None = None, recording_id: int | None = None) -> Job:
+        """Queue ``path`` for transcription and return its :class:`Job` at once.
+
+        ``source`` is stored in the transcript (default: ``path`` as given);
+        ``recording_id`` too.  Raises ``RuntimeError`` after :meth:`shutdown`.
+        """
+        settings = settings or TranscriptionSettings()
+        job = Job(self, next(self._ids), Path(path), settings, str(path) if source is None else source,
+                  recording_id, on_progress, on_done)
+        with self._cond:
+            if self._closed:
+                raise RuntimeError("the transcription service has been shut down")
+            self._queue.append(job)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="furikaeri-transcription", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+        return job
+
+    def transcribe(self, path: Path | str, settings: TranscriptionSettings | None = None,
+                   progress: ProgressCallback | None = None, cancel: Any = None,
+                   source: str | None = None) -> Transcript:
+        """Submit and wait; ``cancel`` is an object with ``is_set()`` (a ``threading.Event``)."""
+        job = self.submit(path, settings, progress, source=source)
+        try:
+            while True:
+                try:
+                    return job.wait(None if cancel is None else 0.1)
+                except TimeoutError:
+                    if cancel.is_set():
+                        job.cancel()
+        except BaseException:
+            job.cancel()  # e.g. KeyboardInterrupt: do not leave the worker running
+            raise
+
+    def work_cap_s(self, duration_s: float) -> float:
+        """How long recognition of ``duration_s`` seconds of audio may take before it is stopped."""
+        return max(self.work_cap_min_s, self.work_cap_factor * duration_s)
+
+    @property
+    def worker_pid(self) -> int | None:
+        """The worker process's id while one is running (for diagnostics and tests)."""
+        return self._worker_pid
+
+    def wait_for_worker_exit(self, timeout: float | None = None) -> bool:
+        """Block until no worker process is running (after the idle timeout or shutdown)."""
+        return self._no_worker.wait(timeout)
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Cancel every job, stop the worker and the service thread.  Idempotent."""
+        with self._cond:
+            self._closed = True
+            pending = [job for job in self._queue]
+            current = self._current
+            self._cond.notify_all()
+        for job in [*pending, current]:
+            if job is not None:
+                job.cancel()
+        self._wake()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+        if thread is None or not thread.is_alive():
+            self._wake_send.close()
+            self._wake_recv.close()
+
+    close = shutdown
+
+    def __enter__(self) -> TranscriptionService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+
+    # -- called from any thread --
+    def _cancel_requested(self, job: Job) -> None:
+        with self._cond:
+            self._cond.notify_all()
+        self._wake()
+
+    def _wake(self) -> None:
+        try:
+            self._wake_send.send_bytes(b"!")
+        except OSError:  # closed: the service is shut down
+            pass
+
+    # -- the service thread --
+    def _serve(self) -> None:
+        if hasattr(signal, "pthread_sigmask"):  # workers spawned from here start with Ctrl-C blocked
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            while (job := self._next_job()) is not None:
+                try:
+                    self._run(job)
+                except Exception as error:  # noqa: BLE001 - keep serving the next jobs
+                    log.exception("transcription job %s failed", job.id)  # a bug: say so in the log
+                    self._stop_worker(graceful=False)
+                    job._finish(error=TranscriptionError(Message(CONTEXT, QT_TRANSLATE_NOOP(
+                        "Transcription", "Speech recognition failed: {error}"),
+                        {"error": f"{type(error).__name__}: {error}"})))
+                finally:
+                    self._current = None
+                self._idle_since = time.monotonic()
+        finally:
+            with self._cond:
+                left, self._queue = list(self._queue), deque()
+            for job in left:
+                job._finish(error=TranscriptionCancelled())
+            self._stop_worker(graceful=True)
+
+    def _next_job(self) -> Job | None:
+        while True:
+            self._drain_wake()
+            self._reap_cancelled()
+            with self._cond:
+                if self._closed:
+                    return None
+                if self._queue:
+                    job = self._queue.popleft()
+                    job._set_running()
+                    self._current = job
+                    return job
+                wait: float | None = None
+                if self._worker is not None:
+                    wait = self._idle_since + self.idle_timeout_s - time.monotonic()
+                if wait is None or wait > 0:
+                    self._cond.wait(wait)
+                    continue
+            self._stop_worker(graceful=True)  # idle too long: give its memory back
+
+    def _reap_cancelled(self) -> None:
+        """Finish the queued jobs that were cancelled."""
+        with self._cond:
+            cancelled = [job for job in self._queue if job._cancel_requested]
+            for job in cancelled:
+                self._queue.remove(job)
+        for job in cancelled:
+            job._finish(error=TranscriptionCancelled())
+
+    def _drain_wake(self) -> None:
+        while self._wake_recv.poll():
+            self._wake_recv.recv_bytes()
+
+    def _ensure_worker(self) -> _Worker:
+        if self._worker is not None and not self._worker.alive():
+            self._stop_worker(graceful=False)  # died while idle
+        if self._worker is None:
+            self._worker = _Worker(self._context)
+            self._worker_pid = self._worker.pid
+            self._no_worker.clear()
+        return self._worker
+
+    def _stop_worker(self, graceful: bool) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop(graceful)
+        self._worker_pid = None
+        self._no_worker.set()
+
+    def _prepare(self, job: Job) -> tuple[AudioInfo, str]:
+        """Check the file and find the model before involving the worker."""
+        try:
+            info = probe(job.path)
+            require_duration(info, job.path)
+            from core.speech.models import model_status, resolve_model
+
+            model_path = resolve_model(job.settings.model)
+            if job.settings.language not in (None, "", "en") and model_status(str(model_path)).multilingual is False:
+                raise TranscriptionError(Message(CONTEXT, QT_TRANSLATE_NOOP(
+                    "Transcription",
+                    "The speech model “{model}” understands only English. Choose a multilingual model "
+                    "(such as base) to transcribe {language} speech."),
+                    {"model": job.settings.model, "language": job.settings.language}))
+        except TranscriptionError:
+            raise
+        except FurikaeriError as error:  # ModelError
+            raise TranscriptionError(error.message) from error
+        return info, str(model_path)
+
+    def _run(self, job: Job) -> None:
+        if job._cancel_requested:
+            job._finish(error=TranscriptionCancelled())
+            return
+        try:
+            info, model_path = self._prepare(job)
+        except TranscriptionError as error:
+            job._finish(error=error)
+            return
+        if job._cancel_requested:  # while the file was checked or the model built
+            job._finish(error=TranscriptionCancelled())
+            return
+        run = _Run(info=info, cap_s=self.work_cap_s(info.duration_s))
+        worker = self._ensure_worker()
+        try:
+            worker.conn.send(JobRequest(job.id, str(job.path), job.settings, model_path, self.device, run.cap_s))
+        except OSError:
+            self._worker_died(job, worker, run)
+            return
+        while True:
+            if job._cancel_requested:
+                self._stop_worker(graceful=False)
+                job._finish(error=TranscriptionCancelled())
+                return
+            timeout = None if run.deadline is None else max(0.0, run.deadline - time.monotonic())
+            ready = wait_for([worker.conn, worker.process.sentinel, self._wake_recv], timeout)
+            self._drain_wake()
+            self._reap_cancelled()
+            if job._cancel_requested:
+                continue
+            if worker.conn in ready:
+                try:
+                    event = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._worker_died(job, worker, run)
+                    return
+                if self._handle(job, run, event):
+                    return
+                continue
+            if worker.process.sentinel in ready:
+                self._worker_died(job, worker, run)
+                return
+            if not ready and run.deadline is not None and time.monotonic() >= run.deadline:
+                self._stop_worker(graceful=False)  # stuck inside one window: the cap is a promise
+                job._finish(self._transcript(job, run, capped=True))
+                return
+
+    def _handle(self, job: Job, run: _Run, event: Any) -> bool:
+        """Apply one worker message; True when the job is over."""
+        if isinstance(event, Started):
+            run.duration_s = event.duration_s
+            run.problem = event.problem
+            run.silent = event.silent
+            run.started = time.monotonic()
+            run.deadline = run.started + run.cap_s + CAP_GRACE_S
+            if event.device:
+                run.extra.update(device=event.device, compute_type=event.compute_type, load_s=round(event.load_s, 3))
+        elif isinstance(event, Detected):
+            run.language = event.language
+            run.extra.update(language_probability=round(event.probability, 3), speech_s=round(event.speech_s, 3))
+        elif isinstance(event, SegmentDone):
+            run.segments.append(event.segment)
+            job._advance(event.progress)
+        elif isinstance(event, Finished):
+            run.extra["transcribe_s"] = round(event.transcribe_s, 3)
+            job._finish(self._transcript(job, run, capped=event.capped))
+            return True
+        elif isinstance(event, Failed):
+            job._finish(error=(AudioFileError if event.unreadable else TranscriptionError)(event.message))
+            return True
+        return False
+
+    def _worker_died(self, job: Job, worker: _Worker, run: _Run) -> None:
+        reason = worker.exit_reason()
+        self._stop_worker(graceful=False)
+        job._finish(error=TranscriptionError(Message(CONTEXT, QT_TRANSLATE_NOOP(
+            "Transcription",
+            "The speech recognition process stopped unexpectedly ({reason}) while transcribing {file}. "
+            "Try again; if it happens again, the computer may be short of memory: close other programs "
+            "or choose a smaller speech model."), {"reason": reason, "file": str(job.path)})))
+
+    def _transcript(self, job: Job, run: _Run, capped: bool) -> Transcript:
+        segments = flag_segments(run.segments)
+        shown = str(job.path)
+        problem = run.problem
+        if capped:
+            problem = Message(CONTEXT, QT_TRANSLATE_NOOP(
+                "Transcription",
+                "The audio seems to be mostly noise: transcription stopped early after {seconds} s of work. "
+                "The text may be incomplete."), {"seconds": round(run.cap_s)})
+        elif not any(s.text.strip() for s in segments):
+            problem = Message(CONTEXT, QT_TRANSLATE_NOOP("Transcription", "No speech was found in {file}."),
+                              {"file": shown})
+        if run.started is not None:
+            run.extra["work_s"] = round(time.monotonic() - run.started, 3)  # recognition, as the cap counts it
+        language = job.settings.language or (run.language if segments else "")
+        duration_s = run.duration_s or run.info.duration_s
+        return Transcript(source=job.source, language=language, duration_ms=round(duration_s * 1000),
+                          settings=job.settings, segments=segments, recording_id=job.recording_id,
+                          created_at=utc_now(), problem=problem, extra=dict(run.extra, capped=capped))
+
+
+def transcribe_file(path: Path | str, settings: TranscriptionSettings | None = None,
+                    progress: ProgressCallback | None = None, cancel: Any = None, *,
+                    service: TranscriptionService | None = None, device: str = "auto") -> Transcript:
+    """Transcribe one file synchronously, through the same worker process as the app.
+
+    ``progress(fraction)`` is called from the service thread; ``cancel`` is a
+    ``threading.Event`` (anything with ``is_set()``).  Without ``service`` a
+    private one is used and shut down afterwards.  Raises
+    :class:`TranscriptionError` / :class:`TranscriptionCancelled`.
+    """
+    own = service is None
+    service = service or TranscriptionService(idle_timeout_s=0.0, device=device)
+    try:
+        return service.transcribe(path, settings, progress, cancel)
+    finally:
+        if own:
+            service.shutdown()

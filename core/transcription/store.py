@@ -1,0 +1,166 @@
+"""Transcripts, their segments and words in the library database (migration 0004).
+
+A transcript belongs to a recording (deleted with it, and so with its
+interview) or, with ``recording_id`` NULL, to a file outside the library.
+Saving is one transaction with bulk inserts, so an hour of speech (thousands
+of segments, tens of thousands of words) is stored at once and never in part.
+What Whisper produced is never changed: a user's correction is kept beside it
+(:meth:`TranscriptStore.correct_segment`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from datetime import datetime
+
+from core.interviews import utc_now
+from core.recording.store import message_from_json, message_to_json
+from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
+
+LANGUAGES = ("ja", "en")  # what an interview can remember; None / "" = detect automatically
+_SETTING_FIELDS = {f.name for f in dataclasses.fields(TranscriptionSettings)}
+_FLAGS = {flag.value: flag for flag in SegmentFlag}
+
+
+def _flags_text(flags: Iterable[SegmentFlag]) -> str:
+    return ",".join(sorted(flag.value for flag in flags))
+
+
+def _flags(text: str) -> frozenset[SegmentFlag]:
+    return frozenset(_FLAGS[value] for value in text.split(",") if value in _FLAGS)
+
+
+def _settings_json(settings: TranscriptionSettings) -> str:
+    return json.dumps(dataclasses.asdict(settings), ensure_ascii=False, sort_keys=True)
+
+
+def _settings(text: str) -> TranscriptionSettings:
+    data = json.loads(text or "{}")
+    return TranscriptionSettings(**{key: value for key, value in data.items() if key in _SETTING_FIELDS})
+
+
+def _segment(row: sqlite3.Row, words: tuple[Word, ...]) -> Segment:
+    return Segment(start_ms=row["start_ms"], end_ms=row["end_ms"], text=row["text"],
+                   avg_logprob=row["avg_logprob"], no_speech_prob=row["no_speech_prob"], words=words,
+                   flags=_flags(row["flags"]), corrected_text=row["corrected_text"], id=row["id"])
+
+
+class TranscriptStore:
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+        self._conn = conn
+        self._lock = lock
+
+    # -- writing --
+    def save(self, transcript: Transcript) -> Transcript:
+        """Store ``transcript`` as a new transcript (its ``id`` is ignored); returns it as stored, ids filled in."""
+        created = transcript.created_at or utc_now()
+        conn = self._conn
+        with self._lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                cursor = conn.execute(
+                    "INSERT INTO transcripts (recording_id, source, language, duration_ms, model, settings,"
+                    " created_at, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (transcript.recording_id, transcript.source, transcript.language or "",
+                     max(0, int(transcript.duration_ms)), transcript.settings.model,
+                     _settings_json(transcript.settings), created.isoformat(), message_to_json(transcript.problem)))
+                transcript_id = cursor.lastrowid
+                # Ids chosen here (the write lock is held) so that words can refer to them in one executemany.
+                first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM segments").fetchone()[0]
+                segment_ids = range(first, first + len(transcript.segments))
+                conn.executemany(
+                    "INSERT INTO segments (id, transcript_id, idx, start_ms, end_ms, text, corrected_text,"
+                    " avg_logprob, no_speech_prob, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(segment_id, transcript_id, idx, s.start_ms, s.end_ms, s.text, s.corrected_text,
+                      float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags))
+                     for idx, (segment_id, s) in enumerate(zip(segment_ids, transcript.segments))])
+                conn.executemany(
+                    "INSERT INTO words (segment_id, start_ms, end_ms, text, probability) VALUES (?, ?, ?, ?, ?)",
+                    [(segment_id, w.start_ms, w.end_ms, w.text, float(w.probability))
+                     for segment_id, s in zip(segment_ids, transcript.segments) for w in s.words])
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        segments = tuple(dataclasses.replace(s, id=segment_id) for segment_id, s in zip(segment_ids, transcript.segments))
+        return dataclasses.replace(transcript, id=transcript_id, created_at=created, segments=segments)
+
+    def correct_segment(self, segment_id: int, text: str | None) -> Segment:
+        """Record the user's text for a segment (Whisper's stays); ``None`` (or Whisper's own text) reverts."""
+        with self._lock:
+            row = self._conn.execute("SELECT text FROM segments WHERE id = ?", (segment_id,)).fetchone()
+            if row is None:
+                raise KeyError(segment_id)
+            corrected = None if text is None or text == row["text"] else text
+            self._conn.execute("UPDATE segments SET corrected_text = ? WHERE id = ?", (corrected, segment_id))
+            return self.segment(segment_id)
+
+    def delete(self, transcript_id: int) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM transcripts WHERE id = ?", (transcript_id,))
+
+    # -- reading --
+    def segment(self, segment_id: int) -> Segment:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM segments WHERE id = ?", (segment_id,)).fetchone()
+            if row is None:
+                raise KeyError(segment_id)
+            words = self._conn.execute("SELECT * FROM words WHERE segment_id = ? ORDER BY id",
+                                       (segment_id,)).fetchall()
+        return _segment(row, tuple(Word(w["start_ms"], w["end_ms"], w["text"], w["probability"]) for w in words))
+
+    def get(self, transcript_id: int) -> Transcript:
+        """The transcript with its segments and words; ``KeyError`` when there is none."""
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+            if row is None:
+                raise KeyError(transcript_id)
+            segment_rows = self._conn.execute(
+                "SELECT * FROM segments WHERE transcript_id = ? ORDER BY idx", (transcript_id,)).fetchall()
+            word_rows = self._conn.execute(
+                "SELECT w.* FROM words w JOIN segments s ON s.id = w.segment_id WHERE s.transcript_id = ?"
+                " ORDER BY w.id", (transcript_id,)).fetchall()
+        words: dict[int, list[Word]] = {}
+        for w in word_rows:
+            words.setdefault(w["segment_id"], []).append(Word(w["start_ms"], w["end_ms"], w["text"], w["probability"]))
+        segments = tuple(_segment(s, tuple(words.get(s["id"], ()))) for s in segment_rows)
+        return Transcript(source=row["source"], language=row["language"], duration_ms=row["duration_ms"],
+                          settings=_settings(row["settings"]), segments=segments, recording_id=row["recording_id"],
+                          created_at=datetime.fromisoformat(row["created_at"]),
+                          problem=message_from_json(row["problem"]), id=row["id"])
+
+    def _ids_for_recording(self, recording_id: int) -> list[int]:
+        with self._lock:
+            rows = self._conn.execute("SELECT id FROM transcripts WHERE recording_id = ? ORDER BY created_at, id",
+                                      (recording_id,)).fetchall()
+        return [row["id"] for row in rows]
+
+    def for_recording(self, recording_id: int) -> list[Transcript]:
+        """Every transcript of a recording, oldest first."""
+        return [self.get(transcript_id) for transcript_id in self._ids_for_recording(recording_id)]
+
+    def latest_for_recording(self, recording_id: int) -> Transcript | None:
+        ids = self._ids_for_recording(recording_id)
+        return self.get(ids[-1]) if ids else None
+
+    # -- each interview's language --
+    def remembered_language(self, interview_id: int) -> str | None:
+        """``"ja"``/``"en"``, ``""`` for "detect automatically", ``None`` when nothing was chosen yet."""
+        with self._lock:
+            row = self._conn.execute("SELECT language FROM transcription_languages WHERE interview_id = ?",
+                                     (interview_id,)).fetchone()
+        return None if row is None else row["language"]
+
+    def remember_language(self, interview_id: int, language: str | None) -> None:
+        """Remember the language chosen for an interview's transcripts; ``None`` (or ``""``) = automatic."""
+        value = language or ""
+        if value and value not in LANGUAGES:
+            raise ValueError(f"unsupported transcription language {language!r}; expected one of {LANGUAGES} or None")
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO transcription_languages (interview_id, language) VALUES (?, ?)"
+                " ON CONFLICT (interview_id) DO UPDATE SET language = excluded.language", (interview_id, value))

@@ -1,0 +1,218 @@
+"""The speech-recognition worker: faster-whisper in a child process.
+
+:class:`core.transcription.service.TranscriptionService` starts :func:`serve`
+in a process of the ``spawn`` context and talks to it over one
+``multiprocessing`` pipe.  The worker loads a model once and keeps it for
+the jobs that follow (a job naming another model replaces it); it exits when
+the pipe closes or it receives ``None``.  Freeing a model's memory is thus
+simply the process ending, and cancelling a job is terminating it: the
+parent never waits for Whisper to notice anything.
+
+Protocol (all messages are small picklable dataclasses):
+
+parent → worker
+    :class:`JobRequest`, or ``None`` to exit.
+worker → parent, for each job
+    :class:`Started` (audio decoded, model ready, recognition begins), then
+    :class:`Detected` (language), then one :class:`SegmentDone` per segment,
+    then :class:`Finished`; or :class:`Failed` at any point.
+
+The worker ignores Ctrl-C (SIGINT): the terminal sends it to the whole
+process group, and it is the parent's decision to cancel.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.transcription.audio import CONTEXT, AudioFileError, TranscriptionError, decode
+from core.transcription.model import Segment, TranscriptionSettings, Word
+
+# Temperature fallback, capped: the full schedule (up to 1.0) spends minutes on noise for no text.
+TEMPERATURES = (0.0, 0.2, 0.4)
+COMPRESSION_RATIO_THRESHOLD = 2.4  # above: the text loops; retry warmer
+LOG_PROB_THRESHOLD = -1.0  # below: not confident; retry warmer
+NO_SPEECH_THRESHOLD = 0.6  # above (with a low log-probability): the window is silence, skip it
+PROMPT_RESET_ON_TEMPERATURE = 0.3  # after a warm retry, stop feeding the previous text (stops loops)
+
+
+def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
+    """The keyword arguments for ``WhisperModel.transcribe`` that ``settings`` stand for."""
+    return {
+        "language": settings.language or None,
+        "task": "transcribe",
+        "beam_size": settings.beam_size,
+        "vad_filter": settings.vad,
+        "word_timestamps": settings.word_timestamps,
+        "initial_prompt": settings.initial_prompt or None,
+        "temperature": TEMPERATURES,
+        "compression_ratio_threshold": COMPRESSION_RATIO_THRESHOLD,
+        "log_prob_threshold": LOG_PROB_THRESHOLD,
+        "no_speech_threshold": NO_SPEECH_THRESHOLD,
+        "condition_on_previous_text": True,
+        "prompt_reset_on_temperature": PROMPT_RESET_ON_TEMPERATURE,
+    }
+
+
+# --- messages ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JobRequest:
+    job_id: int
+    path: str
+    settings: TranscriptionSettings
+    model_path: str  # already resolved by the parent
+    device: str  # "auto", "cpu" or "cuda"
+    work_cap_s: float  # stop after this much recognition work
+
+
+@dataclass(frozen=True)
+class Started:
+    job_id: int
+    duration_s: float  # of the decoded audio
+    problem: Message | None  # the file decoded only in part
+    silent: bool  # nothing louder than the silence threshold: no recognition will run
+    device: str = ""
+    compute_type: str = ""
+    load_s: float = 0.0  # 0 when the model was already loaded
+
+
+@dataclass(frozen=True)
+class Detected:
+    job_id: int
+    language: str
+    probability: float
+    speech_s: float  # audio left after voice-activity detection
+
+
+@dataclass(frozen=True)
+class SegmentDone:
+    job_id: int
+    segment: Segment
+    progress: float  # 0..1: the segment's end over the audio's duration
+
+
+@dataclass(frozen=True)
+class Finished:
+    job_id: int
+    capped: bool = False  # stopped early by the work cap
+    transcribe_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Failed:
+    job_id: int
+    message: Message
+    unreadable: bool = False  # the input file is the problem (an AudioFileError)
+
+
+# --- the process ------------------------------------------------------------
+
+
+class _Models:
+    """The one loaded model, replaced when a job asks for another."""
+
+    def __init__(self) -> None:
+        self.key: tuple[str, str] | None = None
+        self.model: Any = None
+
+    def get(self, path: str, device: str) -> tuple[Any, float]:
+        if self.key == (path, device):
+            return self.model, 0.0
+        from core.speech.models import load_whisper
+
+        self.model = None  # free the old one first
+        start = time.perf_counter()
+        self.model = load_whisper(path, device=device)
+        self.key = (path, device)
+        return self.model, time.perf_counter() - start
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # the parent spawned us with SIGINT blocked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _no_process_locks() -> None:
+    """faster-whisper's (disabled) tqdm bar would create a multiprocessing lock: a named semaphore
+    the resource tracker reports as leaked whenever a cancel terminates this process."""
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return
+    tqdm.set_lock(threading.RLock())
+
+
+def serve(conn: Connection) -> None:
+    """The worker's main loop: run jobs from ``conn`` until it closes or sends ``None``."""
+    _ignore_interrupts()
+    _no_process_locks()
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    models = _Models()
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        try:
+            run_job(request, conn.send, models)
+        except (BrokenPipeError, EOFError, ConnectionError):
+            return  # the parent is gone
+
+
+def _convert(segment: Any) -> Segment:
+    words = tuple(Word(round(w.start * 1000), round(w.end * 1000), w.word, float(w.probability))
+                  for w in (segment.words or ()))
+    return Segment(start_ms=round(segment.start * 1000), end_ms=round(segment.end * 1000), text=segment.text.strip(),
+                   avg_logprob=float(segment.avg_logprob), no_speech_prob=float(segment.no_speech_prob), words=words)
+
+
+def run_job(request: JobRequest, send: Any, models: _Models) -> None:
+    """Run one job, reporting through ``send``.  Only a failing ``send`` raises."""
+    job_id = request.job_id
+    try:
+        audio = decode(request.path)
+        if audio.silent:
+            send(Started(job_id, audio.duration_s, audio.problem, silent=True))
+            send(Finished(job_id))
+            return
+        model, load_s = models.get(request.model_path, request.device)
+        send(Started(job_id, audio.duration_s, audio.problem, silent=False, device=str(model.model.device),
+                     compute_type=str(model.model.compute_type), load_s=load_s))
+        start = time.monotonic()
+        segments, info = model.transcribe(audio.samples, **whisper_options(request.settings))
+        send(Detected(job_id, info.language, float(info.language_probability), float(info.duration_after_vad)))
+        duration = max(audio.duration_s, 1e-6)
+        capped = False
+        try:
+            for segment in segments:
+                send(SegmentDone(job_id, _convert(segment), min(1.0, max(0.0, segment.end / duration))))
+                if time.monotonic() - start > request.work_cap_s:
+                    capped = True
+                    break
+        finally:
+            segments.close()
+        send(Finished(job_id, capped=capped, transcribe_s=time.monotonic() - start))
+    except AudioFileError as error:
+        send(Failed(job_id, error.message, unreadable=True))
+    except TranscriptionError as error:
+        send(Failed(job_id, error.message))
+    except FurikaeriError as error:  # e.g. ModelError
+        send(Failed(job_id, error.message))
+    except (BrokenPipeError, EOFError, ConnectionError):
+        raise
+    except Exception as error:  # noqa: BLE001 - anything from the decoder or CTranslate2 ends this job only
+        send(Failed(job_id, Message(CONTEXT, QT_TRANSLATE_NOOP(
+            "Transcription", "Speech recognition failed: {error}"), {"error": f"{type(error).__name__}: {error}"})))
