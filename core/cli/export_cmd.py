@@ -1,0 +1,136 @@
+"""``main.py export``: a transcript from the library as plain text, subtitles, Markdown or JSON.
+
+    main.py export 12 --format srt -o "interview.srt"
+    main.py export 12 --format txt --times | less
+
+Without ``-o`` the export goes to standard output (UTF-8).  Markdown and JSON
+also carry the interview's notes and the recording's markers when the
+transcript belongs to a recording.
+
+Exit status: 0 exported; 1 the file could not be written (nothing is left
+behind); 2 usage; 4 no such transcript.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from core.cli.output import Output
+from core.export import FORMATS, FORMATS_WITHOUT_NOTICE, ExportError, export_transcript
+from core.interviews import NotFoundError
+from core.library import Library
+from core.messages import QT_TRANSLATE_NOOP
+
+EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 4
+LANGUAGES = ("ja", "en")
+
+
+def register(commands: argparse._SubParsersAction, out: Output) -> None:
+    t = out.t
+    parser = commands.add_parser("export", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "export a transcript as text, subtitles (SRT, WebVTT), Markdown or JSON")))
+    parser.add_argument("transcript", type=int, metavar="TRANSCRIPT_ID", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "the transcript's number in the library")))
+    parser.add_argument("-f", "--format", choices=FORMATS, help=t(QT_TRANSLATE_NOOP(
+        "CLI", "the file format (default: from the extension of the -o file)")))
+    parser.add_argument("-o", "--output", metavar="FILE", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "write to this file, readable only by you, instead of printing")))
+    parser.add_argument("--times", action="store_true", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "txt: start each line with its time, [mm:ss]")))
+    parser.add_argument("--no-notice", action="store_true", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "leave out the first line saying that the content is private")))
+    parser.add_argument("--language", choices=LANGUAGES, help=t(QT_TRANSLATE_NOOP(
+        "CLI", "language of that line and of Markdown headings (default: the app's language)")))
+    parser.set_defaults(run=run)
+
+
+def _language(chosen: str | None) -> str:
+    """The language for the notice: as chosen, else the app's setting, else the environment's locale."""
+    if chosen:
+        return chosen
+    from core.settings import LANGUAGE, Settings
+
+    setting = Settings().get(LANGUAGE)
+    if setting in LANGUAGES:
+        return setting
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def _format(args: argparse.Namespace) -> str | None:
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    return suffix if suffix in FORMATS else None
+
+
+def _context(library: Library, recording_id: int | None) -> tuple[str, str, list]:
+    """(title, notes, markers) of the recording a transcript belongs to; empty for a loose file."""
+    if recording_id is None:
+        return "", "", []
+    markers = library.recordings.markers(recording_id)
+    try:
+        recording = library.recordings.get(recording_id)
+        interview = library.interviews.get(recording.interview_id)
+    except (LookupError, NotFoundError):
+        return "", "", markers
+    date = recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    title = " ".join(part for part in (interview.company, interview.position, date) if part)
+    return title, library.notes.get(interview.id), markers
+
+
+def run(args: argparse.Namespace, out: Output) -> int:
+    t = out.t
+    fmt = _format(args)
+    if fmt is None:
+        out.error(t(QT_TRANSLATE_NOOP("CLI", "Choose a format with --format: txt, srt, vtt, md or json.")))
+        return EXIT_USAGE
+    language = _language(args.language)
+    with Library.open() as library:
+        try:
+            transcript = library.transcripts.get(args.transcript)
+        except (LookupError, NotFoundError):
+            transcript = None
+        if transcript is None:
+            out.error(t(QT_TRANSLATE_NOOP("CLI", "There is no transcript {id} in the library.")).format(
+                id=args.transcript))
+            return EXIT_NOT_FOUND
+        title, notes, markers = _context(library, transcript.recording_id) if fmt in ("md", "json") else ("", "", [])
+    target = Path(args.output) if args.output else None
+    try:
+        text = export_transcript(transcript, fmt, target, title=title, notes=notes, language=language,
+                                 privacy_notice=not args.no_notice, markers=markers, times=args.times,
+                                 translate=out.translate)
+    except ExportError as error:
+        out.error(error.message)
+        return EXIT_FAILED
+    if target is None:
+        _write_stdout(out, text)
+    else:
+        out.print(t(QT_TRANSLATE_NOOP("CLI", "Exported to {path}")).format(path=target))
+    if fmt in FORMATS_WITHOUT_NOTICE and not args.no_notice:
+        out.error(t(QT_TRANSLATE_NOOP(
+            "CLI", "SRT files have no place for the privacy line: keep this file to yourself.")))
+    return 0
+
+
+def _write_stdout(out: Output, text: str) -> None:
+    """The export's bytes, UTF-8 whatever the terminal's encoding, exactly as ``-o`` would write them."""
+    stream = out.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+    else:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: main.py export")
