@@ -22,6 +22,7 @@ from core.interviews import InterviewStore
 from core.notes import NotesStore
 from core.recording.store import RecordingStore
 from core.storage import db
+from core.transcription.store import TranscriptStore
 
 
 class Library:
@@ -33,6 +34,7 @@ class Library:
         self.consent = ConsentStore(self._conn, self._lock, self.path)
         self.recordings = RecordingStore(self._conn, self._lock)
         self.notes = NotesStore(self._conn, self._lock)
+        self.transcripts = TranscriptStore(self._conn, self._lock)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:
@@ -43,7 +45,9 @@ class Library:
         recordings = self.recordings.for_interview(interview_id)
         self.interviews.delete(interview_id)  # the database cascades to its rows
         for recording in recordings:
-            for path in (recording.path, recording.path.with_name(recording.path.name + ".json")):
+            audio = recording.path
+            # The audio and everything kept beside it: sidecar, waveform cache, lock.
+            for path in (audio, *(audio.with_name(audio.name + suffix) for suffix in (".json", ".peaks", ".lock"))):
                 path.unlink(missing_ok=True)
         folder = paths.recordings_dir() / str(interview_id)
         if folder.is_dir() and not any(folder.iterdir()):

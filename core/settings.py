@@ -34,8 +34,9 @@ class Setting:
 LANGUAGE = Setting("language", "system", ("system", "ja", "en"))
 SPEECH_MODEL = Setting("speech_model", "base")
 USER_NAME = Setting("user_name", "")
+AUTO_TRANSCRIBE = Setting("auto_transcribe", False)  # transcribe each recording when it stops
 
-DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME)}
+DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE)}
 
 
 class Settings:

@@ -13,12 +13,14 @@ from core.library import Library
 from core.messages import FurikaeriError
 from core.recording.session import recover_unfinished
 from core.recording.store import Recording
-from core.settings import LANGUAGE, SPEECH_MODEL, Settings
+from core.settings import AUTO_TRANSCRIBE, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, render, resolve_language
 from gui.interview_dialog import InterviewDialog
+from gui.import_dialog import ImportDialog
 from gui.interview_pane import InterviewPane
+from gui.transcript_window import TranscriptWindow
 from gui.recording_panel import format_elapsed
 from gui.library_model import LibraryView
 from gui.settings_dialog import SettingsDialog
@@ -51,6 +53,11 @@ class MainWindow(QMainWindow):
         self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
         self.pane.recorder.state_changed.connect(self._recording_state_changed)
         self.pane.recorder.elapsed_changed.connect(self._update_title)
+        self.pane.recorder.transcript_requested.connect(self.open_transcript)
+        self.pane.recorder.import_requested.connect(self.choose_audio_to_import)
+        self.pane.recorder.recording_saved.connect(self._recording_saved)
+        self._service = None
+        self.transcript_windows: dict[int, TranscriptWindow] = {}
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.pane)
@@ -242,9 +249,61 @@ class MainWindow(QMainWindow):
 
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings.get(LANGUAGE), self)
+        dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE))
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())
             self.set_language_setting(dialog.chosen_language())
+
+    # -- transcripts and imports -----------------------------------------------
+    def transcription_service(self):
+        """The one worker process for speech recognition, started on first use."""
+        if self._service is None:
+            from core.transcription.service import TranscriptionService
+
+            self._service = TranscriptionService()
+        return self._service
+
+    def open_transcript(self, recording: Recording, transcribe_if_missing: bool = True) -> TranscriptWindow:
+        window = self.transcript_windows.get(recording.id)
+        if window is None:
+            window = TranscriptWindow(self.library, recording, self.transcription_service, self.settings, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None, rid=recording.id: self.transcript_windows.pop(rid, None))
+            self.transcript_windows[recording.id] = window
+            if transcribe_if_missing:
+                window.loaded.connect(lambda: window.transcript is None and window.transcribe())
+            window.start()
+        window.show()
+        window.raise_()
+        return window
+
+    def _recording_saved(self, recording: Recording) -> None:
+        if self.settings.get(AUTO_TRANSCRIBE) and recording.duration_ms > 0:
+            self.open_transcript(recording)
+
+    def choose_audio_to_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import audio"), "",
+                                              self.tr("Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)"))
+        if path:
+            self.import_audio_file(path)
+
+    def import_audio_file(self, path: str) -> None:
+        from pathlib import Path
+
+        from core.recording.importer import import_audio
+
+        interview = self.pane.interview
+        if interview is None:
+            return
+        dialog = ImportDialog(Path(path).name, self)
+        if dialog.exec() != ImportDialog.DialogCode.Accepted:
+            return
+        consent = dialog.consent(interview.id)
+        self.tasks.run(lambda: import_audio(self.library, Path(path), consent),
+                       done=lambda recording: self.pane.recorder.reload_history(select_id=recording.id),
+                       failed=self.show_error)
 
     def set_language_setting(self, choice: str) -> None:
         self.settings.set(LANGUAGE, choice)
@@ -272,5 +331,9 @@ class MainWindow(QMainWindow):
                 recorder.stop_recording(then=self.close)
             return
         self.pane.notes.save_now()
+        for window in list(self.transcript_windows.values()):
+            window.close()
         self.tasks.wait_for_done()
+        if self._service is not None:
+            self._service.shutdown()
         super().closeEvent(event)

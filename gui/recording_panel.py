@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -56,6 +57,8 @@ class RecordingPanel(QWidget):
     notes_requested = Signal(int, str)  # interview id, time permission was declined
     recording_saved = Signal(object)  # core.recording.store.Recording
     busy_changed = Signal(bool)
+    transcript_requested = Signal(object)  # the Recording to review
+    import_requested = Signal()
 
     def __init__(self, library: Library, tasks: TaskRunner, language: callable, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,6 +104,12 @@ class RecordingPanel(QWidget):
         self.history_label = QLabel()
         self.history = QListWidget()
         self.history.setMaximumHeight(110)
+        self.transcript_button = QPushButton()
+        self.import_button = QPushButton()
+        self.history.itemSelectionChanged.connect(self._update_history_buttons)
+        self.history.itemDoubleClicked.connect(lambda _item: self.request_transcript())
+        self.transcript_button.clicked.connect(lambda: self.request_transcript())
+        self.import_button.clicked.connect(self.import_requested)
 
         # clicked(bool) would fill optional parameters: connect argument-free calls.
         self.record_button.clicked.connect(lambda: self.start_recording())
@@ -136,6 +145,11 @@ class RecordingPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.history_label)
         layout.addWidget(self.history)
+        history_buttons = QHBoxLayout()
+        history_buttons.addWidget(self.transcript_button)
+        history_buttons.addStretch()
+        history_buttons.addWidget(self.import_button)
+        layout.addLayout(history_buttons)
         self.setStyleSheet(
             "#recordingState { font-size: 14pt; font-weight: 700; }"
             "#recordingState[state='recording'] { color: white; background: #c62828; padding: 2px 8px; }"
@@ -192,6 +206,8 @@ class RecordingPanel(QWidget):
         self.marker_button.setEnabled(state == "recording" and not self._busy)
         self.marker_shortcut.setEnabled(state == "recording")
         self.device.setEnabled(state == "idle")
+        self.import_button.setEnabled(self.interview is not None and state == "idle" and not self._busy)
+        self._update_history_buttons()
         self.state_label.setProperty("state", state)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
@@ -212,6 +228,8 @@ class RecordingPanel(QWidget):
         self.device_label.setText(self.tr("Microphone"))
         self.history_label.setText(self.tr("Recordings of this interview"))
         self.clip_done.setText(self.tr("Consent clip done"))
+        self.transcript_button.setText(self.tr("Transcript…"))
+        self.import_button.setText(self.tr("Import audio…"))
         self.clip_text.setText(self.tr("Now restate the request on the recording and let them answer:") +
                                "\n" + CLIP_WORDING.get(self._language(), CLIP_WORDING["en"]))
         self._update()
@@ -322,7 +340,7 @@ class RecordingPanel(QWidget):
                 self._problem = recording.problem
             self.level.setValue(LEVEL_FLOOR_DB)
             self._set_busy(False)
-            self.reload_history()
+            self.reload_history(select_id=recording.id)
             self.recording_saved.emit(recording)
             if then is not None:
                 then()
@@ -330,15 +348,15 @@ class RecordingPanel(QWidget):
         self.tasks.run(session.stop, done=finished, failed=self._failed)
 
     # -- history -----------------------------------------------------------------------------
-    def reload_history(self) -> None:
+    def reload_history(self, select_id: int | None = None) -> None:
         interview = self.interview
         if interview is None:
             self.history.clear()
             return
         self.tasks.run(lambda: self.library.recordings.for_interview(interview.id),
-                       done=lambda rows: self._show_history(interview, rows))
+                       done=lambda rows: self._show_history(interview, rows, select_id))
 
-    def _show_history(self, interview: Interview, recordings: list[Recording]) -> None:
+    def _show_history(self, interview: Interview, recordings: list[Recording], select_id: int | None) -> None:
         if interview is not self.interview:
             return
         self.history.clear()
@@ -347,4 +365,24 @@ class RecordingPanel(QWidget):
             text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording_state_label(recording.state)}"
             if recording.state is RecordingState.RECORDING:
                 text = f"{when}  {recording_state_label(recording.state)}"
-            self.history.addItem(text)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, recording)
+            self.history.addItem(item)
+            if recording.id == select_id:
+                self.history.setCurrentItem(item)
+        self._update_history_buttons()
+
+    def selected_recording(self) -> Recording | None:
+        item = self.history.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        recording = item.data(Qt.ItemDataRole.UserRole)
+        return None if recording.state is RecordingState.RECORDING else recording
+
+    def _update_history_buttons(self) -> None:
+        self.transcript_button.setEnabled(self.selected_recording() is not None)
+
+    def request_transcript(self) -> None:
+        recording = self.selected_recording()
+        if recording is not None:
+            self.transcript_requested.emit(recording)

@@ -41,3 +41,14 @@ def test_private_file_creation(tmp_path):
     target = tmp_path / "secret.txt"
     paths.create_private_file(target)
     assert target.exists() and _mode(target) == 0o600
+
+
+def test_atomic_write_handles_names_at_the_length_limit(tmp_path):
+    from core.fsutil import atomic_write_text
+
+    target = tmp_path / ("面" * 83 + ".txt")  # 253 bytes of UTF-8
+    assert len(target.name.encode()) <= 255
+    atomic_write_text(target, "振り返り")
+    assert target.read_text("utf-8") == "振り返り"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -171,7 +171,12 @@ def test_deleting_an_interview_removes_its_recordings(virtual_microphone, librar
     consent = _mock(library)
     recording = RecordingSession.start(library, consent.id).stop()
     assert recording.path.exists() and sidecar_path(recording.path).exists()
+    from core.audio.waveform import cache_path, overview
+
+    overview(recording.path)
+    assert cache_path(recording.path).exists()
     library.delete_interview(consent.interview_id)
+    assert not cache_path(recording.path).exists()
     assert not recording.path.exists() and not sidecar_path(recording.path).exists()
     assert not recording.path.parent.exists()
     assert library.consent.for_interview(consent.interview_id) == []

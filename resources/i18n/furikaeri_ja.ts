@@ -161,6 +161,86 @@
         <source>Copied to {path}</source>
         <translation>コピーしました：{path}</translation>
     </message>
+    <message>
+        <source>export a transcript as text, subtitles (SRT, WebVTT), Markdown or JSON</source>
+        <translation>文字起こしをテキスト・字幕（SRT、WebVTT）・Markdown・JSON で書き出す</translation>
+    </message>
+    <message>
+        <source>the transcript&apos;s number in the library</source>
+        <translation>ライブラリ内の文字起こしの番号</translation>
+    </message>
+    <message>
+        <source>the file format (default: from the extension of the -o file)</source>
+        <translation>ファイル形式（省略時は -o のファイルの拡張子から判断）</translation>
+    </message>
+    <message>
+        <source>write to this file, readable only by you, instead of printing</source>
+        <translation>画面に表示せず、このファイルに書き出す（本人だけが読める権限で作成）</translation>
+    </message>
+    <message>
+        <source>txt: start each line with its time, [mm:ss]</source>
+        <translation>txt：各行の先頭に時刻 [mm:ss] を付ける</translation>
+    </message>
+    <message>
+        <source>leave out the first line saying that the content is private</source>
+        <translation>内容が非公開である旨の先頭行を省く</translation>
+    </message>
+    <message>
+        <source>language of that line and of Markdown headings (default: the app&apos;s language)</source>
+        <translation>その行と Markdown の見出しの言語（省略時はアプリの言語）</translation>
+    </message>
+    <message>
+        <source>Choose a format with --format: txt, srt, vtt, md or json.</source>
+        <translation>--format で形式を指定してください：txt、srt、vtt、md、json のいずれか。</translation>
+    </message>
+    <message>
+        <source>There is no transcript {id} in the library.</source>
+        <translation>ライブラリに文字起こし {id} はありません。</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>SRT files have no place for the privacy line: keep this file to yourself.</source>
+        <translation>SRT 形式には非公開の注意書きを入れられません。このファイルは自分だけで保管してください。</translation>
+    </message>
+    <message>
+        <source>transcribe an audio file (WAV, FLAC, MP3, M4A, Ogg, WebM) on this computer</source>
+        <translation>音声ファイル（WAV、FLAC、MP3、M4A、Ogg、WebM）をこのパソコン上で文字起こしします</translation>
+    </message>
+    <message>
+        <source>the audio file</source>
+        <translation>音声ファイル</translation>
+    </message>
+    <message>
+        <source>speech model name or folder (default: the one chosen in the app, normally base)</source>
+        <translation>音声認識モデルの名前またはフォルダー（省略時はアプリで選んだもの。通常は base）</translation>
+    </message>
+    <message>
+        <source>the language spoken (default: detect it)</source>
+        <translation>話されている言語（省略時は自動判定）</translation>
+    </message>
+    <message>
+        <source>output format (default: from the output file&apos;s extension, else txt)</source>
+        <translation>出力形式（省略時は出力ファイルの拡張子から判断。なければ txt）</translation>
+    </message>
+    <message>
+        <source>write the transcript to this file instead of standard output</source>
+        <translation>文字起こしを標準出力ではなくこのファイルに書き出します</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>保存しました：{path}</translation>
+    </message>
+    <message>
+        <source>Keep this transcript private: it contains other people&apos;s words (SRT files carry no notice).</source>
+        <translation>この文字起こしは非公開で保管してください。他の人の発言が含まれています（SRT ファイルには注意書きが入りません）。</translation>
+    </message>
 </context>
 <context>
     <name>Consent</name>
@@ -367,6 +447,59 @@
     <message>
         <source>Everything stays on this computer: audio, transcripts and notes are never uploaded.</source>
         <translation>データはすべてこのパソコンの中に保存されます。音声・文字起こし・メモがアップロードされることはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Could not save the export as {path}: {detail}</source>
+        <translation>書き出したファイルを {path} に保存できませんでした：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio.</source>
+        <translation>{name} は取り込めません。Furikaeri が取り込めるのは WAV、FLAC、MP3、M4A、Ogg、WebM の音声です。</translation>
+    </message>
+    <message>
+        <source>Furikaeri keeps only recordings made with permission, so {name} was not imported. Your notes can still hold what you remember.</source>
+        <translation>Furikaeri は許可を得て録音したものだけを保管するため、{name} は取り込みませんでした。覚えていることはメモに残せます。</translation>
+    </message>
+    <message>
+        <source>{name} could not be copied into the library: {detail}</source>
+        <translation>{name} をライブラリにコピーできませんでした：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import audio</source>
+        <translation>音声の取り込み</translation>
+    </message>
+    <message>
+        <source>Was {name} recorded with permission?</source>
+        <translation>{name} は許可を得て録音したものですか？</translation>
+    </message>
+    <message>
+        <source>Yes: the interviewer agreed to be recorded</source>
+        <translation>はい：面接官が録音に同意しました</translation>
+    </message>
+    <message>
+        <source>It is my own practice: only my voice</source>
+        <translation>自分の練習です：自分の声だけが入っています</translation>
+    </message>
+    <message>
+        <source>No: nobody gave permission</source>
+        <translation>いいえ：許可は得ていません</translation>
+    </message>
+    <message>
+        <source>Who agreed</source>
+        <translation>同意した人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方法</translation>
     </message>
 </context>
 <context>
@@ -655,6 +788,14 @@
         <translation>{company} の面接を削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message>
+        <source>Import audio</source>
+        <translation>音声の取り込み</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)</source>
+        <translation>音声（*.wav *.flac *.mp3 *.m4a *.ogg *.webm）</translation>
+    </message>
+    <message>
         <source>About Furikaeri</source>
         <translation>Furikaeri について</translation>
     </message>
@@ -919,8 +1060,35 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>同意の録音完了</translation>
     </message>
     <message>
+        <source>Transcript…</source>
+        <translation>文字起こし…</translation>
+    </message>
+    <message>
+        <source>Import audio…</source>
+        <translation>音声を取り込む…</translation>
+    </message>
+    <message>
         <source>Now restate the request on the recording and let them answer:</source>
         <translation>録音上でもう一度お願いし、相手の返答を録音しましょう：</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentModel</name>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>発言</translation>
+    </message>
+    <message>
+        <source>Original: {text}</source>
+        <translation>修正前：{text}</translation>
+    </message>
+    <message>
+        <source>Possibly invented by the speech model (nothing clear was said here).</source>
+        <translation>音声認識モデルが作り出した文の可能性があります（ここではっきりした発言はありません）。</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1104,171 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Follow the system</source>
         <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source>Transcribe each recording as soon as it stops</source>
+        <translation>録音が終わったらすぐに文字起こしする</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWindow</name>
+    <message>
+        <source>Transcript — {when}</source>
+        <translation>文字起こし — {when}</translation>
+    </message>
+    <message>
+        <source>Recording of {when} ({length})</source>
+        <translation>{when} の録音（{length}）</translation>
+    </message>
+    <message>
+        <source>−5 s</source>
+        <translation>−5 秒</translation>
+    </message>
+    <message>
+        <source>+5 s</source>
+        <translation>+5 秒</translation>
+    </message>
+    <message>
+        <source>Transcribe</source>
+        <translation>文字起こし</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>もう一度文字起こし</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Find in transcript (Ctrl+F)</source>
+        <translation>文字起こし内を検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Language: detect</source>
+        <translation>言語：自動判定</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>No transcript yet.</source>
+        <translation>まだ文字起こしはありません。</translation>
+    </message>
+    <message>
+        <source>{count} segments, language: {language}</source>
+        <translation>{count} 区間、言語：{language}</translation>
+    </message>
+    <message>
+        <source>Transcribing on this computer…</source>
+        <translation>このパソコン上で文字起こし中…</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled.</source>
+        <translation>文字起こしをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Playback is not possible: {detail}</source>
+        <translation>再生できません：{detail}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not in this transcript.</source>
+        <translation>「{text}」はこの文字起こしにありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Transcription</name>
+    <message>
+        <source>The file {file} does not exist.</source>
+        <translation>ファイル {file} がありません。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not an audio file.</source>
+        <translation>{file} はフォルダーです。音声ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>The file {file} is empty (0 bytes): there is nothing to transcribe.</source>
+        <translation>ファイル {file} は空（0 バイト）です。文字起こしする内容がありません。</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {error}.</source>
+        <translation>ファイル {file} を読み込めません：{error}。</translation>
+    </message>
+    <message>
+        <source>The file {file} is not an audio file Furikaeri can read, or it is damaged. Use WAV, FLAC, MP3, M4A, Ogg or WebM.</source>
+        <translation>ファイル {file} は Furikaeri で読み込める音声ファイルではないか、破損しています。WAV、FLAC、MP3、M4A、Ogg、WebM を使ってください。</translation>
+    </message>
+    <message>
+        <source>The file {file} is damaged: no sound could be read from it.</source>
+        <translation>ファイル {file} は破損していて、音声を読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The recording {file} is too short to transcribe ({seconds} s; at least {minimum} s is needed).</source>
+        <translation>録音 {file} は短すぎて文字起こしできません（{seconds} 秒。少なくとも {minimum} 秒必要です）。</translation>
+    </message>
+    <message>
+        <source>The file {file} contains no sound track.</source>
+        <translation>ファイル {file} には音声トラックがありません。</translation>
+    </message>
+    <message>
+        <source>Only {decoded} s of {file} could be read (the file says {declared} s): it seems damaged or cut short. The readable part was transcribed.</source>
+        <translation>{file} は {decoded} 秒分しか読み込めませんでした（ファイル上は {declared} 秒）。破損しているか途中で切れているようです。読み込めた部分を文字起こししました。</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled.</source>
+        <translation>文字起こしをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Speech recognition failed: {error}</source>
+        <translation>音声認識に失敗しました：{error}</translation>
+    </message>
+    <message>
+        <source>The speech recognition process stopped unexpectedly ({reason}) while transcribing {file}. Try again; if it happens again, the computer may be short of memory: close other programs or choose a smaller speech model.</source>
+        <translation>{file} の文字起こし中に音声認識の処理が予期せず止まりました（{reason}）。もう一度お試しください。繰り返す場合はメモリ不足の可能性があります。ほかのプログラムを閉じるか、小さい音声認識モデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The audio seems to be mostly noise: transcription stopped early after {seconds} s of work. The text may be incomplete.</source>
+        <translation>音声のほとんどが雑音のようです。{seconds} 秒処理した時点で文字起こしを打ち切りました。文章が不完全な場合があります。</translation>
+    </message>
+    <message>
+        <source>No speech was found in {file}.</source>
+        <translation>{file} には発話が見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Waveform</name>
+    <message>
+        <source>The audio file {name} does not exist (any more).</source>
+        <translation>音声ファイル {name} が見つかりません（削除された可能性があります）。</translation>
+    </message>
+    <message>
+        <source>The audio file {name} could not be opened: {detail}</source>
+        <translation>音声ファイル {name} を開けませんでした：{detail}</translation>
+    </message>
+    <message>
+        <source>The file {name} is not audio that Furikaeri can read.</source>
+        <translation>ファイル {name} は Furikaeri で読み込める音声ではありません。</translation>
+    </message>
+    <message>
+        <source>The audio file {name} is damaged and could not be read to the end ({detail}).</source>
+        <translation>音声ファイル {name} は破損していて、最後まで読み込めませんでした（{detail}）。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,74 @@
+"""Importing an audio file recorded elsewhere, with the user's statement about permission.
+
+The answer is kept as a consent record of kind "imported". Furikaeri keeps
+only recordings made with permission: when the user says there was none, the
+answer is recorded and the file is not imported.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from core import paths
+from core.consent import ConsentAnswer, ConsentPurpose, ConsentRecord, ConsentRequired
+from core.fsutil import fsync_dir
+from core.library import Library
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.recording.session import write_sidecar
+from core.recording.store import Recording, RecordingState
+from core.transcription.audio import probe
+
+SUPPORTED_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".webm")
+
+
+class ImportFailed(FurikaeriError):
+    pass
+
+
+def _m(text: str, **params: object) -> Message:
+    return Message("Import", text, params)
+
+
+def import_audio(library: Library, source: Path, consent: ConsentRecord) -> Recording:
+    """Copy ``source`` into the library as a recording of ``consent.interview_id``."""
+    source = Path(source)
+    if consent.purpose is not ConsentPurpose.IMPORTED:
+        raise ValueError("an import needs a consent record of kind 'imported'")
+    if source.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ImportFailed(_m(QT_TRANSLATE_NOOP(
+            "Import", "{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio."),
+            name=source.name))
+    info = probe(source)  # a clear error for missing, empty or damaged files, before anything is saved
+    saved = library.consent.add(consent)
+    if saved.answer is not ConsentAnswer.AGREED:
+        raise ConsentRequired(_m(QT_TRANSLATE_NOOP(
+            "Import", "Furikaeri keeps only recordings made with permission, so {name} was not imported. "
+                      "Your notes can still hold what you remember."), name=source.name))
+    folder = paths.ensure_private_dir(paths.recordings_dir() / str(saved.interview_id))
+    target = folder / f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:8]}{source.suffix.lower()}"
+    _copy_atomically(source, target)
+    relative = target.relative_to(paths.recordings_dir()).as_posix()
+    recording = library.recordings.begin(saved, relative, info.samplerate, info.channels)
+    recording = library.recordings.finish(recording.id, RecordingState.COMPLETED, int(info.duration_s * 1000))
+    write_sidecar(library, recording)
+    return recording
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    temporary = target.with_name(f".{target.name}.part")
+    try:
+        with open(source, "rb") as reader, open(temporary, "xb") as writer:
+            os.fchmod(writer.fileno(), paths.FILE_MODE)
+            shutil.copyfileobj(reader, writer, 1 << 20)
+            writer.flush()
+            os.fsync(writer.fileno())
+        os.replace(temporary, target)
+        fsync_dir(target.parent)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ImportFailed(_m(QT_TRANSLATE_NOOP("Import", "{name} could not be copied into the library: {detail}"),
+                              name=source.name, detail=error.strerror or str(error))) from error

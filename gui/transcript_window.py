@@ -1,0 +1,320 @@
+"""Reviewing one recording: waveform, playback, transcript segments, corrections, find.
+
+Transcription runs in the shared worker process (:mod:`core.transcription.service`);
+loading the overview, the transcript and saving corrections run in background tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.audio.waveform import overview
+from core.library import Library
+from core.messages import FurikaeriError, Message
+from core.recording.store import Recording
+from core.settings import SPEECH_MODEL, Settings
+from core.transcription.model import Transcript, TranscriptionSettings
+from core.transcription.service import TranscriptionService
+from gui.i18n import render
+from gui.segment_model import SegmentModel, format_time
+from gui.tasks import TaskRunner
+from gui.waveform_widget import WaveformWidget
+
+SPEEDS = (0.75, 1.0, 1.25, 1.5)
+SKIP_MS = 5000
+
+
+class _Bridge(QObject):
+    progress = Signal(float)
+
+
+class TranscriptWindow(QWidget):
+    loaded = Signal()
+    transcription_finished = Signal(object)  # the saved Transcript, or None when cancelled or failed
+
+    def __init__(self, library: Library, recording: Recording, service: Callable[[], TranscriptionService],
+                 settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.library = library
+        self.recording = recording
+        self._service = service
+        self.settings = settings
+        self.tasks = TaskRunner(self, max_threads=2)
+        self.transcript: Transcript | None = None
+        self.job = None
+        self._bridge = _Bridge(self)
+        self._bridge.progress.connect(self._progress)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("transcriptHeading")
+        self.waveform = WaveformWidget()
+        self.player = QMediaPlayer(self)
+        self.audio_output = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio_output)
+        self.player.setSource(QUrl.fromLocalFile(str(recording.path)))
+        self.play_button = QPushButton()
+        self.back_button = QPushButton()
+        self.forward_button = QPushButton()
+        self.speed = QComboBox()
+        for speed in SPEEDS:
+            self.speed.addItem(f"{speed:g}×", speed)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.position_label = QLabel("00:00")
+        self.language = QComboBox()
+        self.transcribe_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.find = QLineEdit()
+        self.find.setClearButtonEnabled(True)
+        self.find_next = QPushButton()
+        self.model = SegmentModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                                   QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.play_button.clicked.connect(lambda: self.toggle_play())
+        self.back_button.clicked.connect(lambda: self.skip(-SKIP_MS))
+        self.forward_button.clicked.connect(lambda: self.skip(SKIP_MS))
+        self.speed.currentIndexChanged.connect(lambda: self.player.setPlaybackRate(self.speed.currentData()))
+        self.waveform.seek_requested.connect(self.seek)
+        self.player.positionChanged.connect(self._position_changed)
+        self.player.playbackStateChanged.connect(lambda _state: self._update_buttons())
+        self.player.errorOccurred.connect(self._player_error)
+        self.table.clicked.connect(self._segment_clicked)
+        self.model.corrected.connect(self._correct)
+        self.transcribe_button.clicked.connect(lambda: self.transcribe())
+        self.cancel_button.clicked.connect(lambda: self.cancel())
+        self.find.returnPressed.connect(lambda: self.find_text())
+        self.find_next.clicked.connect(lambda: self.find_text())
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=lambda: self.toggle_play())
+
+        playback = QHBoxLayout()
+        for widget in (self.play_button, self.back_button, self.forward_button, self.speed):
+            playback.addWidget(widget)
+        playback.addStretch()
+        playback.addWidget(self.position_label)
+        transcribe = QHBoxLayout()
+        transcribe.addWidget(self.language)
+        transcribe.addWidget(self.transcribe_button)
+        transcribe.addWidget(self.progress_bar, 1)
+        transcribe.addWidget(self.cancel_button)
+        search = QHBoxLayout()
+        search.addWidget(self.find, 1)
+        search.addWidget(self.find_next)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.waveform)
+        layout.addLayout(playback)
+        layout.addLayout(transcribe)
+        layout.addWidget(self.status)
+        layout.addLayout(search)
+        layout.addWidget(self.table, 1)
+        self.setStyleSheet("#transcriptHeading { font-size: 13pt; font-weight: 600; }")
+        self.resize(900, 640)
+        self.retranslate()
+        self._set_running(False)
+
+    # -- text ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        started = self.recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.setWindowTitle(self.tr("Transcript — {when}").format(when=started))
+        self.heading.setText(self.tr("Recording of {when} ({length})").format(
+            when=started, length=format_time(self.recording.duration_ms)))
+        self.back_button.setText(self.tr("−5 s"))
+        self.forward_button.setText(self.tr("+5 s"))
+        self.transcribe_button.setText(self.tr("Transcribe") if self.transcript is None else self.tr("Transcribe again"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.find.setPlaceholderText(self.tr("Find in transcript (Ctrl+F)"))
+        self.find_next.setText(self.tr("Next"))
+        current = self.language.currentData()
+        self.language.clear()
+        self.language.addItem(self.tr("Language: detect"), "")
+        self.language.addItem(self.tr("Japanese"), "ja")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(current or "")))
+        self._update_buttons()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- loading ------------------------------------------------------------------------
+    def start(self) -> None:
+        recording = self.recording
+        store = self.library.transcripts
+
+        def load():
+            return (overview(recording.path), store.latest_for_recording(recording.id),
+                    self.library.recordings.markers(recording.id), store.remembered_language(recording.interview_id))
+
+        self.tasks.run(load, done=self._loaded, failed=self._failed)
+
+    def _loaded(self, loaded) -> None:
+        peaks, transcript, markers, language = loaded
+        self.waveform.set_overview(peaks.peaks, peaks.duration_s)
+        self.waveform.set_markers([m.at_ms for m in markers])
+        self.language.setCurrentIndex(max(0, self.language.findData(language or "")))
+        self._show_transcript(transcript)
+        self.loaded.emit()
+
+    def _show_transcript(self, transcript: Transcript | None) -> None:
+        self.transcript = transcript
+        self.model.set_segments(transcript.segments if transcript else ())
+        self.table.resizeRowsToContents()
+        if transcript is None:
+            self.status.setText(self.tr("No transcript yet."))
+        elif transcript.problem is not None:
+            self.status.setText(render(transcript.problem))
+        else:
+            self.status.setText(self.tr("{count} segments, language: {language}").format(
+                count=len(transcript.segments), language=transcript.language))
+        self.retranslate()
+
+    # -- transcription -----------------------------------------------------------------------
+    def transcribe(self) -> None:
+        if self.job is not None:
+            return
+        language = self.language.currentData() or None
+        options = TranscriptionSettings(model=self.settings.get(SPEECH_MODEL), language=language)
+        recording = self.recording
+        self.library.transcripts.remember_language(recording.interview_id, language)
+        self.job = self._service().submit(recording.path, options, on_progress=self._bridge.progress.emit)
+        job = self.job
+        self._set_running(True)
+        self.status.setText(self.tr("Transcribing on this computer…"))
+
+        def run() -> Transcript:
+            transcript = job.wait()
+            return self.library.transcripts.save(replace(transcript, recording_id=recording.id,
+                                                         source=recording.file))
+
+        self.tasks.run(run, done=self._transcribed, failed=self._transcription_failed)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _progress(self, fraction: float) -> None:
+        self.progress_bar.setValue(int(fraction * 1000))
+
+    def _transcribed(self, transcript: Transcript) -> None:
+        self.job = None
+        self._set_running(False)
+        self._show_transcript(transcript)
+        self.transcription_finished.emit(transcript)
+
+    def _transcription_failed(self, error: Exception) -> None:
+        cancelled = self.job is not None and getattr(self.job, "cancelled", False)
+        self.job = None
+        self._set_running(False)
+        if cancelled:
+            self.status.setText(self.tr("Transcription cancelled."))
+        else:
+            self._failed(error)
+        self.transcription_finished.emit(None)
+
+    def _set_running(self, running: bool) -> None:
+        self.transcribe_button.setEnabled(not running)
+        self.language.setEnabled(not running)
+        self.cancel_button.setVisible(running)
+        self.progress_bar.setVisible(running)
+        if running:
+            self.progress_bar.setValue(0)
+
+    def _failed(self, error: Exception) -> None:
+        message = error.message if isinstance(error, FurikaeriError) else Message("Transcription", str(error))
+        self.status.setText(render(message))
+
+    # -- playback --------------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
+        else:
+            self.player.play()
+
+    def seek(self, position_ms: int) -> None:
+        self.player.setPosition(max(0, int(position_ms)))
+        self._position_changed(self.player.position())
+
+    def skip(self, delta_ms: int) -> None:
+        self.seek(self.player.position() + delta_ms)
+
+    def _segment_clicked(self, index) -> None:
+        if index.column() == 0 or not self.table.isPersistentEditorOpen(index):
+            self.seek(self.model.segment(index.row()).start_ms)
+            self.player.play()
+
+    def _position_changed(self, position_ms: int) -> None:
+        self.waveform.set_position(position_ms)
+        self.position_label.setText(format_time(position_ms))
+        row = self.model.row_at(position_ms)
+        if row is not None and row != self.model.current_row:
+            self.table.scrollTo(self.model.index(row, 1), QAbstractItemView.ScrollHint.EnsureVisible)
+        self.model.set_current(row)
+
+    def _update_buttons(self) -> None:
+        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _player_error(self, _error, text: str) -> None:
+        self.status.setText(self.tr("Playback is not possible: {detail}").format(detail=text))
+
+    # -- corrections and find ------------------------------------------------------------------------
+    def _correct(self, row: int, text: str | None) -> None:
+        segment = self.model.segment(row)
+        self.model.replace_segment(row, replace(segment, corrected_text=text))
+        self.tasks.run(lambda: self.library.transcripts.correct_segment(segment.id, text), failed=self._failed)
+
+    def find_text(self) -> int | None:
+        needle = self.find.text().strip().casefold()
+        if not needle or self.model.rowCount() == 0:
+            return None
+        rows = self.table.selectionModel().selectedRows()
+        start = rows[0].row() + 1 if rows else 0
+        count = self.model.rowCount()
+        for offset in range(count):
+            row = (start + offset) % count
+            if needle in self.model.segment(row).display_text.casefold():
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 1))
+                self.status.setText("")
+                return row
+        self.status.setText(self.tr("“{text}” is not in this transcript.").format(text=self.find.text().strip()))
+        return None
+
+    def closeEvent(self, event) -> None:
+        self.player.stop()
+        self.cancel()
+        self.tasks.wait_for_done(5000)
+        super().closeEvent(event)

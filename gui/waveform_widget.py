@@ -1,0 +1,67 @@
+"""A waveform overview with markers and a playhead; click to seek."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class WaveformWidget(QWidget):
+    seek_requested = Signal(int)  # milliseconds
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._peaks = np.zeros((0, 2), dtype=np.float32)
+        self._duration_ms = 0
+        self._markers: list[int] = []
+        self._position_ms = 0
+
+    def set_overview(self, peaks: np.ndarray, duration_s: float) -> None:
+        self._peaks = np.asarray(peaks, dtype=np.float32).reshape(-1, 2)
+        self._duration_ms = int(duration_s * 1000)
+        self.update()
+
+    def set_markers(self, positions_ms: list[int]) -> None:
+        self._markers = list(positions_ms)
+        self.update()
+
+    def set_position(self, position_ms: int) -> None:
+        if position_ms != self._position_ms:
+            self._position_ms = position_ms
+            self.update()
+
+    def _x(self, ms: int) -> float:
+        return 0.0 if self._duration_ms <= 0 else self.width() * ms / self._duration_ms
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._duration_ms > 0 and event.button() == Qt.MouseButton.LeftButton:
+            fraction = min(max(event.position().x() / max(self.width(), 1), 0.0), 1.0)
+            self.seek_requested.emit(int(fraction * self._duration_ms))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        middle, half = self.height() / 2, self.height() / 2 - 2
+        if len(self._peaks):
+            width = max(self.width(), 1)
+            # One column of pixels per bucket group: min of mins, max of maxes.
+            edges = np.linspace(0, len(self._peaks), width + 1).astype(int)
+            painter.setPen(QPen(self.palette().text().color(), 1))
+            for x in range(width):
+                chunk = self._peaks[edges[x]:max(edges[x + 1], edges[x] + 1)]
+                low, high = float(chunk[:, 0].min()), float(chunk[:, 1].max())
+                painter.drawLine(QPointF(x, middle - high * half), QPointF(x, middle - low * half))
+        painter.setPen(QPen(QColor("#ef6c00"), 2))
+        for marker in self._markers:
+            x = self._x(marker)
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        painter.setPen(QPen(QColor("#c62828"), 2))
+        x = self._x(self._position_ms)
+        painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        painter.setPen(self.palette().mid().color())
+        painter.drawRect(QRectF(0, 0, self.width() - 1, self.height() - 1))

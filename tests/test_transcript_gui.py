@@ -1,0 +1,120 @@
+"""Transcript review and audio import, driven through the real window with the real speech model."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import soundfile
+from PySide6.QtCore import Qt
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from core.consent import ConsentAnswer, ConsentPurpose
+from core.interviews import Interview, InterviewKind
+from core.library import Library
+from gui.import_dialog import ImportDialog
+from tests.gui_helpers import click_message_box, handle_modal
+from tests.model_fixtures import word_recall
+
+
+def _practice(dialog):
+    assert isinstance(dialog, ImportDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # an answer is required
+    dialog.practice.setChecked(True)
+    ok.click()
+
+
+def _no_permission(dialog):
+    dialog.refused.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+@pytest.fixture
+def practice_window(qtbot, make_window):
+    window = make_window(lambda lib: lib.interviews.add(Interview(company="Practice", kind=InterviewKind.MOCK)))
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=10000)
+    return window
+
+
+def _import(qtbot, window, path, answer=_practice):
+    history = window.pane.recorder.history
+    before = history.count()
+    handle_modal(lambda: window.import_audio_file(str(path)), answer)
+    if answer is _practice:
+        qtbot.waitUntil(lambda: history.count() == before + 1 and window.pane.recorder.selected_recording() is not None,
+                        timeout=10000)
+        return window.pane.recorder.selected_recording()
+    return None
+
+
+def test_import_asks_about_permission_and_keeps_the_answer(qtbot, practice_window, english_speech, tmp_path):
+    odd = tmp_path / "面接 練習 (1).wav"
+    shutil.copy(english_speech.wav, odd)
+    recording = _import(qtbot, practice_window, odd)
+    assert recording.path.exists() and recording.path.suffix == ".wav"
+    assert recording.path.read_bytes() == odd.read_bytes()
+    assert abs(recording.duration_ms / 1000 - soundfile.info(english_speech.wav).duration) < 0.1
+    with Library.open() as check:
+        consent = check.consent.get(recording.consent_id)
+    assert consent.purpose is ConsentPurpose.IMPORTED and consent.answer is ConsentAnswer.AGREED
+
+
+def test_import_without_permission_is_refused(qtbot, practice_window, english_speech):
+    shown = []
+
+    def refuse_then_read_the_explanation(dialog):
+        _no_permission(dialog)
+
+    handle_modal(lambda: practice_window.import_audio_file(str(english_speech.wav)), refuse_then_read_the_explanation)
+    handle_modal(lambda: None, lambda box: (shown.append(box.text()), click_message_box(
+        QMessageBox.StandardButton.Ok)(box)))
+    assert "only recordings made with permission" in shown[0]
+    interview_id = practice_window.pane.interview.id
+    with Library.open() as check:
+        assert check.recordings.for_interview(interview_id) == []
+        assert [c.answer for c in check.consent.for_interview(interview_id)] == [ConsentAnswer.DECLINED]
+
+
+@pytest.mark.slow
+@pytest.mark.audio
+def test_transcribe_review_correct_find_and_seek(qtbot, virtual_microphone, practice_window, english_speech):
+    recording = _import(qtbot, practice_window, english_speech.wav)
+    window = practice_window.open_transcript(recording, transcribe_if_missing=False)
+    qtbot.waitUntil(lambda: window.transcript is None and window.transcribe_button.isEnabled(), timeout=10000)
+    assert window.model.rowCount() == 0
+    with qtbot.waitSignal(window.transcription_finished, timeout=180000) as finished:
+        qtbot.mouseClick(window.transcribe_button, Qt.MouseButton.LeftButton)
+    transcript = finished.args[0]
+    assert transcript is not None and transcript.id is not None
+    text = " ".join(s.text for s in transcript.segments)
+    assert word_recall(english_speech.content_words, text) >= 0.8
+    assert window.model.rowCount() == len(transcript.segments) >= 1
+
+    # Clicking a segment plays from its start.
+    qtbot.waitUntil(lambda: window.player.mediaStatus() in (QMediaPlayer.MediaStatus.LoadedMedia,
+                                                             QMediaPlayer.MediaStatus.BufferedMedia), timeout=10000)
+    row = len(transcript.segments) - 1
+    target = transcript.segments[row].start_ms
+    elsewhere = transcript.duration_ms - 300 if target < transcript.duration_ms / 2 else 0
+    window.seek(elsewhere)
+    qtbot.waitUntil(lambda: abs(window.player.position() - elsewhere) < 300, timeout=5000)
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.table.visualRect(window.model.index(row, 0)).center())
+    qtbot.waitUntil(lambda: abs(window.player.position() - target) < 300, timeout=5000)
+    window.player.pause()
+    assert window.model.current_row == row
+
+    # A correction keeps the original; find jumps to it.
+    window.model.setData(window.model.index(0, 1), "Corrected opening words")
+    qtbot.waitUntil(lambda: window.tasks.pending == 0, timeout=5000)
+    with Library.open() as check:
+        saved = check.transcripts.get(transcript.id).segments[0]
+    assert saved.corrected_text == "Corrected opening words" and saved.text == transcript.segments[0].text
+    window.find.setText("opening words")
+    assert window.find_text() == 0
+    window.find.setText("no such phrase anywhere")
+    assert window.find_text() is None and "not in this transcript" in window.status.text()
+    window.close()
