@@ -35,8 +35,9 @@ LANGUAGE = Setting("language", "system", ("system", "ja", "en"))
 SPEECH_MODEL = Setting("speech_model", "base")
 USER_NAME = Setting("user_name", "")
 AUTO_TRANSCRIBE = Setting("auto_transcribe", False)  # transcribe each recording when it stops
+EXPORT_NOTICE = Setting("export_notice", True)  # exports start with a "private, do not publish" line
 
-DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE)}
+DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE)}
 
 
 class Settings:

@@ -13,7 +13,7 @@ from core.library import Library
 from core.messages import FurikaeriError
 from core.recording.session import recover_unfinished
 from core.recording.store import Recording
-from core.settings import AUTO_TRANSCRIBE, LANGUAGE, SPEECH_MODEL, Settings
+from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, render, resolve_language
@@ -249,9 +249,12 @@ class MainWindow(QMainWindow):
 
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE))
+        dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
+                                self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE))
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())
+            self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())
+            self.settings.set(SPEECH_MODEL, dialog.model.currentData())
             self.set_language_setting(dialog.chosen_language())
 
     # -- transcripts and imports -----------------------------------------------

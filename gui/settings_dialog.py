@@ -1,16 +1,29 @@
-"""Preferences: for now, the interface language."""
+"""Preferences: interface language, speech model, transcription and export choices."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from core.speech.models import BUILTIN_MODELS
+from gui.i18n import translate
+
 
 class SettingsDialog(QDialog):
-    def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False):
+    def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
+                 model: str = "base", export_notice: bool = True):
         super().__init__(parent)
         self.auto_transcribe = QCheckBox()
         self.auto_transcribe.setChecked(auto_transcribe)
+        self.export_notice = QCheckBox()
+        self.export_notice.setChecked(export_notice)
+        self.model = QComboBox()
+        for name in BUILTIN_MODELS:
+            self.model.addItem("", name)
+        if self.model.findData(model) < 0:  # a folder chosen elsewhere stays selectable
+            self.model.addItem(model, model)
+        self.model.setCurrentIndex(self.model.findData(model))
+        self.model_label = QLabel()
         self.language = QComboBox()
         # Language names are written in their own language, so they are never translated.
         self.language.addItem("", "system")
@@ -24,7 +37,9 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
+        form.addRow(self.model_label, self.model)
         form.addRow("", self.auto_transcribe)
+        form.addRow("", self.export_notice)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -35,6 +50,12 @@ class SettingsDialog(QDialog):
         self.language_label.setText(self.tr("Language"))
         self.language.setItemText(0, self.tr("Follow the system"))
         self.auto_transcribe.setText(self.tr("Transcribe each recording as soon as it stops"))
+        self.export_notice.setText(self.tr("Start every export with a line saying it is private"))
+        self.model_label.setText(self.tr("Speech model"))
+        for index in range(self.model.count()):
+            name = self.model.itemData(index)
+            if name in BUILTIN_MODELS:
+                self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -85,6 +85,8 @@ class TranscriptWindow(QWidget):
         self.progress_bar.setRange(0, 1000)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(lambda: self.choose_export())
         self.find = QLineEdit()
         self.find.setClearButtonEnabled(True)
         self.find_next = QPushButton()
@@ -130,6 +132,7 @@ class TranscriptWindow(QWidget):
         search = QHBoxLayout()
         search.addWidget(self.find, 1)
         search.addWidget(self.find_next)
+        search.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.waveform)
@@ -155,6 +158,8 @@ class TranscriptWindow(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.find.setPlaceholderText(self.tr("Find in transcript (Ctrl+F)"))
         self.find_next.setText(self.tr("Next"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setEnabled(self.transcript is not None)
         current = self.language.currentData()
         self.language.clear()
         self.language.addItem(self.tr("Language: detect"), "")
@@ -312,6 +317,43 @@ class TranscriptWindow(QWidget):
                 return row
         self.status.setText(self.tr("“{text}” is not in this transcript.").format(text=self.find.text().strip()))
         return None
+
+    # -- export --------------------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        filters = {self.tr("Text (*.txt)"): "txt", self.tr("Subtitles (*.srt)"): "srt",
+                   self.tr("WebVTT subtitles (*.vtt)"): "vtt", self.tr("Markdown with notes (*.md)"): "md",
+                   self.tr("JSON, everything (*.json)"): "json"}
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export transcript"), "", ";;".join(filters))
+        if path:
+            fmt = filters.get(chosen, "txt")
+            self.export_to(path if path.lower().endswith("." + fmt) else f"{path}.{fmt}", fmt)
+
+    def export_to(self, path: str, fmt: str) -> None:
+        """Write the transcript (with notes and markers where the format holds them) in the background."""
+        from pathlib import Path
+
+        from core.export import export_transcript
+        from core.settings import EXPORT_NOTICE
+        from gui.i18n import translate
+
+        transcript, recording, library = self.transcript, self.recording, self.library
+        if transcript is None:
+            return
+        language = "ja" if self.locale().language() == self.locale().Language.Japanese else "en"
+        notice = self.settings.get(EXPORT_NOTICE)
+
+        def write() -> str:
+            interview = library.interviews.get(recording.interview_id)
+            title = " — ".join(part for part in (interview.company, interview.position) if part)
+            export_transcript(transcript, fmt, Path(path), title=title, notes=library.notes.get(interview.id),
+                              language=language, privacy_notice=notice,
+                              markers=library.recordings.markers(recording.id), translate=translate)
+            return path
+
+        self.tasks.run(write, done=lambda written: self.status.setText(
+            self.tr("Exported to {path}").format(path=written)), failed=self._failed)
 
     def closeEvent(self, event) -> None:
         self.player.stop()

@@ -35,9 +35,10 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import translations  # noqa: E402
 
 JST = timezone(timedelta(hours=9))
-# Words that stay as they are in Japanese text: proper names, key names, and
-# "OK", which Qt's own Japanese catalogue (like Japanese UIs generally) keeps.
-PROPER_NAMES = {"Furikaeri", "English", "OK", "Ctrl"}
+# Words that stay as they are in Japanese text: proper names, key names, units,
+# speech-model identifiers (base, tiny.en) and "OK", which Qt's own Japanese
+# catalogue (like Japanese UIs generally) keeps.
+PROPER_NAMES = {"Furikaeri", "English", "OK", "Ctrl", "Whisper", "MB", "base", "tiny", "en"}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 

@@ -118,3 +118,32 @@ def test_transcribe_review_correct_find_and_seek(qtbot, virtual_microphone, prac
     window.find.setText("no such phrase anywhere")
     assert window.find_text() is None and "not in this transcript" in window.status.text()
     window.close()
+
+
+@pytest.mark.audio
+def test_export_from_the_window_includes_notes_and_the_notice(qtbot, virtual_microphone, practice_window,
+                                                              english_speech, tmp_path):
+    from core.settings import EXPORT_NOTICE, Settings
+    from core.transcription.model import Segment, Transcript, TranscriptionSettings
+
+    recording = _import(qtbot, practice_window, english_speech.wav)
+    with Library.open() as library:
+        library.notes.save(recording.interview_id, "Speak more slowly at the start.")
+        library.transcripts.save(Transcript(source=recording.file, language="en", duration_ms=recording.duration_ms,
+                                            settings=TranscriptionSettings(), recording_id=recording.id,
+                                            segments=(Segment(0, 2000, "Thank you for inviting me."),)))
+    window = practice_window.open_transcript(recording, transcribe_if_missing=False)
+    qtbot.waitUntil(lambda: window.transcript is not None and window.export_button.isEnabled(), timeout=10000)
+    target = tmp_path / "振り返り メモ.md"
+    window.export_to(str(target), "md")
+    qtbot.waitUntil(lambda: target.exists() and "Exported to" in window.status.text(), timeout=10000)
+    text = target.read_text("utf-8")
+    assert text.splitlines()[0].lower().startswith("> private")
+    assert "Thank you for inviting me." in text and "Speak more slowly at the start." in text
+    Settings().set(EXPORT_NOTICE, False)
+    window.settings = Settings()
+    plain = tmp_path / "plain.txt"
+    window.export_to(str(plain), "txt")
+    qtbot.waitUntil(plain.exists, timeout=10000)
+    assert plain.read_text("utf-8").strip() == "Thank you for inviting me."
+    window.close()

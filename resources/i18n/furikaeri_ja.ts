@@ -1109,6 +1109,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>Transcribe each recording as soon as it stops</source>
         <translation>録音が終わったらすぐに文字起こしする</translation>
     </message>
+    <message>
+        <source>Start every export with a line saying it is private</source>
+        <translation>書き出すファイルの先頭に「非公開」の注意書きを入れる</translation>
+    </message>
+    <message>
+        <source>Speech model</source>
+        <translation>音声認識モデル</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptWindow</name>
@@ -1147,6 +1155,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Next</source>
         <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
     </message>
     <message>
         <source>Language: detect</source>
@@ -1191,6 +1203,34 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>“{text}” is not in this transcript.</source>
         <translation>「{text}」はこの文字起こしにありません。</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>テキスト（*.txt）</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt)</source>
+        <translation>字幕（*.srt）</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>WebVTT 字幕（*.vtt）</translation>
+    </message>
+    <message>
+        <source>Markdown with notes (*.md)</source>
+        <translation>メモ付き Markdown（*.md）</translation>
+    </message>
+    <message>
+        <source>JSON, everything (*.json)</source>
+        <translation>JSON（すべての情報）（*.json）</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>文字起こしの書き出し</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} に書き出しました</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1278,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Speech recognition failed: {error}</source>
         <translation>音声認識に失敗しました：{error}</translation>
+    </message>
+    <message>
+        <source>The speech model “{model}” understands only English. Choose a multilingual model (such as base) to transcribe {language} speech.</source>
+        <translation>音声認識モデル「{model}」は英語専用です。{language} の音声を文字起こしするには、多言語モデル（base など）を選んでください。</translation>
     </message>
     <message>
         <source>The speech recognition process stopped unexpectedly ({reason}) while transcribing {file}. Try again; if it happens again, the computer may be short of memory: close other programs or choose a smaller speech model.</source>
