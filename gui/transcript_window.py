@@ -85,6 +85,7 @@ class TranscriptWindow(QWidget):
         self.progress_bar.setRange(0, 1000)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self._status_text: Callable[[], str] = lambda: ""
         self.export_button = QPushButton()
         self.export_button.clicked.connect(lambda: self.choose_export())
         self.find = QLineEdit()
@@ -129,6 +130,7 @@ class TranscriptWindow(QWidget):
         transcribe.addWidget(self.transcribe_button)
         transcribe.addWidget(self.progress_bar, 1)
         transcribe.addWidget(self.cancel_button)
+        transcribe.addStretch()
         search = QHBoxLayout()
         search.addWidget(self.find, 1)
         search.addWidget(self.find_next)
@@ -168,6 +170,15 @@ class TranscriptWindow(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(current or "")))
         self._update_buttons()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        self.status.setText(self._status_text())
+
+    def _language_name(self, code: str) -> str:
+        return {"ja": self.tr("Japanese"), "en": self.tr("English")}.get(code, code)
+
+    def set_status(self, text: Callable[[], str]) -> None:
+        """Show a status line; ``text`` is called again when the language changes."""
+        self._status_text = text
+        self.status.setText(text())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -198,12 +209,12 @@ class TranscriptWindow(QWidget):
         self.model.set_segments(transcript.segments if transcript else ())
         self.table.resizeRowsToContents()
         if transcript is None:
-            self.status.setText(self.tr("No transcript yet."))
+            self.set_status(lambda: self.tr("No transcript yet."))
         elif transcript.problem is not None:
-            self.status.setText(render(transcript.problem))
+            self.set_status(lambda: render(transcript.problem))
         else:
-            self.status.setText(self.tr("{count} segments, language: {language}").format(
-                count=len(transcript.segments), language=transcript.language))
+            self.set_status(lambda: self.tr("{count} segments, language: {language}").format(
+                count=len(transcript.segments), language=self._language_name(transcript.language)))
         self.retranslate()
 
     # -- transcription -----------------------------------------------------------------------
@@ -217,7 +228,7 @@ class TranscriptWindow(QWidget):
         self.job = self._service().submit(recording.path, options, on_progress=self._bridge.progress.emit)
         job = self.job
         self._set_running(True)
-        self.status.setText(self.tr("Transcribing on this computer…"))
+        self.set_status(lambda: self.tr("Transcribing on this computer…"))
 
         def run() -> Transcript:
             transcript = job.wait()
@@ -244,7 +255,7 @@ class TranscriptWindow(QWidget):
         self.job = None
         self._set_running(False)
         if cancelled:
-            self.status.setText(self.tr("Transcription cancelled."))
+            self.set_status(lambda: self.tr("Transcription cancelled."))
         else:
             self._failed(error)
         self.transcription_finished.emit(None)
@@ -259,7 +270,7 @@ class TranscriptWindow(QWidget):
 
     def _failed(self, error: Exception) -> None:
         message = error.message if isinstance(error, FurikaeriError) else Message("Transcription", str(error))
-        self.status.setText(render(message))
+        self.set_status(lambda: render(message))
 
     # -- playback --------------------------------------------------------------------------------
     def toggle_play(self) -> None:
@@ -293,7 +304,7 @@ class TranscriptWindow(QWidget):
         self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
 
     def _player_error(self, _error, text: str) -> None:
-        self.status.setText(self.tr("Playback is not possible: {detail}").format(detail=text))
+        self.set_status(lambda: self.tr("Playback is not possible: {detail}").format(detail=text))
 
     # -- corrections and find ------------------------------------------------------------------------
     def _correct(self, row: int, text: str | None) -> None:
@@ -313,9 +324,10 @@ class TranscriptWindow(QWidget):
             if needle in self.model.segment(row).display_text.casefold():
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 1))
-                self.status.setText("")
+                self.set_status(lambda: "")
                 return row
-        self.status.setText(self.tr("“{text}” is not in this transcript.").format(text=self.find.text().strip()))
+        wanted = self.find.text().strip()
+        self.set_status(lambda: self.tr("“{text}” is not in this transcript.").format(text=wanted))
         return None
 
     # -- export --------------------------------------------------------------------------------------
@@ -352,8 +364,8 @@ class TranscriptWindow(QWidget):
                               markers=library.recordings.markers(recording.id), translate=translate)
             return path
 
-        self.tasks.run(write, done=lambda written: self.status.setText(
-            self.tr("Exported to {path}").format(path=written)), failed=self._failed)
+        self.tasks.run(write, done=lambda written: self.set_status(
+            lambda: self.tr("Exported to {path}").format(path=written)), failed=self._failed)
 
     def closeEvent(self, event) -> None:
         self.player.stop()

@@ -78,6 +78,47 @@ def _recording_shots(app, window, library, switcher, out: Path, settle) -> None:
         panel.stop_recording()
         done.exec()
         player.wait()
+        _transcript_shots(app, window, library, switcher, out, settle)
+
+
+SPEECH = ("Thank you for seeing me today. In my last role I led a small team that rebuilt our billing system. "
+          "The hardest part was agreeing on priorities, so we met every morning for ten minutes. "
+          "We shipped on time, and support tickets fell by a third.")
+
+
+def _transcript_shots(app, window, library, switcher, out: Path, settle) -> None:
+    """A practice answer imported, transcribed with the real model, and reviewed."""
+    import subprocess
+
+    from PySide6.QtCore import QEventLoop
+
+    from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
+    from core.interviews import utc_now
+    from core.recording.importer import import_audio
+
+    clip = Path(os.environ["FURIKAERI_HOME"]) / "answer.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(clip), SPEECH], check=True, capture_output=True)
+    interview = window.pane.interview
+    consent = ConsentRecord(interview_id=interview.id, purpose=ConsentPurpose.IMPORTED, answer=ConsentAnswer.AGREED,
+                            who="self", method=ConsentMethod.SELF, asked_at=utc_now())
+    recording = import_audio(library, clip, consent)
+    library.recordings.add_marker(recording.id, __import__("core.recording.store", fromlist=["Marker"]).Marker(
+        6500, "team"))
+    window.settings.set(__import__("core.settings", fromlist=["SPEECH_MODEL"]).SPEECH_MODEL, "base")
+    transcript_window = window.open_transcript(recording)
+    done = QEventLoop()
+    transcript_window.transcription_finished.connect(done.quit)
+    done.exec()
+    transcript_window.resize(1000, 620)
+    segment = transcript_window.transcript.segments[min(1, len(transcript_window.transcript.segments) - 1)]
+    transcript_window.seek(segment.start_ms + 400)
+    transcript_window.table.selectRow(0)
+    app.processEvents()
+    for language in ("ja", "en"):
+        switcher.apply(language)
+        app.processEvents()
+        transcript_window.grab().save(str(out / f"transcript_{language}.png"))
+    transcript_window.close()
 
 
 def _write_speechlike(path: Path) -> None:

@@ -54,7 +54,8 @@ def open_jtalk_problem() -> str | None:
     if shutil.which("open_jtalk") is None:
         return "open_jtalk is not installed (apt-get install open-jtalk open-jtalk-mecab-naist-jdic)"
     if not OPEN_JTALK_DICTIONARY.is_dir():
-        return f"the Open JTalk dictionary is missing: {OPEN_JTALK_DICTIONARY} (apt-get install open-jtalk-mecab-naist-jdic)"
+        return (f"the Open JTalk dictionary is missing: {OPEN_JTALK_DICTIONARY} "
+                "(apt-get install open-jtalk-mecab-naist-jdic)")
     if not OPEN_JTALK_VOICE.is_file():
         return f"the Open JTalk voice is missing: {OPEN_JTALK_VOICE} (hts-voice-nitech-jp-atr503-m001, Debian contrib)"
     return None

@@ -147,9 +147,10 @@ def test_damaged_files(tmp_path, english_speech, speech):
     data = english_speech.wav.read_bytes()
     header_only = tmp_path / "header_only.wav"
     header_only.write_bytes(data[:44])
-    with pytest.raises(AudioFileError) as error:
-        decode(header_only)
-    assert "no sound could be read" in _message(error)
+    for call in (probe, decode):  # probe measures by decoding when the headers give no duration
+        with pytest.raises(AudioFileError) as error:
+            call(header_only)
+        assert "no sound could be read" in _message(error)
 
     samples, rate = speech
     m4a = encode(samples, rate, tmp_path / "answer.m4a", "ipod", "aac")
@@ -192,3 +193,17 @@ def test_silence_is_recognised_as_such(tmp_path):
     spoken = tmp_path / "tone.wav"
     soundfile.write(spoken, tone(1.0, 16000, amplitude=0.05), 16000)
     assert not decode(spoken).silent
+
+
+def test_a_video_without_sound(tmp_path):
+    path = tmp_path / "screen.mkv"
+    with av.open(str(path), "w", format="matroska") as out:
+        stream = out.add_stream("ffv1", rate=1)
+        stream.width, stream.height, stream.pix_fmt = 16, 16, "yuv420p"
+        frame = av.VideoFrame.from_ndarray(np.zeros((16, 16, 3), np.uint8), format="rgb24").reformat(format="yuv420p")
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    for call in (probe, decode):
+        with pytest.raises(AudioFileError) as error:
+            call(path)
+        assert "contains no sound track" in _message(error)

@@ -17,7 +17,7 @@ import pytest
 import soundfile
 
 from core.transcription.audio import AudioFileError
-from core.transcription.model import SegmentFlag, TranscriptionSettings
+from core.transcription.model import TranscriptionSettings
 from core.transcription.service import (
     CAP_GRACE_S,
     JobState,
@@ -151,7 +151,8 @@ def test_cancel_ends_the_job_within_a_second_and_the_next_job_runs(service, mode
 def test_cancel_a_queued_job(service, model, long_japanese, english_speech):
     running = service.submit(long_japanese, TranscriptionSettings(model=model, language="ja"))
     done: list[JobState] = []
-    queued = service.submit(english_speech.wav, TranscriptionSettings(model=model), on_done=lambda j: done.append(j.state))
+    queued = service.submit(english_speech.wav, TranscriptionSettings(model=model),
+                            on_done=lambda j: done.append(j.state))
     queued.cancel()
     with pytest.raises(TranscriptionCancelled):
         queued.wait(5)  # at once, not after the long job

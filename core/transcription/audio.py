@@ -120,6 +120,11 @@ def _not_audio(shown: str) -> AudioFileError:
         "Use WAV, FLAC, MP3, M4A, Ogg or WebM."), file=shown))
 
 
+def _no_track(shown: str) -> AudioFileError:
+    return AudioFileError(_msg(QT_TRANSLATE_NOOP("Transcription", "The file {file} contains no sound track."),
+                               file=shown))
+
+
 def _no_sound(shown: str) -> AudioFileError:
     return AudioFileError(_msg(QT_TRANSLATE_NOOP(
         "Transcription", "The file {file} is damaged: no sound could be read from it."), file=shown))
@@ -176,8 +181,7 @@ def probe(path: Path | str) -> AudioInfo:
     check_file(path)
     with _open(path) as container:
         if not container.streams.audio:
-            raise AudioFileError(_msg(QT_TRANSLATE_NOOP(
-                "Transcription", "The file {file} contains no sound track."), file=str(path)))
+            raise _no_track(str(path))
         stream = container.streams.audio[0]
         declared = _declared_duration(container, stream)
         info = _stream_info(container, stream, declared if declared is not None else 0.0)
@@ -203,8 +207,7 @@ def decode(path: Path | str) -> DecodedAudio:
     stopped_early = False
     with _open(path) as container:
         if not container.streams.audio:
-            raise AudioFileError(_msg(QT_TRANSLATE_NOOP(
-                "Transcription", "The file {file} contains no sound track."), file=shown))
+            raise _no_track(shown)
         stream = container.streams.audio[0]
         declared = _declared_duration(container, stream)
         info = _stream_info(container, stream, declared or 0.0)

@@ -2,7 +2,7 @@
 
 Whisper is a language model as much as a recogniser: over silence, noise or
 music it writes what video subtitles usually say there.  Nothing is removed
-here; suspicious segments get :class:`SegmentFlag`\\ s so that the user sees
+here; suspicious segments get :class:`SegmentFlag` values so that the user sees
 them marked, and metrics can leave them out.
 
 * ``SILENCE``: text over (near) silence: a high no-speech probability together

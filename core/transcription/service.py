@@ -17,13 +17,20 @@
   terminated (then killed) and started again for the next job.  A worker that
   dies (killed from outside, out of memory) fails only its current job.
 * Recognition work is capped at ``max(work_cap_min_s, work_cap_factor x audio
-  duration)``: on noise Whisper can retry for minutes without producing text.
+  duration)`` (30 s and 3x by default): on noise Whisper can retry for minutes
+  without producing text.  The worker stops itself at the cap between
+  segments; one stuck inside a 30-s window is killed ``CAP_GRACE_S`` later.
   A capped transcript keeps the segments found so far and says why in
   :attr:`Transcript.problem`.
-* Problems with the file itself (missing, empty, not audio, too short) are
-  found here, before the worker is involved, and raise
-  :class:`TranscriptionError`.  Silent audio gives a transcript without
-  segments whose ``problem`` says that no speech was found: never invented text.
+* Problems with the file itself (missing, empty, not audio, damaged, too
+  short) raise :class:`AudioFileError`, mostly found here before the worker is
+  involved; other failures raise :class:`TranscriptionError`, a cancelled job
+  :class:`TranscriptionCancelled` (both subclass ``TranscriptionError``).
+  Silent audio gives a transcript without segments whose ``problem`` says
+  that no speech was found: never invented text.  Every transcript's segments
+  went through :func:`core.transcription.guard.flag_segments`.
+* The model is resolved here (``base`` is assembled on first use) and passed
+  to the worker as a folder; an English-only model refuses other languages.
 """
 
 from __future__ import annotations
@@ -208,7 +215,6 @@ class _Run:
     cap_s: float
     duration_s: float = 0.0
     problem: Message | None = None
-    silent: bool = False
     language: str = ""
     segments: list[Segment] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -459,8 +465,7 @@ class TranscriptionService:
                 raise TranscriptionError(Message(CONTEXT, QT_TRANSLATE_NOOP(
                     "Transcription",
                     "The speech model “{model}” understands only English. Choose a multilingual model "
-                    "(such as base) to transcribe {language} speech."),
-                    {"model": job.settings.model, "language": job.settings.language}))
+                    "(such as base) for speech in other languages."), {"model": job.settings.model}))
         except TranscriptionError:
             raise
         except FurikaeriError as error:  # ModelError
@@ -484,7 +489,7 @@ class TranscriptionService:
         try:
             worker.conn.send(JobRequest(job.id, str(job.path), job.settings, model_path, self.device, run.cap_s))
         except OSError:
-            self._worker_died(job, worker, run)
+            self._worker_died(job, worker)
             return
         while True:
             if job._cancel_requested:
@@ -501,13 +506,13 @@ class TranscriptionService:
                 try:
                     event = worker.conn.recv()
                 except (EOFError, OSError):
-                    self._worker_died(job, worker, run)
+                    self._worker_died(job, worker)
                     return
                 if self._handle(job, run, event):
                     return
                 continue
             if worker.process.sentinel in ready:
-                self._worker_died(job, worker, run)
+                self._worker_died(job, worker)
                 return
             if not ready and run.deadline is not None and time.monotonic() >= run.deadline:
                 self._stop_worker(graceful=False)  # stuck inside one window: the cap is a promise
@@ -519,7 +524,6 @@ class TranscriptionService:
         if isinstance(event, Started):
             run.duration_s = event.duration_s
             run.problem = event.problem
-            run.silent = event.silent
             run.started = time.monotonic()
             run.deadline = run.started + run.cap_s + CAP_GRACE_S
             if event.device:
@@ -539,7 +543,7 @@ class TranscriptionService:
             return True
         return False
 
-    def _worker_died(self, job: Job, worker: _Worker, run: _Run) -> None:
+    def _worker_died(self, job: Job, worker: _Worker) -> None:
         reason = worker.exit_reason()
         self._stop_worker(graceful=False)
         job._finish(error=TranscriptionError(Message(CONTEXT, QT_TRANSLATE_NOOP(

@@ -86,7 +86,8 @@ class TranscriptStore:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-        segments = tuple(dataclasses.replace(s, id=segment_id) for segment_id, s in zip(segment_ids, transcript.segments))
+        segments = tuple(dataclasses.replace(s, id=segment_id)
+                         for segment_id, s in zip(segment_ids, transcript.segments))
         return dataclasses.replace(transcript, id=transcript_id, created_at=created, segments=segments)
 
     def correct_segment(self, segment_id: int, text: str | None) -> Segment:
