@@ -30,8 +30,6 @@ it to its own thread.
 
 from __future__ import annotations
 
-import atexit
-import ctypes
 import enum
 import logging
 import math
@@ -51,6 +49,7 @@ from core.consent import permit_from
 from core.messages import Message
 from core.recording import errors
 from core.recording.errors import RecordingError
+from core.recording.exit_guard import exit_guard
 from core.recording.wavfile import WavWriter
 
 log = logging.getLogger(__name__)
@@ -118,51 +117,6 @@ EventHandler = Callable[[RecorderEvent], None]
 _WAKE = object()  # put in the queue to wake the writer up
 
 
-class _ExitGuard:
-    """Keeps a stream that hangs while closing from wrecking the process's exit.
-
-    With PulseAudio hung, closing a stream blocks forever, and so would
-    sounddevice's exit handler (it terminates PortAudio, closing every stream);
-    skipping it is not enough either, as the teardown then unloads PortAudio
-    under its still-running stream thread (a segfault).  So while any stream is
-    closing, that handler is taken off ``atexit``, and the PortAudio library
-    object is kept alive for good (it stays loaded anyway until exit).
-    Callers hold :attr:`lock`.
-    """
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self._closing: dict[Callable[[], Any], int] = {}  # exit handler -> streams still closing
-        self._pinned: set[int] = set()
-
-    def hold(self, sd: Any) -> bool:
-        handler = getattr(sd, "_exit_handler", None)
-        if handler is None:
-            return False
-        self._closing[handler] = self._closing.get(handler, 0) + 1
-        if self._closing[handler] == 1:
-            atexit.unregister(handler)
-        self._pin(getattr(sd, "_lib", None))
-        return True
-
-    def release(self, sd: Any) -> None:
-        handler: Callable[[], Any] = sd._exit_handler  # hold() found it
-        self._closing[handler] -= 1
-        if not self._closing[handler]:
-            del self._closing[handler]
-            atexit.register(handler)
-
-    def _pin(self, library: object) -> None:
-        if library is None or id(library) in self._pinned:
-            return
-        try:
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(library))  # never released: never unloaded
-        except (AttributeError, OSError):  # not CPython: nothing is unloaded under the thread there
-            return
-        self._pinned.add(id(library))
-
-
-_exit_guard = _ExitGuard()
 
 
 def to_dbfs(value: float) -> float:
@@ -467,8 +421,8 @@ class Recorder:
         with self._lock:
             self._closing = True
             if self._closer is None:
-                with _exit_guard.lock:
-                    self._exit_held = _exit_guard.hold(self._sd_module)
+                with exit_guard.lock:
+                    self._exit_held = exit_guard.hold(self._sd_module)
                 self._closer = threading.Thread(
                     target=self._close_stream, args=(graceful,), name="recorder-closer", daemon=True)
                 self._closer.start()
@@ -487,10 +441,10 @@ class Recorder:
             try:
                 stream.close(ignore_errors=True)
             finally:
-                with _exit_guard.lock:
+                with exit_guard.lock:
                     self._stream_closed.set()
                     if self._exit_held:
-                        _exit_guard.release(self._sd_module)
+                        exit_guard.release(self._sd_module)
                         self._exit_held = False
 
     # -- the writer thread ---------------------------------------------------
