@@ -98,17 +98,19 @@ def make_excerpt(clip: Path, path: Path, seconds: float) -> Path:
     return path
 
 
-def run_app(path: Path, settings) -> tuple[float, str]:
+def run_app(path: Path, settings, folder: Path) -> tuple[float, float, str]:
+    """(total, before recognition: worker start, imports, decoding, model load; text)."""
     from core.transcription.service import TranscriptionService
 
     start = time.perf_counter()
     with TranscriptionService(idle_timeout_s=0) as service:
         transcript = service.submit(path, settings).wait()
         elapsed = time.perf_counter() - start
-    return elapsed, " ".join(s.text for s in transcript.segments)
+    return elapsed, elapsed - transcript.extra["work_s"], " ".join(s.text for s in transcript.segments)
 
 
-def run_plain(path: Path, settings, folder: Path) -> tuple[float, str]:
+def run_plain(path: Path, settings, folder: Path) -> tuple[float, float, str]:
+    """(total, model load; text)."""
     import ctranslate2
     from faster_whisper import WhisperModel
 
@@ -118,11 +120,12 @@ def run_plain(path: Path, settings, folder: Path) -> tuple[float, str]:
     start = time.perf_counter()
     model = WhisperModel(str(folder), device="cuda" if cuda else "cpu", compute_type="float16" if cuda else "int8",
                          local_files_only=True)
+    loaded = time.perf_counter() - start
     segments, _info = model.transcribe(str(path), **whisper_options(settings))
     texts = [segment.text.strip() for segment in segments]
     elapsed = time.perf_counter() - start
     del model
-    return elapsed, " ".join(texts)
+    return elapsed, loaded, " ".join(texts)
 
 
 def main() -> int:
@@ -145,23 +148,30 @@ def main() -> int:
         duration = probe(clip).duration_s
         settings = TranscriptionSettings(model=str(folder), language=None if args.language == "auto" else args.language)
         warm_up = make_excerpt(clip, Path(home) / "warm_up.wav", seconds=10)
-        run_app(warm_up, settings)  # untimed: both sides start with the same files in the OS cache
+        run_app(warm_up, settings, folder)  # untimed: both sides start with the same files in the OS cache
         run_plain(warm_up, settings, folder)
-        app, plain, texts = [], [], set()
+        runs: dict[str, list[tuple[float, float]]] = {"app": [], "plain": []}
+        texts = set()
         for repeat in range(args.repeat):
             sides = [("app", run_app), ("plain", run_plain)]
             for name, side in sides if repeat % 2 == 0 else sides[::-1]:  # alternate who goes first
-                seconds, text = side(clip, settings) if name == "app" else side(clip, settings, folder)
-                (app if name == "app" else plain).append(seconds)
+                total, before, text = side(clip, settings, folder)
+                runs[name].append((total, before))
                 texts.add(text)
-    med_app, med_plain = statistics.median(app), statistics.median(plain)
-    print(f"clip                        {duration:8.1f} s of audio ({args.language}), {args.repeat} runs each")
-    print(f"plain faster-whisper        {med_plain:8.2f} s  (RTF {med_plain / duration:.3f})  runs: "
-          + ", ".join(f"{s:.2f}" for s in plain))
-    print(f"app service (worker)        {med_app:8.2f} s  (RTF {med_app / duration:.3f})  runs: "
-          + ", ".join(f"{s:.2f}" for s in app))
-    print(f"ratio app / plain           {med_app / med_plain:8.3f}   (target <= 1.05)")
-    print(f"identical text              {'yes' if len(texts) == 1 else 'NO'}")
+    print(f"clip                      {duration:7.1f} s of audio ({args.language}), {args.repeat} runs each side")
+    labels = {"plain": "plain faster-whisper", "app": "app service (worker)"}
+    setup = {"plain": "model load", "app": "worker start+decode+load"}
+    for name in ("plain", "app"):
+        totals = [total for total, _ in runs[name]]
+        med = statistics.median(totals)
+        print(f"{labels[name]:<25} {med:7.2f} s median, {min(totals):.2f} s best (RTF {med / duration:.3f}); "
+              f"{setup[name]} {statistics.median(b for _, b in runs[name]):.2f} s; runs: "
+              + ", ".join(f"{t:.2f}" for t in totals))
+    med = {name: statistics.median(total for total, _ in runs[name]) for name in runs}
+    best = {name: min(total for total, _ in runs[name]) for name in runs}
+    print(f"ratio app / plain         {med['app'] / med['plain']:7.3f} median, {best['app'] / best['plain']:.3f} best"
+          "   (target <= 1.05)")
+    print(f"identical text            {'yes' if len(texts) == 1 else 'NO'}")
     return 0
 
 

@@ -133,3 +133,8 @@ def make_window(qapp):
         window.close()
         shiboken6.delete(window)
         library.close()
+from tests.speech_fixtures import (  # noqa: E402,F401
+    english_interview_speech,
+    japanese_interview_speech,
+    japanese_short_speech,
+)

@@ -20,7 +20,6 @@ from core.transcription.audio import (
     probe,
 )
 
-pytest_plugins = ["tests.model_fixtures"]
 
 
 def tone(seconds: float, rate: int, channels: int = 1, amplitude: float = 0.3) -> np.ndarray:

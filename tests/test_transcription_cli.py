@@ -20,7 +20,6 @@ import soundfile
 from tests.model_fixtures import word_recall
 from tests.test_cli import NETWORK_TRIPWIRE, ROOT, run_cli
 
-pytest_plugins = ["tests.speech_fixtures"]
 pytestmark = pytest.mark.slow
 
 

@@ -29,7 +29,6 @@ from core.transcription.service import (
 from tests.model_fixtures import word_recall
 from tests.speech_fixtures import cer, wer
 
-pytest_plugins = ["tests.speech_fixtures"]
 pytestmark = pytest.mark.slow
 
 DEADLINE_S = 120  # generous upper bound for any one job on a loaded 2-core machine
@@ -239,6 +238,21 @@ def test_a_missing_model_is_a_transcription_error(service, english_speech, tmp_p
     with pytest.raises(TranscriptionError) as error:
         job.wait(DEADLINE_S)
     assert not isinstance(error.value, AudioFileError) and "does not exist" in str(error.value)
+
+
+def test_a_model_that_fails_to_load_fails_the_job_not_the_worker(service, model, english_speech, tmp_path):
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        (broken / name).write_bytes((Path(model) / name).read_bytes())
+    (broken / "model.bin").write_bytes(b"not a model" * 100)
+    job = service.submit(english_speech.wav, TranscriptionSettings(model=str(broken), language="en"))
+    with pytest.raises(TranscriptionError) as error:
+        job.wait(DEADLINE_S)
+    assert "could not be loaded" in str(error.value) and not isinstance(error.value, AudioFileError)
+    pid = service.worker_pid
+    after = service.submit(english_speech.wav, TranscriptionSettings(model=model, language="en")).wait(DEADLINE_S)
+    assert word_recall(english_speech.content_words, after.text) >= 0.8 and service.worker_pid == pid
 
 
 def test_an_english_only_model_refuses_japanese(service, japanese_short_speech):

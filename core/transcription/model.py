@@ -72,4 +72,6 @@ class Transcript:
 
     @property
     def text(self) -> str:
-        return " ".join(s.display_text.strip() for s in self.segments if s.display_text.strip())
+        """All segments' text; Japanese is written without spaces between them."""
+        separator = "" if self.language == "ja" else " "
+        return separator.join(s.display_text.strip() for s in self.segments if s.display_text.strip())

@@ -27,6 +27,7 @@ import os
 import signal
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -117,23 +118,44 @@ class Failed:
 # --- the process ------------------------------------------------------------
 
 
+def _load(path: str, device: str) -> tuple[Any, float]:
+    from core.speech.models import load_whisper
+
+    start = time.perf_counter()
+    model = load_whisper(path, device=device)
+    return model, time.perf_counter() - start
+
+
 class _Models:
-    """The one loaded model, replaced when a job asks for another."""
+    """The one loaded model, replaced when a job asks for another.
+
+    Loading runs on a helper thread (:meth:`prefetch`) so that it overlaps
+    with decoding the audio; :meth:`get` waits for it.
+    """
 
     def __init__(self) -> None:
-        self.key: tuple[str, str] | None = None
-        self.model: Any = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="furikaeri-model-load")
+        self._key: tuple[str, str] | None = None
+        self._future: Future[tuple[Any, float]] | None = None
+        self._reported = False  # the load time goes to the first job that used the model
+
+    def prefetch(self, path: str, device: str) -> None:
+        if self._key == (path, device):
+            return
+        self._future = None  # drop the old model (once its load, if running, ends)
+        self._key, self._reported = (path, device), False
+        self._future = self._executor.submit(_load, path, device)
 
     def get(self, path: str, device: str) -> tuple[Any, float]:
-        if self.key == (path, device):
-            return self.model, 0.0
-        from core.speech.models import load_whisper
-
-        self.model = None  # free the old one first
-        start = time.perf_counter()
-        self.model = load_whisper(path, device=device)
-        self.key = (path, device)
-        return self.model, time.perf_counter() - start
+        self.prefetch(path, device)
+        assert self._future is not None
+        try:
+            model, load_s = self._future.result()
+        except BaseException:
+            self._key = self._future = None  # try again for the next job
+            raise
+        load_s, self._reported = (0.0 if self._reported else load_s), True
+        return model, load_s
 
 
 def _ignore_interrupts() -> None:
@@ -183,6 +205,7 @@ def run_job(request: JobRequest, send: Any, models: _Models) -> None:
     """Run one job, reporting through ``send``.  Only a failing ``send`` raises."""
     job_id = request.job_id
     try:
+        models.prefetch(request.model_path, request.device)  # load while decoding
         audio = decode(request.path)
         if audio.silent:
             send(Started(job_id, audio.duration_s, audio.problem, silent=True))

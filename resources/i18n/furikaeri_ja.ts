@@ -1280,8 +1280,8 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>音声認識に失敗しました：{error}</translation>
     </message>
     <message>
-        <source>The speech model “{model}” understands only English. Choose a multilingual model (such as base) to transcribe {language} speech.</source>
-        <translation>音声認識モデル「{model}」は英語専用です。{language} の音声を文字起こしするには、多言語モデル（base など）を選んでください。</translation>
+        <source>The speech model “{model}” understands only English. Choose a multilingual model (such as base) for speech in other languages.</source>
+        <translation>音声認識モデル「{model}」は英語にしか対応していません。ほかの言語の音声には多言語モデル（base など）を選んでください。</translation>
     </message>
     <message>
         <source>The speech recognition process stopped unexpectedly ({reason}) while transcribing {file}. Try again; if it happens again, the computer may be short of memory: close other programs or choose a smaller speech model.</source>
