@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.consent import REQUEST_WORDING, ConsentAnswer, ConsentMethod
-from gui.labels import consent_method_label
+from gui.labels import fill_interviewer_methods
 
 
 class ConsentDialog(QDialog):
@@ -102,13 +102,7 @@ class ConsentDialog(QDialog):
         self.who.setPlaceholderText(self.tr("A name or a role, e.g. Ms Tanaka, HR"))
         self.note.setPlaceholderText(self.tr("Optional"))
         self.clip.setText(self.tr("Restate the request at the start of the recording, as evidence"))
-        current = self.method.currentData()
-        self.method.clear()
-        for method in ConsentMethod:
-            if method is not ConsentMethod.SELF:
-                self.method.addItem(consent_method_label(method), method.value)
-        if current:
-            self.method.setCurrentIndex(self.method.findData(current))
+        fill_interviewer_methods(self.method)
         self.agreed.setText(self.tr("They agreed: start recording"))
         self.declined.setText(self.tr("They declined: take notes"))
         self.cancel.setText(self.tr("Cancel"))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
 from core.interviews import utc_now
-from gui.labels import consent_method_label
+from gui.labels import fill_interviewer_methods
 
 
 class ImportDialog(QDialog):
@@ -62,13 +62,7 @@ class ImportDialog(QDialog):
         self.refused.setText(self.tr("No: nobody gave permission"))
         self._labels[0].setText(self.tr("Who agreed"))
         self._labels[1].setText(self.tr("How"))
-        current = self.method.currentData()
-        self.method.clear()
-        for method in ConsentMethod:
-            if method is not ConsentMethod.SELF:
-                self.method.addItem(consent_method_label(method), method.value)
-        if current:
-            self.method.setCurrentIndex(self.method.findData(current))
+        fill_interviewer_methods(self.method)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

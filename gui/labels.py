@@ -65,6 +65,17 @@ CONSENT_METHOD = {
 def consent_method_label(method: ConsentMethod) -> str:
     return translate(_CONTEXT, CONSENT_METHOD[method])
 
+
+def fill_interviewer_methods(combo) -> None:
+    """(Re)fill ``combo`` with the ways an interviewer can give permission, keeping the choice."""
+    current = combo.currentData()
+    combo.clear()
+    for method in ConsentMethod:
+        if method is not ConsentMethod.SELF:
+            combo.addItem(consent_method_label(method), method.value)
+    if current:
+        combo.setCurrentIndex(combo.findData(current))
+
 RECORDING_STATE = {
     RecordingState.RECORDING: QT_TRANSLATE_NOOP("Labels", "recording"),
     RecordingState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "saved"),
