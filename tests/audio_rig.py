@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import NoReturn
 
 import pytest
@@ -283,6 +283,17 @@ def skip_or_fail(reason: str) -> NoReturn:
     if os.environ.get("CI", ""):
         pytest.fail(f"{reason} (CI is set, so this fails instead of skipping)")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def real_sd() -> ModuleType:
+    """The real sounddevice module (skips, or fails under CI, without PortAudio)."""
+    from core.audio.devices import AudioUnavailable, load_sounddevice
+
+    try:
+        return load_sounddevice()
+    except AudioUnavailable as exc:
+        skip_or_fail(str(exc))
 
 
 def require_tools() -> None:

@@ -21,18 +21,9 @@ from core.audio.devices import (
     no_input_device_message,
     refresh_devices,
 )
-from tests.audio_rig import PulseRig, require_tools, skip_or_fail
+from tests.audio_rig import PulseRig, require_tools
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def sd() -> ModuleType:
-    """The real sounddevice module (skips, or fails under CI, without PortAudio)."""
-    try:
-        return load_sounddevice()
-    except AudioUnavailable as exc:
-        skip_or_fail(str(exc))
 
 
 def _pulse_inputs(devices: list[InputDevice] | tuple[InputDevice, ...]) -> list[InputDevice]:
@@ -40,7 +31,7 @@ def _pulse_inputs(devices: list[InputDevice] | tuple[InputDevice, ...]) -> list[
 
 
 @pytest.mark.audio
-def test_rig_microphone_is_listed_as_default_input(virtual_microphone, sd):
+def test_rig_microphone_is_listed_as_default_input(virtual_microphone, real_sd):
     devices = list_input_devices()
 
     assert {"pulse", "default"} <= {device.name for device in devices}
@@ -52,7 +43,7 @@ def test_rig_microphone_is_listed_as_default_input(virtual_microphone, sd):
 
 
 @pytest.mark.audio
-def test_status_is_available_with_the_rig(virtual_microphone, sd):
+def test_status_is_available_with_the_rig(virtual_microphone, real_sd):
     status = audio_status(refresh=True)
 
     assert status.available
@@ -62,32 +53,32 @@ def test_status_is_available_with_the_rig(virtual_microphone, sd):
 
 
 @pytest.fixture
-def own_rig(sd, monkeypatch) -> Iterator[PulseRig]:
+def own_rig(real_sd, monkeypatch) -> Iterator[PulseRig]:
     """A rig of this test's own, made this process's server after sounddevice was imported."""
     require_tools()
     with PulseRig() as rig, monkeypatch.context() as patch:
         for key, value in rig.client_env.items():
             patch.setenv(key, value)
         yield rig
-    refresh_devices(sd)
+    refresh_devices(real_sd)
 
 
 @pytest.mark.audio
-def test_refresh_follows_the_server_going_and_coming_back(own_rig, sd):
-    assert audio_status(sd, refresh=True).available
+def test_refresh_follows_the_server_going_and_coming_back(own_rig, real_sd):
+    assert audio_status(real_sd, refresh=True).available
 
     own_rig.kill()
-    gone = audio_status(sd, refresh=True)
+    gone = audio_status(real_sd, refresh=True)
     assert not _pulse_inputs(gone.devices)
 
     own_rig.start()
-    back = audio_status(sd, refresh=True)
+    back = audio_status(real_sd, refresh=True)
     assert back.available
     assert _pulse_inputs(back.devices)
 
 
 @pytest.fixture
-def unreachable_server(sd, tmp_path, monkeypatch) -> Iterator[None]:
+def unreachable_server(real_sd, tmp_path, monkeypatch) -> Iterator[None]:
     """Point pulse clients at a socket nobody listens on (and forbid autospawn)."""
     client_conf = tmp_path / "client.conf"
     client_conf.write_text("autospawn = no\n")
@@ -95,11 +86,11 @@ def unreachable_server(sd, tmp_path, monkeypatch) -> Iterator[None]:
         patch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'nobody-here'}")
         patch.setenv("PULSE_CLIENTCONFIG", str(client_conf))
         yield
-    refresh_devices(sd)
+    refresh_devices(real_sd)
 
 
-def test_unreachable_server_leaves_no_pulse_input(unreachable_server, sd):
-    status = audio_status(sd, refresh=True)
+def test_unreachable_server_leaves_no_pulse_input(unreachable_server, real_sd):
+    status = audio_status(real_sd, refresh=True)
 
     # PortAudio silently drops the pulse-backed ALSA devices; a machine with a
     # real sound card may still list its hardware.
@@ -110,12 +101,12 @@ def test_unreachable_server_leaves_no_pulse_input(unreachable_server, sd):
         assert "microphone" in str(status.problem)
 
 
-def test_uninitialised_portaudio_gives_a_problem_with_its_error(sd):
-    sd._terminate()
+def test_uninitialised_portaudio_gives_a_problem_with_its_error(real_sd):
+    real_sd._terminate()
     try:
-        status = audio_status(sd)
+        status = audio_status(real_sd)
     finally:
-        sd._initialize()
+        real_sd._initialize()
 
     assert not status.available
     assert status.devices == ()

@@ -19,14 +19,12 @@ import stat
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
 import soundfile
 
-from core.audio.devices import AudioUnavailable, load_sounddevice
 from core.consent import ConsentRequired, RecordingPermit, self_consent
 from core.interviews import Interview, InterviewKind
 from core.library import Library
@@ -42,7 +40,7 @@ from core.recording.recorder import (
     Stopped,
 )
 from core.recording.wavfile import probe
-from tests.audio_rig import SAMPLE_RATE, PulseRig, skip_or_fail
+from tests.audio_rig import SAMPLE_RATE, PulseRig
 from tests.test_virtual_microphone import assert_recording_matches, known_audio  # noqa: F401
 
 BLOCK = 480  # frames per fed block: 10 ms at 48 kHz
@@ -155,15 +153,6 @@ def make_permit(library: Library) -> RecordingPermit:
 def permit() -> Iterator[RecordingPermit]:
     with Library.open() as library:
         yield make_permit(library)
-
-
-@pytest.fixture
-def real_sd() -> ModuleType:
-    """The real sounddevice module (skips, or fails under CI, without PortAudio)."""
-    try:
-        return load_sounddevice()
-    except AudioUnavailable as exc:
-        skip_or_fail(str(exc))
 
 
 class Events:

@@ -47,7 +47,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # The recorder tests' fixtures, shared.
 permit = shared.permit
-real_sd = shared.real_sd
 fake_recorder = shared.fake_recorder
 
 

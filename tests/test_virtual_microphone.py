@@ -17,8 +17,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from core.audio.devices import AudioUnavailable, load_sounddevice
-from tests.audio_rig import SAMPLE_RATE, PulseRig, skip_or_fail
+from tests.audio_rig import SAMPLE_RATE, PulseRig
 
 pytestmark = pytest.mark.audio
 
@@ -107,19 +106,11 @@ class Capture:
             return np.concatenate(self.blocks).astype(np.float64)
 
 
-@pytest.fixture
-def sd() -> ModuleType:
-    try:
-        return load_sounddevice()
-    except AudioUnavailable as exc:
-        skip_or_fail(str(exc))
-
-
-def record_while_playing(sd: ModuleType, rig: PulseRig, path: Path, samplerate: int) -> np.ndarray:
+def record_while_playing(real_sd: ModuleType, rig: PulseRig, path: Path, samplerate: int) -> np.ndarray:
     """Record the default input at ``samplerate`` while ``rig`` plays ``path``."""
     duration = soundfile.info(path).duration
     capture = Capture()
-    with sd.InputStream(
+    with real_sd.InputStream(
         samplerate=samplerate, channels=1, dtype="float32", callback=capture.callback
     ) as stream:
         assert stream.samplerate == samplerate
@@ -169,17 +160,17 @@ def assert_recording_matches(recorded: np.ndarray, reference: np.ndarray, sample
 # -- the tests -----------------------------------------------------------------
 
 
-def test_records_known_speech_at_48_khz(virtual_microphone, sd, known_audio):
+def test_records_known_speech_at_48_khz(virtual_microphone, real_sd, known_audio):
     path, reference = known_audio
 
-    recorded = record_while_playing(sd, virtual_microphone, path, SAMPLE_RATE)
+    recorded = record_while_playing(real_sd, virtual_microphone, path, SAMPLE_RATE)
 
     assert_recording_matches(recorded, reference, SAMPLE_RATE)
 
 
-def test_records_known_speech_at_16_khz(virtual_microphone, sd, known_audio):
+def test_records_known_speech_at_16_khz(virtual_microphone, real_sd, known_audio):
     path, reference = known_audio
 
-    recorded = record_while_playing(sd, virtual_microphone, path, 16000)
+    recorded = record_while_playing(real_sd, virtual_microphone, path, 16000)
 
     assert_recording_matches(recorded, _lowpass_decimate(reference, 3), 16000)
