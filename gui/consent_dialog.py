@@ -8,7 +8,6 @@ consent records; only "agreed" lets recording start. There is deliberately no
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from core.consent import REQUEST_WORDING, ConsentAnswer, ConsentMethod
 from gui.labels import fill_interviewer_methods
+from gui.i18n import Retranslatable
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(Retranslatable, QDialog):
     """``exec()`` returns Accepted once the user has said agreed or declined; read :meth:`answer`."""
 
     def __init__(self, company: str, language: str, parent: QWidget | None = None):
@@ -109,11 +109,6 @@ class ConsentDialog(QDialog):
         self.reminder.setText(self.tr(
             "Recording without permission can cost you the offer. If they decline, respect it: "
             "notes written right after the interview are enough to review it."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _load_wording(self) -> None:
         self.request.setPlainText(REQUEST_WORDING["ja" if self.wording_ja.isChecked() else "en"])

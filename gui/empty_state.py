@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gui.i18n import Retranslatable
 
 
 class _Card(QFrame):
@@ -22,7 +24,7 @@ class _Card(QFrame):
         layout.addWidget(self.body, 1)
 
 
-class EmptyState(QWidget):
+class EmptyState(Retranslatable, QWidget):
     """Shown while the library is empty."""
 
     add_requested = Signal()
@@ -84,8 +86,3 @@ class EmptyState(QWidget):
         self.privacy.setText(self.tr(
             "Everything stays on this computer: audio, transcripts and notes are never uploaded."
         ))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

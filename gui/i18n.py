@@ -40,6 +40,18 @@ def render(message: Message) -> str:
     return message.render(translate)
 
 
+class Retranslatable:
+    """Mixin for widgets with a ``retranslate()`` method: it runs whenever the UI language changes.
+
+    Put it before the Qt class: ``class SettingsDialog(Retranslatable, QDialog)``.
+    """
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class LanguageSwitcher:
     """Installs the translators for one language at a time."""
 

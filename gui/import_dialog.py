@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import (
 from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
 from core.interviews import utc_now
 from gui.labels import fill_interviewer_methods
+from gui.i18n import Retranslatable
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslatable, QDialog):
     def __init__(self, file_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.file_name = file_name
@@ -63,11 +63,6 @@ class ImportDialog(QDialog):
         self._labels[0].setText(self.tr("Who agreed"))
         self._labels[1].setText(self.tr("How"))
         fill_interviewer_methods(self.method)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update(self) -> None:
         self.who.setEnabled(self.agreed.isChecked())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QDateTime, QEvent, QTime
+from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.interviews import Interview, InterviewKind, Stage, Status, ValidationError
-from gui.i18n import render
+from gui.i18n import Retranslatable, render
 from gui.labels import stage_label, status_label
 
 
-class InterviewDialog(QDialog):
+class InterviewDialog(Retranslatable, QDialog):
     """Returns the edited :class:`Interview` from :meth:`interview` after ``accept()``."""
 
     def __init__(self, parent: QWidget | None = None, interview: Interview | None = None):
@@ -107,11 +107,6 @@ class InterviewDialog(QDialog):
             self.status.addItem(status_label(status), status.value)
         if current_status:
             self.status.setCurrentIndex(self.status.findData(current_status))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ---------------------------------------------------------------
     def _load(self, interview: Interview | None) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from core.interviews import Interview
 from core.library import Library
@@ -15,9 +14,10 @@ from gui.library_model import format_moment
 from gui.notes_editor import NotesEditor
 from gui.recording_panel import RecordingPanel
 from gui.tasks import TaskRunner
+from gui.i18n import Retranslatable
 
 
-class InterviewPane(QWidget):
+class InterviewPane(Retranslatable, QWidget):
     def __init__(self, library: Library, tasks: TaskRunner, language: Callable[[], str],
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,8 +57,3 @@ class InterviewPane(QWidget):
         title = interview.company + (f" — {interview.position}" if interview.position else "")
         self.heading.setText(title)
         self.details.setText(f"{kind_label(interview.kind)} · {format_moment(interview.starts_at)}")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
 
@@ -16,7 +16,7 @@ from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
 from gui.empty_state import EmptyState
-from gui.i18n import LanguageSwitcher, render, resolve_language
+from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
 from gui.interview_dialog import InterviewDialog
 from gui.import_dialog import ImportDialog
 from gui.interview_pane import InterviewPane
@@ -28,7 +28,7 @@ from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     library_loaded = Signal()
     audio_checked = Signal()
     recovery_checked = Signal(list)
@@ -178,11 +178,6 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Furikaeri"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- library ---------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from core.library import Library
 from gui.tasks import TaskRunner
+from gui.i18n import Retranslatable
 
 AUTOSAVE_DELAY_MS = 1500
 
 
-class NotesEditor(QWidget):
+class NotesEditor(Retranslatable, QWidget):
     saved = Signal(int)  # interview id
 
     def __init__(self, library: Library, tasks: TaskRunner, parent: QWidget | None = None):
@@ -49,11 +50,6 @@ class NotesEditor(QWidget):
         self.banner.setText(self.tr(
             "Permission to record was declined. Write down what you remember now, while it is fresh: "
             "these notes are your record of the interview."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:

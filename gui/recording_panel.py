@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +32,7 @@ from core.messages import FurikaeriError, Message
 from core.recording.session import CONSENT_CLIP_LABEL, RecordingSession
 from core.recording.store import Recording, RecordingState
 from gui.consent_dialog import ConsentDialog
-from gui.i18n import render
+from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
 from gui.tasks import TaskRunner
 
@@ -51,7 +51,7 @@ class _EventBridge(QObject):
     event = Signal(object)
 
 
-class RecordingPanel(QWidget):
+class RecordingPanel(Retranslatable, QWidget):
     state_changed = Signal()  # idle / recording / paused: emitted on each transition
     elapsed_changed = Signal()  # while recording, about ten times a second
     notes_requested = Signal(int, str)  # interview id, time permission was declined
@@ -234,11 +234,6 @@ class RecordingPanel(QWidget):
                                "\n" + CLIP_WORDING.get(self._language(), CLIP_WORDING["en"]))
         self._update()
         self.reload_history()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- starting: consent first -------------------------------------------------------
     def start_recording(self) -> None:

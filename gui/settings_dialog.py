@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from core.speech.models import BUILTIN_MODELS
-from gui.i18n import translate
+from gui.i18n import Retranslatable, translate
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
                  model: str = "base", export_notice: bool = True):
         super().__init__(parent)
@@ -56,11 +55,6 @@ class SettingsDialog(QDialog):
             name = self.model.itemData(index)
             if name in BUILTIN_MODELS:
                 self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def chosen_language(self) -> str:
         return self.language.currentData()

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from core.audio.devices import AudioStatus
 from core.messages import Message
-from gui.i18n import render
+from gui.i18n import Retranslatable, render
 
 
-class AppStatusBar(QStatusBar):
+class AppStatusBar(Retranslatable, QStatusBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.recording = QLabel()
@@ -73,8 +72,3 @@ class AppStatusBar(QStatusBar):
     def retranslate(self) -> None:
         self._render_audio()
         self._render_model()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

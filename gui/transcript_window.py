@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
@@ -33,7 +33,7 @@ from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Transcript, TranscriptionSettings
 from core.transcription.service import TranscriptionService
-from gui.i18n import render
+from gui.i18n import Retranslatable, render
 from gui.segment_model import SegmentModel, format_time
 from gui.tasks import TaskRunner
 from gui.waveform_widget import WaveformWidget
@@ -46,7 +46,7 @@ class _Bridge(QObject):
     progress = Signal(float)
 
 
-class TranscriptWindow(QWidget):
+class TranscriptWindow(Retranslatable, QWidget):
     loaded = Signal()
     transcription_finished = Signal(object)  # the saved Transcript, or None when cancelled or failed
 
@@ -179,11 +179,6 @@ class TranscriptWindow(QWidget):
         """Show a status line; ``text`` is called again when the language changes."""
         self._status_text = text
         self.status.setText(text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- loading ------------------------------------------------------------------------
     def start(self) -> None:
