@@ -1,0 +1,1 @@
+-- 0005: reserved for note revisions and user templates (issue 5).

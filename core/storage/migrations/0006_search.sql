@@ -1,0 +1,1 @@
+-- 0006: reserved for the full-text search index (issue 5).

@@ -1,0 +1,1 @@
+-- 0007: reserved for the question bank and practice sessions (issue 6).

@@ -1,0 +1,1 @@
+-- 0008: reserved for the tracker: interview details, events and follow-up tasks (issue 7).
