@@ -19,6 +19,7 @@ from pathlib import Path
 from core import paths
 from core.consent import ConsentStore
 from core.interviews import InterviewStore
+from core.note_templates import TemplateStore
 from core.notes import NotesStore
 from core.recording.store import RecordingStore
 from core.storage import db
@@ -34,6 +35,7 @@ class Library:
         self.consent = ConsentStore(self._conn, self._lock, self.path)
         self.recordings = RecordingStore(self._conn, self._lock)
         self.notes = NotesStore(self._conn, self._lock)
+        self.templates = TemplateStore(self._conn, self._lock)
         self.transcripts = TranscriptStore(self._conn, self._lock)
 
     @classmethod

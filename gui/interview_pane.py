@@ -28,7 +28,8 @@ class InterviewPane(Retranslatable, QWidget):
         self.heading.setWordWrap(True)
         self.details = QLabel()
         self.recorder = RecordingPanel(library, tasks, language)
-        self.notes = NotesEditor(library, tasks)
+        self.notes = NotesEditor(library, tasks, language)
+        self.notes.templates_requested.connect(self.manage_templates)
         self.recorder.notes_requested.connect(
             lambda interview_id, when: self.notes.open_with_template(interview_id, when, self._language()))
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -45,8 +46,15 @@ class InterviewPane(Retranslatable, QWidget):
     def show_interview(self, interview: Interview | None) -> None:
         self.interview = interview
         self.recorder.set_interview(interview)
-        self.notes.load(interview.id if interview else None)
+        self.notes.load(interview.id if interview else None, interview)
         self.retranslate()
+
+    def manage_templates(self) -> None:
+        from gui.templates_dialog import TemplatesDialog
+
+        dialog = TemplatesDialog(self.notes.library, self._language(), self)
+        dialog.changed.connect(self.notes.reload_templates)
+        dialog.exec()
 
     def retranslate(self) -> None:
         interview = self.interview

@@ -772,6 +772,10 @@
         <translation>Furikaeri について(&amp;A)</translation>
     </message>
     <message>
+        <source>Insert the current time into the notes</source>
+        <translation>現在の時刻をメモに挿入</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
@@ -786,6 +790,22 @@
     <message>
         <source>Delete the interview with {company}? This cannot be undone.</source>
         <translation>{company} の面接を削除しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Playback is possible once the recording has stopped.</source>
+        <translation>録音を停止すると再生できます。</translation>
+    </message>
+    <message>
+        <source>This interview has no recording to play yet.</source>
+        <translation>この面接には再生できる録音がまだありません。</translation>
+    </message>
+    <message>
+        <source>Select this recording&apos;s interview in the library to add times to its notes.</source>
+        <translation>時刻をメモに追加するには、ライブラリでこの録音の面接を選んでください。</translation>
+    </message>
+    <message>
+        <source>Time added to the notes.</source>
+        <translation>メモに時刻を追加しました。</translation>
     </message>
     <message>
         <source>Import audio</source>
@@ -916,14 +936,132 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>NoteHistoryDialog</name>
+    <message>
+        <source>current</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>template inserted</source>
+        <translation>テンプレート挿入</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Notes history</source>
+        <translation>メモの履歴</translation>
+    </message>
+    <message>
+        <source>Every few minutes of writing is kept as a version. Restoring one keeps the current text as a version too, so nothing is lost.</source>
+        <translation>数分ごとの書き込みが版として残ります。復元しても現在の内容は別の版として残るので、何も失われません。</translation>
+    </message>
+    <message>
+        <source>These notes have no earlier versions yet.</source>
+        <translation>このメモにはまだ以前の版がありません。</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>この版に戻す</translation>
+    </message>
+    <message>
+        <source>{time} · {reason} · {count} characters</source>
+        <translation>{time}・{reason}・{count}文字</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>That version of the notes no longer exists.</source>
+        <translation>その版のメモはもう存在しません。</translation>
+    </message>
+</context>
+<context>
     <name>NotesEditor</name>
     <message>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <source>What were you asked, what did you answer, what will you do differently?</source>
-        <translation>何を聞かれ、どう答え、次は何を変えますか？</translation>
+        <source>What were you asked, what did you answer, what will you do differently? Markdown works: # headings, - lists.</source>
+        <translation>何を聞かれ、どう答え、次は何を変えますか？ Markdown が使えます（# 見出し、- 箇条書き）。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Show the notes formatted; click a time to play from there.</source>
+        <translation>メモを整形して表示します。時刻をクリックするとそこから再生します。</translation>
+    </message>
+    <message>
+        <source>Insert time</source>
+        <translation>時刻を挿入</translation>
+    </message>
+    <message>
+        <source>Insert the current recording or playback time (Ctrl+T). Click a time in the notes to play from there.</source>
+        <translation>録音中または再生中の現在位置を挿入します（Ctrl+T）。メモ内の時刻をクリックするとそこから再生します。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>履歴…</translation>
+    </message>
+    <message>
+        <source>Earlier versions of these notes; restore any of them.</source>
+        <translation>このメモの以前の版です。どの版にも戻せます。</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>編集中…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>Not saved yet ({detail}); retrying.</source>
+        <translation>まだ保存されていません（{detail}）。再試行します。</translation>
+    </message>
+    <message>
+        <source>Nothing is recording or playing: there is no time to insert.</source>
+        <translation>録音中・再生中のものがないため、挿入する時刻がありません。</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>In Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>Manage templates…</source>
+        <translation>テンプレートを管理…</translation>
+    </message>
+    <message>
+        <source>{time} left of your first five minutes.</source>
+        <translation>最初の5分間の残り {time}。</translation>
+    </message>
+    <message>
+        <source>Five minutes are up. Add more whenever something comes back to you.</source>
+        <translation>5分が経ちました。思い出したことがあれば、いつでも書き足しましょう。</translation>
+    </message>
+    <message>
+        <source>Restored an earlier version.</source>
+        <translation>以前の版に戻しました。</translation>
     </message>
     <message>
         <source>Permission to record was declined. Write down what you remember now, while it is fresh: these notes are your record of the interview.</source>
@@ -1116,6 +1254,76 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Speech model</source>
         <translation>音声認識モデル</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Right after the interview</source>
+        <translation>面接直後の振り返り</translation>
+    </message>
+    <message>
+        <source>Recording declined: quick capture</source>
+        <translation>録音なし：すぐに書き残す</translation>
+    </message>
+    <message>
+        <source>Mock interview self-review</source>
+        <translation>模擬面接の自己レビュー</translation>
+    </message>
+    <message>
+        <source>Please give the template a name.</source>
+        <translation>テンプレートの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>The template is empty.</source>
+        <translation>テンプレートが空です。</translation>
+    </message>
+    <message>
+        <source>That template no longer exists.</source>
+        <translation>そのテンプレートはもう存在しません。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Note templates</source>
+        <translation>メモのテンプレート</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>These words in braces are filled in when the template is inserted: {names}</source>
+        <translation>波かっこで囲んだ次の語は、挿入時に自動で埋められます：{names}</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新しいテンプレート</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Back to the original</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>{name} (edited)</source>
+        <translation>{name}（編集済み）</translation>
+    </message>
+    <message>
+        <source>My template</source>
+        <translation>マイテンプレート</translation>
     </message>
 </context>
 <context>
