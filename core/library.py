@@ -22,6 +22,9 @@ from core.interviews import InterviewStore
 from core.notes import NotesStore
 from core.recording.store import RecordingStore
 from core.storage import db
+from core.tracker.events import EventLog
+from core.tracker.followups import FollowUpStore
+from core.tracker.tracker import Tracker
 from core.transcription.store import TranscriptStore
 
 
@@ -35,6 +38,9 @@ class Library:
         self.recordings = RecordingStore(self._conn, self._lock)
         self.notes = NotesStore(self._conn, self._lock)
         self.transcripts = TranscriptStore(self._conn, self._lock)
+        self.events = EventLog(self._conn, self._lock)
+        self.followups = FollowUpStore(self._conn, self._lock, self.events)
+        self.tracker = Tracker(self)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:

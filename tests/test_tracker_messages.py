@@ -1,0 +1,101 @@
+"""Message templates: filled from the interview in Japanese and English, missing fields reported."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from core.consent import REQUEST_WORDING
+from core.interviews import Channel, Interview, InterviewKind, Stage
+from core.tracker import messages
+from core.tracker.messages import MessageKind, format_date, render
+
+JST = ZoneInfo("Asia/Tokyo")
+
+
+def interview(**fields) -> Interview:
+    values = dict(company="株式会社サンプル", kind=InterviewKind.REAL, position="営業職", stage=Stage.FIRST.value,
+                  starts_at=datetime(2026, 11, 25, 14, 0, tzinfo=JST), contact_name="田中",
+                  contact_email="tanaka@sample.example", interviewers="佐藤、鈴木さん", id=1)
+    values.update(fields)
+    return Interview(**values)
+
+
+def test_dates_in_both_languages():
+    moment = datetime(2026, 11, 25, 14, 0, tzinfo=JST)
+    assert format_date(moment, "ja") == "11月25日（水）14時"
+    assert format_date(moment, "en") == "Wednesday, 25 November at 2:00 pm"
+    assert format_date(moment.replace(hour=9, minute=30), "ja") == "11月25日（水）9時30分"
+    assert format_date(moment.replace(hour=0, minute=5), "en") == "Wednesday, 25 November at 12:05 am"
+    assert format_date(moment.replace(hour=12), "en") == "Wednesday, 25 November at 12:00 pm"
+
+
+def test_thank_you_in_japanese_filled_from_the_interview():
+    draft = render(MessageKind.THANK_YOU, "ja", interview(), "山田 太郎", {"topic": "新規事業の立ち上げ。"})
+    assert draft.missing == ()
+    assert draft.subject == "面接のお礼（山田 太郎）"
+    assert draft.body.startswith("株式会社サンプル\n田中様\n")
+    assert "11月25日（水）14時の一次面接" in draft.body
+    assert "佐藤様、鈴木様から伺った新規事業の立ち上げのお話" in draft.body
+    assert draft.recipient == "tanaka@sample.example"
+    for span in draft.spans:
+        assert span.filled
+    spans = {span.field: draft.body[span.start:span.end] for span in draft.spans}
+    assert spans["company"] == "株式会社サンプル" and spans["date"] == "11月25日（水）14時"
+
+
+def test_missing_fields_are_reported_and_marked_in_both_languages():
+    bare = interview(position="", contact_name="", interviewers="", starts_at=None)
+    ja = render(MessageKind.THANK_YOU, "ja", bare, "")
+    assert ja.missing == ("user_name", "date", "topic")
+    assert "〔面接の日時〕" in ja.body and "採用ご担当者様" in ja.body  # a default, not a gap
+    en = render(MessageKind.THANK_YOU, "en", bare, "")
+    assert en.missing == ("user_name", "date", "position", "topic")
+    assert en.body.startswith("Dear Hiring Team,")
+    gaps = [en.body[s.start:s.end] for s in en.spans if not s.filled]
+    assert gaps == ["[interview date and time]", "[position]", "[what you appreciated in the conversation]",
+                    "[your name]"]
+
+
+def test_every_template_renders_in_both_languages_without_leftover_braces():
+    full = interview(channel=Channel.AGENT, agent_name="佐藤", agent_contact="sato@agent.example")
+    extra = {name: "x" for name in messages.FIELD_LABELS}
+    for kind in MessageKind:
+        for language in ("ja", "en"):
+            draft = render(kind, language, full, "山田", extra)
+            assert draft.missing == (), (kind, language)
+            assert "{" not in draft.body and "}" not in draft.body and "{" not in draft.subject
+            assert draft.body.endswith("\n") and not draft.body.endswith("\n\n")
+            assert draft.is_mail == bool(draft.subject), kind
+
+
+def test_asking_to_record_is_the_consent_gates_wording():
+    for language in ("ja", "en"):
+        assert render(MessageKind.ASK_TO_RECORD, language, None, "").body.strip() == REQUEST_WORDING[language]
+
+
+def test_agent_messages_go_to_the_agent():
+    agent = interview(channel=Channel.AGENT, agent_name="ABCキャリア 佐藤", agent_contact="sato@agent.example")
+    draft = render(MessageKind.DECLINE_VIA_AGENT_MAIL, "ja", agent, "山田", {"reason": "他社から内定をいただいた"})
+    assert draft.recipient == "sato@agent.example"
+    assert draft.body.startswith("ABCキャリア 佐藤様\n")
+    assert "他社から内定をいただいたため" in draft.body
+    assert "agent" in str(draft.channel_note)
+    assert "the agent" in str(render(MessageKind.CANCEL_MAIL, "en", agent, "Yamada").channel_note)
+
+
+def test_mailto_url_is_percent_encoded_utf8_with_crlf():
+    draft = render(MessageKind.THANK_YOU, "ja", interview(), "山田", {"topic": "A&B=C?"})
+    url = messages.mailto_url(draft)
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and parts.path == "tanaka@sample.example"
+    assert " " not in url and "\n" not in url and "&B" not in url
+    query = dict(item.split("=", 1) for item in parts.query.split("&"))
+    assert set(query) == {"subject", "body"}
+    assert unquote(query["subject"]) == draft.subject
+    assert unquote(query["body"]) == draft.body.replace("\n", "\r\n")
+    with pytest.raises(ValueError):
+        messages.mailto_url(render(MessageKind.CANCEL_PHONE, "ja", interview(), "山田"))
