@@ -241,6 +241,89 @@
         <source>Keep this transcript private: it contains other people&apos;s words (SRT files carry no notice).</source>
         <translation>この文字起こしは非公開で保管してください。他の人の発言が含まれています（SRT ファイルには注意書きが入りません）。</translation>
     </message>
+    <message>
+        <source>export interviews and open follow-ups as an iCalendar (.ics) file</source>
+        <translation>面接と未完了のフォローアップを iCalendar（.ics）ファイルに書き出す</translation>
+    </message>
+    <message>
+        <source>write to this file instead of printing</source>
+        <translation>画面に表示する代わりにこのファイルへ書き出す</translation>
+    </message>
+    <message>
+        <source>only from this day on (YYYY-MM-DD)</source>
+        <translation>この日以降のみ（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>only up to this day, included (YYYY-MM-DD)</source>
+        <translation>この日まで（当日を含む、YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>language of the event titles (default: the app&apos;s language)</source>
+        <translation>予定の件名の言語（既定：アプリの言語）</translation>
+    </message>
+    <message>
+        <source>Dates are written YYYY-MM-DD, e.g. 2026-12-01.</source>
+        <translation>日付は YYYY-MM-DD の形式で指定してください（例：2026-12-01）。</translation>
+    </message>
+    <message>
+        <source>--to must not be before --from.</source>
+        <translation>--to には --from 以降の日付を指定してください。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>{path} に書き出せませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>Wrote {events} interviews and {tasks} follow-ups to {path}</source>
+        <translation>面接 {events} 件とフォローアップ {tasks} 件を {path} に書き出しました</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Applied directly</source>
+        <translation>直接応募</translation>
+    </message>
+    <message>
+        <source>Through an agent: {agent}</source>
+        <translation>エージェント経由：{agent}</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>紹介（リファラル）</translation>
+    </message>
+    <message>
+        <source>Part-time job</source>
+        <translation>アルバイト</translation>
+    </message>
+    <message>
+        <source>Position: {value}</source>
+        <translation>職種：{value}</translation>
+    </message>
+    <message>
+        <source>Stage: {value}</source>
+        <translation>選考段階：{value}</translation>
+    </message>
+    <message>
+        <source>Interviewers: {value}</source>
+        <translation>面接官：{value}</translation>
+    </message>
+    <message>
+        <source>Recruiter: {value}</source>
+        <translation>採用担当：{value}</translation>
+    </message>
+    <message>
+        <source>Online: {value}</source>
+        <translation>オンライン：{value}</translation>
+    </message>
+    <message>
+        <source>Interview: {company}</source>
+        <translation>面接：{company}</translation>
+    </message>
+    <message>
+        <source>Interview with {company} in one hour</source>
+        <translation>1時間後に{company}の面接があります</translation>
+    </message>
 </context>
 <context>
     <name>Consent</name>
@@ -457,6 +540,69 @@
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <source>Send {company} a thank-you mail</source>
+        <translation>{company}にお礼メールを送る</translation>
+    </message>
+    <message>
+        <source>Check the written terms of employment from {company}</source>
+        <translation>{company}の労働条件通知書を確認する</translation>
+    </message>
+    <message>
+        <source>Ask {company} about the result</source>
+        <translation>{company}に選考結果を問い合わせる</translation>
+    </message>
+    <message>
+        <source>Call {company} back</source>
+        <translation>{company}に折り返し電話する</translation>
+    </message>
+    <message>
+        <source>Send {company} a short mail after your call</source>
+        <translation>電話のあと{company}に短いメールを送る</translation>
+    </message>
+    <message>
+        <source>Apologise to {company} for the missed interview</source>
+        <translation>欠席した面接について{company}にお詫びする</translation>
+    </message>
+    <message>
+        <source>Short and sincere: thank them for their time, mention one thing from the conversation, and say you look forward to hearing from them.</source>
+        <translation>短く、誠実に。時間をいただいたお礼、面接で印象に残った話をひとつ、今後もよろしくお願いしたい旨を伝えましょう。</translation>
+    </message>
+    <message>
+        <source>Before you accept, ask for the written notice of employment terms (労働条件通知書) and compare pay, hours, place and duties with what you were told. Ask the recruiter about any difference.</source>
+        <translation>承諾する前に労働条件通知書を書面で受け取り、給与・勤務時間・勤務地・業務内容が説明どおりか確認しましょう。違いがあれば採用担当に問い合わせます。</translation>
+    </message>
+    <message>
+        <source>A week has passed without news. A polite, short enquiry is fine; if they named a date, wait until it has passed.</source>
+        <translation>連絡がないまま1週間が経ちました。丁寧で短い問い合わせなら問題ありません。連絡の目安を伝えられている場合は、その日を過ぎてからにしましょう。</translation>
+    </message>
+    <message>
+        <source>Prepare before you call: a brief apology, the reason in one sentence, how they can reach you from now on, and that you still want to continue. Call once; do not call again and again.</source>
+        <translation>電話の前に準備しましょう：短いお詫び、理由をひと言、今後の連絡のつきやすさ、引き続き選考を希望していること。かけるのは一度だけにし、何度も繰り返さないようにします。</translation>
+    </message>
+    <message>
+        <source>Confirm in writing what you discussed on the phone, and how to reach you.</source>
+        <translation>電話で話した内容と、今後の連絡先を書面でも伝えましょう。</translation>
+    </message>
+    <message>
+        <source>Contact them as soon as possible even though the time has passed: call first, then a mail. Apologise plainly, without excuses. Through an agent, tell the agent.</source>
+        <translation>時間が過ぎていても、できるだけ早く連絡しましょう。まず電話、次にメール。言い訳をせず、率直にお詫びします。エージェント経由の場合はエージェントに連絡します。</translation>
+    </message>
+    <message>
+        <source>Follow-up {id} no longer exists.</source>
+        <translation>フォローアップ {id} はもう存在しません。</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future to be reminded again.</source>
+        <translation>再通知する時刻には、これから先の時刻を選んでください。</translation>
+    </message>
+    <message>
+        <source>This follow-up is already closed.</source>
+        <translation>このフォローアップはすでに完了しています。</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio.</source>
@@ -573,6 +719,14 @@
     <message>
         <source>Please enter the company name.</source>
         <translation>会社名を入力してください。</translation>
+    </message>
+    <message>
+        <source>The length of an interview must be between 1 minute and 24 hours.</source>
+        <translation>面接の所要時間は1分から24時間の間で入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;{email}&quot; is not a mail address.</source>
+        <translation>「{email}」はメールアドレスではありません。</translation>
     </message>
     <message>
         <source>Interview {id} no longer exists.</source>
@@ -818,6 +972,140 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>A recording is running. Stop it, save it and quit?</source>
         <translation>録音中です。録音を停止・保存して終了しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFields</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>選考段階</translation>
+    </message>
+    <message>
+        <source>Interview date and time</source>
+        <translation>面接の日時</translation>
+    </message>
+    <message>
+        <source>Recruiter&apos;s name</source>
+        <translation>採用担当者名</translation>
+    </message>
+    <message>
+        <source>Interviewers</source>
+        <translation>面接官</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>エージェント</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>宛名</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>あなたの氏名</translation>
+    </message>
+    <message>
+        <source>Your phone or mail</source>
+        <translation>あなたの電話番号またはメール</translation>
+    </message>
+    <message>
+        <source>What you appreciated in the conversation</source>
+        <translation>印象に残った話題</translation>
+    </message>
+    <message>
+        <source>When they called</source>
+        <translation>着信があった日時</translation>
+    </message>
+    <message>
+        <source>Reason, in one sentence</source>
+        <translation>理由（一文で）</translation>
+    </message>
+    <message>
+        <source>How they can reach you from now on</source>
+        <translation>今後の連絡のつきやすさ</translation>
+    </message>
+    <message>
+        <source>What you agreed on the phone</source>
+        <translation>電話で話した内容</translation>
+    </message>
+    <message>
+        <source>What the reply is about</source>
+        <translation>返信の用件</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>お返事の内容</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplates</name>
+    <message>
+        <source>Asking permission to record</source>
+        <translation>録音の許可をお願いする</translation>
+    </message>
+    <message>
+        <source>Thank-you mail</source>
+        <translation>お礼メール</translation>
+    </message>
+    <message>
+        <source>Calling back after a missed call</source>
+        <translation>不在着信への折り返し電話</translation>
+    </message>
+    <message>
+        <source>Mail after calling back</source>
+        <translation>折り返し電話後のメール</translation>
+    </message>
+    <message>
+        <source>Cancelling an interview by phone</source>
+        <translation>面接辞退の電話</translation>
+    </message>
+    <message>
+        <source>Cancelling an interview by mail</source>
+        <translation>面接辞退のメール</translation>
+    </message>
+    <message>
+        <source>Declining through the agent, by phone</source>
+        <translation>エージェントへの辞退の電話</translation>
+    </message>
+    <message>
+        <source>Declining through the agent, by mail</source>
+        <translation>エージェントへの辞退のメール</translation>
+    </message>
+    <message>
+        <source>Apology for a late reply</source>
+        <translation>返信が遅れたお詫び</translation>
+    </message>
+    <message>
+        <source>Asking about the result</source>
+        <translation>選考結果の問い合わせ</translation>
+    </message>
+    <message>
+        <source>Asking for the written terms</source>
+        <translation>労働条件通知書の送付のお願い</translation>
+    </message>
+    <message>
+        <source>Apology for a missed interview</source>
+        <translation>面接を欠席したお詫び</translation>
+    </message>
+    <message>
+        <source>This interview was arranged by {agent}: contact the agent rather than the company.</source>
+        <translation>この面接は{agent}の紹介です。企業ではなくエージェントに連絡しましょう。</translation>
+    </message>
+    <message>
+        <source>Send this to your agent, {agent}, not to the company.</source>
+        <translation>企業ではなく、エージェント（{agent}）に送りましょう。</translation>
+    </message>
+    <message>
+        <source>A script to read from: call on a weekday between 10:15 and 16:45, not over lunch.</source>
+        <translation>電話で読み上げる台本です。平日の10時15分から16時45分の間、昼休みを避けてかけましょう。</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1407,81 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Added to the tracker</source>
+        <translation>トラッカーに追加</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>{when}に日程が決定</translation>
+    </message>
+    <message>
+        <source>Moved from {before} to {when}</source>
+        <translation>日程を{before}から{when}に変更</translation>
+    </message>
+    <message>
+        <source>Date removed (was {before})</source>
+        <translation>日程を未定に戻す（元は{before}）</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>フォローアップを完了</translation>
+    </message>
+    <message>
+        <source>Follow-up dismissed</source>
+        <translation>フォローアップを見送り</translation>
+    </message>
+    <message>
+        <source>Missed a call from the company at {when}</source>
+        <translation>{when}に企業からの着信に出られなかった</translation>
+    </message>
+    <message>
+        <source>Message prepared</source>
+        <translation>文面を作成</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>文面を送信</translation>
+    </message>
+    <message>
+        <source>Status: scheduled again</source>
+        <translation>状態を「予定」に戻す</translation>
+    </message>
+    <message>
+        <source>Interview held</source>
+        <translation>面接を受けた</translation>
+    </message>
+    <message>
+        <source>Waiting for the result</source>
+        <translation>結果待ち</translation>
+    </message>
+    <message>
+        <source>Passed this stage</source>
+        <translation>この選考を通過</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>不採用</translation>
+    </message>
+    <message>
+        <source>Offer received</source>
+        <translation>内定の連絡</translation>
+    </message>
+    <message>
+        <source>Declined by me</source>
+        <translation>辞退した</translation>
+    </message>
+    <message>
+        <source>Interview cancelled</source>
+        <translation>面接をキャンセル</translation>
+    </message>
+    <message>
+        <source>Did not attend</source>
+        <translation>欠席した</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWindow</name>
     <message>
         <source>Transcript — {when}</source>
@@ -1313,6 +1676,57 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>The audio file {name} is damaged and could not be read to the end ({detail}).</source>
         <translation>音声ファイル {name} は破損していて、最後まで読み込めませんでした（{detail}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Withdrawal</name>
+    <message>
+        <source>The interview time has passed. Apologise as soon as possible anyway: silence ends the application and can follow you to other companies and agents.</source>
+        <translation>面接の時刻は過ぎていますが、それでもできるだけ早くお詫びの連絡をしましょう。連絡しないままでいると応募は終わり、他の企業やエージェントとの関係にも影響することがあります。</translation>
+    </message>
+    <message>
+        <source>Call your agent, {agent}, first ({contact}). The agent tells the company: do not contact the company yourself.</source>
+        <translation>まずエージェントの{agent}に電話しましょう（{contact}）。企業へはエージェントから伝えてもらいます。自分から企業に連絡しないでください。</translation>
+    </message>
+    <message>
+        <source>If the call does not get through, send the agent a mail the same day.</source>
+        <translation>電話がつながらなければ、同じ日のうちにエージェントへメールを送りましょう。</translation>
+    </message>
+    <message>
+        <source>Give the real reason, briefly: invented excuses damage the agent&apos;s trust, and with it their future introductions.</source>
+        <translation>本当の理由を簡潔に伝えましょう。作り話の言い訳はエージェントの信頼を損ね、今後の紹介にも響きます。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s name is not recorded for this interview: add it before you call.</source>
+        <translation>この面接にはエージェントの担当者名が登録されていません。電話の前に追加しましょう。</translation>
+    </message>
+    <message>
+        <source>Call {company} first and ask for {contact}. Apologise, thank them, and give the interview&apos;s date and your name.</source>
+        <translation>まず{company}に電話し、{contact}さんを呼んでもらいましょう。お詫びとお礼を述べ、面接の日時と自分の名前を伝えます。</translation>
+    </message>
+    <message>
+        <source>Call {company} first and ask for the person in charge of recruiting. Apologise, thank them, and give the interview&apos;s date and your name.</source>
+        <translation>まず{company}に電話し、採用ご担当者を呼んでもらいましょう。お詫びとお礼を述べ、面接の日時と自分の名前を伝えます。</translation>
+    </message>
+    <message>
+        <source>If a call is impossible, or nobody answers, send a mail instead the same day.</source>
+        <translation>電話ができない、またはつながらない場合は、同じ日のうちにメールで連絡しましょう。</translation>
+    </message>
+    <message>
+        <source>Tell the person who referred you, too, so that they do not hear it from the company first.</source>
+        <translation>紹介してくれた人にも、企業から先に伝わる前に自分から知らせましょう。</translation>
+    </message>
+    <message>
+        <source>Do it now: the earlier they know, the less trouble it causes.</source>
+        <translation>今すぐ連絡しましょう。早いほど相手の負担は小さくなります。</translation>
+    </message>
+    <message>
+        <source>Declining an offer: say so clearly and thank them; you do not need to justify your choice at length.</source>
+        <translation>内定の辞退は、はっきり伝えてお礼を述べましょう。理由を長々と説明する必要はありません。</translation>
+    </message>
+    <message>
+        <source>Afterwards, mark the interview as cancelled or declined so that its follow-ups close.</source>
+        <translation>連絡が済んだら、面接の状態を「キャンセル」または「辞退」にしましょう。フォローアップが閉じられます。</translation>
     </message>
 </context>
 </TS>
