@@ -540,6 +540,33 @@
     </message>
 </context>
 <context>
+    <name>FollowUpBar</name>
+    <message>
+        <source>Prepare message…</source>
+        <translation>メッセージを作成…</translation>
+    </message>
+    <message>
+        <source>A thank-you mail, an apology or another message, filled in from this interview</source>
+        <translation>お礼メール、お詫びなどのメッセージを、この面接の情報から作成します</translation>
+    </message>
+    <message>
+        <source>I missed their call…</source>
+        <translation>電話に出られなかった…</translation>
+    </message>
+    <message>
+        <source>Plan a call-back at a good time and prepare what to say</source>
+        <translation>折り返しに適した時間を決め、話す内容を準備します</translation>
+    </message>
+    <message>
+        <source>Cancel or decline…</source>
+        <translation>キャンセル・辞退…</translation>
+    </message>
+    <message>
+        <source>Step by step: whom to contact, how, and what to say</source>
+        <translation>誰に、どの方法で、何を伝えるかを順に案内します</translation>
+    </message>
+</context>
+<context>
     <name>FollowUps</name>
     <message>
         <source>Send {company} a thank-you mail</source>
@@ -683,6 +710,82 @@
         <translation>状況</translation>
     </message>
     <message>
+        <source>Interview</source>
+        <translation>面接</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>日時と場所</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>P&amp;lace or link</source>
+        <translation>場所・リンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Address, or the online meeting link</source>
+        <translation>住所、またはオンライン面接のリンク</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>関係者</translation>
+    </message>
+    <message>
+        <source>Inter&amp;viewers</source>
+        <translation>面接官(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Recruiter&apos;s &amp;name</source>
+        <translation>採用担当者名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Recruiter&apos;s &amp;mail</source>
+        <translation>採用担当者のメール(&amp;M)</translation>
+    </message>
+    <message>
+        <source>e.g. Mr Sato (sales manager)</source>
+        <translation>例：佐藤様（営業部長）</translation>
+    </message>
+    <message>
+        <source>Where thank-you and other mails go</source>
+        <translation>お礼メールなどの送り先</translation>
+    </message>
+    <message>
+        <source>How you applied</source>
+        <translation>応募経路</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>経路(&amp;H)</translation>
+    </message>
+    <message>
+        <source>A&amp;gent</source>
+        <translation>エージェント(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s con&amp;tact</source>
+        <translation>エージェントの連絡先(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Agency and your adviser</source>
+        <translation>会社名と担当者名</translation>
+    </message>
+    <message>
+        <source>Phone number or mail</source>
+        <translation>電話番号またはメールアドレス</translation>
+    </message>
+    <message>
         <source>e.g. Example Corporation</source>
         <translation>例：株式会社サンプル</translation>
     </message>
@@ -705,6 +808,14 @@
 </context>
 <context>
     <name>InterviewPane</name>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>経過</translation>
+    </message>
     <message>
         <source>Select an interview</source>
         <translation>面接を選択してください</translation>
@@ -975,6 +1086,81 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Prepare a message — {company}</source>
+        <translation>メッセージの作成 — {company}</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>メッセージ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Your name is not set yet, so the signature is left open.</source>
+        <translation>お名前が未設定のため、署名が空欄になっています。</translation>
+    </message>
+    <message>
+        <source>Set my &amp;name…</source>
+        <translation>名前を設定(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>宛先(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mail address (not recorded for this interview)</source>
+        <translation>メールアドレス（この面接には未登録）</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the subject and the text to the clipboard</source>
+        <translation>件名と本文をクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail app</source>
+        <translation>メールアプリで開く(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Opens a new mail in your mail program; nothing is sent by Furikaeri</source>
+        <translation>お使いのメールソフトで新規メールを開きます。Furikaeri からは何も送信しません</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Still to fill in (highlighted in yellow): {fields}</source>
+        <translation>未記入の項目（黄色で表示）：{fields}</translation>
+    </message>
+    <message>
+        <source>A script to keep in front of you while you call</source>
+        <translation>電話をかけるときに手元に置く台本です</translation>
+    </message>
+    <message>
+        <source>No mail program answered. Use Copy and paste the text into your mail.</source>
+        <translation>メールソフトが起動しませんでした。「コピー」を使ってメールに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>お名前</translation>
+    </message>
+    <message>
+        <source>Your full name, as you sign your mails (kept in the settings on this computer):</source>
+        <translation>メールの署名に使う氏名（このパソコンの設定に保存されます）：</translation>
+    </message>
+</context>
+<context>
     <name>MessageFields</name>
     <message>
         <source>Company</source>
@@ -1109,6 +1295,17 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>MissedCall</name>
+    <message>
+        <source>I missed their call</source>
+        <translation>電話に出られなかった</translation>
+    </message>
+    <message>
+        <source>When did they call? The call-back is planned for a suitable time: a business day between about 10:15 and 16:45, not over lunch.</source>
+        <translation>着信はいつでしたか？ 折り返しは適した時間（営業日の10時15分〜16時45分ごろ、昼休みを除く）に予定します。</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
         <source>Whisper base, multilingual (Japanese and English), 145 MB</source>
@@ -1216,6 +1413,45 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Permission to record was declined. Write down what you remember now, while it is fresh: these notes are your record of the interview.</source>
         <translation>録音は断られました。記憶が新しいうちに、覚えていることを今すぐ書き留めましょう。このメモが面接の記録になります。</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationToast</name>
+    <message>
+        <source>Follow-up due</source>
+        <translation>やることの期限です</translation>
+    </message>
+    <message>
+        <source>Hide this notice (the task stays open)</source>
+        <translation>この通知を閉じる（やることは残ります）</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>あとで通知</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>不要にする</translation>
+    </message>
+    <message>
+        <source>Not needed: close the task without doing it</source>
+        <translation>不要：実行せずに閉じます</translation>
+    </message>
+    <message>
+        <source>Prepare message…</source>
+        <translation>メッセージを作成…</translation>
+    </message>
+    <message>
+        <source>Due {when}</source>
+        <translation>期限：{when}</translation>
+    </message>
+    <message>
+        <source>{count} more waiting</source>
+        <translation>ほかに {count} 件</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1643,29 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Snooze</name>
+    <message>
+        <source>Today {time}</source>
+        <translation>今日 {time}</translation>
+    </message>
+    <message>
+        <source>Tomorrow {time}</source>
+        <translation>明日 {time}</translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation>日時を指定…</translation>
+    </message>
+    <message>
+        <source>Remind me again</source>
+        <translation>再通知の日時</translation>
+    </message>
+    <message>
+        <source>Remind me at:</source>
+        <translation>次に通知する日時：</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Added to the tracker</source>
@@ -1479,6 +1738,51 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Did not attend</source>
         <translation>欠席した</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Nothing recorded for this company yet: saving interviews, status changes, finished follow-ups and prepared messages appear here.</source>
+        <translation>この会社の記録はまだありません。面接の保存、状況の変更、完了したやること、作成したメッセージがここに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerController</name>
+    <message>
+        <source>Follow-up due</source>
+        <translation>やることの期限です</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-ups</source>
+        <translation>フォローアップ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Upcoming…</source>
+        <translation>今後の予定(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Interviews and follow-ups in time order (Ctrl+U)</source>
+        <translation>面接とやることを時間順に表示（Ctrl+U）</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerLabels</name>
+    <message>
+        <source>Direct application</source>
+        <translation>直接応募</translation>
+    </message>
+    <message>
+        <source>Through a recruiting agent</source>
+        <translation>エージェント経由</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>リファラル（紹介）</translation>
+    </message>
+    <message>
+        <source>Part-time job</source>
+        <translation>アルバイト</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1964,80 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Upcoming</name>
+    <message>
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>それ以降</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingView</name>
+    <message>
+        <source>Interview</source>
+        <translation>面接</translation>
+    </message>
+    <message>
+        <source>Upcoming — Furikaeri</source>
+        <translation>今後の予定 — Furikaeri</translation>
+    </message>
+    <message>
+        <source>Interviews and follow-ups in time order. Nothing here is sent by itself: you decide, the app reminds you.</source>
+        <translation>面接とやることを時間順に並べています。自動で送信されるものはありません。決めるのはあなた、アプリはお知らせするだけです。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>Prepare message…</source>
+        <translation>メッセージを作成…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>あとで通知</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>不要にする</translation>
+    </message>
+    <message>
+        <source>Not needed: close the task without doing it</source>
+        <translation>不要：実行せずに閉じます</translation>
+    </message>
+    <message>
+        <source>I missed their call…</source>
+        <translation>電話に出られなかった…</translation>
+    </message>
+    <message>
+        <source>Cancel or decline…</source>
+        <translation>キャンセル・辞退…</translation>
+    </message>
+</context>
+<context>
     <name>Waveform</name>
     <message>
         <source>The audio file {name} does not exist (any more).</source>
@@ -1676,6 +2054,81 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>The audio file {name} is damaged and could not be read to the end ({detail}).</source>
         <translation>音声ファイル {name} は破損していて、最後まで読み込めませんでした（{detail}）。</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Cancel or decline — {company}</source>
+        <translation>キャンセル・辞退 — {company}</translation>
+    </message>
+    <message>
+        <source>What do you want to do?</source>
+        <translation>どうしますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the interview</source>
+        <translation>面接をキャンセルする(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline: the offer, or the rest of the selection</source>
+        <translation>辞退する：内定、または以降の選考(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The interview time has already &amp;passed without me</source>
+        <translation>面接の時間をすでに過ぎてしまった(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Show me how</source>
+        <translation>手順を見る(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>手順</translation>
+    </message>
+    <message>
+        <source>Never simply stay away without a word: not showing up ends this application, and an agent or related companies may remember it. A short call now keeps your name clean.</source>
+        <translation>連絡せずに欠席すること（いわゆるバックレ）は絶対に避けましょう。この応募はそこで終わり、エージェントやグループ会社にも記憶されかねません。今すぐ短い電話を一本入れるだけで、信頼を保てます。</translation>
+    </message>
+    <message>
+        <source>&amp;Finish: mark as cancelled</source>
+        <translation>完了：キャンセル済みにする(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish: mark as declined</source>
+        <translation>完了：辞退済みにする(&amp;F)</translation>
+    </message>
+    <message>
+        <source>your recruiting agent</source>
+        <translation>エージェントの担当者</translation>
+    </message>
+    <message>
+        <source>Contact {agent}, your recruiting agent — not the company. The agent passes it on.</source>
+        <translation>連絡先はエージェントの {agent} です。企業には直接連絡しません。エージェントから企業へ伝えてもらいます。</translation>
+    </message>
+    <message>
+        <source>Contact {company} directly, by phone first.</source>
+        <translation>{company} に直接、まず電話で連絡します。</translation>
+    </message>
+    <message>
+        <source>Open: {what}</source>
+        <translation>開く：{what}</translation>
+    </message>
+    <message>
+        <source>A good time to call: from {when}</source>
+        <translation>電話に適した時間：{when} から</translation>
+    </message>
+    <message>
+        <source>I have told {who}</source>
+        <translation>{who} に伝えました</translation>
     </message>
 </context>
 <context>
