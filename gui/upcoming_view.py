@@ -171,7 +171,7 @@ class UpcomingView(Retranslatable, QWidget):
         if entry.task is not None:
             return task_text(entry.task)
         stage = stage_label(entry.interview.stage)
-        return self.tr("Interview") + (f" ({stage})" if stage else "")
+        return self.tr("Interview ({stage})").format(stage=stage) if stage else self.tr("Interview")
 
     @staticmethod
     def _company(entry: Entry) -> str:

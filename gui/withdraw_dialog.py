@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ class WithdrawDialog(Retranslatable, QDialog):
         self._now = now or (lambda: datetime.now().astimezone())
         self.plan: withdraw.Plan | None = None
         self.step_buttons: list[QPushButton] = []
+        self._step_rows: list[tuple[QLabel, QPushButton | None]] = []
 
         # Page 1: what, and has the time already passed?
         self.question = QLabel()
@@ -89,9 +89,9 @@ class WithdrawDialog(Retranslatable, QDialog):
         plan_layout.addStretch()
         plan_layout.addWidget(self.done_check)
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(ask)
-        self.pages.addWidget(plan)
+        # Two pages shown one at a time (not a QStackedWidget: it would not let wrapped text grow the dialog).
+        self.pages = (ask, plan)
+        self.page = 0
         self.back_button = QPushButton()
         self.next_button = QPushButton()
         self.finish_button = QPushButton()
@@ -107,12 +107,13 @@ class WithdrawDialog(Retranslatable, QDialog):
         for button in (self.next_button, self.finish_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(ask, 1)
+        layout.addWidget(plan, 1)
         layout.addLayout(buttons)
         self.setStyleSheet("#planContact { font-size: 12pt; font-weight: 600; }"
                            "#planWarnings { color: #8a5a00; }"
                            "#noShow { background: #fdecea; border: 1px solid #e0a3a0; padding: 6px; }")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         self.retranslate()
         self._go(0)
 
@@ -126,16 +127,48 @@ class WithdrawDialog(Retranslatable, QDialog):
     def show_plan(self) -> None:
         self.plan = withdraw.withdrawal_plan(self.interview, self.reason(), self.already_missed.isChecked(),
                                              self._now())
+        self._build_steps(self.plan)
         self.done_check.setChecked(False)
         self._go(1)
 
+    def _build_steps(self, plan: withdraw.Plan) -> None:
+        """One line per step; a button under each step that has a script or mail."""
+        while self.steps_layout.count():
+            widget = self.steps_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self._step_rows = []
+        self.step_buttons = []
+        for step in plan.steps:
+            label = QLabel()
+            label.setWordWrap(True)
+            self.steps_layout.addWidget(label)
+            button = None
+            if step.message_kind is not None:
+                button = QPushButton()
+                button.setProperty("message_kind", step.message_kind.value)
+                button.clicked.connect(lambda _=False, kind=step.message_kind: self.message_requested.emit(kind))
+                self.steps_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+                self.step_buttons.append(button)
+            self._step_rows.append((label, button))
+
     def _go(self, page: int) -> None:
-        self.pages.setCurrentIndex(page)
+        self.page = page
+        for index, widget in enumerate(self.pages):
+            widget.setVisible(index == page)
         self._update_buttons()
         self.retranslate()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to the wrapped text: a shown window does not follow its labels' height-for-width by itself."""
+        if self.isVisible():
+            self.layout().activate()
+            self.adjustSize()
 
     def _update_buttons(self) -> None:
-        on_plan = self.pages.currentIndex() == 1
+        on_plan = self.page == 1
         self.back_button.setVisible(on_plan)
         self.next_button.setVisible(not on_plan)
         self.finish_button.setVisible(on_plan)
@@ -174,26 +207,10 @@ class WithdrawDialog(Retranslatable, QDialog):
             self.contact.setText(self.tr("Contact {company} directly, by phone first.").format(
                 company=self.interview.company if not self.interview.contact_name
                 else f"{self.interview.company} ({self.interview.contact_name})"))
-        while self.steps_layout.count():
-            item = self.steps_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.step_buttons = []
-        for number, step in enumerate(plan.steps, 1):
-            row = QHBoxLayout()
-            text = QLabel(f"{number}. {render(step.message)}")
-            text.setWordWrap(True)
-            row.addWidget(text, 1)
-            if step.message_kind is not None:
-                button = QPushButton(self.tr("Open: {what}").format(what=message_kind_label(step.message_kind)))
-                button.setProperty("message_kind", step.message_kind.value)
-                button.clicked.connect(lambda _=False, kind=step.message_kind: self.message_requested.emit(kind))
-                self.step_buttons.append(button)
-                row.addWidget(button)
-            holder = QWidget()
-            holder.setLayout(row)
-            row.setContentsMargins(0, 0, 0, 0)
-            self.steps_layout.addWidget(holder)
+        for number, ((label, button), step) in enumerate(zip(self._step_rows, plan.steps), 1):
+            label.setText(f"{number}. {render(step.message)}")
+            if button is not None:
+                button.setText(self.tr("Open: {what}").format(what=message_kind_label(step.message_kind)))
         if plan.call_from is not None:
             self.call_time.setText(self.tr("A good time to call: from {when}").format(
                 when=format_moment(plan.call_from)))

@@ -354,3 +354,40 @@ def test_a_snoozed_task_notifies_again(qtbot, make_window):
     with qtbot.waitSignal(controller.notifier.due, timeout=8000):
         controller.snooze(task, datetime.now(JST) + timedelta(seconds=1))
     assert controller.toast.shown_count == 2 and controller.toast.isVisible()
+
+
+# -- languages -------------------------------------------------------------------------------
+
+def test_follow_up_screens_are_japanese(qtbot, make_window):
+    from tests.test_i18n import JAPANESE, PROPER_NAMES, _english_words, _visible_texts
+
+    now = datetime.now(JST).replace(microsecond=0)
+
+    def prepare(lib: Library) -> None:
+        _with_tasks(now)(lib)
+        lib.tracker.save(_agent_interview(company="株式会社テスト", starts_at=now - timedelta(hours=2),
+                                          status=Status.DONE))
+
+    window = make_window(prepare, language="ja")
+    window.settings.set(USER_NAME, "山田 花子")
+    controller = window.tracker_ui
+    qtbot.waitUntil(lambda: controller.toast.isVisible(), timeout=5000)
+    view = controller.open_upcoming()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        pass
+    view.select(("task", view.items()[0].task.id))
+    interview = next(r.interview for r in view.items() if r.interview.company == "Beta")
+    message = controller.prepare_message(interview, MessageKind.THANK_YOU)
+    withdraw = controller.withdraw(interview)
+    withdraw.next_button.click()
+    window.pane.timeline.show_company("Beta")
+    screens = {"upcoming": _visible_texts(view), "message": _visible_texts(message),
+               "withdraw plan": _visible_texts(withdraw), "toast": _visible_texts(controller.toast)}
+    allowed = PROPER_NAMES | {"Alpha", "Beta", "tanaka", "agent", "example", "saito", "company"}
+    untranslated = {name: [(t, w) for t in texts if (w := _english_words(t, allowed))]
+                    for name, texts in screens.items()}
+    assert not {k: v for k, v in untranslated.items() if v}
+    assert all(any(JAPANESE.search(t) for t in texts) for texts in screens.values())
+    assert view.headings()[0] == "期限切れ"
+    message.close()
+    withdraw.reject()

@@ -1989,6 +1989,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>面接</translation>
     </message>
     <message>
+        <source>Interview ({stage})</source>
+        <translation>面接（{stage}）</translation>
+    </message>
+    <message>
         <source>Upcoming — Furikaeri</source>
         <translation>今後の予定 — Furikaeri</translation>
     </message>
@@ -2112,11 +2116,11 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
     <message>
         <source>Contact {agent}, your recruiting agent — not the company. The agent passes it on.</source>
-        <translation>連絡先はエージェントの {agent} です。企業には直接連絡しません。エージェントから企業へ伝えてもらいます。</translation>
+        <translation>連絡先はエージェント（{agent}）です。企業には直接連絡せず、エージェントから伝えてもらいます。</translation>
     </message>
     <message>
         <source>Contact {company} directly, by phone first.</source>
-        <translation>{company} に直接、まず電話で連絡します。</translation>
+        <translation>{company}に直接、まず電話で連絡します。</translation>
     </message>
     <message>
         <source>Open: {what}</source>
@@ -2128,7 +2132,7 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
     <message>
         <source>I have told {who}</source>
-        <translation>{who} に伝えました</translation>
+        <translation>{who}に伝えました</translation>
     </message>
 </context>
 <context>
