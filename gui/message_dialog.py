@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -112,8 +113,9 @@ class MessageDialog(Retranslatable, QDialog):
         self.setStyleSheet("#missingFields { background: #fff8d6; border: 1px solid #f0c36d; padding: 4px; }"
                            "#nameNotice { color: #8a5a00; }"
                            "#channelNote { font-weight: 600; }")
-        self.kind_combo.currentIndexChanged.connect(lambda _: self.refresh())
-        self.language_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self._shown = (self.kind_combo.currentIndex(), self.language_combo.currentIndex())
+        self.kind_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
+        self.language_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
         self.resize(640, 620)
         self.retranslate()
 
@@ -145,6 +147,26 @@ class MessageDialog(Retranslatable, QDialog):
     def language(self) -> str:
         return self.language_combo.currentData()
 
+    def is_edited(self) -> bool:
+        """True when the user changed the subject or the text of the current draft."""
+        return self.draft is not None and (self.body.toPlainText() != self.draft.body
+                                           or self.subject.text() != self.draft.subject)
+
+    def _choice_changed(self) -> None:
+        """Another kind or language: a new draft, but edited text is only replaced when the user agrees."""
+        if self.is_edited():
+            answer = QMessageBox.question(
+                self, self.tr("Replace your text?"),
+                self.tr("You have edited this draft. Replace it with the new one? (Copy it first to keep it.)"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                for combo, index in zip((self.kind_combo, self.language_combo), self._shown):
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(index)
+                    combo.blockSignals(False)
+                return
+        self.refresh()
+
     def refresh(self) -> None:
         """Render the chosen kind in the chosen language (the user's edits to the previous draft are replaced)."""
         user_name = self.settings.get(USER_NAME)
@@ -160,6 +182,7 @@ class MessageDialog(Retranslatable, QDialog):
         self.body.setPlainText(draft.body)
         self._highlight(draft)
         self._explain(draft)
+        self._shown = (self.kind_combo.currentIndex(), self.language_combo.currentIndex())
 
     def _explain(self, draft: messages.Draft) -> None:
         """The note on whom to send it to, and the list of fields still to fill in."""

@@ -8,6 +8,7 @@ timer for the next due moment.  The clock is injectable for tests.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
@@ -15,6 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.library import Library
 from gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 # A timer never waits longer than this: the wall clock may jump (suspend, time zone change).
 MAX_WAIT = timedelta(minutes=30)
@@ -66,6 +69,7 @@ class TaskNotifier(QObject):
         self._arm(next_due)
 
     def _failed(self, error: Exception) -> None:
+        log.warning("checking for due follow-ups failed: %s", error)
         self._checking = False
         self._arm(None)
 

@@ -53,6 +53,7 @@ class TrackerController(QObject):
         self.upcoming: UpcomingView | None = None
         self.notifier = TaskNotifier(self.library, self.tasks, clock=lambda: self.now(), parent=self)
         self.notifier.due.connect(self.notify)
+        self.notifier.due.connect(lambda _task: self._refresh_upcoming())
         self.toast = NotificationToast(window, self.now, self.snooze_choices)
         self.toast.done_requested.connect(self.complete)
         self.toast.dismiss_requested.connect(self.dismiss)
@@ -152,6 +153,11 @@ class TrackerController(QObject):
         self.upcoming.show()
         self.upcoming.raise_()
         return self.upcoming
+
+    def _refresh_upcoming(self) -> None:
+        """A task just fell due: it moves under "Overdue"."""
+        if self.upcoming is not None and self.upcoming.isVisible():
+            self.upcoming.reload()
 
     def prepare_message(self, interview: Interview | None, kind: MessageKind | None = None, task=None,
                         extra: dict | None = None) -> MessageDialog | None:

@@ -80,12 +80,12 @@ class UpcomingView(Retranslatable, QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.controller = controller
         self.rows: list[Entry] = []
+        self._generation = 0
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -122,7 +122,7 @@ class UpcomingView(Retranslatable, QWidget):
         layout.addWidget(self.hint)
         layout.addLayout(task_buttons)
         self.setStyleSheet("#taskHint { color: #444; }")
-        self.resize(820, 520)
+        self.resize(900, 520)
         controller.changed.connect(self.reload)
         self.retranslate()
 
@@ -130,11 +130,15 @@ class UpcomingView(Retranslatable, QWidget):
     def reload(self) -> None:
         library = self.controller.library
         now = self.controller.now()
+        self._generation += 1
+        generation = self._generation
         self.controller.tasks.run(
             lambda: entries(library.interviews.all(), library.followups.upcoming(now=now), now),
-            done=self._show, failed=self.controller.window.show_error)
+            done=lambda rows: self._show(rows, generation), failed=self.controller.window.show_error)
 
-    def _show(self, rows: list[Entry]) -> None:
+    def _show(self, rows: list[Entry], generation: int) -> None:
+        if generation != self._generation:  # a newer reload is on its way
+            return
         selected = self.current().key if self.current() else None
         self.rows = rows
         self._fill(selected)
@@ -150,12 +154,12 @@ class UpcomingView(Retranslatable, QWidget):
             group = group_of(entry.at, now)
             if group not in groups:
                 heading = QTreeWidgetItem([QCoreApplication.translate("Upcoming", dict(GROUPS)[group])])
-                heading.setFirstColumnSpanned(True)
                 heading.setFont(0, bold)
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 if group == "overdue":
                     heading.setForeground(0, QBrush(OVERDUE_COLOUR))
                 self.tree.addTopLevelItem(heading)
+                heading.setFirstColumnSpanned(True)  # only once it is in the tree
                 groups[group] = heading
             item = QTreeWidgetItem([format_moment(entry.at), self._what(entry), self._company(entry)])
             item.setData(0, Qt.ItemDataRole.UserRole, entry)

@@ -391,3 +391,50 @@ def test_follow_up_screens_are_japanese(qtbot, make_window):
     assert view.headings()[0] == "期限切れ"
     message.close()
     withdraw.reject()
+
+
+# -- a missed call ---------------------------------------------------------------------------
+
+def test_missed_call_plans_the_call_back_and_opens_the_script(qtbot, make_window):
+    window = make_window(lambda lib: lib.tracker.save(_agent_interview(channel=Channel.DIRECT)))
+    window.table.selectRow(0)
+
+    def accept_now(dialog):
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    with qtbot.waitSignal(window.tracker_ui.message_opened, timeout=10000) as opened:
+        handle_modal(window.pane.followups.missed_call_button.click, accept_now)
+    script: MessageDialog = opened.args[0]
+    assert script.kind() is MessageKind.MISSED_CALL_SCRIPT and script.task is not None
+    assert not script.mail_button.isVisibleTo(script)  # a phone script: nothing to mail
+    assert "株式会社サンプル" in script.body.toPlainText()
+    assert "missed_time" not in script.draft.missing  # filled from the moment given
+    task = script.task
+    assert task.kind is TaskKind.MISSED_CALL and task.is_open
+    start = task.due_at.astimezone(task.due_at.tzinfo)
+    assert (10, 15) <= (start.hour, start.minute) and (start.hour, start.minute) <= (16, 45)
+    _wait_idle(qtbot, window)
+    with Library.open() as check:
+        kinds = [e.kind for e in check.tracker.timeline("株式会社サンプル")]
+        open_tasks = [t.kind for t in check.followups.open_tasks()]
+    assert EventKind.MISSED_CALL in kinds and open_tasks == [TaskKind.MISSED_CALL]
+    script.close()
+
+
+def test_switching_the_draft_never_loses_edited_text_silently(qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui_helpers import click_message_box
+
+    dialog = MessageDialog(_agent_interview(), Settings(), "ja", MessageKind.THANK_YOU)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.body.appendPlainText("自分で書き足した一文。")
+    english = dialog.language_combo.findData("en")
+    handle_modal(lambda: dialog.language_combo.setCurrentIndex(english),
+                 click_message_box(QMessageBox.StandardButton.No))
+    assert "自分で書き足した一文。" in dialog.body.toPlainText() and dialog.language() == "ja"
+    handle_modal(lambda: dialog.language_combo.setCurrentIndex(english),
+                 click_message_box(QMessageBox.StandardButton.Yes))
+    assert dialog.language() == "en" and "Thank you" in dialog.body.toPlainText()
+    assert "自分で書き足した一文。" not in dialog.body.toPlainText()

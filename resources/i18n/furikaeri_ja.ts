@@ -1136,6 +1136,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>お使いのメールソフトで新規メールを開きます。Furikaeri からは何も送信しません</translation>
     </message>
     <message>
+        <source>Replace your text?</source>
+        <translation>文面を置き換えますか？</translation>
+    </message>
+    <message>
+        <source>You have edited this draft. Replace it with the new one? (Copy it first to keep it.)</source>
+        <translation>この文面は編集されています。新しい文面に置き換えますか？（残したい場合は先にコピーしてください。）</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
