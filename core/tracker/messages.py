@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from core import paths
 from core.consent import REQUEST_WORDING
-from core.interviews import Channel, Interview, Stage
+from core.interviews import Channel, Interview, Stage, local_time
 from core.messages import QT_TRANSLATE_NOOP, Message
 
 LANGUAGES = ("ja", "en")
@@ -61,7 +61,7 @@ _KIND_LABELS = {
     MessageKind.ASK_TO_RECORD: QT_TRANSLATE_NOOP("MessageTemplates", "Asking permission to record"),
     MessageKind.THANK_YOU: QT_TRANSLATE_NOOP("MessageTemplates", "Thank-you mail"),
     MessageKind.MISSED_CALL_SCRIPT: QT_TRANSLATE_NOOP("MessageTemplates", "Calling back after a missed call"),
-    MessageKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Mail after calling back"),
+    MessageKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Mail after a missed call"),
     MessageKind.CANCEL_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by phone"),
     MessageKind.CANCEL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by mail"),
     MessageKind.DECLINE_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by phone"),
@@ -88,7 +88,7 @@ FIELD_LABELS: dict[str, Message] = {
         "missed_time": QT_TRANSLATE_NOOP("MessageFields", "When they called"),
         "reason": QT_TRANSLATE_NOOP("MessageFields", "Reason, in one sentence"),
         "reachable": QT_TRANSLATE_NOOP("MessageFields", "How they can reach you from now on"),
-        "summary": QT_TRANSLATE_NOOP("MessageFields", "What you agreed on the phone"),
+        "summary": QT_TRANSLATE_NOOP("MessageFields", "What happened since your call"),
         "about": QT_TRANSLATE_NOOP("MessageFields", "What the reply is about"),
         "reply": QT_TRANSLATE_NOOP("MessageFields", "Your answer"),
     }.items()
@@ -98,6 +98,13 @@ FIELD_LABELS: dict[str, Message] = {
 # the template supplies its own punctuation.
 _CLAUSES = ("reason", "reachable", "summary", "topic", "about")
 _HONORIFIC_SUFFIXES = ("様", "さま", "さん", "殿", "氏")
+
+
+def user_name() -> str:
+    """The user's name for signatures, from Settings (empty until the user enters it)."""
+    from core.settings import USER_NAME, Settings
+
+    return Settings().get(USER_NAME).strip()
 
 
 def kind_label(kind: MessageKind) -> Message:
@@ -207,7 +214,7 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             company=interview.company,
             position=interview.position,
             stage=stage_text(interview.stage, language),
-            date=format_date(interview.starts_at, language) if interview.starts_at else "",
+            date=format_date(local_time(interview.starts_at), language) if interview.starts_at else "",
             contact=people(interview.contact_name) if interview.contact_name else "",
             interviewer=people(interview.interviewers) if interview.interviewers else "",
             agent=people(interview.agent_name) if interview.agent_name else "",
@@ -220,7 +227,7 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             values["addressee"] = interview.contact_name or "Hiring Team"
     for key, value in extra.items():
         if isinstance(value, datetime):
-            value = format_date(value, language)
+            value = format_date(local_time(value), language)
         text = str(value).strip()
         if key in _CLAUSES:
             text = text.rstrip("。．.")

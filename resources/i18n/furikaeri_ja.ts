@@ -590,6 +590,10 @@
         <translation>時間が過ぎていても、できるだけ早く連絡しましょう。まず電話、次にメール。言い訳をせず、率直にお詫びします。エージェント経由の場合はエージェントに連絡します。</translation>
     </message>
     <message>
+        <source>You have tried {attempts} times: rather than calling again, send a short mail with your apology and the times you can be reached.</source>
+        <translation>{attempts} 回かけてもつながりませんでした。これ以上かけ直すより、お詫びと連絡のつきやすい時間帯を書いた短いメールを送りましょう。</translation>
+    </message>
+    <message>
         <source>Follow-up {id} no longer exists.</source>
         <translation>フォローアップ {id} はもう存在しません。</translation>
     </message>
@@ -1033,8 +1037,8 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>今後の連絡のつきやすさ</translation>
     </message>
     <message>
-        <source>What you agreed on the phone</source>
-        <translation>電話で話した内容</translation>
+        <source>What happened since your call</source>
+        <translation>その後の経過</translation>
     </message>
     <message>
         <source>What the reply is about</source>
@@ -1060,8 +1064,8 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>不在着信への折り返し電話</translation>
     </message>
     <message>
-        <source>Mail after calling back</source>
-        <translation>折り返し電話後のメール</translation>
+        <source>Mail after a missed call</source>
+        <translation>不在着信のあとのメール</translation>
     </message>
     <message>
         <source>Cancelling an interview by phone</source>
