@@ -108,7 +108,8 @@ def test_every_field_has_a_label_for_the_screens_and_a_placeholder_in_both_langu
     for name in used:
         assert data["fields"][name]["ja"] and data["fields"][name]["en"]
     assert messages.fields(MessageKind.ASK_TO_RECORD) == ()
-    assert messages.fields(MessageKind.MISSED_CALL_SCRIPT)[:3] == ("company", "user_name", "missed_time")
+    assert messages.fields(MessageKind.MISSED_CALL_SCRIPT)[:3] == ("user_name", "missed_time", "contact")
+    assert "company" in messages.fields(MessageKind.MISSED_CALL_SCRIPT)  # the English script names it
 
 
 def test_missed_call_script_with_the_prepared_points():
@@ -139,10 +140,12 @@ def test_late_reply_apology_and_extras_override_nothing_from_the_interview():
 def test_no_show_apology_is_addressed_by_channel():
     direct = render(MessageKind.NO_SHOW_APOLOGY, "ja", interview(), "山田", {"reason": "体調を崩しておりました"})
     assert direct.body.startswith("株式会社サンプル\n田中様\n") and direct.recipient == "tanaka@sample.example"
+    assert "お約束しておりました貴社の一次面接に" in direct.body
     agent = render(MessageKind.NO_SHOW_APOLOGY, "ja", interview(channel=Channel.AGENT, agent_name="佐藤さん",
                                                                 agent_contact="sato@agent.example"), "山田")
     assert agent.body.startswith("佐藤様\n") and agent.recipient == "sato@agent.example"
     assert agent.missing == ("reason",)
+    assert "お約束しておりました株式会社サンプルの一次面接に" in agent.body
 
 
 def test_user_name_comes_from_settings():
@@ -163,3 +166,4 @@ def test_unknown_language_is_refused():
 
 def test_honorifics_are_not_doubled():
     assert messages._honorific_ja("田中様、 鈴木さん / 佐藤") == "田中様、鈴木様、佐藤様"
+    assert messages._honorific_ja("人事部 田中、佐藤部長") == "人事部 田中様、佐藤部長"

@@ -82,6 +82,7 @@ FIELD_LABELS: dict[str, Message] = {
         "interviewer": QT_TRANSLATE_NOOP("MessageFields", "Interviewers"),
         "agent": QT_TRANSLATE_NOOP("MessageFields", "Agent"),
         "addressee": QT_TRANSLATE_NOOP("MessageFields", "Addressee"),
+        "company_ref": QT_TRANSLATE_NOOP("MessageFields", "Company"),
         "user_name": QT_TRANSLATE_NOOP("MessageFields", "Your name"),
         "user_contact": QT_TRANSLATE_NOOP("MessageFields", "Your phone or mail"),
         "topic": QT_TRANSLATE_NOOP("MessageFields", "What you appreciated in the conversation"),
@@ -98,6 +99,9 @@ FIELD_LABELS: dict[str, Message] = {
 # the template supplies its own punctuation.
 _CLAUSES = ("reason", "reachable", "summary", "topic", "about")
 _HONORIFIC_SUFFIXES = ("様", "さま", "さん", "殿", "氏")
+# A name ending in a job title takes no 様 (佐藤部長, not 佐藤部長様).
+_TITLES = ("部長", "課長", "係長", "次長", "室長", "所長", "店長", "支店長", "本部長", "社長", "副社長", "会長",
+           "専務", "常務", "取締役", "役員", "主任", "CEO", "CTO", "COO")
 
 
 def user_name() -> str:
@@ -186,7 +190,7 @@ def format_date(moment: datetime, language: str) -> str:
 # -- field values -------------------------------------------------------------------------------------
 
 def _honorific_ja(names: str) -> str:
-    """「田中、鈴木さん」 → 「田中様、鈴木様」: each name once with 様."""
+    """「田中、鈴木さん、佐藤部長」 → 「田中様、鈴木様、佐藤部長」: each name once with 様, a title instead."""
     parts = [part.strip() for part in re.split(r"[、,，/／\n]+", names) if part.strip()]
     out = []
     for part in parts:
@@ -194,7 +198,7 @@ def _honorific_ja(names: str) -> str:
             if part.endswith(suffix) and len(part) > len(suffix):
                 part = part[: -len(suffix)].rstrip()
                 break
-        out.append(part + "様")
+        out.append(part if part.endswith(_TITLES) else part + "様")
     return "、".join(out)
 
 
@@ -219,12 +223,16 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             interviewer=people(interview.interviewers) if interview.interviewers else "",
             agent=people(interview.agent_name) if interview.agent_name else "",
         )
+        # Writing to the company itself, Japanese says 貴社 rather than its name.
+        values["company_ref"] = interview.company
         if interview.channel is Channel.AGENT:
             values["addressee"] = values["agent"]
         elif language == "ja":
             values["addressee"] = "\n".join(filter(None, (interview.company, values["contact"] or "採用ご担当者様")))
         else:
             values["addressee"] = interview.contact_name or "Hiring Team"
+        if language == "ja" and interview.channel is not Channel.AGENT:
+            values["company_ref"] = "貴社"
     for key, value in extra.items():
         if isinstance(value, datetime):
             value = format_date(local_time(value), language)
