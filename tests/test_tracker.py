@@ -311,3 +311,12 @@ def test_a_library_from_before_the_tracker_is_upgraded(tmp_path):
         assert old.starts_at == datetime(2026, 11, 25, 5, 0, tzinfo=timezone.utc)
         assert upgraded.followups.for_interview(old.id) == []
         assert upgraded.tracker.timeline("旧社") == []
+
+
+def test_a_call_back_for_several_missed_calls_says_so(library):
+    interview = scheduled(library)
+    for minute in (0, 20, 40):
+        task = library.tracker.missed_call(interview.id, jst(2026, 11, 25, 9, minute), now=jst(2026, 11, 25, 9, 50))
+    assert str(task.title()) == "Call 株式会社サンプル back (3 missed calls)"
+    assert task.missed_at == jst(2026, 11, 25, 9, 0)  # the first call is the one to apologise for
+    assert [e.kind for e in library.events.for_interview(interview.id)].count(EventKind.MISSED_CALL) == 3

@@ -117,6 +117,9 @@ class FollowUp:
         return self.state is TaskState.OPEN
 
     def title(self) -> Message:
+        if self.kind is TaskKind.MISSED_CALL and self.count > 1:
+            return Message(_CONTEXT, QT_TRANSLATE_NOOP("FollowUps", "Call {company} back ({count} missed calls)"),
+                           {"company": self.company, "count": self.count})
         return task_title(self.kind, self.company)
 
     def hint(self) -> Message:
