@@ -4,6 +4,8 @@
 time): dates in messages and business-hour rules use it.  Give it in the
 local zone, e.g. ``datetime(..., tzinfo=ZoneInfo("Asia/Tokyo"))`` or
 ``moment.astimezone()``; it is stored in UTC so that text order is time order.
+A time given in UTC (offset zero), and rows from before the offset was kept,
+read back in this computer's zone: see :func:`local_time`.
 """
 
 from __future__ import annotations
@@ -128,6 +130,18 @@ class Interview:
         )
 
 
+def local_time(moment: datetime) -> datetime:
+    """``moment`` in the interview's local time: its own offset, or this computer's zone when that is UTC.
+
+    Screens and older data hand over UTC; nobody's interview calendar runs on
+    UTC, and where local time is UTC+0 the computer's zone says so anyway.
+    """
+    offset = moment.utcoffset()
+    if offset is None or offset == timedelta(0):
+        return moment.astimezone()
+    return moment
+
+
 def _to_text(moment: datetime | None) -> str | None:
     """Stored in UTC so that text order is time order."""
     return moment.astimezone(timezone.utc).isoformat() if moment else None
@@ -143,10 +157,10 @@ def _offset_minutes(moment: datetime | None) -> int | None:
 
 
 def _local(moment: datetime | None, offset_min: int | None) -> datetime | None:
-    """The stored UTC moment back in the offset it was entered with."""
-    if moment is None or offset_min is None:
-        return moment
-    return moment.astimezone(timezone(timedelta(minutes=offset_min)))
+    """The stored UTC moment back in the offset it was entered with (see :func:`local_time`)."""
+    if moment is None:
+        return None
+    return local_time(moment.astimezone(timezone(timedelta(minutes=offset_min or 0))))
 
 
 _DETAIL_COLUMNS = ("channel", "agent_name", "agent_contact", "contact_name", "contact_email", "duration_min",

@@ -85,3 +85,43 @@ def test_folding_never_splits_a_character_and_escaping_round_trips():
         part.encode("utf-8").decode("utf-8")
     assert folded.replace("\r\n ", "") == line
     assert ics.escape_text("a;b,c\\d\r\ne") == "a\\;b\\,c\\\\d\\ne"
+
+
+def test_follow_ups_as_events_for_calendars_without_to_dos(library):
+    _, visit = populated(library)
+    cal = icalendar.Calendar.from_ical(
+        ics.calendar([], library.followups.open_tasks(), now=NOW, tasks_as_events=True,
+                     related=library.interviews.all()))
+    assert list(cal.walk("VTODO")) == []
+    events = sorted(cal.walk("VEVENT"), key=lambda e: e.decoded("DTSTART"))
+    assert [str(e["SUMMARY"]) for e in events] == ["Send Example Ltd. a thank-you mail",
+                                                   "Ask Example Ltd. about the result"]
+    assert events[0].decoded("DTSTART") == datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    assert (events[0].decoded("DTEND") - events[0].decoded("DTSTART")).total_seconds() == 15 * 60
+    assert str(events[0]["RELATED-TO"]) == ics.interview_uid(visit)
+
+
+def test_a_date_range_selects_interviews_and_follow_ups(library):
+    populated(library)
+    start = datetime(2026, 11, 21, tzinfo=JST)
+    end = datetime(2026, 11, 28, tzinfo=JST)
+    interviews, tasks = ics.select(library, start, end)
+    assert [i.company for i in interviews] == ["株式会社サンプル, 東京本社; 第一営業部", "Mock"]
+    assert [str(t.title()) for t in tasks] == ["Ask Example Ltd. about the result"]
+    written = library.path.parent / "range.ics"
+    assert ics.write_calendar(library, written, start, end, now=NOW) == (1, 1)
+    cal = icalendar.Calendar.from_ical(written.read_bytes())
+    (todo,) = cal.walk("VTODO")
+    assert str(todo["RELATED-TO"]).startswith("interview-2-")  # its interview lies outside the range
+
+
+def test_a_calendar_in_japanese(library):
+    from core.messages import Message
+
+    online, _ = populated(library)
+    japanese = {"Interview: {company} ({stage})": "面接：{company}（{stage}）"}
+    text = ics.calendar([online], [], now=NOW, language="ja",
+                        translate=lambda context, source: japanese.get(source, source))
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "面接：株式会社サンプル, 東京本社; 第一営業部（一次面接）"
+    assert Message("Calendar", "Stage: {value}", {"value": "一次面接"}).render() in str(event["DESCRIPTION"])

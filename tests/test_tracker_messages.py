@@ -99,3 +99,71 @@ def test_mailto_url_is_percent_encoded_utf8_with_crlf():
     assert unquote(query["body"]) == draft.body.replace("\n", "\r\n")
     with pytest.raises(ValueError):
         messages.mailto_url(render(MessageKind.CANCEL_PHONE, "ja", interview(), "山田"))
+
+
+def test_every_field_has_a_label_for_the_screens_and_a_placeholder_in_both_languages():
+    data = messages._data()
+    used = {name for kind in MessageKind for name in messages.fields(kind)}
+    assert used <= set(messages.FIELD_LABELS)
+    for name in used:
+        assert data["fields"][name]["ja"] and data["fields"][name]["en"]
+    assert messages.fields(MessageKind.ASK_TO_RECORD) == ()
+    assert messages.fields(MessageKind.MISSED_CALL_SCRIPT)[:3] == ("user_name", "missed_time", "contact")
+    assert "company" in messages.fields(MessageKind.MISSED_CALL_SCRIPT)  # the English script names it
+
+
+def test_missed_call_script_with_the_prepared_points():
+    task_time = datetime(2026, 11, 25, 11, 0, tzinfo=JST)
+    ja = render(MessageKind.MISSED_CALL_SCRIPT, "ja", interview(contact_name=""), "山田",
+                {"missed_time": task_time, "reason": "携帯電話を修理に出しており、着信に気付けませんでした。",
+                 "reachable": "この番号で平日はいつでも出られるようにしております"})
+    assert ja.missing == ()
+    assert "11月25日（水）11時頃にお電話をいただいて" in ja.body
+    assert "採用ご担当者様はいらっしゃいますでしょうか" in ja.body
+    assert "着信に気付けませんでした。\n" in ja.body  # one full stop, not two
+    assert "今後はこの番号で平日はいつでも出られるようにしております。" in ja.body
+    assert ja.subject == "" and not ja.is_mail
+    assert "10:15" in str(ja.channel_note)
+    en = render(MessageKind.MISSED_CALL_SCRIPT, "en", interview(contact_name=""), "Taro Yamada")
+    assert en.missing == ("missed_time", "reason", "reachable")
+    assert "May I speak to the person who called me, please?" in en.body
+
+
+def test_late_reply_apology_and_extras_override_nothing_from_the_interview():
+    draft = render(MessageKind.LATE_REPLY_APOLOGY, "en", interview(company="Example Ltd.", contact_name="Ms Ito"),
+                   "Taro Yamada", {"about": "the date of the second interview", "reply": "Thursday suits me."})
+    assert draft.missing == ()
+    assert draft.body.startswith("Dear Ms Ito,\n\nI am sorry for my late reply about the date of the second")
+    assert draft.body.rstrip().endswith("Kind regards,\nTaro Yamada")
+
+
+def test_no_show_apology_is_addressed_by_channel():
+    direct = render(MessageKind.NO_SHOW_APOLOGY, "ja", interview(), "山田", {"reason": "体調を崩しておりました"})
+    assert direct.body.startswith("株式会社サンプル\n田中様\n") and direct.recipient == "tanaka@sample.example"
+    assert "お約束しておりました貴社の一次面接に" in direct.body
+    agent = render(MessageKind.NO_SHOW_APOLOGY, "ja", interview(channel=Channel.AGENT, agent_name="佐藤さん",
+                                                                agent_contact="sato@agent.example"), "山田")
+    assert agent.body.startswith("佐藤様\n") and agent.recipient == "sato@agent.example"
+    assert agent.missing == ("reason",)
+    assert "お約束しておりました株式会社サンプルの一次面接に" in agent.body
+
+
+def test_user_name_comes_from_settings():
+    from core.settings import USER_NAME, Settings
+
+    assert messages.user_name() == ""
+    Settings().set(USER_NAME, " 山田 太郎 ")
+    assert messages.user_name() == "山田 太郎"
+    draft = render(MessageKind.CANCEL_MAIL, "ja", interview(), messages.user_name(), {"reason": "他社への入社を決めた"})
+    assert draft.subject == "面接辞退のご連絡（山田 太郎）"
+    assert "他社への入社を決めたため、誠に勝手ながら面接を辞退させていただきたく" in draft.body
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError):
+        render(MessageKind.THANK_YOU, "fr", interview(), "x")
+
+
+def test_honorifics_are_not_doubled():
+    assert messages._honorific_ja("田中様、 鈴木さん / 佐藤") == "田中様、鈴木様、佐藤様"
+    assert messages._honorific_ja("人事部 田中、佐藤部長") == "人事部 田中様、佐藤部長"

@@ -4,6 +4,8 @@
     main.py calendar --from 2026-12-01 --to 2026-12-31 -o december.ics
 
 ``--from`` and ``--to`` are dates in this computer's time zone, both included.
+``--tasks-as-events`` writes follow-ups as short events, for calendar programs
+that ignore to-dos (VTODO).  Titles follow the app's language.
 Without ``-o`` the calendar goes to standard output.  Importing the file again
 updates the same events (their identifiers are stable).
 
@@ -36,8 +38,8 @@ def register(commands: argparse._SubParsersAction, out: Output) -> None:
         "CLI", "only from this day on (YYYY-MM-DD)")))
     parser.add_argument("--to", dest="end", metavar="DATE", help=t(QT_TRANSLATE_NOOP(
         "CLI", "only up to this day, included (YYYY-MM-DD)")))
-    parser.add_argument("--language", choices=("ja", "en"), help=t(QT_TRANSLATE_NOOP(
-        "CLI", "language of the event titles (default: the app's language)")))
+    parser.add_argument("--tasks-as-events", action="store_true", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "write follow-ups as short events, for calendars that ignore to-dos")))
     parser.set_defaults(run=run)
 
 
@@ -58,20 +60,21 @@ def run(args: argparse.Namespace, out: Output) -> int:
     zone = datetime.now().astimezone().tzinfo
     start = datetime.combine(first, time(0), tzinfo=zone) if first else None
     end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone) if last else None
-    language = _language(args.language)
+    language = _language(None)  # stage names follow the app's language, like the rest of the output
     with Library.open() as library:
         if args.output:
             target = Path(args.output)
             try:
                 events, tasks = ics.write_calendar(library, target, start, end, translate=out.translate,
-                                                   language=language)
+                                                   language=language, tasks_as_events=args.tasks_as_events)
             except OSError as error:
                 out.error(t(QT_TRANSLATE_NOOP("CLI", "Could not write {path}: {reason}")).format(
                     path=target, reason=error.strerror or error))
                 return EXIT_FAILED
-            out.print(t(QT_TRANSLATE_NOOP("CLI", "Wrote {events} interviews and {tasks} follow-ups to {path}"))
+            out.print(t(QT_TRANSLATE_NOOP("CLI", "Wrote {path} (interviews: {events}, follow-ups: {tasks})"))
                       .format(events=events, tasks=tasks, path=target))
             return 0
         interviews, tasks = ics.select(library, start, end)
-        _write_stdout(out, ics.calendar(interviews, tasks, translate=out.translate, language=language))
+        _write_stdout(out, ics.calendar(interviews, tasks, translate=out.translate, language=language,
+                                        tasks_as_events=args.tasks_as_events, related=library.interviews.all()))
     return 0

@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from core.interviews import utc_now
+from core.interviews import local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.tracker import rules
 from core.tracker.events import EventKind, EventLog
@@ -102,6 +102,8 @@ class FollowUp:
     note: str = ""
     window_end: datetime | None = None  # missed calls: the calling window ends here
     count: int = 1  # missed calls folded into this task
+    attempts: int = 0  # call-backs tried without reaching anyone
+    missed_at: datetime | None = None  # missed calls: when the company called
     notified_at: datetime | None = None
     company: str = ""  # of its interview, for titles
     id: int | None = None
@@ -115,16 +117,34 @@ class FollowUp:
         return self.state is TaskState.OPEN
 
     def title(self) -> Message:
+        if self.kind is TaskKind.MISSED_CALL and self.count > 1:
+            return Message(_CONTEXT, QT_TRANSLATE_NOOP("FollowUps", "Call {company} back ({count} missed calls)"),
+                           {"company": self.company, "count": self.count})
         return task_title(self.kind, self.company)
 
     def hint(self) -> Message:
         """What to keep in mind while doing it."""
+        if self.kind is TaskKind.MISSED_CALL and self.attempts >= 2:
+            return Message(_CONTEXT, QT_TRANSLATE_NOOP(
+                "FollowUps", "You have tried {attempts} times: rather than calling again, send a short mail "
+                "with your apology and the times you can be reached."), {"attempts": self.attempts})
         return Message(_CONTEXT, _HINTS[self.kind])
 
     @property
+    def suggests_mail(self) -> bool:
+        """A call-back tried twice without success: write instead (the MISSED_CALL_MAIL template)."""
+        return self.kind is TaskKind.MISSED_CALL and self.attempts >= 2
+
+    @property
     def template(self) -> MessageKind | None:
-        """The message template that helps with this task."""
+        """The message template that helps with this task (a call-back tried twice: the mail)."""
+        if self.suggests_mail:
+            return MessageKind.MISSED_CALL_MAIL
         return _TEMPLATES.get(self.kind)
+
+    def template_values(self) -> dict[str, datetime]:
+        """Extra values for :func:`core.tracker.messages.render` that the task knows (a missed call's time)."""
+        return {"missed_time": self.missed_at} if self.missed_at else {}
 
     def is_overdue(self, now: datetime | None = None) -> bool:
         return self.is_open and self.effective_due <= (now or utc_now())
@@ -146,7 +166,8 @@ def _from_row(row: sqlite3.Row) -> FollowUp:
         id=row["id"], interview_id=row["interview_id"], kind=TaskKind(row["kind"]), due_at=_time(row["due_at"]),
         state=TaskState(row["state"]), snoozed_until=_time(row["snoozed_until"]),
         created_at=_time(row["created_at"]), done_at=_time(row["done_at"]), note=row["note"],
-        window_end=_time(row["window_end"]), count=row["count"], notified_at=_time(row["notified_at"]),
+        window_end=_time(row["window_end"]), count=row["count"], attempts=row["attempts"],
+        missed_at=_time(row["missed_at"]), notified_at=_time(row["notified_at"]),
         company=row["company"],
     )
 
@@ -211,15 +232,16 @@ class FollowUpStore:
     # -- changing ----------------------------------------------------------------------------------------
 
     def add(self, interview_id: int, kind: TaskKind, due_at: datetime, note: str = "",
-            window_end: datetime | None = None, now: datetime | None = None) -> FollowUp:
+            window_end: datetime | None = None, now: datetime | None = None,
+            missed_at: datetime | None = None) -> FollowUp:
         if due_at.tzinfo is None:
             raise ValueError("due_at must be timezone-aware")
         now = now or utc_now()
         with self._lock:
             cursor = self._conn.execute(
-                "INSERT INTO followups (interview_id, kind, due_at, state, created_at, note, window_end)"
-                " VALUES (?, ?, ?, 'open', ?, ?, ?)",
-                (interview_id, kind.value, _text(due_at), _text(now), note, _text(window_end)),
+                "INSERT INTO followups (interview_id, kind, due_at, state, created_at, note, window_end, missed_at)"
+                " VALUES (?, ?, ?, 'open', ?, ?, ?, ?)",
+                (interview_id, kind.value, _text(due_at), _text(now), note, _text(window_end), _text(missed_at)),
             )
         return self.get(cursor.lastrowid)
 
@@ -230,7 +252,8 @@ class FollowUpStore:
         self._events.add(task.interview_id, EventKind.TASK_DONE, at, task=task.kind.value)
         if task.kind is TaskKind.MISSED_CALL:
             local = at.astimezone(task.due_at.tzinfo)
-            self.add(task.interview_id, TaskKind.MISSED_CALL_MAIL, rules.written_followup_due(local), now=at)
+            self.add(task.interview_id, TaskKind.MISSED_CALL_MAIL, rules.written_followup_due(local), now=at,
+                     missed_at=task.missed_at)
         return self.get(task_id)
 
     def dismiss(self, task_id: int, at: datetime | None = None) -> FollowUp:
@@ -280,6 +303,7 @@ class FollowUpStore:
         """
         if missed_at.tzinfo is None:
             raise ValueError("missed_at must be timezone-aware")
+        missed_at = local_time(missed_at)
         now = now or utc_now()
         self._events.add(interview_id, EventKind.MISSED_CALL, now, when=missed_at.strftime("%Y-%m-%d %H:%M"))
         start, end = rules.missed_call_window(max(missed_at, now.astimezone(missed_at.tzinfo)))
@@ -288,7 +312,23 @@ class FollowUpStore:
                 with self._lock:
                     self._conn.execute("UPDATE followups SET count = count + 1 WHERE id = ?", (task.id,))
                 return self.get(task.id)
-        return self.add(interview_id, TaskKind.MISSED_CALL, start, window_end=end, now=now)
+        return self.add(interview_id, TaskKind.MISSED_CALL, start, window_end=end, now=now, missed_at=missed_at)
+
+    def call_unanswered(self, task_id: int, tried_at: datetime | None = None) -> FollowUp:
+        """A call-back that nobody answered: due again in the calling window two hours later at the earliest.
+
+        ``attempts`` counts the tries; after two, the hint suggests writing instead of calling again.
+        """
+        task = self.get(task_id)
+        if task.kind is not TaskKind.MISSED_CALL:
+            raise ValueError("only a call-back can be unanswered")
+        if not task.is_open:
+            raise self._not_open(task)
+        tried_at = (tried_at or utc_now()).astimezone(task.due_at.tzinfo)
+        start, end = rules.next_call_attempt(tried_at)
+        self._set(task_id, snoozed_until=_text(start), window_end=_text(end), notified_at=None,
+                  attempts=task.attempts + 1)
+        return self.get(task_id)
 
     def close_open(self, interview_id: int, kinds: set[TaskKind], at: datetime | None = None) -> list[FollowUp]:
         """Close (state CLOSED) this interview's open follow-ups of these kinds: they no longer apply."""

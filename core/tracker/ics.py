@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from core import __version__
@@ -93,11 +93,13 @@ def _description(interview: Interview, t: Translate, language: str) -> str:
 
 
 def _event(interview: Interview, stamp: str, t: Translate, language: str) -> list[str]:
-    summary = Message(_CONTEXT, QT_TRANSLATE_NOOP("Calendar", "Interview: {company}"),
-                      {"company": interview.company}).render(t)
     stage = stage_text(interview.stage, language)
     if stage:
-        summary += f" ({stage})"
+        summary = Message(_CONTEXT, QT_TRANSLATE_NOOP("Calendar", "Interview: {company} ({stage})"),
+                          {"company": interview.company, "stage": stage}).render(t)
+    else:
+        summary = Message(_CONTEXT, QT_TRANSLATE_NOOP("Calendar", "Interview: {company}"),
+                          {"company": interview.company}).render(t)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{interview_uid(interview)}",
@@ -125,29 +127,38 @@ def _event(interview: Interview, stamp: str, t: Translate, language: str) -> lis
     return lines
 
 
-def _todo(task: FollowUp, related: Interview | None, stamp: str, t: Translate) -> list[str]:
-    lines = [
-        "BEGIN:VTODO",
-        f"UID:{followup_uid(task)}",
-        f"DTSTAMP:{stamp}",
-        f"DUE:{_utc(task.effective_due)}",
-        f"SUMMARY:{escape_text(task.title().render(t))}",
-        f"DESCRIPTION:{escape_text(task.hint().render(t))}",
-        "STATUS:NEEDS-ACTION",
-    ]
+TASK_EVENT_LENGTH = timedelta(minutes=15)
+
+
+def _todo(task: FollowUp, related: Interview | None, stamp: str, t: Translate, as_event: bool) -> list[str]:
+    """A VTODO with DUE, or (for calendars that ignore to-dos) a 15-minute VEVENT at the due time."""
+    component = "VEVENT" if as_event else "VTODO"
+    due = task.effective_due
+    lines = [f"BEGIN:{component}", f"UID:{followup_uid(task)}", f"DTSTAMP:{stamp}"]
+    if as_event:
+        lines += [f"DTSTART:{_utc(due)}", f"DTEND:{_utc(due + TASK_EVENT_LENGTH)}", "TRANSP:TRANSPARENT"]
+    else:
+        lines += [f"DUE:{_utc(due)}", "STATUS:NEEDS-ACTION"]
+    lines += [f"SUMMARY:{escape_text(task.title().render(t))}", f"DESCRIPTION:{escape_text(task.hint().render(t))}"]
     if task.created_at:
         lines.append(f"CREATED:{_utc(task.created_at)}")
-    if related is not None and related.starts_at is not None:
+    if related is not None and related.starts_at is not None and related.kind is InterviewKind.REAL:
         lines.append(f"RELATED-TO:{interview_uid(related)}")
-    lines.append("END:VTODO")
+    lines.append(f"END:{component}")
     return lines
 
 
 def calendar(interviews: Iterable[Interview], followups: Iterable[FollowUp], now: datetime | None = None,
-             translate: Translate = identity_translate, language: str = "en") -> str:
-    """The calendar text (CRLF line ends): dated real interviews and the given open follow-ups."""
+             translate: Translate = identity_translate, language: str = "en", tasks_as_events: bool = False,
+             related: Iterable[Interview] = ()) -> str:
+    """The calendar text (CRLF line ends): dated real interviews and the given open follow-ups.
+
+    ``tasks_as_events`` writes follow-ups as short events instead of to-dos,
+    for calendar programs that ignore to-dos.  ``related`` are further
+    interviews (not written) that follow-ups may point to with RELATED-TO.
+    """
     stamp = _utc(now or utc_now())
-    by_id: dict[int, Interview] = {}
+    by_id: dict[int, Interview] = {interview.id: interview for interview in related}
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Furikaeri//Furikaeri {__version__}//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Furikaeri"]
     for interview in interviews:
@@ -156,29 +167,30 @@ def calendar(interviews: Iterable[Interview], followups: Iterable[FollowUp], now
             lines += _event(interview, stamp, translate, language)
     for task in followups:
         if task.is_open:
-            lines += _todo(task, by_id.get(task.interview_id), stamp, translate)
+            lines += _todo(task, by_id.get(task.interview_id), stamp, translate, tasks_as_events)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def select(library, start: datetime | None = None, end: datetime | None = None
            ) -> tuple[list[Interview], list[FollowUp]]:
-    """The library's interviews starting in [start, end) and open follow-ups due in it (None: unbounded)."""
+    """The library's dated interviews starting in [start, end) and open follow-ups due in it (None: unbounded)."""
     def inside(moment: datetime | None) -> bool:
         return moment is not None and (start is None or moment >= start) and (end is None or moment < end)
 
-    interviews = [i for i in library.interviews.all() if inside(i.starts_at) or (start is None and end is None)]
+    interviews = [i for i in library.interviews.all() if inside(i.starts_at)]
     tasks = [task for task in library.followups.open_tasks() if inside(task.effective_due)]
     return interviews, tasks
 
 
 def write_calendar(library, path: Path, start: datetime | None = None, end: datetime | None = None,
                    now: datetime | None = None, translate: Translate = identity_translate,
-                   language: str = "en") -> tuple[int, int]:
-    """Write the library's calendar to ``path`` atomically; returns (events, tasks) written."""
+                   language: str = "en", tasks_as_events: bool = False) -> tuple[int, int]:
+    """Write the library's calendar to ``path`` atomically; returns (interviews, follow-ups) written."""
     interviews, tasks = select(library, start, end)
     events = sum(1 for i in interviews if i.starts_at is not None and i.kind is InterviewKind.REAL)
-    text = calendar(interviews, tasks, now, translate, language)
+    text = calendar(interviews, tasks, now, translate, language, tasks_as_events,
+                    related=library.interviews.all() if tasks else ())
     atomic_write_text(Path(path), text)
     return events, len(tasks)
 

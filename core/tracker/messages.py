@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from core import paths
 from core.consent import REQUEST_WORDING
-from core.interviews import Channel, Interview, Stage
+from core.interviews import Channel, Interview, Stage, local_time
 from core.messages import QT_TRANSLATE_NOOP, Message
 
 LANGUAGES = ("ja", "en")
@@ -61,7 +61,7 @@ _KIND_LABELS = {
     MessageKind.ASK_TO_RECORD: QT_TRANSLATE_NOOP("MessageTemplates", "Asking permission to record"),
     MessageKind.THANK_YOU: QT_TRANSLATE_NOOP("MessageTemplates", "Thank-you mail"),
     MessageKind.MISSED_CALL_SCRIPT: QT_TRANSLATE_NOOP("MessageTemplates", "Calling back after a missed call"),
-    MessageKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Mail after calling back"),
+    MessageKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Mail after a missed call"),
     MessageKind.CANCEL_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by phone"),
     MessageKind.CANCEL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by mail"),
     MessageKind.DECLINE_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by phone"),
@@ -82,13 +82,14 @@ FIELD_LABELS: dict[str, Message] = {
         "interviewer": QT_TRANSLATE_NOOP("MessageFields", "Interviewers"),
         "agent": QT_TRANSLATE_NOOP("MessageFields", "Agent"),
         "addressee": QT_TRANSLATE_NOOP("MessageFields", "Addressee"),
+        "company_ref": QT_TRANSLATE_NOOP("MessageFields", "Company"),
         "user_name": QT_TRANSLATE_NOOP("MessageFields", "Your name"),
         "user_contact": QT_TRANSLATE_NOOP("MessageFields", "Your phone or mail"),
         "topic": QT_TRANSLATE_NOOP("MessageFields", "What you appreciated in the conversation"),
         "missed_time": QT_TRANSLATE_NOOP("MessageFields", "When they called"),
         "reason": QT_TRANSLATE_NOOP("MessageFields", "Reason, in one sentence"),
         "reachable": QT_TRANSLATE_NOOP("MessageFields", "How they can reach you from now on"),
-        "summary": QT_TRANSLATE_NOOP("MessageFields", "What you agreed on the phone"),
+        "summary": QT_TRANSLATE_NOOP("MessageFields", "What happened since your call"),
         "about": QT_TRANSLATE_NOOP("MessageFields", "What the reply is about"),
         "reply": QT_TRANSLATE_NOOP("MessageFields", "Your answer"),
     }.items()
@@ -98,6 +99,16 @@ FIELD_LABELS: dict[str, Message] = {
 # the template supplies its own punctuation.
 _CLAUSES = ("reason", "reachable", "summary", "topic", "about")
 _HONORIFIC_SUFFIXES = ("様", "さま", "さん", "殿", "氏")
+# A name ending in a job title takes no 様 (佐藤部長, not 佐藤部長様).
+_TITLES = ("部長", "課長", "係長", "次長", "室長", "所長", "店長", "支店長", "本部長", "社長", "副社長", "会長",
+           "専務", "常務", "取締役", "役員", "主任", "CEO", "CTO", "COO")
+
+
+def user_name() -> str:
+    """The user's name for signatures, from Settings (empty until the user enters it)."""
+    from core.settings import USER_NAME, Settings
+
+    return Settings().get(USER_NAME).strip()
 
 
 def kind_label(kind: MessageKind) -> Message:
@@ -179,7 +190,7 @@ def format_date(moment: datetime, language: str) -> str:
 # -- field values -------------------------------------------------------------------------------------
 
 def _honorific_ja(names: str) -> str:
-    """「田中、鈴木さん」 → 「田中様、鈴木様」: each name once with 様."""
+    """「田中、鈴木さん、佐藤部長」 → 「田中様、鈴木様、佐藤部長」: each name once with 様, a title instead."""
     parts = [part.strip() for part in re.split(r"[、,，/／\n]+", names) if part.strip()]
     out = []
     for part in parts:
@@ -187,7 +198,7 @@ def _honorific_ja(names: str) -> str:
             if part.endswith(suffix) and len(part) > len(suffix):
                 part = part[: -len(suffix)].rstrip()
                 break
-        out.append(part + "様")
+        out.append(part if part.endswith(_TITLES) else part + "様")
     return "、".join(out)
 
 
@@ -207,20 +218,24 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             company=interview.company,
             position=interview.position,
             stage=stage_text(interview.stage, language),
-            date=format_date(interview.starts_at, language) if interview.starts_at else "",
+            date=format_date(local_time(interview.starts_at), language) if interview.starts_at else "",
             contact=people(interview.contact_name) if interview.contact_name else "",
             interviewer=people(interview.interviewers) if interview.interviewers else "",
             agent=people(interview.agent_name) if interview.agent_name else "",
         )
+        # Writing to the company itself, Japanese says 貴社 rather than its name.
+        values["company_ref"] = interview.company
         if interview.channel is Channel.AGENT:
             values["addressee"] = values["agent"]
         elif language == "ja":
             values["addressee"] = "\n".join(filter(None, (interview.company, values["contact"] or "採用ご担当者様")))
         else:
             values["addressee"] = interview.contact_name or "Hiring Team"
+        if language == "ja" and interview.channel is not Channel.AGENT:
+            values["company_ref"] = "貴社"
     for key, value in extra.items():
         if isinstance(value, datetime):
-            value = format_date(value, language)
+            value = format_date(local_time(value), language)
         text = str(value).strip()
         if key in _CLAUSES:
             text = text.rstrip("。．.")

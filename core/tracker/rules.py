@@ -24,6 +24,9 @@ The rules, precisely:
   minutes of the working day) and not over the lunch hour 12:00–13:00.  The
   window is the first such span at or after the missed call; a call missed
   inside a span can be returned at once.
+* **Calling again** (:func:`next_call_attempt`): when nobody answered, not
+  before two hours have passed, and again only inside a calling span; after a
+  second unanswered call a short mail is better than more calls.
 * **Written follow-up after the call** (:func:`written_followup_due`): within
   the hour when that is still inside business hours (until 18:00), else the
   next business day at 10:00.
@@ -45,6 +48,7 @@ CALL_SPANS = ((time(10, 15), time(12, 0)), (time(13, 0), time(16, 45)))
 ASK_RESULT_AFTER = timedelta(days=7)
 ASK_RESULT_TIME = time(10, 30)
 WRITTEN_FOLLOWUP_AFTER = timedelta(hours=1)
+CALL_RETRY_GAP = timedelta(hours=2)
 YEAR_END = ((12, 29), (12, 30), (12, 31), (1, 1), (1, 2), (1, 3))
 _MAX_SEARCH_DAYS = 40  # far more than any run of closed days
 
@@ -127,6 +131,12 @@ def in_call_window(moment: datetime) -> bool:
     """True when ``moment`` is a good time to telephone a company."""
     start, _ = missed_call_window(moment)
     return start == moment
+
+
+def next_call_attempt(tried_at: datetime) -> tuple[datetime, datetime]:
+    """The calling window for another try after an unanswered call: two hours later at the earliest."""
+    _require_aware(tried_at)
+    return missed_call_window(tried_at + CALL_RETRY_GAP)
 
 
 def written_followup_due(called_at: datetime) -> datetime:

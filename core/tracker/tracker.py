@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from core.interviews import Interview, InterviewKind, Status, utc_now
+from core.interviews import Interview, InterviewKind, Status, local_time, utc_now
 from core.tracker import rules
 from core.tracker.events import Event, EventKind, when_text
 from core.tracker.followups import FollowUp, TaskKind, TaskState
@@ -60,7 +60,7 @@ _CLOSES: dict[Status, set[TaskKind]] = {
 def local_zone(interview: Interview):
     """The interview's own offset, or this computer's zone when it has no date."""
     if interview.starts_at is not None:
-        return interview.starts_at.tzinfo
+        return local_time(interview.starts_at).tzinfo
     return datetime.now().astimezone().tzinfo
 
 
@@ -138,8 +138,9 @@ class Tracker:
 
     @staticmethod
     def _due(kind: TaskKind, interview: Interview, now: datetime) -> datetime:
-        local_now = now.astimezone(local_zone(interview))
-        ended = interview.ends_at
+        zone = local_zone(interview)
+        local_now = now.astimezone(zone)
+        ended = interview.ends_at.astimezone(zone) if interview.ends_at else None
         # Marked done before its planned end (or without a date): it ended now.
         ended = local_now if ended is None or ended > local_now else ended
         if kind is TaskKind.THANK_YOU:

@@ -21,6 +21,7 @@ from core.interviews import Channel, Interview, Status, utc_now
 from core.messages import QT_TRANSLATE_NOOP, Message
 from core.tracker import rules
 from core.tracker.messages import MessageKind
+from core.tracker.tracker import local_zone
 
 _CONTEXT = "Withdrawal"
 
@@ -57,7 +58,7 @@ def withdrawal_plan(interview: Interview, reason: Reason, already_missed: bool =
                     now: datetime | None = None) -> Plan:
     """The steps to cancel or decline ``interview`` properly, for its channel."""
     now = now or utc_now()
-    zone = interview.starts_at.tzinfo if interview.starts_at else now.astimezone().tzinfo
+    zone = local_zone(interview)
     call_from = rules.missed_call_window(now.astimezone(zone))[0]
     if reason is Reason.CANCEL and interview.status is Status.SCHEDULED and interview.starts_at:
         already_missed = already_missed or interview.starts_at <= now  # the time has passed: it was missed

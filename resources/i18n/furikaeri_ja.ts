@@ -258,8 +258,8 @@
         <translation>この日まで（当日を含む、YYYY-MM-DD）</translation>
     </message>
     <message>
-        <source>language of the event titles (default: the app&apos;s language)</source>
-        <translation>予定の件名の言語（既定：アプリの言語）</translation>
+        <source>write follow-ups as short events, for calendars that ignore to-dos</source>
+        <translation>フォローアップを短い予定として書き出す（ToDo を読み込まないカレンダー向け）</translation>
     </message>
     <message>
         <source>Dates are written YYYY-MM-DD, e.g. 2026-12-01.</source>
@@ -274,8 +274,8 @@
         <translation>{path} に書き出せませんでした：{reason}</translation>
     </message>
     <message>
-        <source>Wrote {events} interviews and {tasks} follow-ups to {path}</source>
-        <translation>面接 {events} 件とフォローアップ {tasks} 件を {path} に書き出しました</translation>
+        <source>Wrote {path} (interviews: {events}, follow-ups: {tasks})</source>
+        <translation>{path} に書き出しました（面接 {events} 件、フォローアップ {tasks} 件）</translation>
     </message>
 </context>
 <context>
@@ -315,6 +315,10 @@
     <message>
         <source>Online: {value}</source>
         <translation>オンライン：{value}</translation>
+    </message>
+    <message>
+        <source>Interview: {company} ({stage})</source>
+        <translation>面接：{company}（{stage}）</translation>
     </message>
     <message>
         <source>Interview: {company}</source>
@@ -615,6 +619,14 @@
     <message>
         <source>Contact them as soon as possible even though the time has passed: call first, then a mail. Apologise plainly, without excuses. Through an agent, tell the agent.</source>
         <translation>時間が過ぎていても、できるだけ早く連絡しましょう。まず電話、次にメール。言い訳をせず、率直にお詫びします。エージェント経由の場合はエージェントに連絡します。</translation>
+    </message>
+    <message>
+        <source>Call {company} back ({count} missed calls)</source>
+        <translation>{company}に折り返し電話する（不在着信 {count} 件）</translation>
+    </message>
+    <message>
+        <source>You have tried {attempts} times: rather than calling again, send a short mail with your apology and the times you can be reached.</source>
+        <translation>{attempts} 回かけてもつながりませんでした。これ以上かけ直すより、お詫びと連絡のつきやすい時間帯を書いた短いメールを送りましょう。</translation>
     </message>
     <message>
         <source>Follow-up {id} no longer exists.</source>
@@ -1227,8 +1239,8 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>今後の連絡のつきやすさ</translation>
     </message>
     <message>
-        <source>What you agreed on the phone</source>
-        <translation>電話で話した内容</translation>
+        <source>What happened since your call</source>
+        <translation>その後の経過</translation>
     </message>
     <message>
         <source>What the reply is about</source>
@@ -1254,8 +1266,8 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>不在着信への折り返し電話</translation>
     </message>
     <message>
-        <source>Mail after calling back</source>
-        <translation>折り返し電話後のメール</translation>
+        <source>Mail after a missed call</source>
+        <translation>不在着信のあとのメール</translation>
     </message>
     <message>
         <source>Cancelling an interview by phone</source>

@@ -26,7 +26,9 @@ CREATE TABLE followups (
     notified_at   TEXT,            -- the last desktop notification
     note          TEXT NOT NULL DEFAULT '',
     window_end    TEXT,            -- missed calls: the end of the calling window
-    count         INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1)  -- missed calls folded into this task
+    missed_at     TEXT,            -- missed calls: when the company called (the first of them)
+    count         INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1),   -- missed calls folded into this task
+    attempts      INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0) -- call-backs tried without reaching anyone
 );
 
 CREATE INDEX followups_open ON followups (state, due_at);
