@@ -130,6 +130,10 @@ class TrackerController(QObject):
     def snooze(self, task, until: datetime) -> None:
         self._task_change(task, lambda: self.library.followups.snooze(task.id, until, self.now()))
 
+    def call_unanswered(self, task) -> None:
+        """Nobody answered the call-back: try again later in a calling window (after two tries, write)."""
+        self._task_change(task, lambda: self.library.followups.call_unanswered(task.id, self.now()))
+
     def snooze_choices(self, task) -> list[datetime]:
         return self.library.followups.snooze_choices(task, self.now())
 
@@ -163,8 +167,9 @@ class TrackerController(QObject):
                         extra: dict | None = None) -> MessageDialog | None:
         if interview is None:
             return None
-        if kind is None and task is not None:
-            kind = task.template
+        if task is not None:
+            kind = kind or task.template
+            extra = {**task.template_values(), **(extra or {})}
         dialog = MessageDialog(interview, self.window.settings, self.window.switcher.language, kind, extra,
                                self.window, task=task)
         dialog.used.connect(lambda draft, how: self._message_used(interview, draft, how))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.interviews import Interview, InterviewKind, Status
+from core.tracker.followups import TaskKind
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label
 from gui.library_model import format_moment
@@ -98,6 +99,7 @@ class UpcomingView(Retranslatable, QWidget):
         self.done_button = QPushButton()
         self.snooze_button = QPushButton()
         self.dismiss_button = QPushButton()
+        self.unanswered_button = QPushButton()
         self.missed_call_button = QPushButton()
         self.withdraw_button = QPushButton()
         self.snooze_button.setMenu(SnoozeMenu(
@@ -106,12 +108,14 @@ class UpcomingView(Retranslatable, QWidget):
         self.message_button.clicked.connect(lambda: self.prepare_message())
         self.done_button.clicked.connect(lambda: self._on_task(controller.complete))
         self.dismiss_button.clicked.connect(lambda: self._on_task(controller.dismiss))
+        self.unanswered_button.clicked.connect(lambda: self._on_task(controller.call_unanswered))
         self.missed_call_button.clicked.connect(lambda: self.current() and controller.missed_call(
             self.current().interview))
         self.withdraw_button.clicked.connect(lambda: self.current() and controller.withdraw(
             self.current().interview))
         task_buttons = QHBoxLayout()
-        for button in (self.message_button, self.done_button, self.snooze_button, self.dismiss_button):
+        for button in (self.message_button, self.done_button, self.unanswered_button, self.snooze_button,
+                       self.dismiss_button):
             task_buttons.addWidget(button)
         task_buttons.addStretch()
         task_buttons.addWidget(self.missed_call_button)
@@ -223,6 +227,7 @@ class UpcomingView(Retranslatable, QWidget):
         for button in (self.done_button, self.snooze_button, self.dismiss_button):
             button.setEnabled(task)
         self.message_button.setEnabled(entry is not None and (not task or task_has_message(entry.task)))
+        self.unanswered_button.setVisible(bool(task) and entry.task.kind is TaskKind.MISSED_CALL)
         self.missed_call_button.setEnabled(entry is not None)
         self.withdraw_button.setEnabled(entry is not None)
         self.hint.setText(render(entry.task.hint()) if task else "")
@@ -239,6 +244,9 @@ class UpcomingView(Retranslatable, QWidget):
         self.snooze_button.setText(self.tr("Snooze"))
         self.dismiss_button.setText(self.tr("Dismiss"))
         self.dismiss_button.setToolTip(self.tr("Not needed: close the task without doing it"))
+        self.unanswered_button.setText(self.tr("No answer"))
+        self.unanswered_button.setToolTip(self.tr("Nobody answered: remind me to try once more later "
+                                                  "(after two tries, a mail is suggested)"))
         self.missed_call_button.setText(self.tr("I missed their call…"))
         self.withdraw_button.setText(self.tr("Cancel or decline…"))
         self._fill(self.current().key if self.current() else None)

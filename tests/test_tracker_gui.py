@@ -420,6 +420,21 @@ def test_missed_call_plans_the_call_back_and_opens_the_script(qtbot, make_window
     assert EventKind.MISSED_CALL in kinds and open_tasks == [TaskKind.MISSED_CALL]
     script.close()
 
+    # Calling back, nobody answers: the upcoming view moves it to a later calling window.
+    view = window.tracker_ui.open_upcoming()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        pass
+    view.select(("task", task.id))
+    assert view.unanswered_button.isVisibleTo(view)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.unanswered_button.click()
+    with Library.open() as check:
+        tried = check.followups.get(task.id)
+    assert tried.attempts == 1 and tried.is_open and tried.snoozed_until is not None
+    assert tried.effective_due >= task.due_at  # the next calling window, two hours after the try at the earliest
+    view.select(next(r.key for r in view.items() if r.task is not None))
+    assert not view.unanswered_button.isHidden()
+
 
 def test_switching_the_draft_never_loses_edited_text_silently(qtbot):
     from PySide6.QtWidgets import QMessageBox

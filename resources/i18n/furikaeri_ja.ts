@@ -2053,6 +2053,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>不要：実行せずに閉じます</translation>
     </message>
     <message>
+        <source>No answer</source>
+        <translation>つながらなかった</translation>
+    </message>
+    <message>
+        <source>Nobody answered: remind me to try once more later (after two tries, a mail is suggested)</source>
+        <translation>つながらなかった：あとでもう一度かけるよう通知します（2回つながらなければメールをおすすめします）</translation>
+    </message>
+    <message>
         <source>I missed their call…</source>
         <translation>電話に出られなかった…</translation>
     </message>
