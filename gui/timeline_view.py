@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from core.library import Library
@@ -63,4 +64,7 @@ class TimelineView(Retranslatable, QWidget):
 def event_text(event) -> str:
     """The event's sentence, with the follow-up or message it concerns."""
     text = render(event.message)
-    return f"{text}: {render(event.detail)}" if event.detail is not None else text
+    if event.detail is None:
+        return text
+    return QCoreApplication.translate("TimelineView", "{event}: {detail}").format(event=text,
+                                                                               detail=render(event.detail))

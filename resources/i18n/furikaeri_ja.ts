@@ -1766,6 +1766,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>Nothing recorded for this company yet: saving interviews, status changes, finished follow-ups and prepared messages appear here.</source>
         <translation>この会社の記録はまだありません。面接の保存、状況の変更、完了したやること、作成したメッセージがここに表示されます。</translation>
     </message>
+    <message>
+        <source>{event}: {detail}</source>
+        <translation>{event}：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>TrackerController</name>
