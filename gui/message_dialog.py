@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from gui.tracker_labels import message_kind_label
 
 MISSING_COLOUR = QColor("#ffe66d")  # a gap the user still has to fill
 FILLED_COLOUR = QColor("#e3f2fd")  # filled in from the interview: worth a glance
+FIELD_PROPERTY = QTextFormat.Property.UserProperty  # the template field a highlighted span stands for
 
 
 class MessageDialog(Retranslatable, QDialog):
@@ -49,8 +50,8 @@ class MessageDialog(Retranslatable, QDialog):
         self.kind_combo = QComboBox()
         for item in messages.MessageKind:
             self.kind_combo.addItem("", item.value)
-        if kind is not None:
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+        kind = kind or messages.MessageKind.THANK_YOU  # the message most often needed
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
         self.language_combo = QComboBox()
         # Language names are written in their own language, so they are never translated.
         self.language_combo.addItem("日本語", "ja")
@@ -78,8 +79,10 @@ class MessageDialog(Retranslatable, QDialog):
         self.problem.hide()
         self.recipient = QLineEdit()
         self.subject = QLineEdit()
+        self.subject.textChanged.connect(lambda _: self._update_missing())
         self.body = QPlainTextEdit()
         self.body.setMinimumHeight(260)
+        self.body.textChanged.connect(self._update_missing)
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(lambda: self.copy())
         self.mail_button = QPushButton()
@@ -154,18 +157,22 @@ class MessageDialog(Retranslatable, QDialog):
 
     def _choice_changed(self) -> None:
         """Another kind or language: a new draft, but edited text is only replaced when the user agrees."""
+        if self._may_replace():
+            self.refresh()
+        else:
+            for combo, index in zip((self.kind_combo, self.language_combo), self._shown):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+
+    def _may_replace(self) -> bool:
         if self.is_edited():
             answer = QMessageBox.question(
                 self, self.tr("Replace your text?"),
                 self.tr("You have edited this draft. Replace it with the new one? (Copy it first to keep it.)"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                for combo, index in zip((self.kind_combo, self.language_combo), self._shown):
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(index)
-                    combo.blockSignals(False)
-                return
-        self.refresh()
+            return answer == QMessageBox.StandardButton.Yes
+        return True
 
     def refresh(self) -> None:
         """Render the chosen kind in the chosen language (the user's edits to the previous draft are replaced)."""
@@ -189,11 +196,27 @@ class MessageDialog(Retranslatable, QDialog):
         note = draft.channel_note
         self.note.setText(render(note) if note else "")
         self.note.setVisible(bool(note))
-        if draft.missing:
-            labels = self.tr(", ").join(self.field_label(name) for name in draft.missing)
-            self.missing.setText(self.tr("Still to fill in (highlighted in yellow): {fields}").format(fields=labels))
-        self.missing.setVisible(bool(draft.missing))
+        self._update_missing()
         self.body.setToolTip("" if draft.is_mail else self.tr("A script to keep in front of you while you call"))
+
+    def still_missing(self) -> list[str]:
+        """The draft's missing fields the user has not filled in yet (a yellow placeholder typed over is done)."""
+        if self.draft is None:
+            return []
+        in_body = {s.format.property(FIELD_PROPERTY) for s in self.body.extraSelections()
+                   if s.format.background().color() == MISSING_COLOUR}
+        left = {s.format.property(FIELD_PROPERTY) for s in self.body.extraSelections()
+                if s.format.background().color() == MISSING_COLOUR and s.cursor.hasSelection()}
+        subject_unchanged = self.subject.text() == self.draft.subject
+        return [name for name in self.draft.missing
+                if name in left or (name not in in_body and subject_unchanged)]
+
+    def _update_missing(self) -> None:
+        missing = self.still_missing()
+        if missing:
+            labels = self.tr(", ").join(self.field_label(name) for name in missing)
+            self.missing.setText(self.tr("Still to fill in (highlighted in yellow): {fields}").format(fields=labels))
+        self.missing.setVisible(bool(missing))
 
     @staticmethod
     def field_label(name: str) -> str:
@@ -210,6 +233,7 @@ class MessageDialog(Retranslatable, QDialog):
             char_format = QTextCharFormat()
             char_format.setBackground(FILLED_COLOUR if span.filled else MISSING_COLOUR)
             char_format.setToolTip(self.field_label(span.field))
+            char_format.setProperty(FIELD_PROPERTY, span.field)
             selection.cursor = cursor
             selection.format = char_format
             selections.append(selection)
@@ -218,7 +242,7 @@ class MessageDialog(Retranslatable, QDialog):
     def highlighted_missing(self) -> list[str]:
         """The texts currently highlighted as missing (what the user sees in yellow)."""
         return [s.cursor.selectedText() for s in self.body.extraSelections()
-                if s.format.background().color() == MISSING_COLOUR]
+                if s.format.background().color() == MISSING_COLOUR and s.cursor.hasSelection()]
 
     def edited_draft(self) -> messages.Draft:
         """The draft as the user edited it."""
@@ -250,5 +274,8 @@ class MessageDialog(Retranslatable, QDialog):
         if not ok or not name.strip():
             return False
         self.settings.set(USER_NAME, name.strip())
-        self.refresh()
+        if self._may_replace():
+            self.refresh()
+        else:
+            self.name_row.hide()  # used from the next draft on
         return True

@@ -71,6 +71,7 @@ class TrackerController(QObject):
         self.changed.connect(self.notifier.check)
         self.changed.connect(lambda: window.pane.timeline.reload())
         window.library_loaded.connect(self._remember_interviews)
+        window.library_loaded.connect(self.notifier.check)  # e.g. an interview deleted with its tasks
 
         pane = window.pane.followups
         pane.message_requested.connect(lambda interview: self.prepare_message(interview))
@@ -98,6 +99,9 @@ class TrackerController(QObject):
     def _remember_interviews(self) -> None:
         model = self.window.model
         self._interviews = {model.interview_at(r).id: model.interview_at(r) for r in range(model.rowCount())}
+        for task in list(self.toast.queue):
+            if task.interview_id not in self._interviews:  # deleted meanwhile
+                self.toast.forget(task.id)
 
     def interview_of(self, task) -> Interview | None:
         return self._interviews.get(task.interview_id)
@@ -112,6 +116,17 @@ class TrackerController(QObject):
                 done(interview)
 
         self.tasks.run(lambda: self.library.tracker.save(item), done=saved, failed=self.window.show_error)
+
+    def set_status(self, interview_id: int, status) -> None:
+        """Change only the status (of the interview as stored now), through the tracker."""
+        def change() -> Interview:
+            return self.library.tracker.save(replace(self.library.interviews.get(interview_id), status=status))
+
+        def saved(interview: Interview) -> None:
+            self.window.reload(select_id=interview.id)
+            self.changed.emit()
+
+        self.tasks.run(change, done=saved, failed=self.window.show_error)
 
     def _task_change(self, task, change: Callable[[], object]) -> None:
         self.toast.forget(task.id)
@@ -172,13 +187,17 @@ class TrackerController(QObject):
             extra = {**task.template_values(), **(extra or {})}
         dialog = MessageDialog(interview, self.window.settings, self.window.switcher.language, kind, extra,
                                self.window, task=task)
-        dialog.used.connect(lambda draft, how: self._message_used(interview, draft, how))
+        recorded: set[tuple] = set()  # one timeline entry per message and way of use, however often
+        dialog.used.connect(lambda draft, how: self._message_used(interview, draft, how, recorded))
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.show()
         self.message_opened.emit(dialog)
         return dialog
 
-    def _message_used(self, interview: Interview, draft, how: str) -> None:
+    def _message_used(self, interview: Interview, draft, how: str, recorded: set[tuple]) -> None:
+        if (draft.kind, how) in recorded:
+            return
+        recorded.add((draft.kind, how))
         sent = how == "mail"
         self.tasks.run(lambda: self.library.tracker.record_message(interview.id, draft.kind, sent=sent,
                                                                    at=self.now()),
@@ -199,11 +218,12 @@ class TrackerController(QObject):
                        done=planned, failed=self.window.show_error)
 
     def withdraw(self, interview: Interview) -> WithdrawDialog:
+        """Not modal: the scripts it opens stay usable while the user calls."""
         dialog = WithdrawDialog(interview, self.now, self.window)
         dialog.message_requested.connect(lambda kind: self.prepare_message(interview, kind))
-        dialog.accepted.connect(lambda: self.save_interview(replace(interview, status=dialog.status())))
+        dialog.accepted.connect(lambda: self.set_status(interview.id, dialog.status()))
         dialog.finished.connect(lambda _: dialog.deleteLater())
-        dialog.open()
+        dialog.show()
         return dialog
 
     # -- text ----------------------------------------------------------------------------

@@ -194,6 +194,18 @@ def test_message_dialog_highlights_missing_fields_and_fills_both_languages(qtbot
     assert not dialog.name_row.isVisible()
     assert dialog.subject.text() and dialog.mail_button.isVisible()
 
+    # Typing over a yellow placeholder fills it: it leaves the list above the text.
+    assert dialog.still_missing() == ["topic"] and dialog.missing.isVisible()
+    span = next(span for span in dialog.draft.spans if span.field == "topic")
+    cursor = dialog.body.textCursor()
+    cursor.setPosition(span.start)
+    cursor.setPosition(span.end, cursor.MoveMode.KeepAnchor)
+    dialog.body.setTextCursor(cursor)
+    dialog.body.insertPlainText("your plans for the new payments team")
+    assert dialog.still_missing() == [] and not dialog.missing.isVisible()
+    assert dialog.highlighted_missing() == []
+    assert "your plans for the new payments team" in dialog.edited_draft().body
+
 
 def test_set_name_is_offered_and_kept(qtbot, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
