@@ -74,6 +74,7 @@ class InterviewDialog(Retranslatable, QDialog):
         self.agent_name = QLineEdit()
         self.agent_contact = QLineEdit()
         self.channel.currentIndexChanged.connect(self._update_agent_fields)
+        self.mock.toggled.connect(lambda mock: self._update_practice(mock))
 
         kinds = QHBoxLayout()
         kinds.addWidget(self.real)
@@ -134,6 +135,7 @@ class InterviewDialog(Retranslatable, QDialog):
         self._load(interview)
         self._update_save_button()
         self._update_agent_fields()
+        self._update_practice(self.mock.isChecked())
         self.setMinimumWidth(760)
 
     # -- text ---------------------------------------------------------------
@@ -232,6 +234,11 @@ class InterviewDialog(Retranslatable, QDialog):
         agent = self.channel.currentData() == Channel.AGENT.value
         for row in (1, 2):
             self.channel_form.setRowVisible(row, agent)
+
+    def _update_practice(self, mock: bool) -> None:
+        """Practice at home has no channel and no people to write to."""
+        self.channel_box.setEnabled(not mock)
+        self.people_box.setEnabled(not mock)
 
     def _update_save_button(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(self.company.text().strip()))

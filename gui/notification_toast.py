@@ -93,10 +93,12 @@ class NotificationToast(Retranslatable, QFrame):
         return self.queue[0] if self.queue else None
 
     def _answer(self, action: Callable[[object], None]) -> None:
-        task = self._current()
-        if task is not None:
-            action(task)
-            self._next()
+        """Take the shown task off the card first, then act on it (the action may touch the queue too)."""
+        if not self.queue:
+            return
+        task = self.queue.pop(0)
+        action(task)
+        self._present()
 
     def _next(self) -> None:
         if self.queue:

@@ -465,3 +465,28 @@ def test_switching_the_draft_never_loses_edited_text_silently(qtbot):
                  click_message_box(QMessageBox.StandardButton.Yes))
     assert dialog.language() == "en" and "Thank you" in dialog.body.toPlainText()
     assert "自分で書き足した一文。" not in dialog.body.toPlainText()
+
+
+def test_answering_the_notification_keeps_the_next_one(qtbot, make_window):
+    now = datetime.now(JST)
+
+    def prepare(lib: Library) -> None:
+        first = lib.tracker.save(_agent_interview(company="Epsilon"))
+        second = lib.tracker.save(_agent_interview(company="Zeta"))
+        lib.followups.add(first.id, TaskKind.THANK_YOU, now - timedelta(minutes=10))
+        lib.followups.add(second.id, TaskKind.ASK_RESULT, now - timedelta(minutes=5))
+
+    window = make_window(prepare)
+    toast = window.tracker_ui.toast
+    qtbot.waitUntil(lambda: len(toast.queue) == 2, timeout=5000)
+    assert "Epsilon" in toast.title.text() and toast.more.isVisibleTo(toast)
+    with qtbot.waitSignal(window.tracker_ui.changed, timeout=5000):
+        toast.dismiss_button.click()
+    assert len(toast.queue) == 1 and "Zeta" in toast.title.text() and toast.isVisible()
+    toast.hide_button.click()  # hides the card; the task stays open
+    assert not toast.isVisible()
+    _wait_idle(qtbot, window)
+    with Library.open() as check:
+        states = {t.company: t.state for t in
+                  (task for i in check.interviews.all() for task in check.followups.for_interview(i.id))}
+    assert states == {"Epsilon": TaskState.DISMISSED, "Zeta": TaskState.OPEN}
