@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from core.library import Library
 from gui.tasks import TaskRunner
@@ -40,6 +40,7 @@ class TaskNotifier(QObject):
         self.next_check: datetime | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # one wake-up per due task: be on time
         self._timer.timeout.connect(self.check)
         self._checking = False
         self._again = False

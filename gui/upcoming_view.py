@@ -92,6 +92,10 @@ class UpcomingView(Retranslatable, QWidget):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.tree.itemDoubleClicked.connect(lambda *_: self.prepare_message())
+        self.empty = QLabel()
+        self.empty.setObjectName("upcomingEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         self.hint = QLabel()
         self.hint.setObjectName("taskHint")
         self.hint.setWordWrap(True)
@@ -123,9 +127,10 @@ class UpcomingView(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
         layout.addWidget(self.hint)
         layout.addLayout(task_buttons)
-        self.setStyleSheet("#taskHint { color: #444; }")
+        self.setStyleSheet("#taskHint { color: #444; } #upcomingEmpty { color: #555; padding: 8px; }")
         self.resize(900, 520)
         controller.changed.connect(self.reload)
         self.retranslate()
@@ -172,7 +177,7 @@ class UpcomingView(Retranslatable, QWidget):
             self.tree.addTopLevelItem(item)
             if entry.key == selected:
                 self.tree.setCurrentItem(item)
-        self.intro.setVisible(True)
+        self.empty.setVisible(not self.rows)
         self._update_buttons()
 
     def _what(self, entry: Entry) -> str:
@@ -239,6 +244,8 @@ class UpcomingView(Retranslatable, QWidget):
         self.intro.setText(self.tr("Interviews and follow-ups in time order. Nothing here is sent by itself: "
                                    "you decide, the app reminds you."))
         self.tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Company")])
+        self.empty.setText(self.tr("Nothing coming up. Scheduled interviews appear here, and so do follow-ups: "
+                                   "mark an interview as done and its thank-you mail is planned for you."))
         self.message_button.setText(self.tr("Prepare message…"))
         self.done_button.setText(self.tr("Done"))
         self.snooze_button.setText(self.tr("Snooze"))

@@ -490,3 +490,13 @@ def test_answering_the_notification_keeps_the_next_one(qtbot, make_window):
         states = {t.company: t.state for t in
                   (task for i in check.interviews.all() for task in check.followups.for_interview(i.id))}
     assert states == {"Epsilon": TaskState.DISMISSED, "Zeta": TaskState.OPEN}
+
+
+def test_upcoming_says_when_nothing_is_coming_up(qtbot, make_window):
+    window = make_window(lambda lib: lib.tracker.save(_agent_interview(
+        starts_at=datetime.now(JST) - timedelta(days=3), status=Status.REJECTED)))
+    view = window.tracker_ui.open_upcoming()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        pass
+    assert view.items() == [] and view.empty.isVisible() and "Nothing coming up" in view.empty.text()
+    assert not view.done_button.isEnabled() and not view.message_button.isEnabled()

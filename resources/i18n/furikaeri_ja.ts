@@ -2037,6 +2037,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>会社</translation>
     </message>
     <message>
+        <source>Nothing coming up. Scheduled interviews appear here, and so do follow-ups: mark an interview as done and its thank-you mail is planned for you.</source>
+        <translation>予定はありません。日程の決まった面接と、やることがここに表示されます。面接を「実施済み」にすると、お礼メールの予定が自動で入ります。</translation>
+    </message>
+    <message>
         <source>Prepare message…</source>
         <translation>メッセージを作成…</translation>
     </message>
