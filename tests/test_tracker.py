@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -320,3 +321,20 @@ def test_a_call_back_for_several_missed_calls_says_so(library):
     assert str(task.title()) == "Call 株式会社サンプル back (3 missed calls)"
     assert task.missed_at == jst(2026, 11, 25, 9, 0)  # the first call is the one to apologise for
     assert [e.kind for e in library.events.for_interview(interview.id)].count(EventKind.MISSED_CALL) == 3
+
+
+def test_a_save_that_fails_half_way_changes_nothing(library):
+    interview = scheduled(library)
+    # A real failure inside SQLite while the follow-ups are written.
+    with library._lock:
+        library._conn.execute("CREATE TEMP TRIGGER refuse BEFORE INSERT ON followups "
+                              "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
+    with pytest.raises(sqlite3.DatabaseError):
+        library.tracker.save(replace(interview, status=Status.DONE), now=jst(2026, 11, 25, 15, 10))
+    assert library.interviews.get(interview.id).status is Status.SCHEDULED
+    assert [e.kind for e in library.events.for_interview(interview.id)] == [EventKind.CREATED, EventKind.SCHEDULED]
+    assert not library._conn.in_transaction
+    with library._lock:
+        library._conn.execute("DROP TRIGGER refuse")
+    library.tracker.save(replace(interview, status=Status.DONE), now=jst(2026, 11, 25, 15, 10))
+    assert len(library.followups.for_interview(interview.id)) == 2

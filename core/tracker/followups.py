@@ -23,6 +23,7 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.tracker import rules
 from core.tracker.events import EventKind, EventLog
 from core.tracker.messages import MessageKind
+from core.tracker.transaction import transaction
 
 _CONTEXT = "FollowUps"
 
@@ -248,18 +249,20 @@ class FollowUpStore:
     def complete(self, task_id: int, at: datetime | None = None) -> FollowUp:
         """Mark done.  A returned call adds its written follow-up."""
         at = at or utc_now()
-        task = self._change_state(task_id, TaskState.DONE, at)
-        self._events.add(task.interview_id, EventKind.TASK_DONE, at, task=task.kind.value)
-        if task.kind is TaskKind.MISSED_CALL:
-            local = at.astimezone(task.due_at.tzinfo)
-            self.add(task.interview_id, TaskKind.MISSED_CALL_MAIL, rules.written_followup_due(local), now=at,
-                     missed_at=task.missed_at)
+        with transaction(self._conn, self._lock):
+            task = self._change_state(task_id, TaskState.DONE, at)
+            self._events.add(task.interview_id, EventKind.TASK_DONE, at, task=task.kind.value)
+            if task.kind is TaskKind.MISSED_CALL:
+                local = at.astimezone(task.due_at.tzinfo)
+                self.add(task.interview_id, TaskKind.MISSED_CALL_MAIL, rules.written_followup_due(local), now=at,
+                         missed_at=task.missed_at)
         return self.get(task_id)
 
     def dismiss(self, task_id: int, at: datetime | None = None) -> FollowUp:
         at = at or utc_now()
-        task = self._change_state(task_id, TaskState.DISMISSED, at)
-        self._events.add(task.interview_id, EventKind.TASK_DISMISSED, at, task=task.kind.value)
+        with transaction(self._conn, self._lock):
+            task = self._change_state(task_id, TaskState.DISMISSED, at)
+            self._events.add(task.interview_id, EventKind.TASK_DISMISSED, at, task=task.kind.value)
         return task
 
     def reopen(self, task_id: int) -> FollowUp:
@@ -305,14 +308,15 @@ class FollowUpStore:
             raise ValueError("missed_at must be timezone-aware")
         missed_at = local_time(missed_at)
         now = now or utc_now()
-        self._events.add(interview_id, EventKind.MISSED_CALL, now, when=missed_at.strftime("%Y-%m-%d %H:%M"))
         start, end = rules.missed_call_window(max(missed_at, now.astimezone(missed_at.tzinfo)))
-        for task in self.for_interview(interview_id):
-            if task.kind is TaskKind.MISSED_CALL and task.is_open:
-                with self._lock:
+        with transaction(self._conn, self._lock):
+            self._events.add(interview_id, EventKind.MISSED_CALL, now, when=missed_at.strftime("%Y-%m-%d %H:%M"))
+            for task in self.for_interview(interview_id):
+                if task.kind is TaskKind.MISSED_CALL and task.is_open:
                     self._conn.execute("UPDATE followups SET count = count + 1 WHERE id = ?", (task.id,))
-                return self.get(task.id)
-        return self.add(interview_id, TaskKind.MISSED_CALL, start, window_end=end, now=now, missed_at=missed_at)
+                    return self.get(task.id)
+            return self.add(interview_id, TaskKind.MISSED_CALL, start, window_end=end, now=now,
+                            missed_at=missed_at)
 
     def call_unanswered(self, task_id: int, tried_at: datetime | None = None) -> FollowUp:
         """A call-back that nobody answered: due again in the calling window two hours later at the earliest.

@@ -27,6 +27,8 @@ On every save it compares the interview with what was stored and
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from datetime import datetime
 
 from core.interviews import Interview, InterviewKind, Status, local_time, utc_now
@@ -34,6 +36,7 @@ from core.tracker import rules
 from core.tracker.events import Event, EventKind, when_text
 from core.tracker.followups import FollowUp, TaskKind, TaskState
 from core.tracker.messages import MessageKind
+from core.tracker.transaction import transaction
 
 # Which automatic follow-ups each status asks for, and which it makes moot.
 _CREATES: dict[Status, tuple[TaskKind, ...]] = {
@@ -67,12 +70,21 @@ def local_zone(interview: Interview):
 class Tracker:
     """Saves interviews through the library and keeps follow-ups and timeline in step."""
 
-    def __init__(self, library):
+    def __init__(self, library, conn: sqlite3.Connection, lock: threading.RLock):
         self._lib = library
+        self._conn = conn
+        self._lock = lock
 
     def save(self, interview: Interview, now: datetime | None = None) -> Interview:
-        """Add (no id) or update the interview; returns it as stored."""
+        """Add (no id) or update the interview; returns it as stored.
+
+        The interview, its follow-ups and its timeline change together or not at all.
+        """
         now = now or utc_now()
+        with transaction(self._conn, self._lock):
+            return self._save(interview, now)
+
+    def _save(self, interview: Interview, now: datetime) -> Interview:
         before = self._lib.interviews.get(interview.id) if interview.id is not None else None
         saved = self._lib.interviews.update(interview) if before else self._lib.interviews.add(interview)
         events = self._lib.events
