@@ -338,3 +338,13 @@ def test_a_save_that_fails_half_way_changes_nothing(library):
         library._conn.execute("DROP TRIGGER refuse")
     library.tracker.save(replace(interview, status=Status.DONE), now=jst(2026, 11, 25, 15, 10))
     assert len(library.followups.for_interview(interview.id)) == 2
+
+
+def test_news_from_the_company_restarts_the_week_of_silence(library):
+    interview = scheduled(library)
+    library.tracker.save(replace(interview, status=Status.WAITING), now=jst(2026, 11, 25, 15, 10))
+    event = library.tracker.heard_from_company(interview.id, " 結果は来週中にご連絡とのこと ", at=jst(2026, 12, 1, 11, 0))
+    assert str(event.message) == "Heard from the company: 結果は来週中にご連絡とのこと"
+    ask = [t for t in library.followups.for_interview(interview.id) if t.kind is TaskKind.ASK_RESULT][0]
+    assert ask.due_at == jst(2026, 12, 8, 10, 30)
+    assert library.tracker.timeline("株式会社サンプル")[-1].kind is EventKind.NEWS

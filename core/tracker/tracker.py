@@ -118,6 +118,19 @@ class Tracker:
         event = EventKind.MESSAGE_SENT if sent else EventKind.MESSAGE_PREPARED
         return self._lib.events.add(interview_id, event, at, message=kind.value)
 
+    def heard_from_company(self, interview_id: int, note: str = "", at: datetime | None = None) -> Event:
+        """The company was in touch (without a result yet): the timeline notes it, and the seven days of
+        silence before asking about the result start again from now."""
+        at = at or utc_now()
+        with transaction(self._conn, self._lock):
+            interview = self._lib.interviews.get(interview_id)
+            event = self._lib.events.add(interview_id, EventKind.NEWS, at, note=note.strip() or "—")
+            for task in self._lib.followups.for_interview(interview_id):
+                if task.kind is TaskKind.ASK_RESULT and task.is_open:
+                    local = at.astimezone(local_zone(interview))
+                    self._lib.followups.reschedule(task.id, rules.ask_result_due(local))
+        return event
+
     def missed_call(self, interview_id: int, missed_at: datetime, now: datetime | None = None) -> FollowUp:
         """'I missed their call': see :meth:`core.tracker.followups.FollowUpStore.missed_call`."""
         return self._lib.followups.missed_call(interview_id, missed_at, now)

@@ -1449,6 +1449,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>{when}に企業からの着信に出られなかった</translation>
     </message>
     <message>
+        <source>Heard from the company: {note}</source>
+        <translation>企業から連絡あり：{note}</translation>
+    </message>
+    <message>
         <source>Message prepared</source>
         <translation>文面を作成</translation>
     </message>
