@@ -31,6 +31,13 @@ def test_dates_in_both_languages():
     assert format_date(moment.replace(hour=9, minute=30), "ja") == "11月25日（水）9時30分"
     assert format_date(moment.replace(hour=0, minute=5), "en") == "Wednesday, 25 November at 12:05 am"
     assert format_date(moment.replace(hour=12), "en") == "Wednesday, 25 November at 12:00 pm"
+    # Every month and weekday, independent of the C library's locale (Qt sets it from the environment).
+    months = [format_date(datetime(2027, m, 1, 9, 0, tzinfo=JST), "en") for m in range(1, 13)]
+    assert months[0] == "Friday, 1 January at 9:00 am" and months[11] == "Wednesday, 1 December at 9:00 am"
+    assert [m.split()[2] for m in months] == ["January", "February", "March", "April", "May", "June", "July",
+                                              "August", "September", "October", "November", "December"]
+    week = [format_date(datetime(2026, 11, 23 + d, 10, 0, tzinfo=JST), "ja") for d in range(7)]
+    assert [w[w.index("（") + 1] for w in week] == list("月火水木金土日")
 
 
 def test_thank_you_in_japanese_filled_from_the_interview():

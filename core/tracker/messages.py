@@ -175,6 +175,10 @@ def fields(kind: MessageKind) -> tuple[str, ...]:
 # -- dates --------------------------------------------------------------------------------------------
 
 _WEEKDAYS_JA = "月火水木金土日"
+# Not strftime: Qt sets the C library's locale from the environment, which would turn %A into 水曜日.
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
 
 
 def format_date(moment: datetime, language: str) -> str:
@@ -184,7 +188,8 @@ def format_date(moment: datetime, language: str) -> str:
         return f"{moment.month}月{moment.day}日（{_WEEKDAYS_JA[moment.weekday()]}）{clock}"
     hour = moment.hour % 12 or 12
     half = "am" if moment.hour < 12 else "pm"
-    return f"{moment.strftime('%A')}, {moment.day} {moment.strftime('%B')} at {hour}:{moment.minute:02d} {half}"
+    return (f"{_WEEKDAYS_EN[moment.weekday()]}, {moment.day} {_MONTHS_EN[moment.month - 1]}"
+            f" at {hour}:{moment.minute:02d} {half}")
 
 
 # -- field values -------------------------------------------------------------------------------------
