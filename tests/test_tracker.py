@@ -348,3 +348,13 @@ def test_news_from_the_company_restarts_the_week_of_silence(library):
     ask = [t for t in library.followups.for_interview(interview.id) if t.kind is TaskKind.ASK_RESULT][0]
     assert ask.due_at == jst(2026, 12, 8, 10, 30)
     assert library.tracker.timeline("株式会社サンプル")[-1].kind is EventKind.NEWS
+
+
+def test_changing_between_practice_and_real_interview(library):
+    mock = scheduled(library, kind=InterviewKind.MOCK, status=Status.DONE)
+    assert library.followups.for_interview(mock.id) == []
+    real = library.tracker.save(replace(mock, kind=InterviewKind.REAL), now=jst(2026, 11, 25, 15, 10))
+    assert kinds(library.followups.for_interview(real.id)) == [
+        (TaskKind.THANK_YOU, TaskState.OPEN), (TaskKind.ASK_RESULT, TaskState.OPEN)]
+    library.tracker.save(replace(real, kind=InterviewKind.MOCK), now=jst(2026, 11, 25, 15, 20))
+    assert {task.state for task in library.followups.for_interview(real.id)} == {TaskState.CLOSED}

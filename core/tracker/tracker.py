@@ -140,8 +140,10 @@ class Tracker:
     def _apply_rules(self, interview: Interview, before: Interview | None, now: datetime) -> None:
         store = self._lib.followups
         if interview.kind is not InterviewKind.REAL:
+            if before is not None and before.kind is InterviewKind.REAL:  # turned into practice: nothing to send
+                store.close_open(interview.id, _AUTOMATIC, now)
             return
-        status_changed = before is None or before.status is not interview.status
+        status_changed = before is None or before.status is not interview.status or before.kind is not interview.kind
         moved = before is not None and before.starts_at != interview.starts_at
         tasks = {task.kind: task for task in store.for_interview(interview.id) if task.kind in _AUTOMATIC}
         if status_changed:
