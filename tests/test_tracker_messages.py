@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core.consent import REQUEST_WORDING
-from core.interviews import Channel, Interview, InterviewKind, Stage
+from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.tracker import messages
 from core.tracker.messages import MessageKind, format_date, render
 
@@ -174,3 +174,15 @@ def test_unknown_language_is_refused():
 def test_honorifics_are_not_doubled():
     assert messages._honorific_ja("田中様、 鈴木さん / 佐藤") == "田中様、鈴木様、佐藤様"
     assert messages._honorific_ja("人事部 田中、佐藤部長") == "人事部 田中様、佐藤部長"
+
+
+def test_declining_an_offer_says_offer_not_selection():
+    offer = interview(status=Status.OFFER, channel=Channel.AGENT, agent_name="佐藤", stage=Stage.FINAL.value)
+    ja = render(MessageKind.DECLINE_VIA_AGENT_MAIL, "ja", offer, "山田", {"reason": "家族と相談した結果、地元での就職を決めた"})
+    assert ja.subject == "株式会社サンプルの内定辞退のご相談（山田）"
+    assert "最終面接について、家族と相談した結果、地元での就職を決めたため、内定を辞退させていただきたく" in ja.body
+    en = render(MessageKind.DECLINE_VIA_AGENT_PHONE, "en", interview(channel=Channel.AGENT, agent_name="Sato"), "Yamada")
+    assert "would like to decline 株式会社サンプル's selection process." in en.body
+    direct = render(MessageKind.DECLINE_OFFER_MAIL, "ja", interview(status=Status.OFFER), "山田", {"reason": "他社に入社を決めた"})
+    assert direct.subject == "内定辞退のご連絡（山田）" and direct.missing == ()
+    assert "他社に入社を決めたため、内定を辞退させていただきたく" in direct.body

@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from core import paths
 from core.consent import REQUEST_WORDING
-from core.interviews import Channel, Interview, Stage, local_time
+from core.interviews import Channel, Interview, Stage, Status, local_time
 from core.messages import QT_TRANSLATE_NOOP, Message
 
 LANGUAGES = ("ja", "en")
@@ -50,6 +50,8 @@ class MessageKind(enum.Enum):
     ASK_RESULT_MAIL = "ask_result_mail"  # after a week without news
     REQUEST_TERMS_MAIL = "request_terms_mail"  # after an offer: the written terms of employment
     NO_SHOW_APOLOGY = "no_show_apology"  # an interview missed without notice
+    DECLINE_OFFER_PHONE = "decline_offer_phone"  # declining an offer, to the company
+    DECLINE_OFFER_MAIL = "decline_offer_mail"
 
 
 class Medium(enum.Enum):
@@ -70,6 +72,8 @@ _KIND_LABELS = {
     MessageKind.ASK_RESULT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking about the result"),
     MessageKind.REQUEST_TERMS_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking for the written terms"),
     MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a missed interview"),
+    MessageKind.DECLINE_OFFER_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by phone"),
+    MessageKind.DECLINE_OFFER_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by mail"),
 }
 
 FIELD_LABELS: dict[str, Message] = {
@@ -83,6 +87,7 @@ FIELD_LABELS: dict[str, Message] = {
         "agent": QT_TRANSLATE_NOOP("MessageFields", "Agent"),
         "addressee": QT_TRANSLATE_NOOP("MessageFields", "Addressee"),
         "company_ref": QT_TRANSLATE_NOOP("MessageFields", "Company"),
+        "what": QT_TRANSLATE_NOOP("MessageFields", "What you decline"),
         "user_name": QT_TRANSLATE_NOOP("MessageFields", "Your name"),
         "user_contact": QT_TRANSLATE_NOOP("MessageFields", "Your phone or mail"),
         "topic": QT_TRANSLATE_NOOP("MessageFields", "What you appreciated in the conversation"),
@@ -228,6 +233,8 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             interviewer=people(interview.interviewers) if interview.interviewers else "",
             agent=people(interview.agent_name) if interview.agent_name else "",
         )
+        offer = interview.status is Status.OFFER
+        values["what"] = ("内定" if offer else "選考") if language == "ja" else ("offer" if offer else "selection process")
         # Writing to the company itself, Japanese says 貴社 rather than its name.
         values["company_ref"] = interview.company
         if interview.channel is Channel.AGENT:
@@ -312,7 +319,8 @@ def _channel_note(kind: MessageKind, template: dict, interview: Interview | None
         return Message(_CONTEXT, _NOTES["agent"], {"agent": agent})
     if interview.channel is Channel.AGENT and kind in (
             MessageKind.CANCEL_PHONE, MessageKind.CANCEL_MAIL, MessageKind.MISSED_CALL_SCRIPT,
-            MessageKind.ASK_RESULT_MAIL, MessageKind.REQUEST_TERMS_MAIL):
+            MessageKind.ASK_RESULT_MAIL, MessageKind.REQUEST_TERMS_MAIL, MessageKind.DECLINE_OFFER_PHONE,
+            MessageKind.DECLINE_OFFER_MAIL):
         return Message(_CONTEXT, _NOTES["agent_company"], {"agent": agent})
     if template["medium"] == "phone":
         return Message(_CONTEXT, _NOTES["phone"])
