@@ -364,7 +364,8 @@ class FollowUpStore:
     def _set(self, task_id: int, **columns: object) -> None:
         assignments = ", ".join(f"{name} = ?" for name in columns)
         with self._lock:
-            cursor = self._conn.execute(f"UPDATE followups SET {assignments} WHERE id = ?", (*columns.values(), task_id))
+            cursor = self._conn.execute(f"UPDATE followups SET {assignments} WHERE id = ?",
+                                        (*columns.values(), task_id))
         if cursor.rowcount == 0:
             self.get(task_id)  # raises the "no longer exists" error
 
