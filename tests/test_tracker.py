@@ -260,6 +260,8 @@ def test_unanswered_call_backs_wait_two_hours_and_then_suggest_a_mail(library):
     assert twice.effective_due == jst(2026, 11, 26, 10, 15)  # 17:00 is too late
     assert twice.suggests_mail and twice.template is MessageKind.MISSED_CALL_MAIL
     assert "send a short mail" in str(twice.hint())
+    library.followups.complete(call.id, at=jst(2026, 11, 26, 9, 0))  # the mail went instead of a third call
+    assert [t.kind for t in library.followups.for_interview(interview.id)].count(TaskKind.MISSED_CALL_MAIL) == 0
     with pytest.raises(ValueError):
         library.followups.call_unanswered(library.followups.add(interview.id, TaskKind.THANK_YOU, call.due_at).id)
 

@@ -247,12 +247,12 @@ class FollowUpStore:
         return self.get(cursor.lastrowid)
 
     def complete(self, task_id: int, at: datetime | None = None) -> FollowUp:
-        """Mark done.  A returned call adds its written follow-up."""
+        """Mark done.  A returned call adds its written follow-up (not when a mail replaced the call)."""
         at = at or utc_now()
         with transaction(self._conn, self._lock):
             task = self._change_state(task_id, TaskState.DONE, at)
             self._events.add(task.interview_id, EventKind.TASK_DONE, at, task=task.kind.value)
-            if task.kind is TaskKind.MISSED_CALL:
+            if task.kind is TaskKind.MISSED_CALL and not task.suggests_mail:
                 local = at.astimezone(task.due_at.tzinfo)
                 self.add(task.interview_id, TaskKind.MISSED_CALL_MAIL, rules.written_followup_due(local), now=at,
                          missed_at=task.missed_at)
