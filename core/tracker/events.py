@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from core.interviews import Status, utc_now
+from core.interviews import Status, local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, Message
 
 _CONTEXT = "Timeline"
@@ -62,8 +62,8 @@ _STATUS_TEXT = {
 
 
 def when_text(moment: datetime) -> str:
-    """A language-neutral date and time for timeline sentences, in the moment's own offset."""
-    return moment.strftime("%Y-%m-%d %H:%M")
+    """A language-neutral date and time for timeline sentences, in the interview's local time."""
+    return local_time(moment).strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from core.interviews import local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.tracker import rules
-from core.tracker.events import EventKind, EventLog
+from core.tracker.events import EventKind, EventLog, when_text
 from core.tracker.messages import MessageKind
 from core.tracker.transaction import transaction
 
@@ -310,7 +310,7 @@ class FollowUpStore:
         now = now or utc_now()
         start, end = rules.missed_call_window(max(missed_at, now.astimezone(missed_at.tzinfo)))
         with transaction(self._conn, self._lock):
-            self._events.add(interview_id, EventKind.MISSED_CALL, now, when=missed_at.strftime("%Y-%m-%d %H:%M"))
+            self._events.add(interview_id, EventKind.MISSED_CALL, now, when=when_text(missed_at))
             for task in self.for_interview(interview_id):
                 if task.kind is TaskKind.MISSED_CALL and task.is_open:
                     self._conn.execute("UPDATE followups SET count = count + 1 WHERE id = ?", (task.id,))
