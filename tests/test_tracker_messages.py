@@ -186,3 +186,12 @@ def test_declining_an_offer_says_offer_not_selection():
     direct = render(MessageKind.DECLINE_OFFER_MAIL, "ja", interview(status=Status.OFFER), "山田", {"reason": "他社に入社を決めた"})
     assert direct.subject == "内定辞退のご連絡（山田）" and direct.missing == ()
     assert "他社に入社を決めたため、内定を辞退させていただきたく" in direct.body
+
+
+def test_spans_point_at_their_values_even_after_multi_line_values():
+    reply = "木曜日の14時で承知いたしました。  \n当日はよろしくお願いいたします。  "
+    draft = render(MessageKind.LATE_REPLY_APOLOGY, "ja", interview(), "山田", {"about": "日程", "reply": reply})
+    for span in draft.spans:
+        value = draft.body[span.start:span.end]
+        assert value == {"company": "株式会社サンプル", "contact": "田中様", "user_name": "山田", "about": "日程",
+                         "reply": reply.strip()}[span.field]

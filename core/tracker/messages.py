@@ -298,8 +298,8 @@ def _fill(text: str, template: dict, language: str, values: dict[str, str], miss
 
 
 def _tidy(body: str) -> str:
-    """No trailing spaces, no empty lines at the end (an empty optional signature line)."""
-    return "\n".join(line.rstrip() for line in body.split("\n")).rstrip() + "\n"
+    """No empty lines at the end (an empty optional signature line); offsets before that are kept."""
+    return body.rstrip() + "\n"
 
 
 _NOTES = {
