@@ -40,7 +40,7 @@ class Library:
         self.transcripts = TranscriptStore(self._conn, self._lock)
         self.events = EventLog(self._conn, self._lock)
         self.followups = FollowUpStore(self._conn, self._lock, self.events)
-        self.tracker = Tracker(self)
+        self.tracker = Tracker(self, self._conn, self._lock)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:

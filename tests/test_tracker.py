@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -259,6 +260,8 @@ def test_unanswered_call_backs_wait_two_hours_and_then_suggest_a_mail(library):
     assert twice.effective_due == jst(2026, 11, 26, 10, 15)  # 17:00 is too late
     assert twice.suggests_mail and twice.template is MessageKind.MISSED_CALL_MAIL
     assert "send a short mail" in str(twice.hint())
+    library.followups.complete(call.id, at=jst(2026, 11, 26, 9, 0))  # the mail went instead of a third call
+    assert [t.kind for t in library.followups.for_interview(interview.id)].count(TaskKind.MISSED_CALL_MAIL) == 0
     with pytest.raises(ValueError):
         library.followups.call_unanswered(library.followups.add(interview.id, TaskKind.THANK_YOU, call.due_at).id)
 
@@ -320,3 +323,40 @@ def test_a_call_back_for_several_missed_calls_says_so(library):
     assert str(task.title()) == "Call 株式会社サンプル back (3 missed calls)"
     assert task.missed_at == jst(2026, 11, 25, 9, 0)  # the first call is the one to apologise for
     assert [e.kind for e in library.events.for_interview(interview.id)].count(EventKind.MISSED_CALL) == 3
+
+
+def test_a_save_that_fails_half_way_changes_nothing(library):
+    interview = scheduled(library)
+    # A real failure inside SQLite while the follow-ups are written.
+    with library._lock:
+        library._conn.execute("CREATE TEMP TRIGGER refuse BEFORE INSERT ON followups "
+                              "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")
+    with pytest.raises(sqlite3.DatabaseError):
+        library.tracker.save(replace(interview, status=Status.DONE), now=jst(2026, 11, 25, 15, 10))
+    assert library.interviews.get(interview.id).status is Status.SCHEDULED
+    assert [e.kind for e in library.events.for_interview(interview.id)] == [EventKind.CREATED, EventKind.SCHEDULED]
+    assert not library._conn.in_transaction
+    with library._lock:
+        library._conn.execute("DROP TRIGGER refuse")
+    library.tracker.save(replace(interview, status=Status.DONE), now=jst(2026, 11, 25, 15, 10))
+    assert len(library.followups.for_interview(interview.id)) == 2
+
+
+def test_news_from_the_company_restarts_the_week_of_silence(library):
+    interview = scheduled(library)
+    library.tracker.save(replace(interview, status=Status.WAITING), now=jst(2026, 11, 25, 15, 10))
+    event = library.tracker.heard_from_company(interview.id, " 結果は来週中にご連絡とのこと ", at=jst(2026, 12, 1, 11, 0))
+    assert str(event.message) == "Heard from the company: 結果は来週中にご連絡とのこと"
+    ask = [t for t in library.followups.for_interview(interview.id) if t.kind is TaskKind.ASK_RESULT][0]
+    assert ask.due_at == jst(2026, 12, 8, 10, 30)
+    assert library.tracker.timeline("株式会社サンプル")[-1].kind is EventKind.NEWS
+
+
+def test_changing_between_practice_and_real_interview(library):
+    mock = scheduled(library, kind=InterviewKind.MOCK, status=Status.DONE)
+    assert library.followups.for_interview(mock.id) == []
+    real = library.tracker.save(replace(mock, kind=InterviewKind.REAL), now=jst(2026, 11, 25, 15, 10))
+    assert kinds(library.followups.for_interview(real.id)) == [
+        (TaskKind.THANK_YOU, TaskState.OPEN), (TaskKind.ASK_RESULT, TaskState.OPEN)]
+    library.tracker.save(replace(real, kind=InterviewKind.MOCK), now=jst(2026, 11, 25, 15, 20))
+    assert {task.state for task in library.followups.for_interview(real.id)} == {TaskState.CLOSED}

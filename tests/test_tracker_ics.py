@@ -125,3 +125,14 @@ def test_a_calendar_in_japanese(library):
     (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert str(event["SUMMARY"]) == "面接：株式会社サンプル, 東京本社; 第一営業部（一次面接）"
     assert Message("Calendar", "Stage: {value}", {"value": "一次面接"}).render() in str(event["DESCRIPTION"])
+
+
+def test_text_cannot_break_out_of_its_property(library):
+    sneaky = library.tracker.save(Interview(
+        company="A\r\nEND:VEVENT\r\nBEGIN:VEVENT", kind=InterviewKind.REAL,
+        starts_at=datetime(2026, 11, 25, 14, 0, tzinfo=JST), place="https://x.example/a b\nBEGIN:VTODO"), now=NOW)
+    cal = icalendar.Calendar.from_ical(ics.calendar([sneaky], [], now=NOW))
+    (event,) = cal.walk("VEVENT")
+    assert list(cal.walk("VTODO")) == []
+    assert str(event["SUMMARY"]) == "Interview: A\nEND:VEVENT\nBEGIN:VEVENT"
+    assert "URL" not in event and str(event["LOCATION"]) == "https://x.example/a b\nBEGIN:VTODO"

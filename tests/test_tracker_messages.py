@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core.consent import REQUEST_WORDING
-from core.interviews import Channel, Interview, InterviewKind, Stage
+from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.tracker import messages
 from core.tracker.messages import MessageKind, format_date, render
 
@@ -31,6 +31,13 @@ def test_dates_in_both_languages():
     assert format_date(moment.replace(hour=9, minute=30), "ja") == "11月25日（水）9時30分"
     assert format_date(moment.replace(hour=0, minute=5), "en") == "Wednesday, 25 November at 12:05 am"
     assert format_date(moment.replace(hour=12), "en") == "Wednesday, 25 November at 12:00 pm"
+    # Every month and weekday, independent of the C library's locale (Qt sets it from the environment).
+    months = [format_date(datetime(2027, m, 1, 9, 0, tzinfo=JST), "en") for m in range(1, 13)]
+    assert months[0] == "Friday, 1 January at 9:00 am" and months[11] == "Wednesday, 1 December at 9:00 am"
+    assert [m.split()[2] for m in months] == ["January", "February", "March", "April", "May", "June", "July",
+                                              "August", "September", "October", "November", "December"]
+    week = [format_date(datetime(2026, 11, 23 + d, 10, 0, tzinfo=JST), "ja") for d in range(7)]
+    assert [w[w.index("（") + 1] for w in week] == list("月火水木金土日")
 
 
 def test_thank_you_in_japanese_filled_from_the_interview():
@@ -167,3 +174,24 @@ def test_unknown_language_is_refused():
 def test_honorifics_are_not_doubled():
     assert messages._honorific_ja("田中様、 鈴木さん / 佐藤") == "田中様、鈴木様、佐藤様"
     assert messages._honorific_ja("人事部 田中、佐藤部長") == "人事部 田中様、佐藤部長"
+
+
+def test_declining_an_offer_says_offer_not_selection():
+    offer = interview(status=Status.OFFER, channel=Channel.AGENT, agent_name="佐藤", stage=Stage.FINAL.value)
+    ja = render(MessageKind.DECLINE_VIA_AGENT_MAIL, "ja", offer, "山田", {"reason": "家族と相談した結果、地元での就職を決めた"})
+    assert ja.subject == "株式会社サンプルの内定辞退のご相談（山田）"
+    assert "最終面接について、家族と相談した結果、地元での就職を決めたため、内定を辞退させていただきたく" in ja.body
+    en = render(MessageKind.DECLINE_VIA_AGENT_PHONE, "en", interview(channel=Channel.AGENT, agent_name="Sato"), "Yamada")
+    assert "would like to decline 株式会社サンプル's selection process." in en.body
+    direct = render(MessageKind.DECLINE_OFFER_MAIL, "ja", interview(status=Status.OFFER), "山田", {"reason": "他社に入社を決めた"})
+    assert direct.subject == "内定辞退のご連絡（山田）" and direct.missing == ()
+    assert "他社に入社を決めたため、内定を辞退させていただきたく" in direct.body
+
+
+def test_spans_point_at_their_values_even_after_multi_line_values():
+    reply = "木曜日の14時で承知いたしました。  \n当日はよろしくお願いいたします。  "
+    draft = render(MessageKind.LATE_REPLY_APOLOGY, "ja", interview(), "山田", {"about": "日程", "reply": reply})
+    for span in draft.spans:
+        value = draft.body[span.start:span.end]
+        assert value == {"company": "株式会社サンプル", "contact": "田中様", "user_name": "山田", "about": "日程",
+                         "reply": reply.strip()}[span.field]

@@ -68,3 +68,13 @@ def test_declining_an_offer_and_closing_the_loop():
     plan = withdrawal_plan(interview(status=Status.OFFER), Reason.DECLINE, now=NOW)
     assert any("Declining an offer" in str(w) for w in plan.warnings)
     assert "mark the interview as cancelled or declined" in texts(plan)[-1]
+
+
+def test_declining_an_offer_uses_the_offer_templates_or_the_agent():
+    direct = withdrawal_plan(interview(status=Status.OFFER), Reason.DECLINE, now=NOW)
+    assert [s.message_kind for s in direct.steps][1:3] == [MessageKind.DECLINE_OFFER_PHONE,
+                                                          MessageKind.DECLINE_OFFER_MAIL]
+    via_agent = withdrawal_plan(interview(status=Status.OFFER, channel=Channel.AGENT, agent_name="佐藤"),
+                                Reason.DECLINE, now=NOW)
+    assert via_agent.contact is Contact.AGENT
+    assert MessageKind.DECLINE_OFFER_MAIL not in [s.message_kind for s in via_agent.steps]

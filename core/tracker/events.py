@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from core.interviews import Status, utc_now
+from core.interviews import Status, local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, Message
 
 _CONTEXT = "Timeline"
@@ -30,6 +30,7 @@ class EventKind(enum.Enum):
     TASK_DONE = "task_done"
     TASK_DISMISSED = "task_dismissed"
     MISSED_CALL = "missed_call"
+    NEWS = "news"  # the company was in touch (detail: the user's note)
     MESSAGE_PREPARED = "message_prepared"
     MESSAGE_SENT = "message_sent"
 
@@ -42,6 +43,7 @@ _TEXT = {
     EventKind.TASK_DONE: QT_TRANSLATE_NOOP("Timeline", "Follow-up done"),
     EventKind.TASK_DISMISSED: QT_TRANSLATE_NOOP("Timeline", "Follow-up dismissed"),
     EventKind.MISSED_CALL: QT_TRANSLATE_NOOP("Timeline", "Missed a call from the company at {when}"),
+    EventKind.NEWS: QT_TRANSLATE_NOOP("Timeline", "Heard from the company: {note}"),
     EventKind.MESSAGE_PREPARED: QT_TRANSLATE_NOOP("Timeline", "Message prepared"),
     EventKind.MESSAGE_SENT: QT_TRANSLATE_NOOP("Timeline", "Message sent"),
 }
@@ -60,8 +62,8 @@ _STATUS_TEXT = {
 
 
 def when_text(moment: datetime) -> str:
-    """A language-neutral date and time for timeline sentences, in the moment's own offset."""
-    return moment.strftime("%Y-%m-%d %H:%M")
+    """A language-neutral date and time for timeline sentences, in the interview's local time."""
+    return local_time(moment).strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ from datetime import datetime, timedelta
 from core.interviews import local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.tracker import rules
-from core.tracker.events import EventKind, EventLog
+from core.tracker.events import EventKind, EventLog, when_text
 from core.tracker.messages import MessageKind
+from core.tracker.transaction import transaction
 
 _CONTEXT = "FollowUps"
 
@@ -246,20 +247,22 @@ class FollowUpStore:
         return self.get(cursor.lastrowid)
 
     def complete(self, task_id: int, at: datetime | None = None) -> FollowUp:
-        """Mark done.  A returned call adds its written follow-up."""
+        """Mark done.  A returned call adds its written follow-up (not when a mail replaced the call)."""
         at = at or utc_now()
-        task = self._change_state(task_id, TaskState.DONE, at)
-        self._events.add(task.interview_id, EventKind.TASK_DONE, at, task=task.kind.value)
-        if task.kind is TaskKind.MISSED_CALL:
-            local = at.astimezone(task.due_at.tzinfo)
-            self.add(task.interview_id, TaskKind.MISSED_CALL_MAIL, rules.written_followup_due(local), now=at,
-                     missed_at=task.missed_at)
+        with transaction(self._conn, self._lock):
+            task = self._change_state(task_id, TaskState.DONE, at)
+            self._events.add(task.interview_id, EventKind.TASK_DONE, at, task=task.kind.value)
+            if task.kind is TaskKind.MISSED_CALL and not task.suggests_mail:
+                local = at.astimezone(task.due_at.tzinfo)
+                self.add(task.interview_id, TaskKind.MISSED_CALL_MAIL, rules.written_followup_due(local), now=at,
+                         missed_at=task.missed_at)
         return self.get(task_id)
 
     def dismiss(self, task_id: int, at: datetime | None = None) -> FollowUp:
         at = at or utc_now()
-        task = self._change_state(task_id, TaskState.DISMISSED, at)
-        self._events.add(task.interview_id, EventKind.TASK_DISMISSED, at, task=task.kind.value)
+        with transaction(self._conn, self._lock):
+            task = self._change_state(task_id, TaskState.DISMISSED, at)
+            self._events.add(task.interview_id, EventKind.TASK_DISMISSED, at, task=task.kind.value)
         return task
 
     def reopen(self, task_id: int) -> FollowUp:
@@ -305,14 +308,15 @@ class FollowUpStore:
             raise ValueError("missed_at must be timezone-aware")
         missed_at = local_time(missed_at)
         now = now or utc_now()
-        self._events.add(interview_id, EventKind.MISSED_CALL, now, when=missed_at.strftime("%Y-%m-%d %H:%M"))
         start, end = rules.missed_call_window(max(missed_at, now.astimezone(missed_at.tzinfo)))
-        for task in self.for_interview(interview_id):
-            if task.kind is TaskKind.MISSED_CALL and task.is_open:
-                with self._lock:
+        with transaction(self._conn, self._lock):
+            self._events.add(interview_id, EventKind.MISSED_CALL, now, when=when_text(missed_at))
+            for task in self.for_interview(interview_id):
+                if task.kind is TaskKind.MISSED_CALL and task.is_open:
                     self._conn.execute("UPDATE followups SET count = count + 1 WHERE id = ?", (task.id,))
-                return self.get(task.id)
-        return self.add(interview_id, TaskKind.MISSED_CALL, start, window_end=end, now=now, missed_at=missed_at)
+                    return self.get(task.id)
+            return self.add(interview_id, TaskKind.MISSED_CALL, start, window_end=end, now=now,
+                            missed_at=missed_at)
 
     def call_unanswered(self, task_id: int, tried_at: datetime | None = None) -> FollowUp:
         """A call-back that nobody answered: due again in the calling window two hours later at the earliest.
@@ -360,7 +364,8 @@ class FollowUpStore:
     def _set(self, task_id: int, **columns: object) -> None:
         assignments = ", ".join(f"{name} = ?" for name in columns)
         with self._lock:
-            cursor = self._conn.execute(f"UPDATE followups SET {assignments} WHERE id = ?", (*columns.values(), task_id))
+            cursor = self._conn.execute(f"UPDATE followups SET {assignments} WHERE id = ?",
+                                        (*columns.values(), task_id))
         if cursor.rowcount == 0:
             self.get(task_id)  # raises the "no longer exists" error
 

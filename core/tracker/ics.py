@@ -113,8 +113,9 @@ def _event(interview: Interview, stamp: str, t: Translate, language: str) -> lis
         lines.append(f"LAST-MODIFIED:{_utc(interview.updated_at)}")
     if interview.place:
         lines.append(f"LOCATION:{escape_text(interview.place)}")
-    if interview.is_online:
-        lines.append(f"URL:{interview.place.strip()}")
+    link = interview.place.strip()
+    if interview.is_online and not any(c.isspace() or ord(c) < 32 or c in '"<>' for c in link):
+        lines.append(f"URL:{link}")  # a URI value is not escaped: only a clean one is written
     description = _description(interview, t, language)
     if description:
         lines.append(f"DESCRIPTION:{escape_text(description)}")

@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from core import paths
 from core.consent import REQUEST_WORDING
-from core.interviews import Channel, Interview, Stage, local_time
+from core.interviews import Channel, Interview, Stage, Status, local_time
 from core.messages import QT_TRANSLATE_NOOP, Message
 
 LANGUAGES = ("ja", "en")
@@ -50,6 +50,8 @@ class MessageKind(enum.Enum):
     ASK_RESULT_MAIL = "ask_result_mail"  # after a week without news
     REQUEST_TERMS_MAIL = "request_terms_mail"  # after an offer: the written terms of employment
     NO_SHOW_APOLOGY = "no_show_apology"  # an interview missed without notice
+    DECLINE_OFFER_PHONE = "decline_offer_phone"  # declining an offer, to the company
+    DECLINE_OFFER_MAIL = "decline_offer_mail"
 
 
 class Medium(enum.Enum):
@@ -70,6 +72,8 @@ _KIND_LABELS = {
     MessageKind.ASK_RESULT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking about the result"),
     MessageKind.REQUEST_TERMS_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking for the written terms"),
     MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a missed interview"),
+    MessageKind.DECLINE_OFFER_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by phone"),
+    MessageKind.DECLINE_OFFER_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by mail"),
 }
 
 FIELD_LABELS: dict[str, Message] = {
@@ -83,6 +87,7 @@ FIELD_LABELS: dict[str, Message] = {
         "agent": QT_TRANSLATE_NOOP("MessageFields", "Agent"),
         "addressee": QT_TRANSLATE_NOOP("MessageFields", "Addressee"),
         "company_ref": QT_TRANSLATE_NOOP("MessageFields", "Company"),
+        "what": QT_TRANSLATE_NOOP("MessageFields", "What you decline"),
         "user_name": QT_TRANSLATE_NOOP("MessageFields", "Your name"),
         "user_contact": QT_TRANSLATE_NOOP("MessageFields", "Your phone or mail"),
         "topic": QT_TRANSLATE_NOOP("MessageFields", "What you appreciated in the conversation"),
@@ -175,6 +180,10 @@ def fields(kind: MessageKind) -> tuple[str, ...]:
 # -- dates --------------------------------------------------------------------------------------------
 
 _WEEKDAYS_JA = "月火水木金土日"
+# Not strftime: Qt sets the C library's locale from the environment, which would turn %A into 水曜日.
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
 
 
 def format_date(moment: datetime, language: str) -> str:
@@ -184,7 +193,8 @@ def format_date(moment: datetime, language: str) -> str:
         return f"{moment.month}月{moment.day}日（{_WEEKDAYS_JA[moment.weekday()]}）{clock}"
     hour = moment.hour % 12 or 12
     half = "am" if moment.hour < 12 else "pm"
-    return f"{moment.strftime('%A')}, {moment.day} {moment.strftime('%B')} at {hour}:{moment.minute:02d} {half}"
+    return (f"{_WEEKDAYS_EN[moment.weekday()]}, {moment.day} {_MONTHS_EN[moment.month - 1]}"
+            f" at {hour}:{moment.minute:02d} {half}")
 
 
 # -- field values -------------------------------------------------------------------------------------
@@ -223,6 +233,8 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             interviewer=people(interview.interviewers) if interview.interviewers else "",
             agent=people(interview.agent_name) if interview.agent_name else "",
         )
+        offer = interview.status is Status.OFFER
+        values["what"] = ("内定" if offer else "選考") if language == "ja" else ("offer" if offer else "selection process")
         # Writing to the company itself, Japanese says 貴社 rather than its name.
         values["company_ref"] = interview.company
         if interview.channel is Channel.AGENT:
@@ -286,8 +298,8 @@ def _fill(text: str, template: dict, language: str, values: dict[str, str], miss
 
 
 def _tidy(body: str) -> str:
-    """No trailing spaces, no empty lines at the end (an empty optional signature line)."""
-    return "\n".join(line.rstrip() for line in body.split("\n")).rstrip() + "\n"
+    """No empty lines at the end (an empty optional signature line); offsets before that are kept."""
+    return body.rstrip() + "\n"
 
 
 _NOTES = {
@@ -307,7 +319,8 @@ def _channel_note(kind: MessageKind, template: dict, interview: Interview | None
         return Message(_CONTEXT, _NOTES["agent"], {"agent": agent})
     if interview.channel is Channel.AGENT and kind in (
             MessageKind.CANCEL_PHONE, MessageKind.CANCEL_MAIL, MessageKind.MISSED_CALL_SCRIPT,
-            MessageKind.ASK_RESULT_MAIL, MessageKind.REQUEST_TERMS_MAIL):
+            MessageKind.ASK_RESULT_MAIL, MessageKind.REQUEST_TERMS_MAIL, MessageKind.DECLINE_OFFER_PHONE,
+            MessageKind.DECLINE_OFFER_MAIL):
         return Message(_CONTEXT, _NOTES["agent_company"], {"agent": agent})
     if template["medium"] == "phone":
         return Message(_CONTEXT, _NOTES["phone"])

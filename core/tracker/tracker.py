@@ -27,6 +27,8 @@ On every save it compares the interview with what was stored and
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from datetime import datetime
 
 from core.interviews import Interview, InterviewKind, Status, local_time, utc_now
@@ -34,6 +36,7 @@ from core.tracker import rules
 from core.tracker.events import Event, EventKind, when_text
 from core.tracker.followups import FollowUp, TaskKind, TaskState
 from core.tracker.messages import MessageKind
+from core.tracker.transaction import transaction
 
 # Which automatic follow-ups each status asks for, and which it makes moot.
 _CREATES: dict[Status, tuple[TaskKind, ...]] = {
@@ -67,12 +70,21 @@ def local_zone(interview: Interview):
 class Tracker:
     """Saves interviews through the library and keeps follow-ups and timeline in step."""
 
-    def __init__(self, library):
+    def __init__(self, library, conn: sqlite3.Connection, lock: threading.RLock):
         self._lib = library
+        self._conn = conn
+        self._lock = lock
 
     def save(self, interview: Interview, now: datetime | None = None) -> Interview:
-        """Add (no id) or update the interview; returns it as stored."""
+        """Add (no id) or update the interview; returns it as stored.
+
+        The interview, its follow-ups and its timeline change together or not at all.
+        """
         now = now or utc_now()
+        with transaction(self._conn, self._lock):
+            return self._save(interview, now)
+
+    def _save(self, interview: Interview, now: datetime) -> Interview:
         before = self._lib.interviews.get(interview.id) if interview.id is not None else None
         saved = self._lib.interviews.update(interview) if before else self._lib.interviews.add(interview)
         events = self._lib.events
@@ -106,6 +118,19 @@ class Tracker:
         event = EventKind.MESSAGE_SENT if sent else EventKind.MESSAGE_PREPARED
         return self._lib.events.add(interview_id, event, at, message=kind.value)
 
+    def heard_from_company(self, interview_id: int, note: str = "", at: datetime | None = None) -> Event:
+        """The company was in touch (without a result yet): the timeline notes it, and the seven days of
+        silence before asking about the result start again from now."""
+        at = at or utc_now()
+        with transaction(self._conn, self._lock):
+            interview = self._lib.interviews.get(interview_id)
+            event = self._lib.events.add(interview_id, EventKind.NEWS, at, note=note.strip() or "—")
+            for task in self._lib.followups.for_interview(interview_id):
+                if task.kind is TaskKind.ASK_RESULT and task.is_open:
+                    local = at.astimezone(local_zone(interview))
+                    self._lib.followups.reschedule(task.id, rules.ask_result_due(local))
+        return event
+
     def missed_call(self, interview_id: int, missed_at: datetime, now: datetime | None = None) -> FollowUp:
         """'I missed their call': see :meth:`core.tracker.followups.FollowUpStore.missed_call`."""
         return self._lib.followups.missed_call(interview_id, missed_at, now)
@@ -115,8 +140,10 @@ class Tracker:
     def _apply_rules(self, interview: Interview, before: Interview | None, now: datetime) -> None:
         store = self._lib.followups
         if interview.kind is not InterviewKind.REAL:
+            if before is not None and before.kind is InterviewKind.REAL:  # turned into practice: nothing to send
+                store.close_open(interview.id, _AUTOMATIC, now)
             return
-        status_changed = before is None or before.status is not interview.status
+        status_changed = before is None or before.status is not interview.status or before.kind is not interview.kind
         moved = before is not None and before.starts_at != interview.starts_at
         tasks = {task.kind: task for task in store.for_interview(interview.id) if task.kind in _AUTOMATIC}
         if status_changed:

@@ -86,8 +86,10 @@ def withdrawal_plan(interview: Interview, reason: Reason, already_missed: bool =
             warnings.append(_m(QT_TRANSLATE_NOOP(
                 "Withdrawal", "The agent's name is not recorded for this interview: add it before you call.")))
     else:
-        phone_kind = MessageKind.CANCEL_PHONE if not already_missed else None
-        mail_kind = MessageKind.NO_SHOW_APOLOGY if already_missed else MessageKind.CANCEL_MAIL
+        offer = reason is Reason.DECLINE and interview.status is Status.OFFER
+        phone_kind = None if already_missed else MessageKind.DECLINE_OFFER_PHONE if offer else MessageKind.CANCEL_PHONE
+        mail_kind = (MessageKind.NO_SHOW_APOLOGY if already_missed
+                     else MessageKind.DECLINE_OFFER_MAIL if offer else MessageKind.CANCEL_MAIL)
         if interview.contact_name:
             call = _m(QT_TRANSLATE_NOOP(
                 "Withdrawal", "Call {company} first and ask for {contact}. Apologise, thank them, and give the "

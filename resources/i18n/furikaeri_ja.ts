@@ -1215,6 +1215,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>宛名</translation>
     </message>
     <message>
+        <source>What you decline</source>
+        <translation>辞退するもの</translation>
+    </message>
+    <message>
         <source>Your name</source>
         <translation>あなたの氏名</translation>
     </message>
@@ -1300,6 +1304,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Apology for a missed interview</source>
         <translation>面接を欠席したお詫び</translation>
+    </message>
+    <message>
+        <source>Declining an offer by phone</source>
+        <translation>内定辞退の電話</translation>
+    </message>
+    <message>
+        <source>Declining an offer by mail</source>
+        <translation>内定辞退のメール</translation>
     </message>
     <message>
         <source>This interview was arranged by {agent}: contact the agent rather than the company.</source>
@@ -1714,6 +1726,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Missed a call from the company at {when}</source>
         <translation>{when}に企業からの着信に出られなかった</translation>
+    </message>
+    <message>
+        <source>Heard from the company: {note}</source>
+        <translation>企業から連絡あり：{note}</translation>
     </message>
     <message>
         <source>Message prepared</source>
