@@ -81,9 +81,20 @@ class TrackerController(QObject):
         self.upcoming_action = QAction(window)
         self.upcoming_action.setShortcut(QKeySequence("Ctrl+U"))
         self.upcoming_action.triggered.connect(self.open_upcoming)
+        # The selected interview's actions, as in the pane (for the keyboard and the menu bar).
+        self.message_action = QAction(window)
+        self.message_action.triggered.connect(lambda: self.prepare_message(self._selected()))
+        self.missed_call_action = QAction(window)
+        self.missed_call_action.triggered.connect(lambda: self._selected() and self.missed_call(self._selected()))
+        self.withdraw_action = QAction(window)
+        self.withdraw_action.triggered.connect(lambda: self._selected() and self.withdraw(self._selected()))
         self.followups_menu = QMenu(window)
         window.menuBar().insertMenu(window.settings_menu.menuAction(), self.followups_menu)
         self.followups_menu.addAction(self.upcoming_action)
+        self.followups_menu.addSeparator()
+        self.followups_menu.addActions([self.message_action, self.missed_call_action, self.withdraw_action])
+        self.followups_menu.aboutToShow.connect(self._update_actions)
+        self._update_actions()
         window.toolbar.addAction(self.upcoming_action)
 
     # -- start and time -----------------------------------------------------------------
@@ -102,6 +113,16 @@ class TrackerController(QObject):
         for task in list(self.toast.queue):
             if task.interview_id not in self._interviews:  # deleted meanwhile
                 self.toast.forget(task.id)
+
+    def _selected(self) -> Interview | None:
+        """The interview shown in the pane when it can have follow-ups (a real one)."""
+        bar = self.window.pane.followups
+        return bar.interview if bar.isVisibleTo(self.window.pane) else None
+
+    def _update_actions(self) -> None:
+        possible = self._selected() is not None
+        for action in (self.message_action, self.missed_call_action, self.withdraw_action):
+            action.setEnabled(possible)
 
     def interview_of(self, task) -> Interview | None:
         return self._interviews.get(task.interview_id)
@@ -231,6 +252,9 @@ class TrackerController(QObject):
         self.followups_menu.setTitle(self.tr("F&ollow-ups"))
         self.upcoming_action.setText(self.tr("&Upcoming…"))
         self.upcoming_action.setToolTip(self.tr("Interviews and follow-ups in time order (Ctrl+U)"))
+        self.message_action.setText(self.tr("&Prepare message…"))
+        self.missed_call_action.setText(self.tr("I &missed their call…"))
+        self.withdraw_action.setText(self.tr("&Cancel or decline…"))
 
 
 def ask_missed_at(parent, now: datetime) -> datetime | None:

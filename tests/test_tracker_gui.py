@@ -500,3 +500,25 @@ def test_upcoming_says_when_nothing_is_coming_up(qtbot, make_window):
         pass
     assert view.items() == [] and view.empty.isVisible() and "Nothing coming up" in view.empty.text()
     assert not view.done_button.isEnabled() and not view.message_button.isEnabled()
+
+
+def test_follow_up_menu_acts_on_the_selected_real_interview(qtbot, make_window):
+    def prepare(lib: Library) -> None:
+        lib.tracker.save(_agent_interview(company="Real Co"))
+        lib.tracker.save(Interview(company="Practice", kind=InterviewKind.MOCK,
+                                   starts_at=datetime.now(JST) + timedelta(days=5)))
+
+    window = make_window(prepare)
+    controller = window.tracker_ui
+    rows = {window.model.interview_at(r).company: r for r in range(window.model.rowCount())}
+    window.table.selectRow(rows["Practice"])
+    controller._update_actions()
+    assert not controller.withdraw_action.isEnabled() and not window.pane.followups.isVisibleTo(window)
+    window.table.selectRow(rows["Real Co"])
+    controller._update_actions()
+    assert controller.withdraw_action.isEnabled()
+    controller.withdraw_action.trigger()
+    dialog = window.findChild(WithdrawDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.interview.company == "Real Co"
+    assert not dialog.isModal()  # its scripts stay usable while calling
+    dialog.reject()

@@ -1805,6 +1805,18 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>Interviews and follow-ups in time order (Ctrl+U)</source>
         <translation>面接とやることを時間順に表示（Ctrl+U）</translation>
     </message>
+    <message>
+        <source>&amp;Prepare message…</source>
+        <translation>メッセージを作成(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I &amp;missed their call…</source>
+        <translation>電話に出られなかった(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel or decline…</source>
+        <translation>キャンセル・辞退(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>TrackerLabels</name>
