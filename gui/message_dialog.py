@@ -129,7 +129,7 @@ class MessageDialog(Retranslatable, QDialog):
         self.language_label.setText(self.tr("&Language"))
         for index in range(self.kind_combo.count()):
             self.kind_combo.setItemText(index, message_kind_label(self.kind_combo.itemData(index)))
-        self.name_notice.setText(self.tr("Your name is not set yet, so the signature is left open."))
+        self.name_notice.setText(self.tr("Your name is not set yet, so it is left as a gap in the text."))
         self.set_name_button.setText(self.tr("Set my &name…"))
         self.recipient_label.setText(self.tr("&To"))
         self.subject_label.setText(self.tr("&Subject"))

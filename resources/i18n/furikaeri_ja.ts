@@ -1112,10 +1112,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <source>Your name is not set yet, so the signature is left open.</source>
-        <translation>お名前が未設定のため、署名が空欄になっています。</translation>
-    </message>
-    <message>
         <source>Set my &amp;name…</source>
         <translation>名前を設定(&amp;N)…</translation>
     </message>
@@ -1166,6 +1162,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>A script to keep in front of you while you call</source>
         <translation>電話をかけるときに手元に置く台本です</translation>
+    </message>
+    <message>
+        <source>Your name is not set yet, so it is left as a gap in the text.</source>
+        <translation>お名前が未設定のため、文中のお名前が空欄になっています。</translation>
     </message>
     <message>
         <source>No mail program answered. Use Copy and paste the text into your mail.</source>
