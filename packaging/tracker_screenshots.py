@@ -25,8 +25,11 @@ JST = timezone(timedelta(hours=9))
 
 
 def _sample(library, now: datetime):
+    from dataclasses import replace
+
     from core.interviews import Channel, Interview, InterviewKind, Stage, Status
     from core.tracker.followups import TaskKind
+    from core.tracker.messages import MessageKind
 
     save = library.tracker.save
     agent = save(Interview(
@@ -40,13 +43,12 @@ def _sample(library, now: datetime):
         starts_at=(now - timedelta(days=1)).replace(hour=10, minute=30, second=0, microsecond=0), duration_min=45,
         contact_name="Ms Kato", contact_email="kato@northwind.example", place="https://meet.example/nw-pm"),
         now=now - timedelta(days=6))
-    save(done.__class__(**{**done.__dict__, "status": Status.DONE}), now=now - timedelta(days=1, hours=-1))
+    save(replace(done, status=Status.DONE), now=now - timedelta(days=1, hours=-1))
     library.followups.add(agent.id, TaskKind.CONFIRM_TERMS, now + timedelta(days=9))
     # For the picture, the thank-you mail is due already (as after an interview on a working day).
     thank_you = next(t for t in library.followups.for_interview(done.id) if t.kind is TaskKind.THANK_YOU)
     library.followups.reschedule(thank_you.id, now - timedelta(minutes=30))
-    library.tracker.record_message(done.id, __import__("core.tracker.messages", fromlist=["MessageKind"])
-                                   .MessageKind.THANK_YOU, sent=False, at=now - timedelta(hours=20))
+    library.tracker.record_message(done.id, MessageKind.THANK_YOU, sent=False, at=now - timedelta(hours=20))
     return agent, library.interviews.get(done.id)
 
 
@@ -63,7 +65,6 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from core.interviews import Channel
     from core.library import Library
     from core.settings import SPEECH_MODEL, USER_NAME, Settings
     from core.tracker.messages import MessageKind
@@ -130,7 +131,6 @@ def main() -> int:
         app.processEvents()
         withdraw.grab().save(str(args.out / f"withdraw_{language}.png"))
         withdraw.reject()
-        assert agent.channel is Channel.AGENT
     window.close()
     library.close()
     print(f"screenshots written to {args.out}")
