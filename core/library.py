@@ -23,6 +23,9 @@ from core.note_templates import TemplateStore
 from core.notes import NotesStore
 from core.recording.store import RecordingStore
 from core.storage import db
+from core.tracker.events import EventLog
+from core.tracker.followups import FollowUpStore
+from core.tracker.tracker import Tracker
 from core.transcription.store import TranscriptStore
 
 
@@ -37,6 +40,9 @@ class Library:
         self.notes = NotesStore(self._conn, self._lock)
         self.templates = TemplateStore(self._conn, self._lock)
         self.transcripts = TranscriptStore(self._conn, self._lock)
+        self.events = EventLog(self._conn, self._lock)
+        self.followups = FollowUpStore(self._conn, self._lock, self.events)
+        self.tracker = Tracker(self, self._conn, self._lock)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:

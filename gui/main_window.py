@@ -27,6 +27,7 @@ from gui.library_model import LibraryView
 from gui.settings_dialog import SettingsDialog
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
+from gui.tracker_controller import TrackerController
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -71,6 +72,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setStatusBar(self.status)
 
         self._make_actions()
+        self.tracker_ui = TrackerController(self)  # follow-ups: upcoming view, notifications, messages
         self.retranslate()
         self.resize(1000, 640)
 
@@ -78,6 +80,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def start(self) -> None:
         """Load the library and probe audio and the speech model, all in the background."""
         self.reload()
+        self.tracker_ui.start()
         self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
         # A refresh re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
@@ -186,6 +189,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.time_action.setText(self.tr("Insert the current time into the notes"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.model.retranslate()
+        self.tracker_ui.retranslate()
 
     # -- library ---------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
@@ -225,10 +229,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _edit(self, dialog: InterviewDialog) -> None:
         if dialog.exec() != InterviewDialog.DialogCode.Accepted:
             return
-        item = dialog.interview()
-        store = self.library.interviews
-        save = (lambda: store.update(item)) if item.id is not None else (lambda: store.add(item))
-        self.tasks.run(save, done=lambda saved: self.reload(select_id=saved.id), failed=self.show_error)
+        self.tracker_ui.save_interview(dialog.interview())  # the tracker adds the follow-ups
 
     def delete_selected(self) -> None:
         row = self._selected_row()
