@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.interviews import Interview
 from core.library import Library
@@ -34,7 +34,9 @@ class InterviewPane(Retranslatable, QWidget):
         self.notes.templates_requested.connect(self.manage_templates)
         self.recorder.notes_requested.connect(
             lambda interview_id, when: self.notes.open_with_template(interview_id, when, self._language()))
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.recorder.notes_requested.connect(lambda *_: self.fit_recorder())
+        self.recorder.history_shown.connect(self.fit_recorder)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.recorder)
         self.followups = FollowUpBar()
         self.timeline = TimelineView(library, tasks)
@@ -42,6 +44,8 @@ class InterviewPane(Retranslatable, QWidget):
         self.tabs.addTab(self.notes, "")
         self.tabs.addTab(self.timeline, "")
         splitter.addWidget(self.tabs)
+        self.recorder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        splitter.setStretchFactor(0, 0)  # the recorder as small as it can be: notes get the room
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -58,6 +62,16 @@ class InterviewPane(Retranslatable, QWidget):
         self.followups.set_interview(interview)
         self.timeline.show_company(interview.company if interview else None)
         self.retranslate()
+
+    def fit_recorder(self) -> None:
+        """Give the recorder what it needs and the notes everything else."""
+        total = sum(self.splitter.sizes())
+        layout = self.recorder.layout()
+        width = self.recorder.width()
+        fits = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        need = min(max(fits, self.recorder.minimumSizeHint().height()), total // 2)
+        if total > 0:
+            self.splitter.setSizes([need, total - need])
 
     def manage_templates(self) -> None:
         from gui.templates_dialog import TemplatesDialog

@@ -62,8 +62,6 @@ class NotesEditor(Retranslatable, QWidget):
         self._capture_left = 0
         self._state: Callable[[], str] = lambda: ""
 
-        self.title = QLabel()
-        self.title.setObjectName("notesTitle")
         self.state_label = QLabel()
         self.state_label.setObjectName("notesState")
         self.preview_button = QToolButton()
@@ -101,7 +99,6 @@ class NotesEditor(Retranslatable, QWidget):
         self._countdown.timeout.connect(self._tick)
 
         bar = QHBoxLayout()
-        bar.addWidget(self.title)
         bar.addWidget(self.state_label, 1)
         for button in (self.preview_button, self.time_button, self.template_button, self.history_button):
             bar.addWidget(button)
@@ -110,7 +107,7 @@ class NotesEditor(Retranslatable, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
-        self.setStyleSheet("#notesTitle { font-weight: 600; } #notesState { color: #666; }"
+        self.setStyleSheet("#notesState { color: #666; }"
                            "#notesBanner { background: #fff3cd; border: 1px solid #f0c36d; padding: 4px; }")
         self.retranslate()
         self.reload_templates()
@@ -123,7 +120,6 @@ class NotesEditor(Retranslatable, QWidget):
         return timer
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Notes"))
         self.editor.setPlaceholderText(self.tr(
             "What were you asked, what did you answer, what will you do differently? "
             "Markdown works: # headings, - lists."))

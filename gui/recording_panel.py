@@ -59,6 +59,7 @@ class RecordingPanel(Retranslatable, QWidget):
     busy_changed = Signal(bool)
     transcript_requested = Signal(object)  # the Recording to review
     import_requested = Signal()
+    history_shown = Signal()  # the interview's recordings are listed (the panel's height may change)
 
     def __init__(self, library: Library, tasks: TaskRunner, language: callable, parent: QWidget | None = None):
         super().__init__(parent)
@@ -226,7 +227,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.marker_button.setText(self.tr("Marker (Ctrl+M)"))
         self.device_label.setText(self.tr("Microphone"))
-        self.history_label.setText(self.tr("Recordings of this interview"))
+        self._update_history_label()
         self.clip_done.setText(self.tr("Consent clip done"))
         self.transcript_button.setText(self.tr("Transcript…"))
         self.import_button.setText(self.tr("Import audio…"))
@@ -365,7 +366,14 @@ class RecordingPanel(Retranslatable, QWidget):
             self.history.addItem(item)
             if recording.id == select_id:
                 self.history.setCurrentItem(item)
+        self.history.setVisible(bool(recordings))  # no empty box: the notes below get the room
+        self._update_history_label()
         self._update_history_buttons()
+        self.history_shown.emit()
+
+    def _update_history_label(self) -> None:
+        self.history_label.setText(self.tr("Recordings of this interview") if self.history.count()
+                                   else self.tr("No recordings of this interview yet."))
 
     def selected_recording(self) -> Recording | None:
         item = self.history.currentItem()

@@ -121,6 +121,75 @@ def _transcript_shots(app, window, library, switcher, out: Path, settle) -> None
     transcript_window.close()
 
 
+NOTES = {
+    "ja": """# 二次面接の振り返り（Northwind Japan）
+
+## 聞かれた質問
+- 前職でいちばん難しかった調整は？ [04:12]
+- チームで意見が割れたときの進め方 [11:40]
+
+## 自分の回答（要点）
+- 結論から話せたが、数字が曖昧だった
+- **次回**：成果を「売上 +12%」のように言い切る
+
+## まだ聞きたいこと・確認したいこと
+- リモート勤務の頻度（労働条件通知書で確認）
+""",
+    "en": """# Second interview review (Northwind Japan)
+
+## Questions they asked
+- The hardest stakeholder conflict in my last job [04:12]
+- How the team decides when opinions split [11:40]
+
+## What I answered (key points)
+- Led with the point, but the numbers were vague
+- **Next time**: say the result outright ("sales +12%")
+
+## Questions I still have
+- How often remote work is possible (check the written terms)
+""",
+}
+
+
+def _wait_notes(app, window) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    notes = window.pane.notes
+    if notes.io.pending:
+        loop = QEventLoop()
+        notes.io.idle.connect(loop.quit)
+        loop.exec()
+    app.processEvents()
+
+
+def _notes_shots(app, window, library, switcher, out: Path, settle) -> None:
+    """The notes pane: a formatted preview with time links, and the quick capture after a declined request."""
+    rows = {window.model.interview_at(r).company: r for r in range(window.model.rowCount())}
+    for language in ("ja", "en"):
+        switcher.apply(language)
+        interview = library.interviews.all()[rows["Northwind Japan"]]
+        library.notes.save(interview.id, NOTES[language])
+        window.table.selectRow(rows["さくらテック株式会社"])
+        settle(window)
+        window.table.selectRow(rows["Northwind Japan"])
+        settle(window)
+        _wait_notes(app, window)
+        window.pane.notes.set_preview(True)
+        app.processEvents()
+        window.grab().save(str(out / f"notes_{language}.png"))
+        window.pane.notes.set_preview(False)
+        window.table.selectRow(rows["株式会社みらい商事"])
+        settle(window)
+        _wait_notes(app, window)
+        window.pane.notes.open_with_template(window.pane.interview.id, "14:05", language)
+        _wait_notes(app, window)
+        window.grab().save(str(out / f"notes_declined_{language}.png"))
+        library.notes.save(window.pane.interview.id, "")
+        window.table.selectRow(rows["さくらテック株式会社"])
+        settle(window)
+        _wait_notes(app, window)
+
+
 def _write_speechlike(path: Path) -> None:
     import numpy as np
     import soundfile as sf
@@ -195,6 +264,7 @@ def main() -> int:
                 consent.grab().save(str(args.out / f"consent_dialog_{language}.png"))
                 consent.close()
         if filled:
+            _notes_shots(app, window, library, switcher, args.out, settle)
             _recording_shots(app, window, library, switcher, args.out, settle)
         window.close()
         library.close()

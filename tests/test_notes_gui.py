@@ -242,3 +242,18 @@ def test_notes_are_read_only_until_loaded(qtbot, make_window):
     notes.load(window.pane.interview.id, window.pane.interview)
     assert notes.editor.isReadOnly()
     qtbot.waitUntil(lambda: not notes.editor.isReadOnly(), timeout=5000)
+
+
+@pytest.mark.audio
+def test_ctrl_t_while_recording_inserts_the_recording_time(qtbot, make_window, virtual_microphone):
+    window, notes = _window(make_window, qtbot, kind=InterviewKind.MOCK)
+    panel = window.pane.recorder
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.state == "recording" and panel.session.recorder.elapsed_s > 1.2, timeout=20000)
+    notes.editor.setFocus()
+    qtbot.keyClick(notes.editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    inserted = notes.editor.toPlainText().strip()
+    assert inserted in ("[00:01]", "[00:02]", "[00:03]"), inserted
+    with qtbot.waitSignal(panel.recording_saved, timeout=20000):
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _stored(window.pane.interview.id).strip() == inserted, timeout=5000)

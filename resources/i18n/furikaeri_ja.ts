@@ -1501,10 +1501,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
 <context>
     <name>NotesEditor</name>
     <message>
-        <source>Notes</source>
-        <translation>メモ</translation>
-    </message>
-    <message>
         <source>What were you asked, what did you answer, what will you do differently? Markdown works: # headings, - lists.</source>
         <translation>何を聞かれ、どう答え、次は何を変えますか？ Markdown が使えます（# 見出し、- 箇条書き）。</translation>
     </message>
@@ -1748,6 +1744,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Recordings of this interview</source>
         <translation>この面接の録音</translation>
+    </message>
+    <message>
+        <source>No recordings of this interview yet.</source>
+        <translation>この面接の録音はまだありません。</translation>
     </message>
     <message>
         <source>Consent clip done</source>
