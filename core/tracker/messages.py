@@ -91,7 +91,7 @@ _KIND_LABELS = {
     MessageKind.LATE_REPLY_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a late reply"),
     MessageKind.ASK_RESULT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking about the result"),
     MessageKind.REQUEST_TERMS_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking for the written terms"),
-    MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a missed interview"),
+    MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apologising for a missed interview, by mail"),
     MessageKind.NO_SHOW_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Apologising for a missed interview, by phone"),
     MessageKind.NO_SHOW_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP(
         "MessageTemplates", "Apologising to the agent for a missed interview, by phone"),
