@@ -156,6 +156,7 @@ def test_no_show_apology_is_addressed_by_channel():
     assert "お約束しておりました株式会社サンプル様の一次面接に" in agent.body  # the agent's client takes 様
     assert "株式会社サンプル様へもお詫びをお伝えいただけますでしょうか" in agent.body  # the agent passes it on
     assert "お詫びをお伝え" not in direct.body
+    assert "Send this to your agent, 佐藤さん" in str(agent.channel_note) and direct.channel_note is None
 
 
 def test_user_name_comes_from_settings():

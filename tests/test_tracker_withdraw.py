@@ -92,7 +92,8 @@ def test_an_interview_already_missed_still_gets_an_apology():
 def test_declining_an_offer_and_closing_the_loop():
     plan = withdrawal_plan(interview(status=Status.OFFER), Reason.DECLINE, now=NOW)
     assert any("Declining an offer" in str(w) for w in plan.warnings)
-    assert "mark the interview as cancelled or declined" in texts(plan)[-1]
+    assert "mark the interview as declined" in texts(plan)[-1]
+    assert "as cancelled" in texts(withdrawal_plan(interview(), Reason.CANCEL, now=NOW))[-1]
 
 
 def test_declining_an_offer_uses_the_offer_templates_or_the_agent():

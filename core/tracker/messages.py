@@ -390,6 +390,8 @@ def _channel_note(kind: MessageKind, template: dict, interview: Interview | None
         return None
     agent = interview.agent_name or "?"
     phone = template["medium"] == "phone"
+    if template["recipient"] == "party" and interview.channel is Channel.AGENT:
+        return Message(_CONTEXT, _NOTES["agent_phone" if phone else "agent"], {"agent": agent})
     if template["recipient"] == "agent":
         if interview.channel is not Channel.AGENT:
             return Message(_CONTEXT, _NOTES["not_agent"])

@@ -218,6 +218,8 @@ def withdrawal_plan(interview: Interview, reason: Reason, already_missed: bool =
         warnings.append(_m(QT_TRANSLATE_NOOP(
             "Withdrawal", "Declining an offer: say so clearly and thank them; you do not need to justify "
             "your choice at length.")))
-    steps.append(Step(_m(QT_TRANSLATE_NOOP(
-        "Withdrawal", "Afterwards, mark the interview as cancelled or declined so that its follow-ups close."))))
+    steps.append(Step(_m(
+        QT_TRANSLATE_NOOP("Withdrawal", "Afterwards, mark the interview as cancelled so that its follow-ups close.")
+        if reason is Reason.CANCEL else
+        QT_TRANSLATE_NOOP("Withdrawal", "Afterwards, mark the interview as declined so that its follow-ups close."))))
     return Plan(contact, tuple(steps), tuple(warnings), call_from, missed)

@@ -2542,6 +2542,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>紹介してくれた人にも、企業から先に伝わる前に自分から知らせましょう。</translation>
     </message>
     <message>
+        <source>Afterwards, mark the interview as cancelled so that its follow-ups close.</source>
+        <translation>連絡が済んだら、面接の状態を「キャンセル」にしましょう。フォローアップが閉じられます。</translation>
+    </message>
+    <message>
+        <source>Afterwards, mark the interview as declined so that its follow-ups close.</source>
+        <translation>連絡が済んだら、面接の状態を「辞退」にしましょう。フォローアップが閉じられます。</translation>
+    </message>
+    <message>
         <source>Do it now: the earlier they know, the less trouble it causes.</source>
         <translation>今すぐ連絡しましょう。早いほど相手の負担は小さくなります。</translation>
     </message>
@@ -2552,10 +2560,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Declining an offer: say so clearly and thank them; you do not need to justify your choice at length.</source>
         <translation>内定の辞退は、はっきり伝えてお礼を述べましょう。理由を長々と説明する必要はありません。</translation>
-    </message>
-    <message>
-        <source>Afterwards, mark the interview as cancelled or declined so that its follow-ups close.</source>
-        <translation>連絡が済んだら、面接の状態を「キャンセル」または「辞退」にしましょう。フォローアップが閉じられます。</translation>
     </message>
 </context>
 </TS>
