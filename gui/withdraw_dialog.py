@@ -180,6 +180,10 @@ class WithdrawDialog(Retranslatable, QDialog):
         if self.isVisible():
             self.layout().activate()
             self.adjustSize()
+            # adjustSize keeps a window within a share of the screen; wrapped steps may need more.
+            needed = self.layout().totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _update_buttons(self) -> None:
         on_plan = self.page == 1

@@ -2515,7 +2515,7 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
     <message>
         <source>Call {company} first and ask for {contact}.</source>
-        <translation>まず{company}に電話し、{contact}さんに取り次いでもらいましょう。</translation>
+        <translation>まず{company}に電話し、担当の{contact}に取り次いでもらいましょう。</translation>
     </message>
     <message>
         <source>Call {company} first and ask for the person in charge of recruiting.</source>
