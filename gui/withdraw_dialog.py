@@ -180,8 +180,10 @@ class WithdrawDialog(Retranslatable, QDialog):
         if self.isVisible():
             self.layout().activate()
             self.adjustSize()
-            # adjustSize keeps a window within a share of the screen; wrapped steps may need more.
+            # adjustSize keeps a window within two thirds of the screen; wrapped steps may need more.
             needed = self.layout().totalHeightForWidth(self.width())
+            if self.screen() is not None:
+                needed = min(needed, self.screen().availableGeometry().height())
             if needed > self.height():
                 self.resize(self.width(), needed)
 

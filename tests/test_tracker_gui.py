@@ -626,3 +626,65 @@ def test_walkthrough_offers_fitting_messages_to_the_right_person(qtbot, ui_langu
                 assert not JAPANESE.search(note.replace(interview.agent_name, "")), where
             message.close()
         dialog.reject()
+
+
+def test_optional_paragraphs_exclude_each_other_and_never_drop_edited_text(qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui_helpers import click_message_box
+
+    interview = _agent_interview(channel=Channel.DIRECT, agent_name="", agent_contact="")
+    dialog = MessageDialog(interview, Settings(), "ja", MessageKind.NO_SHOW_APOLOGY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ask, withdraw = dialog.choice_boxes["new_date"], dialog.choice_boxes["withdraw"]
+    assert ask.isVisible() and withdraw.isVisible() and not ask.isChecked() and not withdraw.isChecked()
+    assert "改めて面接の機会" not in dialog.body.toPlainText() and "辞退" not in dialog.body.toPlainText()
+    ask.setChecked(True)
+    assert "改めて面接の機会" in dialog.body.toPlainText()
+    withdraw.setChecked(True)  # saying both would contradict: the other one goes
+    assert not ask.isChecked() and dialog.chosen() == frozenset({"withdraw"})
+    assert "選考は辞退させていただきたく" in dialog.body.toPlainText()
+    assert "改めて面接の機会" not in dialog.body.toPlainText()
+
+    dialog.body.appendPlainText("自分で書き足した一文。")
+    handle_modal(lambda: ask.setChecked(True), click_message_box(QMessageBox.StandardButton.No))
+    assert "自分で書き足した一文。" in dialog.body.toPlainText()
+    assert withdraw.isChecked() and not ask.isChecked()  # the boxes show the text's choice again
+    handle_modal(lambda: ask.setChecked(True), click_message_box(QMessageBox.StandardButton.Yes))
+    assert dialog.draft.choices == frozenset({"new_date"}) and "自分で書き足した一文。" not in dialog.body.toPlainText()
+
+    # A message without optional paragraphs shows no box.
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(MessageKind.THANK_YOU.value))
+    assert not ask.isVisible() and not withdraw.isVisible() and dialog.draft.choices == frozenset()
+
+
+def _assert_steps_whole(dialog):
+    """The steps with a hint wrap over several lines: the dialog is tall enough for all of its wrapped text
+    (a window's adjustSize stops at two thirds of the screen), and no step is squeezed under the next widget."""
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+    widgets = [w for row in dialog._step_rows for w in row if w is not None]
+    for upper, lower in zip(widgets, widgets[1:]):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper.text(), lower.text())
+
+
+def test_walkthrough_knows_a_passed_interview_and_shows_every_step_whole(qtbot, ui_language):
+    ui_language("ja")  # the longest lines
+    long_name = "キャリアブリッジ株式会社 第二事業部 シニアキャリアアドバイザー 田中"  # many wrapped lines
+    upcoming = WithdrawDialog(_agent_interview(agent_name=long_name, agent_contact="03-1234-5678 / tanaka@agent.example"))
+    qtbot.addWidget(upcoming)
+    assert not upcoming.already_missed.isChecked()
+    upcoming.show()
+    upcoming.next_button.click()
+    _assert_steps_whole(upcoming)
+    passed = _agent_interview(starts_at=datetime.now(JST).replace(microsecond=0) - timedelta(hours=3))
+    dialog = WithdrawDialog(passed)
+    qtbot.addWidget(dialog)
+    assert dialog.already_missed.isChecked()  # its time has passed and it is still marked as scheduled
+    dialog.show()
+    dialog.next_button.click()
+    assert dialog.plan.missed
+    assert dialog.offered_kinds() == [MessageKind.NO_SHOW_VIA_AGENT_PHONE.value, MessageKind.NO_SHOW_APOLOGY.value]
+    _assert_steps_whole(dialog)
+    dialog.back_button.click()
+    assert dialog.already_missed.isChecked()
