@@ -1,4 +1,8 @@
-"""Prepare a message: a draft filled from the interview, its gaps highlighted, copied or opened in the mail app."""
+"""Prepare a message: a draft filled from the interview, its gaps highlighted, copied or opened in the mail app.
+
+Templates with optional paragraphs (asking for another date, saying that you
+withdraw) show a check box for each; they exclude each other.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,7 +45,8 @@ class MessageDialog(Retranslatable, QDialog):
     used = Signal(object, str)
 
     def __init__(self, interview: Interview, settings: Settings, language: str, kind=None,
-                 extra: dict | None = None, parent: QWidget | None = None, task=None):
+                 extra: dict | None = None, parent: QWidget | None = None, task=None,
+                 chosen: frozenset[str] = frozenset()):
         super().__init__(parent)
         self.interview = interview
         self.task = task  # the follow-up this message helps with, if any
@@ -57,6 +63,13 @@ class MessageDialog(Retranslatable, QDialog):
         self.language_combo.addItem("日本語", "ja")
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.choice_boxes: dict[str, QCheckBox] = {}
+        for name in messages.CHOICES:
+            box = QCheckBox()
+            box.setObjectName(f"choice_{name}")
+            box.setChecked(name in chosen and not any(b.isChecked() for b in self.choice_boxes.values()))
+            box.toggled.connect(lambda on, name=name: self._choice_toggled(name, on))
+            self.choice_boxes[name] = box
         self.name_notice = QLabel()
         self.name_notice.setObjectName("nameNotice")
         self.name_notice.setWordWrap(True)
@@ -106,6 +119,8 @@ class MessageDialog(Retranslatable, QDialog):
         self.mail_form.addRow(self.subject_label, self.subject)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
+        for box in self.choice_boxes.values():
+            layout.addWidget(box)
         layout.addWidget(self.name_row)
         layout.addWidget(self.note)
         layout.addWidget(self.missing)
@@ -116,7 +131,7 @@ class MessageDialog(Retranslatable, QDialog):
         self.setStyleSheet("#missingFields { background: #fff8d6; border: 1px solid #f0c36d; padding: 4px; }"
                            "#nameNotice { color: #8a5a00; }"
                            "#channelNote { font-weight: 600; }")
-        self._shown = (self.kind_combo.currentIndex(), self.language_combo.currentIndex())
+        self._shown = self._state()
         self.kind_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
         self.language_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
         self.resize(640, 620)
@@ -129,6 +144,8 @@ class MessageDialog(Retranslatable, QDialog):
         self.language_label.setText(self.tr("&Language"))
         for index in range(self.kind_combo.count()):
             self.kind_combo.setItemText(index, message_kind_label(self.kind_combo.itemData(index)))
+        for name, box in self.choice_boxes.items():
+            box.setText(render(messages.CHOICE_LABELS[name]))
         self.name_notice.setText(self.tr("Your name is not set yet, so it is left as a gap in the text."))
         self.set_name_button.setText(self.tr("Set my &name…"))
         self.recipient_label.setText(self.tr("&To"))
@@ -150,6 +167,25 @@ class MessageDialog(Retranslatable, QDialog):
     def language(self) -> str:
         return self.language_combo.currentData()
 
+    def chosen(self) -> frozenset[str]:
+        """The optional paragraphs chosen that the current template has."""
+        offered = messages.choices(self.kind())
+        return frozenset(name for name, box in self.choice_boxes.items() if name in offered and box.isChecked())
+
+    def _state(self) -> tuple:
+        return (self.kind_combo.currentIndex(), self.language_combo.currentIndex(),
+                frozenset(name for name, box in self.choice_boxes.items() if box.isChecked()))
+
+    def _choice_toggled(self, name: str, on: bool) -> None:
+        """One optional paragraph at a time: asking for another date and withdrawing contradict each other."""
+        if on:
+            for other, box in self.choice_boxes.items():
+                if other != name and box.isChecked():
+                    box.blockSignals(True)
+                    box.setChecked(False)
+                    box.blockSignals(False)
+        self._choice_changed()
+
     def is_edited(self) -> bool:
         """True when the user changed the subject or the text of the current draft."""
         return self.draft is not None and (self.body.toPlainText() != self.draft.body
@@ -160,10 +196,15 @@ class MessageDialog(Retranslatable, QDialog):
         if self._may_replace():
             self.refresh()
         else:
-            for combo, index in zip((self.kind_combo, self.language_combo), self._shown):
+            kind_index, language_index, checked = self._shown
+            for combo, index in ((self.kind_combo, kind_index), (self.language_combo, language_index)):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(index)
                 combo.blockSignals(False)
+            for name, box in self.choice_boxes.items():
+                box.blockSignals(True)
+                box.setChecked(name in checked)
+                box.blockSignals(False)
 
     def _may_replace(self) -> bool:
         if self.is_edited():
@@ -178,7 +219,11 @@ class MessageDialog(Retranslatable, QDialog):
         """Render the chosen kind in the chosen language (the user's edits to the previous draft are replaced)."""
         user_name = self.settings.get(USER_NAME)
         self.name_row.setVisible(not user_name.strip())
-        self.draft = messages.render(self.kind(), self.language(), self.interview, user_name, self.extra)
+        offered = messages.choices(self.kind())
+        for name, box in self.choice_boxes.items():
+            box.setVisible(name in offered)
+        self.draft = messages.render(self.kind(), self.language(), self.interview, user_name, self.extra,
+                                     self.chosen())
         draft = self.draft
         phone = not draft.is_mail
         self.mail_form.setRowVisible(0, not phone)
@@ -189,7 +234,7 @@ class MessageDialog(Retranslatable, QDialog):
         self.body.setPlainText(draft.body)
         self._highlight(draft)
         self._explain(draft)
-        self._shown = (self.kind_combo.currentIndex(), self.language_combo.currentIndex())
+        self._shown = self._state()
 
     def _explain(self, draft: messages.Draft) -> None:
         """The note on whom to send it to, and the list of fields still to fill in."""

@@ -200,14 +200,14 @@ class TrackerController(QObject):
             self.upcoming.reload()
 
     def prepare_message(self, interview: Interview | None, kind: MessageKind | None = None, task=None,
-                        extra: dict | None = None) -> MessageDialog | None:
+                        extra: dict | None = None, chosen: frozenset[str] = frozenset()) -> MessageDialog | None:
         if interview is None:
             return None
         if task is not None:
             kind = kind or task.template
             extra = {**task.template_values(), **(extra or {})}
         dialog = MessageDialog(interview, self.window.settings, self.window.switcher.language, kind, extra,
-                               self.window, task=task)
+                               self.window, task=task, chosen=chosen)
         recorded: set[tuple] = set()  # one timeline entry per message and way of use, however often
         dialog.used.connect(lambda draft, how: self._message_used(interview, draft, how, recorded))
         dialog.finished.connect(lambda _: dialog.deleteLater())
@@ -241,7 +241,7 @@ class TrackerController(QObject):
     def withdraw(self, interview: Interview) -> WithdrawDialog:
         """Not modal: the scripts it opens stay usable while the user calls."""
         dialog = WithdrawDialog(interview, self.now, self.window)
-        dialog.message_requested.connect(lambda kind: self.prepare_message(interview, kind))
+        dialog.message_requested.connect(lambda kind, chosen: self.prepare_message(interview, kind, chosen=chosen))
         dialog.accepted.connect(lambda: self.set_status(interview.id, dialog.status()))
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.show()

@@ -1,8 +1,10 @@
 """Cancelling an interview or declining, step by step: whom to contact, how, and what to say.
 
 The plan comes from the core (:func:`core.tracker.withdraw.withdrawal_plan`); this
-dialog asks the two questions it needs, shows the plan, opens the scripts and
-mails, and on *Finish* reports the chosen status for the tracker to save.
+dialog asks the questions it needs (cancel or decline; when cancelling, whether
+to ask for another date; has the time already passed), shows the plan, opens
+the scripts and mails, and on *Finish* reports the chosen status for the
+tracker to save.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from gui.tracker_labels import message_kind_label
 
 
 class WithdrawDialog(Retranslatable, QDialog):
-    """Emits :attr:`message_requested` with a message kind; after *Finish*, :meth:`status` is the new status."""
+    """Emits :attr:`message_requested` with a message kind and the template choices (a frozenset);
+    after *Finish*, :meth:`status` is the new status."""
 
-    message_requested = Signal(object)
+    message_requested = Signal(object, object)
 
     def __init__(self, interview: Interview, now: Callable[[], datetime] | None = None,
                  parent: QWidget | None = None):
@@ -55,11 +58,20 @@ class WithdrawDialog(Retranslatable, QDialog):
         self._reasons.addButton(self.cancel_choice)
         self._reasons.addButton(self.decline_choice)
         self.cancel_choice.setChecked(True)
+        # Cancelling one date is not withdrawing: ask for another date only when the user wants to continue.
+        self.new_date = QCheckBox()
+        self.new_date.setChecked(True)
+        self.cancel_choice.toggled.connect(lambda on: self.new_date.setEnabled(on))
         self.already_missed = QCheckBox()
+        self.already_missed.setChecked(withdraw.is_missed(interview, withdraw.Reason.CANCEL, False, self._now()))
+        new_date_row = QHBoxLayout()
+        new_date_row.addSpacing(24)
+        new_date_row.addWidget(self.new_date, 1)
         ask = QWidget()
         ask_layout = QVBoxLayout(ask)
         ask_layout.addWidget(self.question)
         ask_layout.addWidget(self.cancel_choice)
+        ask_layout.addLayout(new_date_row)
         ask_layout.addWidget(self.decline_choice)
         ask_layout.addSpacing(8)
         ask_layout.addWidget(self.already_missed)
@@ -126,7 +138,8 @@ class WithdrawDialog(Retranslatable, QDialog):
 
     def show_plan(self) -> None:
         self.plan = withdraw.withdrawal_plan(self.interview, self.reason(), self.already_missed.isChecked(),
-                                             self._now())
+                                             self._now(), new_date=self.new_date.isChecked())
+        self.already_missed.setChecked(self.plan.missed)  # e.g. found from the time: shown on going back
         self._build_steps(self.plan)
         self.done_check.setChecked(False)
         self._go(1)
@@ -148,7 +161,8 @@ class WithdrawDialog(Retranslatable, QDialog):
             if step.message_kind is not None:
                 button = QPushButton()
                 button.setProperty("message_kind", step.message_kind.value)
-                button.clicked.connect(lambda _=False, kind=step.message_kind: self.message_requested.emit(kind))
+                button.clicked.connect(lambda _=False, step=step: self.message_requested.emit(step.message_kind,
+                                                                                            step.choices))
                 self.steps_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
                 self.step_buttons.append(button)
             self._step_rows.append((label, button))
@@ -166,6 +180,12 @@ class WithdrawDialog(Retranslatable, QDialog):
         if self.isVisible():
             self.layout().activate()
             self.adjustSize()
+            # adjustSize keeps a window within two thirds of the screen; wrapped steps may need more.
+            needed = self.layout().totalHeightForWidth(self.width())
+            if self.screen() is not None:
+                needed = min(needed, self.screen().availableGeometry().height())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _update_buttons(self) -> None:
         on_plan = self.page == 1
@@ -179,6 +199,7 @@ class WithdrawDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Cancel or decline — {company}").format(company=self.interview.company))
         self.question.setText(self.tr("What do you want to do?"))
         self.cancel_choice.setText(self.tr("&Cancel the interview"))
+        self.new_date.setText(self.tr("Ask whether another &date is possible: I want to stay in the selection"))
         self.decline_choice.setText(self.tr("&Decline: the offer, or the rest of the selection"))
         self.already_missed.setText(self.tr("The interview time has already &passed without me"))
         self.back_button.setText(self.tr("&Back"))
@@ -208,7 +229,8 @@ class WithdrawDialog(Retranslatable, QDialog):
                 company=self.interview.company if not self.interview.contact_name
                 else f"{self.interview.company} ({self.interview.contact_name})"))
         for number, ((label, button), step) in enumerate(zip(self._step_rows, plan.steps), 1):
-            label.setText(f"{number}. {render(step.message)}")
+            hint = f"\n{render(step.hint)}" if step.hint is not None else ""
+            label.setText(f"{number}. {render(step.message)}{hint}")
             if button is not None:
                 button.setText(self.tr("Open: {what}").format(what=message_kind_label(step.message_kind)))
         if plan.call_from is not None:
@@ -223,3 +245,7 @@ class WithdrawDialog(Retranslatable, QDialog):
     def offered_kinds(self) -> list:
         """The message kinds the plan's buttons open, in order."""
         return [button.property("message_kind") for button in self.step_buttons]
+
+    def step_texts(self) -> list[str]:
+        """The steps as shown, in order."""
+        return [label.text() for label, _ in self._step_rows]

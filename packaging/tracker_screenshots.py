@@ -126,8 +126,7 @@ def main() -> int:
         message.close()
 
         withdraw = controller.withdraw(agent)
-        withdraw.show_plan()
-        withdraw.adjustSize()
+        withdraw.show_plan()  # it fits itself to the wrapped steps
         app.processEvents()
         withdraw.grab().save(str(args.out / f"withdraw_{language}.png"))
         withdraw.reject()

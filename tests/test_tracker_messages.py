@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -152,7 +153,10 @@ def test_no_show_apology_is_addressed_by_channel():
                                                                 agent_contact="sato@agent.example"), "山田")
     assert agent.body.startswith("佐藤様\n") and agent.recipient == "sato@agent.example"
     assert agent.missing == ("reason",)
-    assert "お約束しておりました株式会社サンプルの一次面接に" in agent.body
+    assert "お約束しておりました株式会社サンプル様の一次面接に" in agent.body  # the agent's client takes 様
+    assert "株式会社サンプル様へもお詫びをお伝えいただけますでしょうか" in agent.body  # the agent passes it on
+    assert "お詫びをお伝え" not in direct.body
+    assert "Send this to your agent, 佐藤さん" in str(agent.channel_note) and direct.channel_note is None
 
 
 def test_user_name_comes_from_settings():
@@ -161,9 +165,9 @@ def test_user_name_comes_from_settings():
     assert messages.user_name() == ""
     Settings().set(USER_NAME, " 山田 太郎 ")
     assert messages.user_name() == "山田 太郎"
-    draft = render(MessageKind.CANCEL_MAIL, "ja", interview(), messages.user_name(), {"reason": "他社への入社を決めた"})
-    assert draft.subject == "面接辞退のご連絡（山田 太郎）"
-    assert "他社への入社を決めたため、誠に勝手ながら面接を辞退させていただきたく" in draft.body
+    draft = render(MessageKind.DECLINE_MAIL, "ja", interview(), messages.user_name(), {"reason": "他社への入社を決めた"})
+    assert draft.subject == "選考辞退のご連絡（山田 太郎）"
+    assert "他社への入社を決めたため、誠に勝手ながら、選考を辞退させていただきたく" in draft.body
 
 
 def test_unknown_language_is_refused():
@@ -182,7 +186,10 @@ def test_declining_an_offer_says_offer_not_selection():
     assert ja.subject == "株式会社サンプルの内定辞退のご相談（山田）"
     assert "最終面接について、家族と相談した結果、地元での就職を決めたため、内定を辞退させていただきたく" in ja.body
     en = render(MessageKind.DECLINE_VIA_AGENT_PHONE, "en", interview(channel=Channel.AGENT, agent_name="Sato"), "Yamada")
-    assert "would like to decline 株式会社サンプル's selection process." in en.body
+    assert "would like to withdraw from 株式会社サンプル's selection process." in en.body  # one withdraws from it
+    en_offer = render(MessageKind.DECLINE_VIA_AGENT_MAIL, "en", offer, "Yamada")
+    assert en_offer.subject == "Declining 株式会社サンプル's offer – Yamada"
+    assert "so I would like to decline 株式会社サンプル's offer." in en_offer.body
     direct = render(MessageKind.DECLINE_OFFER_MAIL, "ja", interview(status=Status.OFFER), "山田", {"reason": "他社に入社を決めた"})
     assert direct.subject == "内定辞退のご連絡（山田）" and direct.missing == ()
     assert "他社に入社を決めたため、内定を辞退させていただきたく" in direct.body
@@ -195,3 +202,110 @@ def test_spans_point_at_their_values_even_after_multi_line_values():
         value = draft.body[span.start:span.end]
         assert value == {"company": "株式会社サンプル", "contact": "田中様", "user_name": "山田", "about": "日程",
                          "reply": reply.strip()}[span.field]
+
+
+# -- cancelling, declining and missed interviews: the right words, the user's choices ------------------
+
+def _agent_interview(**changes) -> Interview:
+    return interview(channel=Channel.AGENT, agent_name="ミライエージェント 佐藤", agent_contact="sato@agent.example",
+                     **changes)
+
+
+def test_cancelling_through_the_agent_asks_for_another_date_only_when_chosen():
+    agent = _agent_interview()
+    extra = {"reason": "体調を崩してしまった"}
+    script = render(MessageKind.CANCEL_VIA_AGENT_PHONE, "ja", agent, "山田", extra)
+    assert not script.is_mail and messages.recipient_party(script.kind, agent) == "agent"
+    assert "ミライエージェント 佐藤様はいらっしゃいますでしょうか" in script.body
+    assert "11月25日（水）14時に予定しております株式会社サンプル様の一次面接の件" in script.body
+    assert "体調を崩してしまったため、当日伺うことができなくなりました。" in script.body
+    assert "辞退" not in script.body and "別の日程" not in script.body
+    assert "Call your agent, ミライエージェント 佐藤, with this script" in str(script.channel_note)
+    again = render(MessageKind.CANCEL_VIA_AGENT_PHONE, "ja", agent, "山田", extra, {messages.NEW_DATE})
+    assert again.choices == frozenset({messages.NEW_DATE})
+    assert "別の日程で面接をお願いできないか" in again.body
+    assert again.body.replace(again.body[again.body.index("株式会社サンプル様の選考は引き続き"):
+                                         again.body.index("いつもお力添え")], "") == script.body
+
+    mail = render(MessageKind.CANCEL_VIA_AGENT_MAIL, "en", agent, "Hanako Yamada", {"reason": "I have a fever"},
+                  {messages.NEW_DATE})
+    assert mail.recipient == "sato@agent.example" and mail.missing == ()
+    assert mail.subject == "Rescheduling my interview with 株式会社サンプル – Hanako Yamada"
+    assert "I have a fever, so I will not be able to attend my first interview with 株式会社サンプル" in mail.body
+    assert "if another date is possible" in mail.body
+    plain = render(MessageKind.CANCEL_VIA_AGENT_MAIL, "en", agent, "Hanako Yamada", {"reason": "I have a fever"})
+    assert plain.subject.startswith("Cancelling my interview") and "another date" not in plain.body
+    assert "decline" not in plain.body.lower() and "withdraw" not in plain.body.lower()
+
+
+def test_cancelling_with_the_company_is_not_withdrawing():
+    for language in ("ja", "en"):
+        for chosen in ((), (messages.NEW_DATE,)):
+            for kind in (MessageKind.CANCEL_PHONE, MessageKind.CANCEL_MAIL):
+                draft = render(kind, language, interview(), "山田", {"reason": "x"}, chosen)
+                text = (draft.subject + draft.body).lower()
+                assert "辞退" not in text and "withdraw" not in text and "declin" not in text, (kind, language)
+    ja = render(MessageKind.CANCEL_MAIL, "ja", interview(), "山田", {"reason": "急な出張が入った"}, {messages.NEW_DATE})
+    assert ja.subject == "面接日程変更のお願い（山田）"
+    assert "急な出張が入ったため、伺うことができなくなりました" in ja.body
+    assert "改めて面接の日程をご調整いただくことは可能でしょうか" in ja.body
+
+
+def test_missed_interview_phone_scripts_for_the_company_and_the_agent():
+    direct = render(MessageKind.NO_SHOW_PHONE, "ja", interview(contact_name=""), "山田", {"reason": "体調を崩しておりました"})
+    assert not direct.is_mail and direct.missing == ()
+    assert "採用ご担当者様はいらっしゃいますでしょうか" in direct.body
+    assert "11月25日（水）14時の一次面接に、事前のご連絡もできないまま伺うことができず" in direct.body
+    assert "10:15" in str(direct.channel_note)
+    agent = render(MessageKind.NO_SHOW_VIA_AGENT_PHONE, "en", _agent_interview(), "Yamada", {"reason": "I was ill"},
+                   {messages.WITHDRAW})
+    assert "ミライエージェント 佐藤 is helping me" in agent.body
+    assert "pass my apologies on to 株式会社サンプル" in agent.body
+    assert "I have also decided to withdraw from 株式会社サンプル's selection process." in agent.body
+    assert "another chance" not in agent.body
+    offer = render(MessageKind.NO_SHOW_VIA_AGENT_PHONE, "en", _agent_interview(status=Status.OFFER), "Yamada",
+                   {"reason": "I was ill"}, {messages.WITHDRAW})
+    assert "decline 株式会社サンプル's offer." in offer.body
+    ja_offer = render(MessageKind.NO_SHOW_PHONE, "ja", interview(status=Status.OFFER), "山田", {"reason": "x"},
+                      {messages.WITHDRAW})
+    assert "内定は辞退させていただきたく存じます" in ja_offer.body
+    # A company's script opened for an agent's interview says to call the agent instead.
+    assert "contact the agent rather than the company" in str(
+        render(MessageKind.NO_SHOW_PHONE, "en", _agent_interview(), "Yamada").channel_note)
+    assert "not recorded as arranged by an agent" in str(
+        render(MessageKind.CANCEL_VIA_AGENT_MAIL, "en", interview(), "Yamada").channel_note)
+
+
+def test_the_user_chooses_at_most_one_paragraph_and_only_known_ones():
+    assert messages.choices(MessageKind.CANCEL_MAIL) == (messages.NEW_DATE,)
+    assert messages.choices(MessageKind.NO_SHOW_APOLOGY) == (messages.NEW_DATE, messages.WITHDRAW)
+    assert messages.choices(MessageKind.THANK_YOU) == () and messages.choices(MessageKind.ASK_TO_RECORD) == ()
+    with pytest.raises(ValueError, match="contradict"):
+        render(MessageKind.NO_SHOW_APOLOGY, "en", interview(), "x", chosen={messages.NEW_DATE, messages.WITHDRAW})
+    with pytest.raises(ValueError, match="unknown"):
+        render(MessageKind.NO_SHOW_APOLOGY, "en", interview(), "x", chosen={"offer"})  # follows the interview
+    # A choice the template does not have changes nothing.
+    thanks = render(MessageKind.THANK_YOU, "en", interview(), "x", chosen={messages.NEW_DATE})
+    assert thanks.choices == frozenset() and thanks == render(MessageKind.THANK_YOU, "en", interview(), "x")
+
+
+@pytest.mark.parametrize("kind", [k for k in MessageKind if k is not MessageKind.ASK_TO_RECORD], ids=lambda k: k.value)
+def test_every_section_is_closed_and_every_choice_renders_cleanly(kind):
+    template = messages._data()["templates"][kind.value]
+    for language in ("ja", "en"):
+        for part in ("subject", "body"):
+            text = template[language][part]
+            opened = re.findall(r"\{[?!]([a-z_]+)\}", text)
+            assert sorted(opened) == sorted(re.findall(r"\{/([a-z_]+)\}", text)), (kind, language, part)
+            assert set(opened) <= {*messages.CHOICES, "offer", "agent"}, (kind, language, part)
+    extra = {name: "x" for name in messages.FIELD_LABELS}
+    for item in (interview(), _agent_interview(), interview(status=Status.OFFER), _agent_interview(status=Status.OFFER)):
+        for chosen in ((), *((c,) for c in messages.choices(kind))):
+            for language in ("ja", "en"):
+                draft = render(kind, language, item, "山田", extra, chosen)
+                assert draft.missing == (), (kind, language, chosen)
+                for text in (draft.subject, draft.body):
+                    assert not re.search(r"[{}]", text), (kind, language, chosen, text)
+                assert "\n\n\n" not in draft.body, (kind, language, chosen)
+                for span in draft.spans:
+                    assert draft.body[span.start:span.end], (kind, language, chosen, span)

@@ -8,6 +8,11 @@ a field without a value shows a bracketed placeholder (〔会社名〕,
 [company name]) and is listed in ``Draft.missing``.  Fields with a default
 (the recruiter's name → 採用ご担当者様 / Hiring Team) are never missing.
 
+Some templates hold optional sections (``{?new_date}…{/new_date}``, and
+``{!name}…{/name}`` for the opposite): the user's :data:`CHOICES` (ask for
+another date, or say that you withdraw) and two facts taken from the
+interview (an offer; arranged by an agent) decide which are kept.
+
 Dates are written in the interview's local time: 「11月25日（水）14時」,
 "Wednesday, 25 November at 2:00 pm".
 
@@ -21,6 +26,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -35,6 +41,8 @@ from core.messages import QT_TRANSLATE_NOOP, Message
 LANGUAGES = ("ja", "en")
 _CONTEXT = "MessageTemplates"
 _FIELD = re.compile(r"\{([a-z_]+)(\??)\}")
+_SECTION = re.compile(r"\{([?!])([a-z_]+)\}(.*?)\{/\2\}", re.DOTALL)
+_SECTION_MARK = re.compile(r"\{[?!/]([a-z_]+)\}")
 
 
 class MessageKind(enum.Enum):
@@ -44,12 +52,18 @@ class MessageKind(enum.Enum):
     MISSED_CALL_MAIL = "missed_call_mail"
     CANCEL_PHONE = "cancel_phone"
     CANCEL_MAIL = "cancel_mail"
+    CANCEL_VIA_AGENT_PHONE = "cancel_via_agent_phone"  # this interview only, through the agent
+    CANCEL_VIA_AGENT_MAIL = "cancel_via_agent_mail"
+    DECLINE_PHONE = "decline_phone"  # withdrawing from the selection, to the company
+    DECLINE_MAIL = "decline_mail"
     DECLINE_VIA_AGENT_PHONE = "decline_via_agent_phone"
     DECLINE_VIA_AGENT_MAIL = "decline_via_agent_mail"
     LATE_REPLY_APOLOGY = "late_reply_apology"
     ASK_RESULT_MAIL = "ask_result_mail"  # after a week without news
     REQUEST_TERMS_MAIL = "request_terms_mail"  # after an offer: the written terms of employment
-    NO_SHOW_APOLOGY = "no_show_apology"  # an interview missed without notice
+    NO_SHOW_APOLOGY = "no_show_apology"  # an interview missed without notice (mail)
+    NO_SHOW_PHONE = "no_show_phone"  # the same apology by phone, to the company
+    NO_SHOW_VIA_AGENT_PHONE = "no_show_via_agent_phone"  # ... to the agent who arranged it
     DECLINE_OFFER_PHONE = "decline_offer_phone"  # declining an offer, to the company
     DECLINE_OFFER_MAIL = "decline_offer_mail"
 
@@ -66,12 +80,21 @@ _KIND_LABELS = {
     MessageKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Mail after a missed call"),
     MessageKind.CANCEL_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by phone"),
     MessageKind.CANCEL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by mail"),
+    MessageKind.CANCEL_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP("MessageTemplates",
+                                                          "Cancelling an interview through the agent, by phone"),
+    MessageKind.CANCEL_VIA_AGENT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates",
+                                                         "Cancelling an interview through the agent, by mail"),
+    MessageKind.DECLINE_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Withdrawing from the selection by phone"),
+    MessageKind.DECLINE_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Withdrawing from the selection by mail"),
     MessageKind.DECLINE_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by phone"),
     MessageKind.DECLINE_VIA_AGENT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by mail"),
     MessageKind.LATE_REPLY_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a late reply"),
     MessageKind.ASK_RESULT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking about the result"),
     MessageKind.REQUEST_TERMS_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking for the written terms"),
-    MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a missed interview"),
+    MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apologising for a missed interview, by mail"),
+    MessageKind.NO_SHOW_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Apologising for a missed interview, by phone"),
+    MessageKind.NO_SHOW_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP(
+        "MessageTemplates", "Apologising to the agent for a missed interview, by phone"),
     MessageKind.DECLINE_OFFER_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by phone"),
     MessageKind.DECLINE_OFFER_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by mail"),
 }
@@ -99,6 +122,20 @@ FIELD_LABELS: dict[str, Message] = {
         "reply": QT_TRANSLATE_NOOP("MessageFields", "Your answer"),
     }.items()
 }
+
+# What the user decides for a cancelled or missed interview; a template offers those its text depends on.
+NEW_DATE = "new_date"  # ask whether another date (another chance) is possible: the user wants to continue
+WITHDRAW = "withdraw"  # say that the user withdraws
+CHOICES = (NEW_DATE, WITHDRAW)  # exclusive: at most one
+CHOICE_LABELS: dict[str, Message] = {
+    NEW_DATE: Message(_CONTEXT, QT_TRANSLATE_NOOP(
+        "MessageTemplates", "Ask whether another date is possible (I want to continue)")),
+    WITHDRAW: Message(_CONTEXT, QT_TRANSLATE_NOOP(
+        "MessageTemplates", "Say that I withdraw (I do not want to continue)")),
+}
+# Sections that follow from the interview itself.
+_OFFER = "offer"  # its status is an offer
+_AGENT = "agent"  # arranged by a recruiting agent
 
 # Values the user types for these fields are sentences or clauses: a final full stop is dropped,
 # the template supplies its own punctuation.
@@ -139,6 +176,7 @@ class Draft:
     recipient: str  # a mail address when known, else ""
     channel_note: Message | None  # e.g. "send this to the agent, not the company"
     medium: Medium = Medium.MAIL
+    choices: frozenset[str] = frozenset()  # the user's CHOICES this draft was written with
 
     @property
     def complete(self) -> bool:
@@ -162,6 +200,27 @@ def medium(kind: MessageKind) -> Medium:
     if kind is MessageKind.ASK_TO_RECORD:
         return Medium.PHONE
     return Medium(_data()["templates"][kind.value]["medium"])
+
+
+def choices(kind: MessageKind) -> tuple[str, ...]:
+    """The :data:`CHOICES` the template's text depends on (e.g. asking for another date), in CHOICES order."""
+    if kind is MessageKind.ASK_TO_RECORD:
+        return ()
+    template = _data()["templates"][kind.value]
+    used = {match.group(1) for language in LANGUAGES for part in ("subject", "body")
+            for match in _SECTION_MARK.finditer(template[language][part])}
+    return tuple(choice for choice in CHOICES if choice in used)
+
+
+def recipient_party(kind: MessageKind, interview: Interview | None) -> str:
+    """Whom the message addresses: ``"agent"`` or ``"company"`` (a "party" template: the agent for an agent's
+    interview); ``""`` for the request to record, which is spoken in the interview."""
+    if kind is MessageKind.ASK_TO_RECORD:
+        return ""
+    recipient = _data()["templates"][kind.value]["recipient"]
+    if recipient == "party":
+        return "agent" if interview is not None and interview.channel is Channel.AGENT else "company"
+    return recipient
 
 
 def fields(kind: MessageKind) -> tuple[str, ...]:
@@ -235,7 +294,7 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
         )
         offer = interview.status is Status.OFFER
         values["what"] = ("内定" if offer else "選考") if language == "ja" else ("offer" if offer else "selection process")
-        # Writing to the company itself, Japanese says 貴社 rather than its name.
+        # Writing to the company itself, Japanese says 貴社 rather than its name (to an agent: its name and 様).
         values["company_ref"] = interview.company
         if interview.channel is Channel.AGENT:
             values["addressee"] = values["agent"]
@@ -245,6 +304,8 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             values["addressee"] = interview.contact_name or "Hiring Team"
         if language == "ja" and interview.channel is not Channel.AGENT:
             values["company_ref"] = "貴社"
+        elif language == "ja" and interview.company:  # to the agent, the client company takes 様
+            values["company_ref"] = interview.company + "様"
     for key, value in extra.items():
         if isinstance(value, datetime):
             value = format_date(local_time(value), language)
@@ -297,6 +358,15 @@ def _fill(text: str, template: dict, language: str, values: dict[str, str], miss
     return "".join(out)
 
 
+def _sections(text: str, on: frozenset[str]) -> str:
+    """Keep ``{?name}…{/name}`` when ``name`` is on and ``{!name}…{/name}`` when it is off; drop the others."""
+    while True:
+        kept = _SECTION.sub(lambda m: m.group(3) if (m.group(2) in on) == (m.group(1) == "?") else "", text)
+        if kept == text:
+            return kept
+        text = kept
+
+
 def _tidy(body: str) -> str:
     """No empty lines at the end (an empty optional signature line); offsets before that are kept."""
     return body.rstrip() + "\n"
@@ -306,6 +376,10 @@ _NOTES = {
     "agent_company": QT_TRANSLATE_NOOP(
         "MessageTemplates", "This interview was arranged by {agent}: contact the agent rather than the company."),
     "agent": QT_TRANSLATE_NOOP("MessageTemplates", "Send this to your agent, {agent}, not to the company."),
+    "agent_phone": QT_TRANSLATE_NOOP("MessageTemplates", "Call your agent, {agent}, with this script, not the company."),
+    "not_agent": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "This interview is not recorded as arranged by an agent: choose the message to the "
+        "company, or add the agent in the interview's details."),
     "phone": QT_TRANSLATE_NOOP("MessageTemplates", "A script to read from: call on a weekday between 10:15 and "
                                "16:45, not over lunch."),
 }
@@ -315,12 +389,18 @@ def _channel_note(kind: MessageKind, template: dict, interview: Interview | None
     if interview is None:
         return None
     agent = interview.agent_name or "?"
+    phone = template["medium"] == "phone"
+    if template["recipient"] == "party" and interview.channel is Channel.AGENT:
+        return Message(_CONTEXT, _NOTES["agent_phone" if phone else "agent"], {"agent": agent})
     if template["recipient"] == "agent":
-        return Message(_CONTEXT, _NOTES["agent"], {"agent": agent})
+        if interview.channel is not Channel.AGENT:
+            return Message(_CONTEXT, _NOTES["not_agent"])
+        return Message(_CONTEXT, _NOTES["agent_phone" if phone else "agent"], {"agent": agent})
     if interview.channel is Channel.AGENT and kind in (
             MessageKind.CANCEL_PHONE, MessageKind.CANCEL_MAIL, MessageKind.MISSED_CALL_SCRIPT,
             MessageKind.ASK_RESULT_MAIL, MessageKind.REQUEST_TERMS_MAIL, MessageKind.DECLINE_OFFER_PHONE,
-            MessageKind.DECLINE_OFFER_MAIL):
+            MessageKind.DECLINE_OFFER_MAIL, MessageKind.DECLINE_PHONE, MessageKind.DECLINE_MAIL,
+            MessageKind.NO_SHOW_PHONE):
         return Message(_CONTEXT, _NOTES["agent_company"], {"agent": agent})
     if template["medium"] == "phone":
         return Message(_CONTEXT, _NOTES["phone"])
@@ -337,23 +417,38 @@ def _recipient(template: dict, interview: Interview | None) -> str:
 
 
 def render(kind: MessageKind, language: str, interview: Interview | None, user_name: str,
-           extra: dict | None = None) -> Draft:
-    """A draft of ``kind`` in ``language`` ("ja" or "en") filled from the interview and ``extra`` values."""
+           extra: dict | None = None, chosen: Iterable[str] = ()) -> Draft:
+    """A draft of ``kind`` in ``language`` ("ja" or "en") filled from the interview and ``extra`` values.
+
+    ``chosen``: the user's :data:`CHOICES` (at most one); those the template does not use are ignored.
+    """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    chosen = frozenset(chosen)
+    if unknown := chosen - set(CHOICES):
+        raise ValueError(f"unknown choices {sorted(unknown)}; known: {CHOICES}")
+    if len(chosen) > 1:
+        raise ValueError(f"the choices {sorted(chosen)} contradict each other: give at most one")
     if kind is MessageKind.ASK_TO_RECORD:
         body = REQUEST_WORDING[language] + "\n"
         return Draft(kind, language, "", body, (), (), "", None, Medium.PHONE)
     template = _data()["templates"][kind.value]
+    chosen &= set(choices(kind))
+    on = set(chosen)
+    if interview is not None and interview.status is Status.OFFER:
+        on.add(_OFFER)
+    if interview is not None and interview.channel is Channel.AGENT:
+        on.add(_AGENT)
     values = _values(interview, language, user_name, extra or {})
     missing: dict[str, None] = {}
-    subject = _fill(template[language]["subject"], template, language, values, missing, None)
+    subject = _fill(_sections(template[language]["subject"], frozenset(on)), template, language, values, missing,
+                    None)
     spans: list[FieldSpan] = []
-    body = _fill(template[language]["body"], template, language, values, missing, spans)
+    body = _fill(_sections(template[language]["body"], frozenset(on)), template, language, values, missing, spans)
     tidy = _tidy(body)
     spans = [span for span in spans if span.end <= len(tidy)]
     return Draft(kind, language, subject, tidy, tuple(missing), tuple(spans), _recipient(template, interview),
-                 _channel_note(kind, template, interview), Medium(template["medium"]))
+                 _channel_note(kind, template, interview), Medium(template["medium"]), chosen)
 
 
 def mailto_url(draft: Draft, to: str | None = None) -> str:

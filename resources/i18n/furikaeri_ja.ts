@@ -1295,11 +1295,27 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
     <message>
         <source>Cancelling an interview by phone</source>
-        <translation>面接辞退の電話</translation>
+        <translation>面接キャンセルの電話</translation>
     </message>
     <message>
         <source>Cancelling an interview by mail</source>
-        <translation>面接辞退のメール</translation>
+        <translation>面接キャンセルのメール</translation>
+    </message>
+    <message>
+        <source>Cancelling an interview through the agent, by phone</source>
+        <translation>エージェント経由の面接キャンセルの電話</translation>
+    </message>
+    <message>
+        <source>Cancelling an interview through the agent, by mail</source>
+        <translation>エージェント経由の面接キャンセルのメール</translation>
+    </message>
+    <message>
+        <source>Withdrawing from the selection by phone</source>
+        <translation>選考辞退の電話</translation>
+    </message>
+    <message>
+        <source>Withdrawing from the selection by mail</source>
+        <translation>選考辞退のメール</translation>
     </message>
     <message>
         <source>Declining through the agent, by phone</source>
@@ -1322,8 +1338,16 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>労働条件通知書の送付のお願い</translation>
     </message>
     <message>
-        <source>Apology for a missed interview</source>
-        <translation>面接を欠席したお詫び</translation>
+        <source>Apologising for a missed interview, by mail</source>
+        <translation>面接を欠席したお詫びのメール</translation>
+    </message>
+    <message>
+        <source>Apologising for a missed interview, by phone</source>
+        <translation>面接を欠席したお詫びの電話</translation>
+    </message>
+    <message>
+        <source>Apologising to the agent for a missed interview, by phone</source>
+        <translation>面接を欠席したお詫びの電話（エージェントへ）</translation>
     </message>
     <message>
         <source>Declining an offer by phone</source>
@@ -1334,12 +1358,28 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>内定辞退のメール</translation>
     </message>
     <message>
+        <source>Ask whether another date is possible (I want to continue)</source>
+        <translation>別の日程が可能か尋ねる（選考を続けたい）</translation>
+    </message>
+    <message>
+        <source>Say that I withdraw (I do not want to continue)</source>
+        <translation>辞退することを伝える（選考を続けない）</translation>
+    </message>
+    <message>
         <source>This interview was arranged by {agent}: contact the agent rather than the company.</source>
         <translation>この面接は{agent}の紹介です。企業ではなくエージェントに連絡しましょう。</translation>
     </message>
     <message>
         <source>Send this to your agent, {agent}, not to the company.</source>
         <translation>企業ではなく、エージェント（{agent}）に送りましょう。</translation>
+    </message>
+    <message>
+        <source>Call your agent, {agent}, with this script, not the company.</source>
+        <translation>この台本で、企業ではなくエージェント（{agent}）に電話しましょう。</translation>
+    </message>
+    <message>
+        <source>This interview is not recorded as arranged by an agent: choose the message to the company, or add the agent in the interview&apos;s details.</source>
+        <translation>この面接はエージェント経由として登録されていません。企業あての文面を選ぶか、面接の詳細でエージェントを登録してください。</translation>
     </message>
     <message>
         <source>A script to read from: call on a weekday between 10:15 and 16:45, not over lunch.</source>
@@ -2347,6 +2387,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>面接をキャンセルする(&amp;C)</translation>
     </message>
     <message>
+        <source>Ask whether another &amp;date is possible: I want to stay in the selection</source>
+        <translation>別の日程が可能か尋ねる：選考は続けたい(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Decline: the offer, or the rest of the selection</source>
         <translation>辞退する：内定、または以降の選考(&amp;D)</translation>
     </message>
@@ -2418,6 +2462,66 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>まずエージェントの{agent}に電話しましょう（{contact}）。企業へはエージェントから伝えてもらいます。自分から企業に連絡しないでください。</translation>
     </message>
     <message>
+        <source>Apologise for missing the interview, without excuses; give its date and your name, and ask the agent to pass your apology on.</source>
+        <translation>言い訳をせずに欠席をお詫びし、面接の日時と自分の名前を伝え、企業へのお詫びの伝言をエージェントにお願いします。</translation>
+    </message>
+    <message>
+        <source>Apologise for missing the interview, without excuses; give its date and your name, ask the agent to pass your apology on, then ask whether another chance is possible.</source>
+        <translation>言い訳をせずに欠席をお詫びし、面接の日時と自分の名前を伝え、企業へのお詫びの伝言をエージェントにお願いしたうえで、改めて機会をいただけるか尋ねます。</translation>
+    </message>
+    <message>
+        <source>Apologise for missing the interview, without excuses; give its date and your name, ask the agent to pass your apology on, and say that you withdraw.</source>
+        <translation>言い訳をせずに欠席をお詫びし、面接の日時と自分の名前を伝え、企業へのお詫びの伝言をエージェントにお願いし、選考を辞退することを伝えます。</translation>
+    </message>
+    <message>
+        <source>Apologise for missing the interview, without excuses; give its date and your name.</source>
+        <translation>言い訳をせずに欠席をお詫びし、面接の日時と自分の名前を伝えます。</translation>
+    </message>
+    <message>
+        <source>Apologise for missing the interview, without excuses; give its date and your name, then ask whether another chance is possible.</source>
+        <translation>言い訳をせずに欠席をお詫びし、面接の日時と自分の名前を伝えたうえで、改めて機会をいただけるか尋ねます。</translation>
+    </message>
+    <message>
+        <source>Apologise for missing the interview, without excuses; give its date and your name, and say that you withdraw.</source>
+        <translation>言い訳をせずに欠席をお詫びし、面接の日時と自分の名前を伝え、選考を辞退することを伝えます。</translation>
+    </message>
+    <message>
+        <source>Say that you cannot attend; apologise, thank them, give the interview&apos;s date and your name, then ask whether another date is possible.</source>
+        <translation>面接に伺えなくなったことを伝え、お詫びとお礼を述べ、面接の日時と自分の名前を伝えたうえで、別の日程が可能か尋ねます。</translation>
+    </message>
+    <message>
+        <source>Say that you cannot attend; apologise, thank them, and give the interview&apos;s date and your name.</source>
+        <translation>面接に伺えなくなったことを伝え、お詫びとお礼を述べ、面接の日時と自分の名前を伝えます。</translation>
+    </message>
+    <message>
+        <source>Thank them for the offer, decline it clearly, and give your name.</source>
+        <translation>内定へのお礼を述べ、辞退することをはっきり伝え、自分の名前を名乗ります。</translation>
+    </message>
+    <message>
+        <source>Say briefly and honestly that you withdraw from the selection; apologise, thank them, and give your name.</source>
+        <translation>選考を辞退することを簡潔に、正直に伝え、お詫びとお礼を述べ、自分の名前を名乗ります。</translation>
+    </message>
+    <message>
+        <source>Call your agent, {agent}, first. The agent tells the company: do not contact the company yourself.</source>
+        <translation>まずエージェントの{agent}に電話しましょう。企業へはエージェントから伝えてもらいます。自分から企業に連絡しないでください。</translation>
+    </message>
+    <message>
+        <source>Call your recruiting agent first ({contact}). The agent tells the company: do not contact the company yourself.</source>
+        <translation>まずエージェントの担当者に電話しましょう（{contact}）。企業へはエージェントから伝えてもらいます。自分から企業に連絡しないでください。</translation>
+    </message>
+    <message>
+        <source>Call your recruiting agent first. The agent tells the company: do not contact the company yourself.</source>
+        <translation>まずエージェントの担当者に電話しましょう。企業へはエージェントから伝えてもらいます。自分から企業に連絡しないでください。</translation>
+    </message>
+    <message>
+        <source>Call {company} first and ask for {contact}.</source>
+        <translation>まず{company}に電話し、担当の{contact}に取り次いでもらいましょう。</translation>
+    </message>
+    <message>
+        <source>Call {company} first and ask for the person in charge of recruiting.</source>
+        <translation>まず{company}に電話し、採用担当の方に取り次いでもらいましょう。</translation>
+    </message>
+    <message>
         <source>If the call does not get through, send the agent a mail the same day.</source>
         <translation>電話がつながらなければ、同じ日のうちにエージェントへメールを送りましょう。</translation>
     </message>
@@ -2430,14 +2534,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>この面接にはエージェントの担当者名が登録されていません。電話の前に追加しましょう。</translation>
     </message>
     <message>
-        <source>Call {company} first and ask for {contact}. Apologise, thank them, and give the interview&apos;s date and your name.</source>
-        <translation>まず{company}に電話し、{contact}さんを呼んでもらいましょう。お詫びとお礼を述べ、面接の日時と自分の名前を伝えます。</translation>
-    </message>
-    <message>
-        <source>Call {company} first and ask for the person in charge of recruiting. Apologise, thank them, and give the interview&apos;s date and your name.</source>
-        <translation>まず{company}に電話し、採用ご担当者を呼んでもらいましょう。お詫びとお礼を述べ、面接の日時と自分の名前を伝えます。</translation>
-    </message>
-    <message>
         <source>If a call is impossible, or nobody answers, send a mail instead the same day.</source>
         <translation>電話ができない、またはつながらない場合は、同じ日のうちにメールで連絡しましょう。</translation>
     </message>
@@ -2446,16 +2542,24 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>紹介してくれた人にも、企業から先に伝わる前に自分から知らせましょう。</translation>
     </message>
     <message>
+        <source>Afterwards, mark the interview as cancelled so that its follow-ups close.</source>
+        <translation>連絡が済んだら、面接の状態を「キャンセル」にしましょう。フォローアップが閉じられます。</translation>
+    </message>
+    <message>
+        <source>Afterwards, mark the interview as declined so that its follow-ups close.</source>
+        <translation>連絡が済んだら、面接の状態を「辞退」にしましょう。フォローアップが閉じられます。</translation>
+    </message>
+    <message>
         <source>Do it now: the earlier they know, the less trouble it causes.</source>
         <translation>今すぐ連絡しましょう。早いほど相手の負担は小さくなります。</translation>
     </message>
     <message>
-        <source>Declining an offer: say so clearly and thank them; you do not need to justify your choice at length.</source>
-        <translation>内定の辞退は、はっきり伝えてお礼を述べましょう。理由を長々と説明する必要はありません。</translation>
+        <source>You are not asking for another date: a cancellation without one usually ends the application. If you want to continue, ask for another date.</source>
+        <translation>別の日程をお願いしない場合、キャンセルはたいていこの応募の終わりを意味します。選考を続けたいなら、別の日程が可能か尋ねましょう。</translation>
     </message>
     <message>
-        <source>Afterwards, mark the interview as cancelled or declined so that its follow-ups close.</source>
-        <translation>連絡が済んだら、面接の状態を「キャンセル」または「辞退」にしましょう。フォローアップが閉じられます。</translation>
+        <source>Declining an offer: say so clearly and thank them; you do not need to justify your choice at length.</source>
+        <translation>内定の辞退は、はっきり伝えてお礼を述べましょう。理由を長々と説明する必要はありません。</translation>
     </message>
 </context>
 </TS>
