@@ -21,6 +21,7 @@ from core.consent import ConsentStore
 from core.interviews import InterviewStore
 from core.notes import NotesStore
 from core.recording.store import RecordingStore
+from core.search import SearchIndex
 from core.storage import db
 from core.transcription.store import TranscriptStore
 
@@ -35,6 +36,7 @@ class Library:
         self.recordings = RecordingStore(self._conn, self._lock)
         self.notes = NotesStore(self._conn, self._lock)
         self.transcripts = TranscriptStore(self._conn, self._lock)
+        self.search = SearchIndex(self._conn, self._lock)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:
