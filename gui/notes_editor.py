@@ -82,6 +82,7 @@ class NotesEditor(Retranslatable, QWidget):
     def _loaded(self, interview_id: int, body: str) -> None:
         if interview_id == self.interview_id:
             self._show(body)
+            self.reveal_line(None)  # a line asked for while the notes were loading
 
     def _show(self, body: str) -> None:
         self._loading = True
@@ -99,3 +100,24 @@ class NotesEditor(Retranslatable, QWidget):
         self._autosave.stop()
         interview_id, body = self.interview_id, self.editor.toPlainText()
         self.tasks.run(lambda: self.library.notes.save(interview_id, body), done=lambda _: self.saved.emit(interview_id))
+
+    def reveal_line(self, line: int | None) -> None:
+        """Put the cursor at the start of ``line`` (0-based), scroll it into view and focus the notes.
+
+        Asked while the interview's notes are still loading (the editor is empty then), the line is
+        revealed again when they arrive: ``_loaded`` calls this with ``None``.
+        """
+        from PySide6.QtGui import QTextCursor
+
+        if line is None:
+            pending, self._pending_line = getattr(self, "_pending_line", None), None
+            if pending is None or pending[0] != self.interview_id:
+                return
+            line = pending[1]
+        elif not self.editor.toPlainText():
+            self._pending_line = (self.interview_id, line)
+        document = self.editor.document()
+        block = document.findBlockByNumber(max(0, min(line, document.blockCount() - 1)))
+        self.editor.setTextCursor(QTextCursor(block))
+        self.editor.centerCursor()
+        self.editor.setFocus()

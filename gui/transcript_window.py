@@ -197,6 +197,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.waveform.set_markers([m.at_ms for m in markers])
         self.language.setCurrentIndex(max(0, self.language.findData(language or "")))
         self._show_transcript(transcript)
+        self.reveal_segment(*getattr(self, "_pending_segment", (None, None)))
         self.loaded.emit()
 
     def _show_transcript(self, transcript: Transcript | None) -> None:
@@ -300,6 +301,27 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     def _player_error(self, _error, text: str) -> None:
         self.set_status(lambda: self.tr("Playback is not possible: {detail}").format(detail=text))
+
+    def reveal_segment(self, segment_id: int | None, start_ms: int | None) -> None:
+        """Select and show the segment (a search hit), the player at its start, not playing.
+
+        Before the transcript has loaded, it is remembered and revealed once it has.
+        """
+        if segment_id is None:
+            return
+        rows = [row for row in range(self.model.rowCount()) if self.model.segment(row).id == segment_id]
+        if not rows and self.transcript is None:
+            self._pending_segment = (segment_id, start_ms)
+            return
+        self._pending_segment = (None, None)
+        row = rows[0] if rows else self.model.row_at(start_ms or 0)  # transcribed again since: the same moment
+        if row is None:
+            self.seek(start_ms or 0)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.seek(self.model.segment(row).start_ms if start_ms is None else start_ms)
+        self.table.setFocus()
 
     # -- corrections and find ------------------------------------------------------------------------
     def _correct(self, row: int, text: str | None) -> None:
