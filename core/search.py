@@ -23,6 +23,7 @@ the newest interviews first.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import threading
@@ -39,6 +40,7 @@ PADDING = "\n\n"  # appended to every indexed document
 MAX_EXPANSION = 300  # trigrams one short term may expand to; more and the term is checked directly
 RANK_WINDOW = 2000  # matches ranked; for a term found in more, the newest interviews' (by id) are ranked
 BM25_K1, BM25_B = 1.2, 0.75
+PROBE_DOCUMENTS, COMMON_SHARE = 500, 0.1  # a short term in 10% of the newest 500 documents is "common"
 SNIPPET_BEFORE = 24  # characters of context before the first match
 SNIPPET_LENGTH = 72  # about this many characters in a snippet
 _WORD_CHAR = re.compile(r"[0-9A-Za-z]")
@@ -199,8 +201,12 @@ def make_snippet(body: str, terms: list[str]) -> tuple[str, tuple[tuple[int, int
     return text, tuple(spans), at
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+@functools.lru_cache(maxsize=64)
+def _whole_word(needle: str) -> re.Pattern | None:
+    """A pattern for ``needle`` (lower case) as a whole word, when it begins or ends with a Latin letter or digit."""
+    if not (_WORD_CHAR.match(needle[0]) or _WORD_CHAR.match(needle[-1])):
+        return None
+    return re.compile(rf"(?<![0-9a-z]){re.escape(needle)}(?![0-9a-z])")
 
 
 def score(body: str, terms: list[str], average_length: float) -> float:
@@ -214,14 +220,8 @@ def score(body: str, terms: list[str], average_length: float) -> float:
     total = 0.0
     for term in terms:
         needle = term.lower()
-        frequency = 0.0
-        at = text.find(needle)
-        while at >= 0:
-            end = at + len(needle)
-            whole = ((at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end]))
-                     and _is_word_char(needle[0]))
-            frequency += 1.5 if whole else 1.0
-            at = text.find(needle, end)
+        word = _whole_word(needle)
+        frequency = text.count(needle) + (0.5 * len(word.findall(text)) if word else 0.0)
         total += frequency * (BM25_K1 + 1) / (frequency + norm)
     return total
 
@@ -288,7 +288,7 @@ class SearchIndex:
             if len(term) >= 3:
                 expressions.append(_quote(term))
                 continue
-            trigrams = self._expand(term)
+            trigrams = None if self._common(term) else self._expand(term)
             if trigrams is None:
                 broad.append(term)
             elif not trigrams:
@@ -297,18 +297,27 @@ class SearchIndex:
                 expressions.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
         condition, params = _filter_sql(filters)
         checks = "".join(" AND instr(lower(f.body), lower(?)) > 0" for _ in broad)
+        if condition:
+            checks += f" AND (f.rowid >> {_SHIFT}) IN (SELECT i.id FROM interviews i WHERE {condition})"
         if expressions:
-            if condition:
-                checks += f" AND (f.rowid >> {_SHIFT}) IN (SELECT i.id FROM interviews i WHERE {condition})"
             sql = ("SELECT f.rowid, f.body FROM search_index f WHERE search_index MATCH ?" + checks +
                    " ORDER BY f.rowid DESC LIMIT ?")
             rows = self._conn.execute(sql, [" AND ".join(expressions), *broad, *params, RANK_WINDOW])
-        else:  # only very common short terms: each interview's documents by rowid range, newest first
-            sql = ("SELECT f.rowid, f.body FROM interviews i CROSS JOIN search_index f"
-                   f" WHERE f.rowid >= (i.id << {_SHIFT}) AND f.rowid < ((i.id + 1) << {_SHIFT})" + checks +
-                   (" AND " + condition if condition else "") + " ORDER BY i.starts_at DESC, f.rowid DESC LIMIT ?")
+        else:  # only common short terms: read the newest documents until the window is full
+            sql = "SELECT f.rowid, f.body FROM search_index f WHERE 1" + checks + " ORDER BY f.rowid DESC LIMIT ?"
             rows = self._conn.execute(sql, [*broad, *params, RANK_WINDOW])
         return [(rowid, body[:-len(PADDING)] if body.endswith(PADDING) else body) for rowid, body in rows]
+
+    def _common(self, term: str) -> bool:
+        """Whether a short term occurs in at least COMMON_SHARE of the newest documents.
+
+        Listing the trigrams that begin with such a term would read most of the index (search_vocab
+        counts every occurrence); reading the newest documents finds a full window of them sooner.
+        """
+        found, sampled = self._conn.execute(
+            "SELECT total(instr(lower(body), lower(?)) > 0), count(*) FROM"
+            " (SELECT body FROM search_index ORDER BY rowid DESC LIMIT ?)", (term, PROBE_DOCUMENTS)).fetchone()
+        return sampled > 0 and found >= COMMON_SHARE * sampled
 
     def _starts(self, interview_ids: list[int]) -> dict[int, str | None]:
         rows = self._conn.execute(f"SELECT id, starts_at FROM interviews WHERE id IN ({','.join('?' * len(interview_ids))})",

@@ -102,6 +102,27 @@ def test_two_character_japanese_terms_are_found(library, sample):
     assert {h.source for h in library.search.search("営")} == {"transcript", "interview"}
 
 
+@pytest.mark.parametrize("share, expansion", [(0.0, 300), (2.0, 300), (2.0, 1)],
+                         ids=["scan-common-terms", "expand-to-trigrams", "too-many-trigrams"])
+def test_short_terms_give_the_same_hits_by_every_path(library, sample, monkeypatch, share, expansion):
+    """Short terms are read from the trigram list or checked on the text; both find the same documents."""
+    from core import search
+
+    monkeypatch.setattr(search, "COMMON_SHARE", share)
+    monkeypatch.setattr(search, "MAX_EXPANSION", expansion)
+    real, transcript, mock, english = sample
+
+    def found(query: str) -> set[tuple[str, int]]:
+        return {(h.source, h.segment_id or h.interview_id) for h in library.search.search(query)}
+
+    assert found("志望") == {("transcript", transcript.segments[1].id), ("note", real.id)}
+    assert found("営") == {("transcript", transcript.segments[2].id), ("interview", real.id)}
+    assert found("年収 伺") == {("transcript", transcript.segments[2].id)}
+    assert found("le") == {("transcript", english.segments[1].id), ("interview", mock.id)}  # role, Example
+    assert found("志望 転職") == {("note", real.id)}
+    assert found("鰻") == set() and found("鰻 志望") == set()
+
+
 def test_english_word_case_insensitive(library, sample):
     _, _, mock, english = sample
     hits = library.search.search("WEAKNESS")
