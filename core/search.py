@@ -38,7 +38,7 @@ _SHIFT = 40  # rowid = interview_id << 40 | local (see migration 0006)
 _LOCAL_MASK = (1 << _SHIFT) - 1
 PADDING = "\n\n"  # appended to every indexed document
 MAX_EXPANSION = 300  # trigrams one short term may expand to; more and the term is checked directly
-RANK_WINDOW = 2000  # matches ranked; for a term found in more, the newest interviews' (by id) are ranked
+RANK_WINDOW = 1000  # matches ranked; for a term found in more, the newest interviews' (by id) are ranked
 BM25_K1, BM25_B = 1.2, 0.75
 PROBE_DOCUMENTS, COMMON_SHARE = 500, 0.1  # a short term in 10% of the newest 500 documents is "common"
 SNIPPET_BEFORE = 24  # characters of context before the first match

@@ -190,7 +190,9 @@ class SearchPanel(Retranslatable, QWidget):
         self.status = QComboBox()
         self.company = QLineEdit()
         self.company.setClearButtonEnabled(True)
-        self.company.setMinimumWidth(140)
+        self.company.setMinimumWidth(90)
+        for combo in (self.kind, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.from_check, self.to_check = QCheckBox(), QCheckBox()
         today = QDate.currentDate()
         self.from_date, self.to_date = QDateEdit(today.addMonths(-3)), QDateEdit(today)
@@ -222,8 +224,7 @@ class SearchPanel(Retranslatable, QWidget):
         filters = QHBoxLayout()
         for widget in (self.kind, self.status, self.company, self.from_check, self.from_date, self.to_check,
                        self.to_date):
-            filters.addWidget(widget)
-        filters.addStretch()
+            filters.addWidget(widget, 1 if widget is self.company else 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if field is None:
