@@ -82,6 +82,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """Load the library and probe audio and the speech model, all in the background."""
         self.reload()
         self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         # A refresh re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
         name = self.settings.get(SPEECH_MODEL)
