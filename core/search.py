@@ -14,11 +14,18 @@ always quoted for FTS5, so nothing the user types is read as query syntax.
 
 Terms of one or two characters (面接, 志望, 年収) have no trigram of their own.
 Each document is indexed with two newlines appended, so every short substring
-begins some indexed trigram: the term becomes an OR of the trigrams that start
-with it, read from ``search_vocab``.  A term so common that it begins very many
-trigrams (a single kana, a single Latin letter) matches nearly everything; it
-is then checked on the documents the other terms found, or, alone, by scanning
-the newest interviews first.
+begins some indexed trigram: a rare short term becomes an OR of the trigrams
+that start with it, read from ``search_vocab``.  A common one (in a tenth of
+the newest documents: a single kana, "AI") is checked on the text instead: on
+the documents the other terms found, or alone on the newest documents, which
+soon give enough hits.
+
+Ranking: the newest RANK_WINDOW matching documents (by interview id) are
+scored with BM25's term-frequency and length parts in Python, whole English
+words counting more; ties go to the newest interview.  So a term found in
+tens of thousands of segments costs about as much as a rare one.  What
+changed in the library is queued by triggers and indexed at the next search
+(:meth:`SearchIndex.sync`).
 """
 
 from __future__ import annotations
