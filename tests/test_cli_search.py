@@ -144,3 +144,19 @@ def test_a_real_process_in_japanese(tmp_path, library_with_content):
     assert "メモ" in result.stdout and "2 行目" in result.stdout
     missing = run_cli("search", "ありえない語句", tmp_path=tmp_path, env={"LANG": "ja_JP.UTF-8"})
     assert missing.returncode == 1 and missing.stdout == "" and "見つかりません" in missing.stderr
+
+
+def test_a_library_from_a_newer_version_is_refused_and_left_alone(capsys):
+    import sqlite3
+
+    from core import paths
+
+    path = paths.database_path()
+    paths.ensure_private_dir(path.parent)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = path.read_bytes()
+    assert cli.main(["search", "志望動機"]) == 3
+    assert "newer version of Furikaeri" in capsys.readouterr().err
+    assert path.read_bytes() == before

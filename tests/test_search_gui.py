@@ -104,6 +104,10 @@ def test_a_note_hit_moves_the_notes_cursor_to_its_line(qtbot, make_window):
     assert notes.editor.textCursor().blockNumber() == 4 == hits[0].note_line
     assert notes.editor.hasFocus()
     assert window.stack.currentWidget() is window.search_panel  # the hits stay for the next one
+    # The same hit again, its interview already open: the cursor goes back to the line at once.
+    notes.editor.moveCursor(notes.editor.textCursor().MoveOperation.Start)
+    window.open_hit(hits[0])
+    assert notes.editor.textCursor().blockNumber() == 4
 
 
 def test_a_transcript_hit_opens_the_transcript_at_its_segment(qtbot, virtual_microphone, make_window):

@@ -10,7 +10,8 @@ together as a phrase.  Each hit shows the interview, where the match is
 (transcript time, notes line) and the text around it, the match highlighted
 on a terminal and in [brackets] otherwise.  ``--json`` prints an array of hits.
 
-Exit status: 0 found; 1 nothing found; 2 usage (a bad date, an empty query).
+Exit status: 0 found; 1 nothing found; 2 usage (a bad date, an empty query);
+3 the library cannot be opened (the message says why).
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from datetime import date
 from core.cli.output import Output
 from core.interviews import InterviewKind, Status
 from core.library import Library
-from core.messages import QT_TRANSLATE_NOOP
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
 from core.search import SearchFilters, SearchHit
 
-EXIT_NOTHING, EXIT_USAGE = 1, 2
+EXIT_NOTHING, EXIT_USAGE, EXIT_NO_LIBRARY = 1, 2, 3
 HIGHLIGHT_ON, HIGHLIGHT_OFF = "\x1b[1;7m", "\x1b[0m"
 
 KIND = {  # the same texts as the app's (context "Labels")
@@ -89,8 +90,12 @@ def run(args: argparse.Namespace, out: Output) -> int:
     filters = SearchFilters(kind=InterviewKind(args.kind) if args.kind else None, company=args.company,
                             date_from=date_from, date_to=date_to,
                             status=Status(args.status) if args.status else None)
-    with Library.open() as library:
-        hits = library.search.search(args.query, filters, limit=args.limit)
+    try:
+        with Library.open() as library:
+            hits = library.search.search(args.query, filters, limit=args.limit)
+    except FurikaeriError as error:  # e.g. a library written by a newer version: left untouched
+        out.error(error.message)
+        return EXIT_NO_LIBRARY
     if args.json:
         out.print(json.dumps([hit_to_json(hit) for hit in hits], ensure_ascii=False, indent=2))
         return 0 if hits else EXIT_NOTHING
