@@ -205,6 +205,21 @@ def test_deleting_a_recording_removes_its_transcript_hits(library, sample):
     assert library.search.search("残業")  # the notes stay
 
 
+def test_moving_a_recording_or_a_transcript_moves_its_hits(library, sample):
+    """Not something the app does today; the index follows anyway."""
+    real, transcript, mock, english = sample
+    with library._lock:
+        library._conn.execute("UPDATE recordings SET interview_id = ? WHERE id = ?", (mock.id, transcript.recording_id))
+    assert [h.interview_id for h in library.search.search("法人営業")] == [mock.id]
+    with library._lock:
+        library._conn.execute("UPDATE transcripts SET recording_id = NULL WHERE id = ?", (english.id,))
+    assert library.search.search("weakness") == []
+    with library._lock:
+        library._conn.execute("UPDATE transcripts SET recording_id = ? WHERE id = ?", (transcript.recording_id, english.id))
+    assert [h.interview_id for h in library.search.search("weakness")] == [mock.id]  # now the newest there
+    assert library.search.search("法人営業") == []
+
+
 def test_filters(library, sample):
     real, _, mock, _ = sample
     other = add_interview(library, "北海商事", kind=InterviewKind.MOCK, status=Status.OFFER,

@@ -85,6 +85,21 @@ BEGIN
     INSERT INTO search_queue SELECT doc FROM search_recording_segments WHERE recording_id = OLD.id;
 END;
 
+CREATE TRIGGER search_recording_update AFTER UPDATE OF interview_id ON recordings
+BEGIN
+    INSERT INTO search_queue SELECT (OLD.interview_id << 40) | (s.id << 2) | 1
+    FROM transcripts t JOIN segments s ON s.transcript_id = t.id WHERE t.recording_id = OLD.id;
+    INSERT INTO search_queue SELECT doc FROM search_recording_segments WHERE recording_id = NEW.id;
+END;
+
+CREATE TRIGGER search_transcript_update AFTER UPDATE OF recording_id, created_at ON transcripts
+BEGIN
+    INSERT INTO search_queue SELECT (r.interview_id << 40) | (s.id << 2) | 1
+    FROM recordings r JOIN segments s ON s.transcript_id = OLD.id WHERE r.id = OLD.recording_id;
+    INSERT INTO search_queue SELECT doc FROM search_recording_segments
+    WHERE recording_id IN (OLD.recording_id, NEW.recording_id);
+END;
+
 CREATE TRIGGER search_transcript_insert AFTER INSERT ON transcripts WHEN NEW.recording_id IS NOT NULL
 BEGIN
     INSERT INTO search_queue SELECT doc FROM search_recording_segments WHERE recording_id = NEW.recording_id;
