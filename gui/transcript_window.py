@@ -60,6 +60,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.settings = settings
         self.tasks = TaskRunner(self, max_threads=2)
         self.transcript: Transcript | None = None
+        self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
         self.job = None
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._progress)
@@ -202,7 +203,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.waveform.set_markers([m.at_ms for m in markers])
         self.language.setCurrentIndex(max(0, self.language.findData(language or "")))
         self._show_transcript(transcript)
-        self.reveal_segment(*getattr(self, "_pending_segment", (None, None)))
+        self.reveal_segment(*self._pending_segment)
         self.loaded.emit()
 
     def _show_transcript(self, transcript: Transcript | None) -> None:
@@ -334,12 +335,26 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._pending_segment = (None, None)
         row = rows[0] if rows else self.model.row_at(start_ms or 0)  # transcribed again since: the same moment
         if row is None:
-            self.seek(start_ms or 0)
+            self._seek_when_open(start_ms or 0)
             return
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.seek(self.model.segment(row).start_ms if start_ms is None else start_ms)
         self.table.setFocus()
+        self._seek_when_open(self.model.segment(row).start_ms if start_ms is None else start_ms)
+
+    def _seek_when_open(self, position_ms: int) -> None:
+        """Seek now, and again once the audio has opened (a position set while it opens may be lost)."""
+        self.seek(position_ms)
+        if self.player.mediaStatus() not in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
+            return
+
+        def opened(status) -> None:
+            if status != QMediaPlayer.MediaStatus.LoadingMedia:
+                self.player.mediaStatusChanged.disconnect(opened)
+                if status == QMediaPlayer.MediaStatus.LoadedMedia:
+                    self.seek(position_ms)
+
+        self.player.mediaStatusChanged.connect(opened)
 
     # -- corrections and find ------------------------------------------------------------------------
     def _correct(self, row: int, text: str | None) -> None:

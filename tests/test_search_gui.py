@@ -125,7 +125,10 @@ def test_a_transcript_hit_opens_the_transcript_at_its_segment(qtbot, virtual_mic
     qtbot.waitUntil(lambda: transcript.model.rowCount() == len(SEGMENTS) and bool(transcript.table.selectionModel()
                     .selectedRows()), timeout=10000)
     assert transcript.table.selectionModel().selectedRows()[0].row() == 3
+    qtbot.waitUntil(lambda: transcript.player.mediaStatus() in (QMediaPlayer.MediaStatus.LoadedMedia,
+                                                                 QMediaPlayer.MediaStatus.BufferedMedia), timeout=10000)
     qtbot.waitUntil(lambda: transcript.player.position() == 15000, timeout=5000)
+    assert transcript.position_label.text() == "00:15"
     assert transcript.player.playbackState() != QMediaPlayer.PlaybackState.PlayingState
     assert window.pane.interview.company == "株式会社サンプル"
     # Asked again with the window open: revealed at once.
