@@ -283,7 +283,8 @@ def main() -> int:
         library._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size_after = path.stat().st_size
         documents = library._conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
-        print(f"index build (migration 0006, applied with the later ones on first start): {build_s:.1f} s for {documents:,} documents; "
+        print(f"index build (migration 0006, applied with the later ones on first start): {build_s:.1f} s"
+              f" for {documents:,} documents; "
               f"database {size_before / 1e6:.0f} MB -> {size_after / 1e6:.0f} MB "
               f"(+{(size_after - size_before) / 1e6:.0f} MB)")
 

@@ -327,8 +327,8 @@ class SearchIndex:
         return sampled > 0 and found >= COMMON_SHARE * sampled
 
     def _starts(self, interview_ids: list[int]) -> dict[int, str | None]:
-        rows = self._conn.execute(f"SELECT id, starts_at FROM interviews WHERE id IN ({','.join('?' * len(interview_ids))})",
-                                  interview_ids)
+        marks = ",".join("?" * len(interview_ids))
+        rows = self._conn.execute(f"SELECT id, starts_at FROM interviews WHERE id IN ({marks})", interview_ids)
         return {row[0]: row[1] for row in rows}
 
     # -- turning documents into hits --

@@ -71,7 +71,8 @@ def snippet_html(hit: SearchHit) -> str:
 def place_text(hit: SearchHit) -> str:
     """Where the match is, in the UI language."""
     if hit.source == "transcript":
-        return QCoreApplication.translate("SearchPanel", "Transcript {time}").format(time=format_time(hit.start_ms or 0))
+        time_text = format_time(hit.start_ms or 0)
+        return QCoreApplication.translate("SearchPanel", "Transcript {time}").format(time=time_text)
     if hit.source == "note":
         return QCoreApplication.translate("SearchPanel", "Notes, line {line}").format(line=(hit.note_line or 0) + 1)
     return QCoreApplication.translate("SearchPanel", "Company and position")
