@@ -56,7 +56,10 @@ def search(qtbot, window, query: str) -> list[SearchHit]:
 def test_typing_shows_highlighted_hits_in_place_of_the_library(qtbot, make_window):
     window = make_window(fill_library)
     assert window.stack.currentWidget() is window.table
-    window.focus_search()
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus, timeout=2000)
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Ctrl+F
     assert window.search_field.hasFocus()
     hits = search(qtbot, window, "研修制度")
     assert window.stack.currentWidget() is window.search_panel
@@ -68,6 +71,9 @@ def test_typing_shows_highlighted_hits_in_place_of_the_library(qtbot, make_windo
         assert index.data(HIT_ROLE) is hit
         assert view.visualRect(index).height() > view.fontMetrics().height() * 1.5  # two lines
     assert '<span style="background-color: #ffe58a' in snippet_html(hits[0])
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)  # from the field to the hits
+    assert view.hasFocus() and view.currentIndex().row() == 0
+    window.search_field.setFocus()
     assert ">研修制度</span>" in snippet_html(hits[0])
 
     window.search_field.clear()
