@@ -22,6 +22,7 @@ from core.interviews import InterviewStore
 from core.note_templates import TemplateStore
 from core.notes import NotesStore
 from core.recording.store import RecordingStore
+from core.search import SearchIndex
 from core.storage import db
 from core.tracker.events import EventLog
 from core.tracker.followups import FollowUpStore
@@ -43,6 +44,7 @@ class Library:
         self.events = EventLog(self._conn, self._lock)
         self.followups = FollowUpStore(self._conn, self._lock, self.events)
         self.tracker = Tracker(self, self._conn, self._lock)
+        self.search = SearchIndex(self._conn, self._lock)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from core import __version__
 from core.audio.devices import audio_status
@@ -24,6 +24,7 @@ from gui.interview_pane import InterviewPane
 from gui.transcript_window import TranscriptWindow
 from gui.recording_panel import format_elapsed
 from gui.library_model import LibraryView
+from gui.search_panel import SearchPanel
 from gui.settings_dialog import SettingsDialog
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
@@ -52,6 +53,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        self.search_field = QLineEdit()
+        self.search_panel = SearchPanel(library, self.tasks, field=self.search_field)
+        self.search_panel.hit_activated.connect(self.open_hit)
+        self.search_field.textChanged.connect(lambda _text: self._show_search())
+        self.stack.addWidget(self.search_panel)
         self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
         self.pane.recorder.state_changed.connect(self._recording_state_changed)
         self.pane.recorder.elapsed_changed.connect(self._update_title)
@@ -82,6 +88,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.reload()
         self.tracker_ui.start()
         self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         # A refresh re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
         name = self.settings.get(SPEECH_MODEL)
@@ -150,6 +157,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_action)
+        self.search_field.setMaximumWidth(360)
+        self.toolbar.addWidget(self.search_field)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        for widget in (self.search_field, self.search_panel):
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), widget, activated=self.close_search,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addToolBar(self.toolbar)
 
     def _base_title(self) -> str:
@@ -199,6 +212,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _show(self, interviews: list[Interview], select_id: int | None) -> None:
         self.model.set_interviews(interviews)
         self.stack.setCurrentWidget(self.table if interviews else self.empty)
+        self._show_search()
         row = self.model.row_of(select_id) if select_id is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -218,6 +232,49 @@ class MainWindow(Retranslatable, QMainWindow):
         if not self.pane.recorder.is_recording():
             row = self._selected_row()
             self.pane.show_interview(self.model.interview_at(row) if row is not None else None)
+
+    def select_interview(self, interview_id: int) -> bool:
+        """Select an interview in the library list (it opens in the pane); False when it is not listed."""
+        row = self.model.row_of(interview_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # -- search ----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def close_search(self) -> None:
+        self.search_field.clear()
+        self.table.setFocus()
+
+    def _show_search(self) -> None:
+        """The hits replace the library list while the search field holds a query."""
+        if self.search_field.text().strip():
+            self.stack.setCurrentWidget(self.search_panel)
+        elif self.stack.currentWidget() is self.search_panel:
+            self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+
+    def open_hit(self, hit) -> None:
+        """A search hit: its interview selected, and the notes at its line or the transcript at its segment."""
+        recording = self.pane.recorder.is_recording()
+        if not recording and not self.select_interview(hit.interview_id):
+            self.reload(select_id=hit.interview_id)  # added since the list was loaded
+            return
+        shown = self.pane.interview is not None and self.pane.interview.id == hit.interview_id
+        if recording and not shown:
+            self.statusBar().showMessage(self.tr("A recording is running: its interview stays open."), 10000)
+        if hit.source == "note" and shown:
+            self.pane.notes.reveal_line(hit.note_line or 0)
+        elif hit.source == "transcript" and hit.recording_id is not None:
+            self.tasks.run(lambda: self.library.recordings.get(hit.recording_id),
+                           done=lambda recording: self.open_transcript(recording, transcribe_if_missing=False)
+                           .reveal_segment(hit.segment_id, hit.start_ms),
+                           failed=lambda _error: self.statusBar().showMessage(
+                               self.tr("That recording no longer exists."), 10000))
 
     def new_interview(self) -> None:
         self._edit(InterviewDialog(self))

@@ -60,6 +60,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.settings = settings
         self.tasks = TaskRunner(self, max_threads=2)
         self.transcript: Transcript | None = None
+        self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
         self.job = None
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._progress)
@@ -202,6 +203,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.waveform.set_markers([m.at_ms for m in markers])
         self.language.setCurrentIndex(max(0, self.language.findData(language or "")))
         self._show_transcript(transcript)
+        self.reveal_segment(*self._pending_segment)
         self.loaded.emit()
 
     def _show_transcript(self, transcript: Transcript | None) -> None:
@@ -318,6 +320,41 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     def _player_error(self, _error, text: str) -> None:
         self.set_status(lambda: self.tr("Playback is not possible: {detail}").format(detail=text))
+
+    def reveal_segment(self, segment_id: int | None, start_ms: int | None) -> None:
+        """Select and show the segment (a search hit), the player at its start, not playing.
+
+        Before the transcript has loaded, it is remembered and revealed once it has.
+        """
+        if segment_id is None:
+            return
+        rows = [row for row in range(self.model.rowCount()) if self.model.segment(row).id == segment_id]
+        if not rows and self.transcript is None:
+            self._pending_segment = (segment_id, start_ms)
+            return
+        self._pending_segment = (None, None)
+        row = rows[0] if rows else self.model.row_at(start_ms or 0)  # transcribed again since: the same moment
+        if row is None:
+            self._seek_when_open(start_ms or 0)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+        self._seek_when_open(self.model.segment(row).start_ms if start_ms is None else start_ms)
+
+    def _seek_when_open(self, position_ms: int) -> None:
+        """Seek now, and again once the audio has opened (a position set while it opens may be lost)."""
+        self.seek(position_ms)
+        if self.player.mediaStatus() not in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
+            return
+
+        def opened(status) -> None:
+            if status != QMediaPlayer.MediaStatus.LoadingMedia:
+                self.player.mediaStatusChanged.disconnect(opened)
+                if status == QMediaPlayer.MediaStatus.LoadedMedia:
+                    self.seek(position_ms)
+
+        self.player.mediaStatusChanged.connect(opened)
 
     # -- corrections and find ------------------------------------------------------------------------
     def _correct(self, row: int, text: str | None) -> None:

@@ -190,6 +190,44 @@ def _notes_shots(app, window, library, switcher, out: Path, settle) -> None:
         _wait_notes(app, window)
 
 
+def _search_shots(app, window, library, switcher, out: Path, settle) -> None:
+    """The library searched for a two-character Japanese word found in notes and a transcript."""
+    from PySide6.QtCore import QEventLoop
+
+    from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
+    from core.interviews import utc_now
+    from core.transcription.model import Segment, Transcript, TranscriptionSettings
+
+    interviews = {i.company: i for i in library.interviews.all()}
+    first, second = interviews["株式会社みらい商事"], interviews["Northwind Japan"]
+    library.notes.save(first.id, "# 一次面接の振り返り\n## 聞かれた質問\n- 志望動機\n- 前職での年収と希望年収\n"
+                                 "## 次に改善したいこと\n- 年収の話は結論から短く\n")
+    library.notes.save(second.id, "Questions: team size, on-call, 年収 range (ask the recruiter).\n")
+    consent = library.consent.add(ConsentRecord(
+        interview_id=first.id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED, who="人事部 田中様",
+        method=ConsentMethod.IN_PERSON, asked_at=utc_now()))
+    recording = library.recordings.begin(consent, f"{first.id}/interview.wav", 48000, 1)
+    lines = ["本日はよろしくお願いいたします。", "まず、これまでのご経歴を簡単に教えてください。",
+             "現在の年収と、ご希望の年収を伺ってもよろしいですか。", "現在は五百万円ほどで、希望は六百万円前後です。",
+             "入社後にやりたいことを教えてください。"]
+    library.transcripts.save(Transcript(
+        source=recording.file, language="ja", duration_ms=1_500_000, settings=TranscriptionSettings(),
+        segments=tuple(Segment(i * 61_000 + 4_000, i * 61_000 + 11_000, text) for i, text in enumerate(lines)),
+        recording_id=recording.id))
+    window.reload()
+    settle(window)
+    searched = QEventLoop()
+    window.search_panel.searched.connect(searched.quit)
+    window.search_field.setText("年収")
+    searched.exec()
+    settle(window)
+    for language in ("ja", "en"):
+        switcher.apply(language)
+        app.processEvents()
+        window.grab().save(str(out / f"search_{language}.png"))
+    window.search_field.clear()
+
+
 def _write_speechlike(path: Path) -> None:
     import numpy as np
     import soundfile as sf
@@ -265,6 +303,7 @@ def main() -> int:
                 consent.close()
         if filled:
             _notes_shots(app, window, library, switcher, args.out, settle)
+            _search_shots(app, window, library, switcher, args.out, settle)
             _recording_shots(app, window, library, switcher, args.out, settle)
         window.close()
         library.close()

@@ -277,6 +277,82 @@
         <source>Wrote {path} (interviews: {events}, follow-ups: {tasks})</source>
         <translation>{path} に書き出しました（面接 {events} 件、フォローアップ {tasks} 件）</translation>
     </message>
+    <message>
+        <source>search interviews, notes and transcripts (Japanese or English)</source>
+        <translation>面接・メモ・書き起こしを検索します（日本語・英語）</translation>
+    </message>
+    <message>
+        <source>words to find, all in the same place; &quot;quotes&quot; keep a phrase together</source>
+        <translation>探す言葉（すべて同じ箇所に含まれるものを探します）。&quot;引用符&quot; で囲むと語句をひとまとまりで探します</translation>
+    </message>
+    <message>
+        <source>print the hits as JSON</source>
+        <translation>検索結果を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>only real interviews or only mock practice</source>
+        <translation>本番の面接のみ、または模擬面接のみに絞り込みます</translation>
+    </message>
+    <message>
+        <source>only interviews whose company name contains NAME</source>
+        <translation>会社名に NAME を含む面接のみに絞り込みます</translation>
+    </message>
+    <message>
+        <source>only interviews on or after this day</source>
+        <translation>この日以降の面接のみに絞り込みます</translation>
+    </message>
+    <message>
+        <source>only interviews on or before this day</source>
+        <translation>この日以前の面接のみに絞り込みます</translation>
+    </message>
+    <message>
+        <source>only interviews with this status</source>
+        <translation>この状況の面接のみに絞り込みます</translation>
+    </message>
+    <message>
+        <source>show at most N hits (default 50)</source>
+        <translation>最大 N 件まで表示します（既定は 50 件）</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.</source>
+        <translation>「{text}」は日付として読み取れません。2026-12-03 のように YYYY-MM-DD の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>Give a word or phrase to search for.</source>
+        <translation>検索する言葉を入力してください。</translation>
+    </message>
+    <message>
+        <source>--limit must be 1 or more.</source>
+        <translation>--limit には 1 以上の数を指定してください。</translation>
+    </message>
+    <message>
+        <source>The --from day ({start}) is after the --to day ({end}).</source>
+        <translation>--from の日付（{start}）が --to の日付（{end}）より後になっています。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>「{query}」は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>The first {count} hits; --limit shows more.</source>
+        <translation>最初の {count} 件を表示しました。--limit を指定するとさらに表示できます。</translation>
+    </message>
+    <message>
+        <source>date not fixed</source>
+        <translation>日時未定</translation>
+    </message>
+    <message>
+        <source>transcript at {time}</source>
+        <translation>書き起こし {time}</translation>
+    </message>
+    <message>
+        <source>notes, line {line}</source>
+        <translation>メモ {line} 行目</translation>
+    </message>
+    <message>
+        <source>company and position</source>
+        <translation>会社名・職種</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1057,6 +1133,14 @@
         <translation>メインツールバー</translation>
     </message>
     <message>
+        <source>A recording is running: its interview stays open.</source>
+        <translation>録音中のため、録音中の面接を表示したままにしています。</translation>
+    </message>
+    <message>
+        <source>That recording no longer exists.</source>
+        <translation>その録音はすでに削除されています。</translation>
+    </message>
+    <message>
         <source>Its {count} recording(s) and their consent records are deleted too.</source>
         <translation>この面接の録音 {count} 件と、その同意の記録も削除されます。</translation>
     </message>
@@ -1804,6 +1888,53 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Now restate the request on the recording and let them answer:</source>
         <translation>録音上でもう一度お願いし、相手の返答を録音しましょう：</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Transcript {time}</source>
+        <translation>書き起こし {time}</translation>
+    </message>
+    <message>
+        <source>Notes, line {line}</source>
+        <translation>メモ {line} 行目</translation>
+    </message>
+    <message>
+        <source>Company and position</source>
+        <translation>会社名・職種</translation>
+    </message>
+    <message>
+        <source>Search notes, transcripts and companies (Ctrl+F)</source>
+        <translation>メモ・書き起こし・会社名を検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Real and mock</source>
+        <translation>本番・模擬すべて</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>すべての状況</translation>
+    </message>
+    <message>
+        <source>No results for “{query}”.</source>
+        <translation>「{query}」に一致する結果はありません。</translation>
+    </message>
+    <message>
+        <source>The search failed: {detail}</source>
+        <translation>検索できませんでした：{detail}</translation>
     </message>
 </context>
 <context>
