@@ -46,7 +46,7 @@ _ALWAYS, _BREAK_AFTER, _ISOLATED = "always", "after", "isolated"
 _EN_EDGE_L, _EN_EDGE_R = r"(?<![\w'\u2019])", r"(?![\w'\u2019])"
 _LONG = "[ーぉぇ〜~]+"
 _PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
-    "en": tuple((re.compile(_EN_EDGE_L + pattern + _EN_EDGE_R, re.IGNORECASE), rule) for pattern, rule in (
+    "en": tuple((re.compile(f"{_EN_EDGE_L}(?:{pattern}){_EN_EDGE_R}", re.IGNORECASE), rule) for pattern, rule in (
         (r"u+h*m+|u+h+|e+r+m*", _ALWAYS),
         (r"you\s+know|i\s+mean", _BREAK_AFTER),
         (r"like|so", _ISOLATED),

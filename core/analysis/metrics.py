@@ -58,7 +58,7 @@ LONG_PAUSE_MS = round(LONG_PAUSE_S * 1000)
 ARTICULATION_GAP_MS = 250  # silences this long or longer are not articulation time
 MIN_SPEAKING_MS = 1000  # rates over less speech than this say nothing
 ONSET_MIN_MS = 100  # a burst of sound must last this long to count as the first word
-_END_SEARCH_MS = 1000  # the signal may show the last word ending up to this much after Whisper says
+_END_SEARCH_MS = 1000  # the signal may place the first or last word up to this much away from Whisper
 
 
 class AnalysisError(FurikaeriError):
@@ -206,7 +206,7 @@ def _speech_bounds(tokens: list[Token], activity: Activity | None, start_ms: int
     """When the answer's speech begins and ends: Whisper's word times, refined on the signal."""
     first, last = tokens[0].start_ms, max(t.end_ms for t in tokens)
     if activity is not None:
-        onset = activity.first_sound(start_ms, min(end_ms, tokens[0].end_ms + 500), ONSET_MIN_MS)
+        onset = activity.first_sound(start_ms, min(end_ms, tokens[:3][-1].end_ms + _END_SEARCH_MS), ONSET_MIN_MS)
         if onset is not None:
             first = onset
         ending = activity.last_sound(max(first, tokens[-1].start_ms), min(end_ms, last + _END_SEARCH_MS),
