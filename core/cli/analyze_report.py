@@ -68,8 +68,9 @@ def report(metrics: AnswerMetrics, out: Output, transcript_text: str = "") -> st
         lines.append(t(QT_TRANSLATE_NOOP("CLI", "Fillers: {list}")).format(
             list=", ".join(f"{hit.text.strip()} {clock(hit.start_ms)}" for hit in metrics.fillers)))
     if metrics.pauses:
+        seconds = text(metric_info("longest_pause", metrics.language).unit)
         lines.append(t(QT_TRANSLATE_NOOP("CLI", "Pauses longer than 2.5 s: {list}")).format(
-            list=", ".join(f"{clock(p.start_ms)} ({p.duration_s:.1f} s)" for p in metrics.pauses)))
+            list=", ".join(f"{clock(p.start_ms)} ({p.duration_s:.1f} {seconds})" for p in metrics.pauses)))
     if not metrics.timing_from_audio:
         lines.append(t(QT_TRANSLATE_NOOP(
             "CLI", "Timing comes from the transcript's word times: the audio could not be read for finer timing.")))
