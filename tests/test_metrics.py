@@ -290,3 +290,20 @@ def test_practice_settings_keep_fillers():
     assert "Um" in practice_settings("en", "small").initial_prompt
     with pytest.raises(ValueError):
         practice_settings("de", "base")
+
+
+def test_detecting_settings_survive_the_library_and_json():
+    from dataclasses import asdict, replace
+
+    from core.library import Library
+    from core.transcription.store import _settings, _settings_json
+
+    settings = practice_settings(None, "base")
+    assert settings.language is None and settings.initial_prompt is None
+    assert dict(settings.prompts_by_language) == FILLER_PROMPTS
+    assert _settings(_settings_json(settings)) == settings  # JSON lists come back as tuples
+    assert TranscriptionSettings(**asdict(settings)) == settings
+    assert TranscriptionSettings() == TranscriptionSettings(prompts_by_language=[])  # today's default unchanged
+    with Library.open() as library:
+        saved = library.transcripts.save(replace(english_answer(), settings=settings))
+        assert library.transcripts.get(saved.id).settings == settings
