@@ -307,3 +307,11 @@ def test_detecting_settings_survive_the_library_and_json():
     with Library.open() as library:
         saved = library.transcripts.save(replace(english_answer(), settings=settings))
         assert library.transcripts.get(saved.id).settings == settings
+
+
+def test_metrics_round_trip_through_json():
+    import json
+
+    metrics = analyze_answer(english_answer(), None, target_s=60)
+    back = type(metrics).from_dict(json.loads(json.dumps(metrics.to_dict())))
+    assert back == metrics and back.values() == metrics.values()

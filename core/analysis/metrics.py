@@ -167,6 +167,22 @@ class AnswerMetrics:
         }
 
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerMetrics:
+        """Metrics stored with :meth:`to_dict` (rates as rounded there); ``metrics`` is ignored."""
+        return cls(
+            language=data["language"], start_ms=int(data["start_ms"]), end_ms=int(data["end_ms"]),
+            duration_s=float(data["duration_s"]), target_s=data.get("target_s"),
+            first_word_delay_s=data.get("first_word_delay_s"), words=int(data.get("words", 0)),
+            characters=int(data.get("characters", 0)), morae=data.get("morae"), pace=data.get("pace"),
+            morae_pace=data.get("morae_pace"), articulation_rate=data.get("articulation_rate"),
+            fillers=tuple(FillerHit(int(f["start_ms"]), int(f["end_ms"]), str(f["text"]))
+                          for f in data.get("fillers", ())),
+            fillers_per_min=float(data.get("fillers_per_min", 0.0)),
+            pauses=tuple(Pause(int(p["start_ms"]), int(p["end_ms"])) for p in data.get("pauses", ())),
+            timing_from_audio=bool(data.get("timing_from_audio", False)), longest_gap_s=data.get("longest_gap_s"))
+
+
 def _round(value: float | None, digits: int = 3) -> float | None:
     return None if value is None else round(value, digits)
 
