@@ -214,7 +214,7 @@ def _tone(seconds: float, rate: int = 16000) -> np.ndarray:
 
 def test_audio_refines_pauses_and_the_first_word(tmp_path):
     rate = 16000
-    silence = lambda s: np.zeros(int(s * rate), np.float32)  # noqa: E731
+    silence = lambda s: np.zeros(int(s * rate), np.float32)
     # 1.5 s silence, 2 s "speech", 3.2 s silence, 2 s "speech", 1 s silence
     wav = tmp_path / "answer.wav"
     soundfile.write(wav, np.concatenate([silence(1.5), _tone(2), silence(3.2), _tone(2), silence(1)]), rate)

@@ -50,7 +50,7 @@ class Activity:
         return self.start_ms + len(self.voiced) * FRAME_MS
 
     def _frame(self, ms: float) -> int:
-        return min(len(self.voiced), max(0, int(round((ms - self.start_ms) / FRAME_MS))))
+        return min(len(self.voiced), max(0, round((ms - self.start_ms) / FRAME_MS)))
 
     def runs(self, voiced: bool, start_ms: float, end_ms: float) -> list[tuple[int, int]]:
         """The runs of voiced (or silent) frames inside [start_ms, end_ms), as (start_ms, end_ms)."""
