@@ -219,7 +219,7 @@ def test_audio_refines_pauses_and_the_first_word(tmp_path):
     wav = tmp_path / "answer.wav"
     soundfile.write(wav, np.concatenate([silence(1.5), _tone(2), silence(3.2), _tone(2), silence(1)]), rate)
     # Whisper's word times are off: the first word "starts" at 0 and the pause looks shorter
-    seg1 = segment("I led the team.", 0, 3600, (0, 1000, " I"), (1000, 2000, " led"), (2000, 3000, " the"),
+    seg1 = segment("Um, led the team.", 0, 3600, (0, 1000, " Um,"), (1000, 2000, " led"), (2000, 3000, " the"),
                    (3000, 3600, " team."))
     seg2 = segment("We shipped it.", 6500, 8700, (6500, 7200, " We"), (7200, 8000, " shipped"),
                    (8000, 8700, " it."))
@@ -230,6 +230,9 @@ def test_audio_refines_pauses_and_the_first_word(tmp_path):
     assert pause.start_ms == pytest.approx(3500, abs=20) and pause.end_ms == pytest.approx(6700, abs=20)
     assert result.duration_s == pytest.approx(7.2, abs=0.05)
     assert result.articulation_rate == pytest.approx(7 / 4 * 60, rel=0.02)
+    (filler,) = result.fillers
+    assert filler.text == "Um" and filler.start_ms == pytest.approx(1500, abs=20)
+    assert filler.end_ms - filler.start_ms == 1000  # moved with its length
 
 
 def test_unreadable_audio_falls_back_to_word_timestamps(tmp_path):

@@ -200,6 +200,15 @@ def _gaps(tokens: list[Token], min_ms: int) -> list[tuple[int, int]]:
     return gaps
 
 
+def _within(hit: FillerHit, first: int, last: int) -> FillerHit:
+    """``hit`` moved inside the speech [first, last]: Whisper often starts the first word early."""
+    if hit.start_ms >= first and hit.end_ms <= last:
+        return hit
+    start = min(max(hit.start_ms, first), last)
+    end = min(start + (hit.end_ms - hit.start_ms), last)  # keeps its length where there is room
+    return FillerHit(start, end, hit.text)
+
+
 def _language(transcript: Transcript, language: str | None) -> str:
     language = language or transcript.language
     if language not in LANGUAGES:
@@ -261,7 +270,7 @@ def analyze_answer(transcript: Transcript, audio: Path | None, *, language: str 
     articulating_ms = speaking_ms - sum(e - s for s, e in short_gaps)
     units = spoken_units(tokens, language)
     morae = count_morae("".join(t.text for t in tokens)) if language == "ja" else None
-    fillers = find_fillers(tokens, language)
+    fillers = tuple(_within(hit, first, last) for hit in find_fillers(tokens, language))
     return AnswerMetrics(
         language=language, start_ms=start_ms, end_ms=end_ms, duration_s=speaking_ms / 1000, target_s=target_s,
         first_word_delay_s=max(0, first - start_ms) / 1000,
