@@ -318,3 +318,10 @@ def test_metrics_round_trip_through_json():
     metrics = analyze_answer(english_answer(), None, target_s=60)
     back = type(metrics).from_dict(json.loads(json.dumps(metrics.to_dict())))
     assert back == metrics and back.values() == metrics.values()
+
+
+def test_words_of_neighbouring_segments_never_merge():
+    first = Segment(0, 1000, "I led the", words=())
+    second = Segment(1000, 2000, "team well-known", words=())
+    metrics = analyze_answer(transcript("en", first, second, duration_ms=2000), None)
+    assert metrics.words == 6  # I led the | team well known
