@@ -27,14 +27,22 @@ def choice_text(until: datetime, now: datetime) -> str:
     return format_moment(until)
 
 
-def ask_time(parent: QWidget | None, now: datetime) -> datetime | None:
-    """A small dialog to pick when the task should come back; None when cancelled."""
+def ask_datetime(parent: QWidget | None, title: str, prompt: str, initial: datetime,
+                 earliest: datetime | None = None, latest: datetime | None = None) -> datetime | None:
+    """A small dialog asking for a date and time (local, aware); None when cancelled."""
+    def qt(moment: datetime) -> QDateTime:
+        return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
     dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Snooze", "Remind me again"))
-    label = QLabel(QCoreApplication.translate("Snooze", "Remind me at:"))
-    edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int((now + timedelta(hours=2)).timestamp())))
+    dialog.setWindowTitle(title)
+    label = QLabel(prompt)
+    label.setWordWrap(True)
+    edit = QDateTimeEdit(qt(initial))
     edit.setCalendarPopup(True)
-    edit.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp()) + 60))
+    if earliest is not None:
+        edit.setMinimumDateTime(qt(earliest))
+    if latest is not None:
+        edit.setMaximumDateTime(qt(latest))
     label.setBuddy(edit)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
@@ -49,6 +57,13 @@ def ask_time(parent: QWidget | None, now: datetime) -> datetime | None:
         return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch()).astimezone()
     finally:
         dialog.deleteLater()
+
+
+def ask_time(parent: QWidget | None, now: datetime) -> datetime | None:
+    """When the task should come back; None when cancelled."""
+    return ask_datetime(parent, QCoreApplication.translate("Snooze", "Remind me again"),
+                        QCoreApplication.translate("Snooze", "Remind me at:"),
+                        now + timedelta(hours=2), earliest=now + timedelta(minutes=1))
 
 
 class SnoozeMenu(QMenu):

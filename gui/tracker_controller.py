@@ -13,17 +13,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
     QMenu,
     QStyle,
     QSystemTrayIcon,
-    QVBoxLayout,
 )
 
 from core.interviews import Interview
@@ -31,6 +26,7 @@ from core.tracker.messages import MessageKind
 from gui.message_dialog import MessageDialog
 from gui.notification_toast import NotificationToast
 from gui.notifier import TaskNotifier
+from gui.snooze import ask_datetime
 from gui.tracker_labels import task_text
 from gui.upcoming_view import UpcomingView
 from gui.withdraw_dialog import WithdrawDialog
@@ -259,25 +255,8 @@ class TrackerController(QObject):
 
 def ask_missed_at(parent, now: datetime) -> datetime | None:
     """When did they call? Defaults to now; the future is not allowed."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("MissedCall", "I missed their call"))
-    label = QLabel(QCoreApplication.translate(
-        "MissedCall", "When did they call? The call-back is planned for a suitable time: a business day "
-        "between about 10:15 and 16:45, not over lunch."))
-    label.setWordWrap(True)
-    edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
-    edit.setCalendarPopup(True)
-    edit.setMaximumDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp())))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(label)
-    layout.addWidget(edit)
-    layout.addWidget(buttons)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), timezone.utc).astimezone()
-    finally:
-        dialog.deleteLater()
+    return ask_datetime(parent, QCoreApplication.translate("MissedCall", "I missed their call"),
+                        QCoreApplication.translate(
+                            "MissedCall", "When did they call? The call-back is planned for a suitable time: a "
+                            "business day between about 10:15 and 16:45, not over lunch."),
+                        now, latest=now)

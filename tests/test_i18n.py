@@ -28,7 +28,7 @@ from core.interviews import Interview, InterviewKind, Stage, Status
 from gui.i18n import cli_translate, resolve_language
 from gui.interview_dialog import InterviewDialog
 from gui.settings_dialog import SettingsDialog
-from tests.gui_helpers import click_message_box, handle_modal
+from tests.gui_helpers import handle_modal
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))

@@ -58,34 +58,15 @@ def register(commands: argparse._SubParsersAction, out: Output) -> None:
 def run(args: argparse.Namespace, out: Output) -> int:
     from core.analysis.metrics import AnalysisError, analyze_answer
     from core.analysis.prompting import practice_settings
-    from core.cli.transcribe_cmd import _ProgressBar
+    from core.cli.transcribe_cmd import transcribe_with_progress
     from core.settings import SPEECH_MODEL, Settings
-    from core.transcription.audio import AudioFileError
-    from core.transcription.service import TranscriptionCancelled, TranscriptionError, transcribe_file
 
     path = Path(args.file)
     model = args.model or Settings().get(SPEECH_MODEL)
     settings = practice_settings(None if args.language == "auto" else args.language, model)
-    bar = _ProgressBar(out.stderr)
-    try:
-        transcript = transcribe_file(path, settings, progress=bar)
-    except KeyboardInterrupt:
-        bar.end()
-        out.error(out.t(QT_TRANSLATE_NOOP("CLI", "Cancelled.")))
-        return EXIT_CANCELLED
-    except TranscriptionCancelled as error:
-        bar.end()
-        out.error(error.message)
-        return EXIT_CANCELLED
-    except AudioFileError as error:
-        bar.end()
-        out.error(error.message)
-        return EXIT_UNREADABLE
-    except TranscriptionError as error:
-        bar.end()
-        out.error(error.message)
-        return EXIT_FAILED
-    bar.end()
+    transcript = transcribe_with_progress(path, settings, out)
+    if isinstance(transcript, int):
+        return transcript
     if transcript.problem is not None:
         out.error(transcript.problem)
     language = transcript.language or (None if args.language == "auto" else args.language)

@@ -83,37 +83,46 @@ def _format(args: argparse.Namespace) -> str:
     return suffix if suffix in FORMATS else "txt"
 
 
+def transcribe_with_progress(path: Path, settings, out: Output):
+    """Transcribe ``path`` with a progress bar on a terminal.
+
+    Returns the Transcript, or, when it cannot be had, says why on standard
+    error and returns the exit status (4 unusable input, 1 failed, 130 cancelled).
+    """
+    from core.transcription.audio import AudioFileError
+    from core.transcription.service import TranscriptionCancelled, TranscriptionError, transcribe_file
+
+    bar = _ProgressBar(out.stderr)
+    try:
+        transcript = transcribe_file(path, settings, progress=bar)
+    except KeyboardInterrupt:
+        status, message = EXIT_CANCELLED, out.t(QT_TRANSLATE_NOOP("CLI", "Cancelled."))
+    except TranscriptionCancelled as error:
+        status, message = EXIT_CANCELLED, error.message
+    except AudioFileError as error:
+        status, message = EXIT_UNREADABLE, error.message
+    except TranscriptionError as error:
+        status, message = EXIT_FAILED, error.message
+    else:
+        bar.end()
+        return transcript
+    bar.end()  # the bar's line is finished before the message
+    out.error(message)
+    return status
+
+
 def run(args: argparse.Namespace, out: Output) -> int:
     from core.export import export_transcript
     from core.settings import SPEECH_MODEL, Settings
-    from core.transcription.audio import AudioFileError
     from core.transcription.model import TranscriptionSettings
-    from core.transcription.service import TranscriptionCancelled, TranscriptionError, transcribe_file
 
     t = out.t
     fmt = _format(args)
     model = args.model or Settings().get(SPEECH_MODEL)
     settings = TranscriptionSettings(model=model, language=None if args.language == "auto" else args.language)
-    bar = _ProgressBar(out.stderr)
-    try:
-        transcript = transcribe_file(Path(args.file), settings, progress=bar)
-    except KeyboardInterrupt:
-        bar.end()
-        out.error(t(QT_TRANSLATE_NOOP("CLI", "Cancelled.")))
-        return EXIT_CANCELLED
-    except TranscriptionCancelled as error:
-        bar.end()
-        out.error(error.message)
-        return EXIT_CANCELLED
-    except AudioFileError as error:
-        bar.end()
-        out.error(error.message)
-        return EXIT_UNREADABLE
-    except TranscriptionError as error:
-        bar.end()
-        out.error(error.message)
-        return EXIT_FAILED
-    bar.end()
+    transcript = transcribe_with_progress(Path(args.file), settings, out)
+    if isinstance(transcript, int):
+        return transcript
     notice_language = transcript.language if transcript.language in ("ja", "en") else "en"
     target = Path(args.output) if args.output else None
     try:
