@@ -9,11 +9,8 @@ temporary folder) and Qt's offscreen platform unless a display is set.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -239,38 +236,21 @@ def _write_speechlike(path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    args = parser.parse_args()
-    os.environ["FURIKAERI_HOME"] = tempfile.mkdtemp(prefix="furikaeri-shots-")
-    os.environ["TZ"] = "Asia/Tokyo"  # the sample interviews are in Japan time
-    time.tzset()
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from shots_session import settle as settle_tasks, start
 
-    from PySide6.QtCore import QEventLoop
+    session = start(__doc__)
+    app, switcher, settings = session.app, session.switcher, session.settings
+    args = session
+
     from PySide6.QtWidgets import QApplication
 
     from core.library import Library
-    from core.settings import SPEECH_MODEL, Settings
-    from gui.app import build_application
-    from gui.i18n import LanguageSwitcher
+    from gui.consent_dialog import ConsentDialog
     from gui.interview_dialog import InterviewDialog
     from gui.main_window import MainWindow
-    from gui.consent_dialog import ConsentDialog
-
-    app = build_application(sys.argv[:1])
-    args.out.mkdir(parents=True, exist_ok=True)
-    switcher = LanguageSwitcher()
-    settings = Settings()
-    settings.set(SPEECH_MODEL, "tiny.en")
 
     def settle(window: MainWindow) -> None:
-        loop = QEventLoop()
-        window.tasks.idle.connect(loop.quit)
-        if window.tasks.pending:
-            loop.exec()
-        app.processEvents()
+        settle_tasks(app, window.tasks)
 
     for filled in (False, True):
         library = Library.open()

@@ -11,11 +11,7 @@ Qt's offscreen platform unless a display is set.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -53,31 +49,19 @@ def _sample(library, now: datetime):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    args = parser.parse_args()
-    os.environ["FURIKAERI_HOME"] = tempfile.mkdtemp(prefix="furikaeri-shots-")
-    os.environ["TZ"] = "Asia/Tokyo"
-    time.tzset()
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from shots_session import settle as settle_tasks, start
 
-    from PySide6.QtCore import QEventLoop
+    session = start(__doc__)
+    app, switcher, settings, args = session.app, session.switcher, session.settings, session
+
     from PySide6.QtWidgets import QApplication
 
     from core.library import Library
-    from core.settings import SPEECH_MODEL, USER_NAME, Settings
+    from core.settings import USER_NAME
     from core.tracker.messages import MessageKind
-    from gui.app import build_application
-    from gui.i18n import LanguageSwitcher
     from gui.interview_dialog import InterviewDialog
     from gui.main_window import MainWindow
 
-    app = build_application(sys.argv[:1])
-    args.out.mkdir(parents=True, exist_ok=True)
-    switcher = LanguageSwitcher()
-    settings = Settings()
-    settings.set(SPEECH_MODEL, "tiny.en")
     now = datetime.now(JST)
     library = Library.open()
     agent, done = _sample(library, now)
@@ -85,12 +69,7 @@ def main() -> int:
     window.resize(1100, 700)
 
     def settle() -> None:
-        for _ in range(3):
-            loop = QEventLoop()
-            window.tasks.idle.connect(loop.quit)
-            if window.tasks.pending:
-                loop.exec()
-            app.processEvents()
+        settle_tasks(app, window.tasks, rounds=3)
 
     window.show()
     window.start()
