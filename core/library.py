@@ -20,6 +20,8 @@ from core import paths
 from core.consent import ConsentStore
 from core.interviews import InterviewStore
 from core.notes import NotesStore
+from core.practice.bank import QuestionBank
+from core.practice.store import PracticeStore
 from core.recording.store import RecordingStore
 from core.storage import db
 from core.transcription.store import TranscriptStore
@@ -35,6 +37,8 @@ class Library:
         self.recordings = RecordingStore(self._conn, self._lock)
         self.notes = NotesStore(self._conn, self._lock)
         self.transcripts = TranscriptStore(self._conn, self._lock)
+        self.questions = QuestionBank(self._conn, self._lock)
+        self.practice = PracticeStore(self._conn, self._lock)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:

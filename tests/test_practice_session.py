@@ -1,0 +1,112 @@
+"""The practice session state machine and its storage, without Qt or audio."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.consent import ConsentMethod, ConsentPurpose
+from core.interviews import InterviewKind
+from core.library import Library
+from core.practice.bank import builtin_questions
+from core.practice.review import answer_pieces, PieceKind, metric_value
+from core.practice.session import EndReason, PracticeRun, PracticeState, begin_practice
+from core.transcription.model import Segment, Transcript, TranscriptionSettings, Word
+
+
+def _questions(n=3):
+    return list(builtin_questions()[:n])
+
+
+def test_next_and_time_limit_advance_with_exact_boundaries():
+    questions = _questions(3)
+    run = PracticeRun(questions, "ja", time_limit_s=2.0)
+    assert run.state is PracticeState.READY and run.current is None
+    assert run.start(at_ms=120) is questions[0]
+    assert run.remaining_s(1120) == pytest.approx(1.0)
+    assert run.tick(2000) is None  # 1.88 s: not yet
+    first = run.tick(2125)  # the limit has passed: moves on by itself
+    assert (first.start_ms, first.end_ms, first.ended_by) == (120, 2125, EndReason.TIME_LIMIT)
+    assert run.current is questions[1] and run.index == 1
+    second = run.next(3000)
+    assert (second.start_ms, second.end_ms, second.ended_by) == (2125, 3000, EndReason.NEXT)
+    assert run.is_last
+    last = run.next(3500)
+    assert run.state is PracticeState.FINISHED and run.current is None
+    assert [s.position for s in run.spans] == [0, 1, 2]
+    assert last.text == questions[2].text("ja")
+    assert all(a.end_ms == b.start_ms for a, b in zip(run.spans, run.spans[1:]))  # no gap, no overlap
+    with pytest.raises(RuntimeError):
+        run.next(4000)
+
+
+def test_default_limit_follows_the_target_and_stop_keeps_the_answer_so_far():
+    questions = _questions(2)
+    run = PracticeRun(questions, "en")
+    assert run.limit_s(questions[0]) == pytest.approx(questions[0].target_s * 1.5)
+    run.start(0)
+    assert not run.over_target(questions[0].target_s * 1000)
+    assert run.over_target(questions[0].target_s * 1000 + 1)
+    span = run.stop(5000)
+    assert span.ended_by is EndReason.STOPPED and span.duration_ms == 5000
+    assert run.state is PracticeState.FINISHED and len(run.spans) == 1
+    assert run.stop(6000) is None
+    with pytest.raises(ValueError):
+        PracticeRun([], "ja")
+
+
+def test_a_boundary_never_goes_backwards():
+    run = PracticeRun(_questions(2), "ja", time_limit_s=10)
+    run.start(1000)
+    first = run.next(900)  # a stale position: clamped, never a negative span
+    assert first.end_ms == 1000 and run.next(2000).start_ms == 1000
+
+
+def test_session_is_a_mock_interview_with_self_consent_and_stored_spans():
+    with Library.open() as lib:
+        start = begin_practice(lib, "模擬面接")
+        assert start.interview.kind is InterviewKind.MOCK
+        assert start.consent.purpose is ConsentPurpose.MOCK and start.consent.method is ConsentMethod.SELF
+        session = lib.practice.create_session(start.interview.id, None, "ja")
+        run = PracticeRun(_questions(2), "ja", time_limit_s=5)
+        run.start(0)
+        lib.practice.add_answer(session.id, run.next(4200))
+        lib.practice.add_answer(session.id, run.next(9000))
+        answers = lib.practice.answers(session.id)
+        assert [(a.position, a.start_ms, a.end_ms) for a in answers] == [(0, 0, 4200), (1, 4200, 9000)]
+        assert answers[0].question_text == _questions(1)[0].text("ja")
+        lib.practice.set_review(answers[0].id, "結論から話せた")
+        assert lib.practice.answer(answers[0].id).self_review == "結論から話せた"
+        assert lib.practice.session_for_interview(start.interview.id) == session
+        attempts = lib.practice.attempts(answers[0].question_key)
+        assert len(attempts) == 1 and attempts[0].metrics is None
+        lib.delete_interview(start.interview.id)
+        assert lib.practice.answers(session.id) == [] and lib.practice.session(session.id) is None
+
+
+def test_metrics_cache_feeds_the_attempts_chart():
+    with Library.open() as lib:
+        start = begin_practice(lib, "Practice")
+        session = lib.practice.create_session(start.interview.id, None, "ja")
+        run = PracticeRun(_questions(1), "ja", time_limit_s=5)
+        run.start(0)
+        answer = lib.practice.add_answer(session.id, run.next(3000))
+        transcript = lib.transcripts.save(Transcript(source="x.wav", language="ja", duration_ms=3000,
+                                                     settings=TranscriptionSettings(language="ja")))
+        metrics = {"format": 1, "language": "ja", "duration_s": 3.0, "fillers": [], "pauses": [],
+                   "values": [{"key": "morae_pace", "value": 340.0, "unit": "", "low": 320, "high": 360},
+                              {"key": "pace", "value": 390.0, "unit": "", "low": 300, "high": 400}]}
+        lib.practice.save_metrics(answer.id, transcript.id, metrics)
+        assert lib.practice.cached_metrics(answer.id, transcript.id) == metrics
+        [attempt] = lib.practice.attempts(answer.question_key)
+        assert metric_value(attempt.metrics, "pace") == 340.0  # morae per minute for Japanese
+        assert metric_value(attempt.metrics, "duration_s") == 3.0
+        assert metric_value(attempt.metrics, "fillers_per_min") is None
+
+
+def test_answer_pieces_mark_fillers_and_long_pauses():
+    words = [Word(0, 300, "えーと", 0.9), Word(400, 900, "私は", 0.9), Word(4000, 4500, "学生です", 0.9)]
+    metrics = {"fillers": [[0, 300, "えーと"]], "pauses": [[900, 4000]]}
+    pieces = answer_pieces(words, metrics)
+    assert [p.kind for p in pieces] == [PieceKind.FILLER, PieceKind.WORD, PieceKind.PAUSE, PieceKind.WORD]
+    assert pieces[2].text == "3.1"
+    assert [p.kind for p in answer_pieces(words, None)] == [PieceKind.WORD] * 3
