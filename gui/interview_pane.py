@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from core.interviews import Interview
 from core.library import Library
@@ -38,6 +38,8 @@ class InterviewPane(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
+        self.actions_row = QHBoxLayout()  # buttons other features add for the selected interview
+        layout.addLayout(self.actions_row)
         layout.addWidget(splitter, 1)
         self.setStyleSheet("#paneHeading { font-size: 14pt; font-weight: 600; }")
         self.show_interview(None)

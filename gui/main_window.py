@@ -20,6 +20,7 @@ from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
 from gui.interview_dialog import InterviewDialog
 from gui.import_dialog import ImportDialog
 from gui.interview_pane import InterviewPane
+from gui.practice.entry import PracticeEntry
 from gui.transcript_window import TranscriptWindow
 from gui.recording_panel import format_elapsed
 from gui.library_model import LibraryView
@@ -68,6 +69,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setStatusBar(self.status)
 
         self._make_actions()
+        self.practice = PracticeEntry(self)
         self.retranslate()
         self.resize(1000, 640)
 
@@ -163,6 +165,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.empty.setEnabled(not locked)
         for action in (self.new_action, self.settings_action):
             action.setEnabled(not locked)
+        self.practice.set_enabled(not locked)
         self._update_actions()
 
     def retranslate(self) -> None:
@@ -177,6 +180,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Furikaeri"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.practice.retranslate()
         self.model.retranslate()
 
     # -- library ---------------------------------------------------------------
