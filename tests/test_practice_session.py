@@ -110,3 +110,34 @@ def test_answer_pieces_mark_fillers_and_long_pauses():
     assert [p.kind for p in pieces] == [PieceKind.FILLER, PieceKind.WORD, PieceKind.PAUSE, PieceKind.WORD]
     assert pieces[2].text == "3.1"
     assert [p.kind for p in answer_pieces(words, None)] == [PieceKind.WORD] * 3
+
+
+def test_session_metrics_per_answer_are_computed_once_and_cached():
+    from core.practice.review import session_metrics
+
+    with Library.open() as lib:
+        start = begin_practice(lib, "Practice")
+        session = lib.practice.create_session(start.interview.id, None, "en")
+        questions = [q for q in builtin_questions() if q.category == "self_intro"][:2]
+        run = PracticeRun(questions, "en", time_limit_s=30)
+        run.start(0)
+        first = lib.practice.add_answer(session.id, run.next(10000))
+        second = lib.practice.add_answer(session.id, run.next(20000))
+        words_a = [Word(500 + i * 400, 800 + i * 400, w, 0.9) for i, w in enumerate(
+            "Um, I studied computer science and, uh, I build web services.".split())]
+        words_b = [Word(10500, 10900, "Hello", 0.9), Word(14000, 14400, "again", 0.9)]
+        segments = (Segment(500, 5000, " ".join(w.text for w in words_a), words=tuple(words_a)),
+                    Segment(10500, 14400, "Hello again", words=tuple(words_b)))
+        transcript = lib.transcripts.save(Transcript(source="x.wav", language="en", duration_ms=20000,
+                                                     settings=TranscriptionSettings(language="en"),
+                                                     segments=segments))
+        results = session_metrics(lib, session.id, transcript, None)
+        assert set(results) == {first.id, second.id}
+        a, b = results[first.id], results[second.id]
+        assert [f[2].lower() for f in a["fillers"]] == ["um", "uh"]
+        assert metric_value(a, "fillers_per_min") > 0 and metric_value(a, "pace") > 0
+        assert b["pauses"] and b["pauses"][0][0] >= 10900  # the 3.1 s silence inside the second answer
+        duration = next(v for v in a["values"] if v["key"] == "duration")
+        assert duration["low"] == pytest.approx(first.target_s * 0.75)  # the question's own target
+        assert lib.practice.cached_metrics(first.id, transcript.id) == a
+        assert session_metrics(lib, session.id, transcript, None) == results  # from the cache

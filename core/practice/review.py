@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from core.library import Library
 
 METRICS_FORMAT = 1
-CHART_KEYS = ("pace", "fillers_per_min", "duration_s")  # the attempts chart: one small chart each
+CHART_KEYS = ("pace", "fillers_per_min", "duration")  # the attempts chart: one small chart each
 
 
 def practice_transcription_settings(language: str, model: str) -> TranscriptionSettings:

@@ -49,7 +49,6 @@ def select_questions(bank: Sequence[Question], selection: Selection, rng: random
         if selection.mode is SelectionMode.RANDOM:
             count = max(1, min(selection.count, MAX_QUESTIONS))
             chosen = (rng or random.Random()).sample(chosen, min(count, len(chosen)))
-    chosen = chosen[:MAX_QUESTIONS]
     if not chosen:
         raise _error(QT_TRANSLATE_NOOP("Practice", "No question matches this choice. Choose other categories or tags."))
     return chosen

@@ -332,15 +332,9 @@ class ReviewPage(Retranslatable, QWidget):
         self.attempts = attempts
         series = []
         for key in CHART_KEYS:
+            shown = "morae_pace" if key == "pace" and self.language == "ja" else key
             values = [metric_value(a.metrics, key) if a.metrics else None for a in attempts]
-            if key == "duration_s":
-                values = [v if v is not None else a.answer.duration_s for v, a in zip(values, attempts)]
-                band = (current.target_s * 0.8, current.target_s * 1.2)
-                title = self.tr("Length (s)")
-            else:
-                band = self._band(attempts, key)
-                title = describe("morae_pace" if key == "pace" and self.language == "ja" else key, self.language)[0]
-            series.append((title, values, band))
+            series.append((describe(shown, self.language)[0], values, self._band(attempts, key)))
         self.chart.set_series(series)
 
     @staticmethod

@@ -1,0 +1,136 @@
+"""A whole practice session driven like a user would, through the virtual microphone, then its review
+with the real base model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile as sf
+from PySide6.QtCore import Qt
+
+from core.consent import ConsentMethod, ConsentPurpose
+from core.interviews import InterviewKind
+from core.library import Library
+from core.practice.session import PracticeState
+from core.recording.store import RecordingState
+from core.settings import SPEECH_MODEL
+from tests.recording_helpers import make_speech
+
+QUESTIONS = ["builtin:tell_me_about_yourself", "builtin:weaknesses", "builtin:reverse_any"]
+ANSWERS = [
+    "My name is Ken Sato. I build web services for small shops.",
+    "I sometimes take on too much work, so now I plan every week carefully.",
+    "What does a good first year look like in this team?",
+]
+TIME_LIMIT_S = 7.0
+
+
+def _speech_regions(path, threshold_db: float = -35.0, frame_ms: int = 20) -> np.ndarray:
+    """Per 20-ms frame of the recording: True where there is speech."""
+    data, rate = sf.read(path, dtype="float32")
+    frame = rate * frame_ms // 1000
+    frames = data[: len(data) // frame * frame].reshape(-1, frame)
+    level = 20 * np.log10(np.sqrt(np.mean(frames ** 2, axis=1)) + 1e-9)
+    return level > threshold_db
+
+
+def _answer(qtbot, rig, page, wav) -> tuple[int, int]:
+    """Play one answer into the microphone; returns the recording positions around its playback."""
+    before = page.position_ms()
+    player = rig.play(wav, wait=False)
+    qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
+    assert player.returncode == 0
+    after = page.position_ms()
+    qtbot.waitUntil(lambda: page.position_ms() > after + 400, timeout=10000)  # the tail has been captured
+    return before, after
+
+
+@pytest.mark.audio
+def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_microphone, base_model_in_home,
+                                                                 make_window, tmp_path):
+    window = make_window(lambda lib: lib.questions.save_list("本番前", QUESTIONS))
+    window.settings.set(SPEECH_MODEL, "base")
+    window.practice.time_limit_s = TIME_LIMIT_S
+    assert window.practice.action.isEnabled()
+    practice = window.practice.open()
+    choose = practice.choose
+    qtbot.waitUntil(lambda: choose.saved_list.count() == 1, timeout=10000)
+    choose.language.setCurrentIndex(choose.language.findData("en"))
+    choose.from_list.click()
+    assert choose.questions.count() == 3 and choose.start_button.isEnabled()
+    wavs = [make_speech(tmp_path / f"answer{i}.wav", text) for i, text in enumerate(ANSWERS)]
+
+    page = practice.session
+    with qtbot.waitSignal(page.started, timeout=20000):
+        qtbot.mouseClick(choose.start_button, Qt.MouseButton.LeftButton)
+    assert practice.stack.currentWidget() is page and page.is_recording
+    assert page.question.text() == "Tell me about yourself." and "1 of 3" in page.progress_label.text()
+
+    played = [_answer(qtbot, virtual_microphone, page, wavs[0])]
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)  # 1 -> 2 with Next
+    assert page.run.index == 1 and page.question.text() == "What is your greatest weakness?"
+    played.append(_answer(qtbot, virtual_microphone, page, wavs[1]))
+    qtbot.waitUntil(lambda: page.run.index == 2, timeout=int(TIME_LIMIT_S * 1000) + 5000)  # 2 -> 3: time limit
+    assert page.next_button.text() == "Finish"
+    played.append(_answer(qtbot, virtual_microphone, page, wavs[2]))
+    review = practice.review
+    with qtbot.waitSignal(review.loaded, timeout=180000):
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.run.state is PracticeState.FINISHED and not page.is_recording
+    assert practice.stack.currentWidget() is review
+
+    # Boundaries: stored, contiguous, where the audio says each answer is.
+    with Library.open() as check:
+        [info] = check.practice.sessions()
+        answers = check.practice.answers(info.id)
+        interview = check.interviews.get(info.interview_id)
+        recording = check.recordings.get(info.recording_id)
+        consent = check.consent.get(recording.consent_id)
+        markers = check.recordings.markers(recording.id)
+    assert interview.kind is InterviewKind.MOCK
+    assert consent.purpose is ConsentPurpose.MOCK and consent.method is ConsentMethod.SELF
+    assert recording.state is RecordingState.COMPLETED
+    assert [a.question_key for a in answers] == QUESTIONS and [a.position for a in answers] == [0, 1, 2]
+    assert all(a.end_ms == b.start_ms for a, b in zip(answers, answers[1:]))
+    assert answers[-1].end_ms <= recording.duration_ms + 100
+    assert abs((answers[1].end_ms - answers[1].start_ms) - TIME_LIMIT_S * 1000) <= 300  # moved on by itself
+    assert len(markers) == 3 and [m.at_ms for m in markers] == [a.start_ms for a in answers]
+    speech = _speech_regions(recording.path)
+    for answer, (before, after) in zip(answers, played):
+        assert answer.start_ms <= before and after <= answer.end_ms
+        inside = speech[answer.start_ms // 20: answer.end_ms // 20]
+        assert inside.sum() * 20 >= 1500, answer  # the answer's voice lies inside its span
+    assert speech[answers[-1].end_ms // 20 + 5:].sum() == 0  # nothing spoken after the last boundary
+
+    # Review: transcript per answer, metrics shown against targets, self-review saved.
+    assert set(review.metrics) == {a.id for a in answers}
+    assert "Ken" in review.transcript_view.toPlainText() or "shops" in review.transcript_view.toPlainText()
+    for row, answer in enumerate(answers):
+        review.answer_list.setCurrentRow(row)
+        assert review.question.text() == answer.question_text
+        rows = review.metrics_view.rows
+        assert {key for key, *_ in rows} >= {"duration", "pace", "fillers_per_min", "pauses"}
+        pace = next(r for r in rows if r[0] == "pace")
+        assert pace[1].text() == "Pace" and "words/min" in pace[2].text()
+        assert pace[3].low == 130 and pace[3].value and pace[3].value > 50
+        assert "target 130–160" in pace[4].text()
+        assert review.transcript_view.toPlainText().strip()
+    qtbot.waitUntil(lambda: review.chart.attempts() == 1, timeout=10000)
+    review.review.setPlainText("Too fast at the start; open with the conclusion.")
+    with qtbot.waitSignal(review.review_saved, timeout=10000):
+        review.answer_list.setCurrentRow(0)
+    with Library.open() as check:
+        assert check.practice.answer(answers[2].id).self_review.startswith("Too fast")
+        assert check.practice.cached_metrics(answers[0].id, review.transcript.id) is not None
+
+    # The library shows the session as a mock interview with a way back to its review.
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10000)
+    practice.close()
+    qtbot.waitUntil(lambda: window.practice.window is None, timeout=10000)
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.practice.review_button.isVisible(), timeout=10000)
+    reopened = window.practice.open_review()
+    qtbot.waitUntil(lambda: len(reopened.review.metrics) == 3, timeout=30000)  # from the cache, no new transcript
+    with Library.open() as check:
+        assert len(check.transcripts.for_recording(recording.id)) == 1
+    reopened.close()
