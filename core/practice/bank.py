@@ -210,10 +210,10 @@ class QuestionBank:
     def add_from_notes(self, interview_id: int, text: str, language: str, category: str = "other",
                        target_s: int = DEFAULT_TARGET_S) -> Question:
         """A question noted during a real interview, remembered with that interview."""
-        text = text.strip().lstrip("-*#・●>0123456789.）) ").strip()
+        text = clean_noted_text(text)
         if not text:
             raise _error(QT_TRANSLATE_NOOP("Practice", "Select the question in your notes first."))
-        language = language if language in LANGUAGES else ("ja" if _looks_japanese(text) else "en")
+        language = language if language in LANGUAGES else ("ja" if looks_japanese(text) else "en")
         return self.add({language: text}, category, target_s, source_interview_id=interview_id)
 
     # -- tags ------------------------------------------------------------------------
@@ -286,5 +286,10 @@ class QuestionBank:
             self._conn.execute("DELETE FROM question_lists WHERE id = ?", (list_id,))
 
 
-def _looks_japanese(text: str) -> bool:
+def clean_noted_text(text: str) -> str:
+    """A line from notes without its list bullet or number ("- ", "1. ", "・")."""
+    return " ".join(text.strip().lstrip("-*#・●>0123456789.）) ").split())
+
+
+def looks_japanese(text: str) -> bool:
     return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)

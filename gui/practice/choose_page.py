@@ -270,10 +270,12 @@ class ChoosePage(Retranslatable, QWidget):
 
     def add_question(self, text: str = "", source_interview_id: int | None = None) -> None:
         dialog = QuestionDialog(self.question_language(), self, text=text)
-        if dialog.exec() != QuestionDialog.DialogCode.Accepted:
-            return
+        accepted = dialog.exec() == QuestionDialog.DialogCode.Accepted
         texts, tags = dialog.texts(), dialog.tag_list()
         values = (dialog.category.currentData(), dialog.target.value(), dialog.tip.text(), dialog.star.isChecked())
+        dialog.deleteLater()  # here, on the UI thread (not whenever Python's collector runs)
+        if not accepted:
+            return
         library = self.library
         self.tasks.run(lambda: library.questions.add(texts, *values, source_interview_id=source_interview_id,
                                                      tags=tuple(tags)),
@@ -284,16 +286,17 @@ class ChoosePage(Retranslatable, QWidget):
         if question is None:
             return
         dialog = QuestionDialog(self.question_language(), self, question)
-        if dialog.exec() != QuestionDialog.DialogCode.Accepted:
-            return
+        accepted = dialog.exec() == QuestionDialog.DialogCode.Accepted
         tags = dialog.tag_list()
+        edited = Question(key=question.key, texts=dialog.texts(), category=dialog.category.currentData(),
+                          target_s=dialog.target.value(), tips={"ja": dialog.tip.text()}, star=dialog.star.isChecked())
+        dialog.deleteLater()
+        if not accepted:
+            return
         library = self.library
         if question.builtin:
             work = lambda: library.questions.set_tags(question.key, tags)  # noqa: E731
         else:
-            edited = Question(key=question.key, texts=dialog.texts(), category=dialog.category.currentData(),
-                              target_s=dialog.target.value(), tips={"ja": dialog.tip.text()},
-                              star=dialog.star.isChecked())
 
             def work():
                 library.questions.update(edited)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from core.library import Library
-from core.practice.bank import Question
+from core.practice.bank import Question, clean_noted_text
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner
 
@@ -60,16 +60,17 @@ class AddToBank(QObject):
     def add(self, edit: Callable[[QuestionDialog], bool] | None = None) -> None:
         """Ask for the details (text prefilled), then save; ``edit`` replaces ``exec()`` in tests."""
         interview_id = self._interview_id()
-        text = noted_text(self.editor)
+        text = clean_noted_text(noted_text(self.editor))
         if interview_id is None or not text:
             return
         dialog = QuestionDialog(self._language(), self.editor.window(), text=text)
         accepted = edit(dialog) if edit else dialog.exec() == QuestionDialog.DialogCode.Accepted
-        if not accepted:
-            return
         texts = {lang: value for lang, value in dialog.texts().items() if value.strip()}
         values = (dialog.category.currentData(), dialog.target.value(), dialog.tip.text(), dialog.star.isChecked())
         tags = tuple(dialog.tag_list())
+        dialog.deleteLater()  # on the UI thread, not whenever Python's collector runs
+        if not accepted:
+            return
         library = self.library
 
         def save() -> Question:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.practice.bank import DEFAULT_TARGET_S, MAX_TARGET_S, MIN_TARGET_S, Question, categories
+from core.practice.bank import DEFAULT_TARGET_S, MAX_TARGET_S, MIN_TARGET_S, Question, categories, looks_japanese
 from gui.i18n import Retranslatable
 
 
@@ -59,7 +59,7 @@ class QuestionDialog(Retranslatable, QDialog):
             self.star.setChecked(question.star)
             self.tags.setText(", ".join(question.tags))
         elif text:
-            (self.text_ja if language == "ja" else self.text_en).setPlainText(text)
+            (self.text_ja if looks_japanese(text) else self.text_en).setPlainText(text)
             self.category.setCurrentIndex(max(0, self.category.findData("other")))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

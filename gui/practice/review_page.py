@@ -110,11 +110,7 @@ class ReviewPage(Retranslatable, QWidget):
         self.chart_label = QLabel()
         self.chart = AttemptsChart()
         self.attempts: list[Attempt] = []
-        self.player = QMediaPlayer(self)
-        self.audio_output = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio_output)
-        self.player.positionChanged.connect(self._position_changed)
-        self.player.playbackStateChanged.connect(lambda _state: self._update_play())
+        self.player: QMediaPlayer | None = None  # made when a recording is shown: it opens the audio output
 
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
@@ -174,7 +170,7 @@ class ReviewPage(Retranslatable, QWidget):
     def load(self, session_id: int) -> None:
         """Show a session; transcribe its recording first when no suitable transcript exists yet."""
         self.save_review()
-        self.player.stop()
+        self.stop_playback()
         self.session_id = session_id
         self.answers, self.metrics, self.transcript, self.recording = [], {}, None, None
         library = self.library
@@ -194,7 +190,7 @@ class ReviewPage(Retranslatable, QWidget):
         info, self.answers, self.recording, self.transcript = result
         self.language = info.language
         if self.recording is not None:
-            self.player.setSource(QUrl.fromLocalFile(str(self.recording.path)))
+            self._ensure_player().setSource(QUrl.fromLocalFile(str(self.recording.path)))
         self._fill_list()
         if self.answers:
             self.answer_list.setCurrentRow(0)
@@ -366,11 +362,27 @@ class ReviewPage(Retranslatable, QWidget):
                        done=lambda _r: self.review_saved.emit(answer.id), failed=self._failed)
 
     # -- playback -----------------------------------------------------------------------------------
+    def _ensure_player(self) -> QMediaPlayer:
+        if self.player is None:
+            self.player = QMediaPlayer(self)
+            self.audio_output = QAudioOutput(self)
+            self.player.setAudioOutput(self.audio_output)
+            self.player.positionChanged.connect(self._position_changed)
+            self.player.playbackStateChanged.connect(lambda _state: self._update_play())
+        return self.player
+
+    def stop_playback(self) -> None:
+        if self.player is not None:
+            self.player.stop()
+
+    def is_playing(self) -> bool:
+        return self.player is not None and self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
     def toggle_play(self) -> None:
         answer = self.current_answer()
-        if answer is None:
+        if answer is None or self.player is None:
             return
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.is_playing():
             self.player.pause()
             return
         self._answer_end_ms = answer.end_ms
@@ -383,5 +395,4 @@ class ReviewPage(Retranslatable, QWidget):
             self._answer_end_ms = None
 
     def _update_play(self) -> None:
-        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play this answer"))
+        self.play_button.setText(self.tr("Pause") if self.is_playing() else self.tr("Play this answer"))

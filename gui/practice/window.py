@@ -69,7 +69,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
         if self.session.is_recording:
             return
         self.review.save_review()
-        self.review.player.stop()
+        self.review.stop_playback()
         self.stack.setCurrentWidget(self.choose)
         self.back_button.setVisible(False)
         self.choose.reload()
@@ -105,6 +105,6 @@ class PracticeWindow(Retranslatable, QMainWindow):
             return
         self.review.save_review()
         self.review.cancel()
-        self.review.player.stop()
+        self.review.stop_playback()
         self.tasks.wait_for_done()
         super().closeEvent(event)

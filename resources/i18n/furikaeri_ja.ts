@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AddToBank</name>
+    <message>
+        <source>Add to question bank…</source>
+        <translation>質問バンクに追加…</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Checking the microphone…</source>
@@ -240,6 +247,85 @@
     <message>
         <source>Keep this transcript private: it contains other people&apos;s words (SRT files carry no notice).</source>
         <translation>この文字起こしは非公開で保管してください。他の人の発言が含まれています（SRT ファイルには注意書きが入りません）。</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}秒</translation>
+    </message>
+    <message>
+        <source>{count} questions to draw from</source>
+        <translation>この中から出題します（{count}問）</translation>
+    </message>
+    <message>
+        <source>{count} questions will be asked in this order</source>
+        <translation>この順に{count}問を出題します</translation>
+    </message>
+    <message>
+        <source>Practise answering interview questions out loud</source>
+        <translation>面接の質問に声に出して答える練習をしましょう</translation>
+    </message>
+    <message>
+        <source>Questions in</source>
+        <translation>質問の言語</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>カテゴリで選ぶ</translation>
+    </message>
+    <message>
+        <source>At random, this many:</source>
+        <translation>ランダムに出題（問題数）：</translation>
+    </message>
+    <message>
+        <source>A saved list</source>
+        <translation>保存したリスト</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>すべてのタグ</translation>
+    </message>
+    <message>
+        <source>Add question…</source>
+        <translation>質問を追加…</translation>
+    </message>
+    <message>
+        <source>Edit or tag…</source>
+        <translation>編集・タグ付け…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Save as list…</source>
+        <translation>リストとして保存…</translation>
+    </message>
+    <message>
+        <source>Start practice</source>
+        <translation>練習を始める</translation>
+    </message>
+    <message>
+        <source>No category ticked: all categories</source>
+        <translation>カテゴリを選ばない場合は、すべてのカテゴリから出題します</translation>
+    </message>
+    <message>
+        <source>Delete question</source>
+        <translation>質問の削除</translation>
+    </message>
+    <message>
+        <source>Delete this question from your bank? Past answers to it are kept.</source>
+        <translation>この質問を質問バンクから削除しますか？これまでの回答は残ります。</translation>
+    </message>
+    <message>
+        <source>Save as list</source>
+        <translation>リストとして保存</translation>
+    </message>
+    <message>
+        <source>Name of the list</source>
+        <translation>リストの名前</translation>
     </message>
 </context>
 <context>
@@ -821,6 +907,188 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Metrics</name>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech coaching: about 1 filler a minute sounds fluent, about 5 a minute sounds hesitant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview coaching: a silence of more than about 2.5 s is noticed by the listener.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long you spoke, from your first word to your last. Compare it with the length the question calls for: a self-introduction about 1 minute, most other answers 1 to 2 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question&apos;s target length, give or take 25%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to first word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long it took you to start answering. A short pause to think is natural; a long silence at the start is noticed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fillers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filler words such as um, uh or えーと, あの, and where they occur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fillers per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often you used filler words. A few are normal; many make an answer sound unprepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long pauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silences longer than 2.5 s in the middle of your answer. One pause to collect your thoughts is fine; several make the answer hard to follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest silence between two words of your answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many words you said, fillers included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words per minute from your first word to your last, pauses included. Faster is hard to follow; slower can sound hesitant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech coaching: conversation runs at about 150 words a minute; 130-160 is clear and easy to follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articulation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words per minute while actually speaking, silences of a quarter second or more left out. Far above your pace means many pauses; close to it means you speak in a steady flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many characters your answer has when written down (kana, kanji, letters and digits; punctuation not counted). A one-minute self-PR is about 300.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Morae</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>morae</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many sound beats (morae, 拍) you said: きゃ, っ, ん and ー count one each. Unlike characters, this does not depend on how many kanji the transcript uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters per minute from your first word to your last, pauses included. Faster is hard to follow; slower can sound hesitant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast Japanese is about 300 characters a minute; 300-400 is easy to follow, everyday talk runs at 360-420.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace in morae</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>morae/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound beats per minute, pauses included: the steadiest measure of Japanese speaking speed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studies of listening ease: about 320-360 morae a minute is preferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters per minute while actually speaking, silences of a quarter second or more left out. Far above your pace means many pauses; close to it means you speak in a steady flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech metrics are available for Japanese and English only (this answer: {language}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricsView</name>
+    <message>
+        <source>The measures appear here once the recording is transcribed.</source>
+        <translation>録音の文字起こしが終わると、ここに指標が表示されます。</translation>
+    </message>
+    <message>
+        <source>target {low}–{high}</source>
+        <translation>目安 {low}～{high}</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
         <source>Whisper base, multilingual (Japanese and English), 145 MB</source>
@@ -928,6 +1196,150 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Permission to record was declined. Write down what you remember now, while it is fresh: these notes are your record of the interview.</source>
         <translation>録音は断られました。記憶が新しいうちに、覚えていることを今すぐ書き留めましょう。このメモが面接の記録になります。</translation>
+    </message>
+</context>
+<context>
+    <name>Practice</name>
+    <message>
+        <source>A question needs its text in Japanese or English.</source>
+        <translation>質問文を日本語か英語で入力してください。</translation>
+    </message>
+    <message>
+        <source>The target length must be between {low} and {high} seconds.</source>
+        <translation>目標の長さは{low}秒から{high}秒の間で指定してください。</translation>
+    </message>
+    <message>
+        <source>Built-in questions cannot be edited; add your own version.</source>
+        <translation>標準の質問は編集できません。自分用の質問として追加してください。</translation>
+    </message>
+    <message>
+        <source>This question no longer exists.</source>
+        <translation>この質問はすでに削除されています。</translation>
+    </message>
+    <message>
+        <source>Built-in questions cannot be deleted.</source>
+        <translation>標準の質問は削除できません。</translation>
+    </message>
+    <message>
+        <source>Select the question in your notes first.</source>
+        <translation>先にメモの中で質問の部分を選択してください。</translation>
+    </message>
+    <message>
+        <source>Give the list a name.</source>
+        <translation>リストの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose at least one question for the list.</source>
+        <translation>リストに入れる質問を1問以上選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a saved list.</source>
+        <translation>保存したリストを選んでください。</translation>
+    </message>
+    <message>
+        <source>No question matches this choice. Choose other categories or tags.</source>
+        <translation>条件に合う質問がありません。別のカテゴリやタグを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeEntry</name>
+    <message>
+        <source>Added to your question bank.</source>
+        <translation>質問バンクに追加しました。</translation>
+    </message>
+    <message>
+        <source>&amp;Practice…</source>
+        <translation>模擬面接の練習(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Answer interview questions out loud and review your answers</source>
+        <translation>面接の質問に声に出して答え、回答を振り返ります</translation>
+    </message>
+    <message>
+        <source>Start practising</source>
+        <translation>練習を始める</translation>
+    </message>
+    <message>
+        <source>Practice review…</source>
+        <translation>練習の振り返り…</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeWindow</name>
+    <message>
+        <source>Practice — Furikaeri</source>
+        <translation>模擬面接の練習 — Furikaeri</translation>
+    </message>
+    <message>
+        <source>Choose other questions</source>
+        <translation>別の質問を選ぶ</translation>
+    </message>
+    <message>
+        <source>Practice {moment}</source>
+        <translation>模擬面接 {moment}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Add a question</source>
+        <translation>質問の追加</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Target length</source>
+        <translation>目標の長さ</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <source>Behavioural</source>
+        <translation>経験を問う質問</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Answer with STAR (situation, task, action, result)</source>
+        <translation>状況・課題・行動・結果（STAR）の順に答える</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>タグは読点かカンマで区切ります</translation>
+    </message>
+    <message>
+        <source>The question in Japanese (optional if English is given)</source>
+        <translation>日本語の質問文（英語を入力した場合は省略可）</translation>
+    </message>
+    <message>
+        <source>The question in English (optional if Japanese is given)</source>
+        <translation>英語の質問文（日本語を入力した場合は省略可）</translation>
+    </message>
+    <message>
+        <source>Built-in questions cannot be changed, but you can tag them.</source>
+        <translation>標準の質問は変更できませんが、タグは付けられます。</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1485,81 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>もう一度文字起こし</translation>
+    </message>
+    <message>
+        <source>Your own review of this answer</source>
+        <translation>この回答の自己評価</translation>
+    </message>
+    <message>
+        <source>What went well? What will you say differently next time?</source>
+        <translation>うまくいった点は？次はどう答えますか？</translation>
+    </message>
+    <message>
+        <source>Your attempts at this question over time</source>
+        <translation>この質問へのこれまでの回答の推移</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>This session has no recorded answers.</source>
+        <translation>この練習には録音された回答がありません。</translation>
+    </message>
+    <message>
+        <source>{number}. {question} ({length})</source>
+        <translation>{number}. {question}（{length}）</translation>
+    </message>
+    <message>
+        <source>Transcribing the session on this computer…</source>
+        <translation>このパソコン上で練習の録音を文字起こししています…</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled. Your answers and recording are kept.</source>
+        <translation>文字起こしを中止しました。回答と録音は保存されています。</translation>
+    </message>
+    <message>
+        <source>Measuring each answer…</source>
+        <translation>回答ごとに指標を計算しています…</translation>
+    </message>
+    <message>
+        <source>{count} answers measured.</source>
+        <translation>{count}件の回答の指標を計算しました。</translation>
+    </message>
+    <message>
+        <source>{length} (target {target} s)</source>
+        <translation>{length}（目標 {target}秒）</translation>
+    </message>
+    <message>
+        <source>pause {seconds} s</source>
+        <translation>間 {seconds}秒</translation>
+    </message>
+    <message>
+        <source>No speech was recognised in this answer.</source>
+        <translation>この回答では音声を認識できませんでした。</translation>
+    </message>
+    <message>
+        <source>No transcript yet.</source>
+        <translation>まだ文字起こしがありません。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play this answer</source>
+        <translation>この回答を再生</translation>
+    </message>
+</context>
+<context>
     <name>SegmentModel</name>
     <message>
         <source>Time</source>
@@ -1089,6 +1576,57 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Possibly invented by the speech model (nothing clear was said here).</source>
         <translation>音声認識モデルが作り出した文の可能性があります（ここではっきりした発言はありません）。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <source>Stop and review</source>
+        <translation>終了して振り返る</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● 録音中</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>準備中…</translation>
+    </message>
+    <message>
+        <source>Starting the microphone…</source>
+        <translation>マイクを準備しています…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>Tip: {tip}</source>
+        <translation>ポイント：{tip}</translation>
+    </message>
+    <message>
+        <source> · answer with STAR (situation, task, action, result)</source>
+        <translation>・状況・課題・行動・結果（STAR）の順に答えましょう</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>{total}問中 {number}問目</translation>
+    </message>
+    <message>
+        <source>Aim for about {target} s; the next question comes at {limit}.</source>
+        <translation>目安は約{target}秒です。{limit}で次の質問に進みます。</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>次の質問へ</translation>
+    </message>
+    <message>
+        <source>Question {number}</source>
+        <translation>質問{number}</translation>
     </message>
 </context>
 <context>
