@@ -134,3 +134,58 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
     with Library.open() as check:
         assert len(check.transcripts.for_recording(recording.id)) == 1
     reopened.close()
+
+
+JAPANESE_ANSWERS = [
+    "山田太郎と申します。大学では情報工学を学び、ウェブサービスの開発に取り組んできました。",
+    "はい、御社が第一志望です。教育に関わる仕事がしたいからです。",
+]
+
+
+@pytest.mark.audio
+def test_a_japanese_session_stopped_early_keeps_what_was_answered(qtbot, virtual_microphone, base_model_in_home,
+                                                                 make_window, tmp_path):
+    from tests.speech_fixtures import open_jtalk_problem, synthesize_japanese, unavailable
+
+    if open_jtalk_problem():
+        unavailable(open_jtalk_problem())
+    keys = ["builtin:self_intro_30s", "builtin:first_choice", "builtin:reverse_any"]
+    window = make_window(lambda lib: lib.questions.save_list("朝の練習", keys))
+    window.settings.set(SPEECH_MODEL, "base")
+    practice = window.practice.open()
+    choose = practice.choose
+    qtbot.waitUntil(lambda: choose.saved_list.count() == 1, timeout=10000)
+    choose.language.setCurrentIndex(choose.language.findData("ja"))
+    choose.from_list.click()
+    wavs = [synthesize_japanese(text, tmp_path / f"ja{i}.wav") for i, text in enumerate(JAPANESE_ANSWERS)]
+    page = practice.session
+    with qtbot.waitSignal(page.started, timeout=20000):
+        choose.start_button.click()
+    assert page.question.text() == "30秒で簡単に自己紹介をしてください。"
+    assert "1 of 3" in page.progress_label.text()
+    played = [_answer(qtbot, virtual_microphone, page, wavs[0])]
+    page.next_button.click()
+    assert page.question.text() == "当社は第一志望ですか。"
+    played.append(_answer(qtbot, virtual_microphone, page, wavs[1]))
+    review = practice.review
+    with qtbot.waitSignal(review.loaded, timeout=180000):
+        page.stop_button.click()  # the third question is never asked
+
+    with Library.open() as check:
+        [info] = check.practice.sessions()
+        answers = check.practice.answers(info.id)
+    assert info.language == "ja" and [a.question_key for a in answers] == keys[:2]
+    for answer, (before, after) in zip(answers, played):
+        assert answer.start_ms <= before and after <= answer.end_ms
+    assert review.answer_list.count() == 2 and set(review.metrics) == {a.id for a in answers}
+    review.answer_list.setCurrentRow(0)
+    text = review.transcript_view.toPlainText()
+    assert "情報" in text or "大学" in text, text
+    rows = {key: row for key, *row in review.metrics_view.rows}
+    assert {"morae_pace", "pace", "characters", "fillers_per_min"} <= set(rows)
+    name, value, bar, meaning = rows["morae_pace"]
+    assert bar.low == 320 and bar.high == 360 and bar.value and 150 < bar.value < 600
+    assert "320–360" in meaning.text()
+    metrics = review.metrics[answers[0].id]
+    assert metrics["language"] == "ja" and metrics["end_ms"] == answers[0].end_ms
+    practice.close()
