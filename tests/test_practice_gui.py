@@ -116,6 +116,12 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
         assert "target 130–160" in pace[4].text()
         assert review.transcript_view.toPlainText().strip()
     qtbot.waitUntil(lambda: review.chart.attempts() == 1, timeout=10000)
+    last = answers[2]  # review.answer_list is on it: play it, and playback stops at its end
+    review.play_button.click()
+    qtbot.waitUntil(lambda: review.is_playing() and review.player.position() > last.start_ms, timeout=10000)
+    assert review.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: not review.is_playing(), timeout=last.end_ms - last.start_ms + 10000)
+    assert last.end_ms - 200 <= review.player.position() <= last.end_ms + 600
     review.review.setPlainText("Too fast at the start; open with the conclusion.")
     with qtbot.waitSignal(review.review_saved, timeout=10000):
         review.answer_list.setCurrentRow(0)
@@ -183,9 +189,41 @@ def test_a_japanese_session_stopped_early_keeps_what_was_answered(qtbot, virtual
     assert "情報" in text or "大学" in text, text
     rows = {key: row for key, *row in review.metrics_view.rows}
     assert {"morae_pace", "pace", "characters", "fillers_per_min"} <= set(rows)
-    name, value, bar, meaning = rows["morae_pace"]
+    _name, _value, bar, meaning = rows["morae_pace"]
     assert bar.low == 320 and bar.high == 360 and bar.value and 150 < bar.value < 600
     assert "320–360" in meaning.text()
     metrics = review.metrics[answers[0].id]
     assert metrics["language"] == "ja" and metrics["end_ms"] == answers[0].end_ms
+    practice.close()
+
+
+@pytest.mark.audio
+def test_a_lost_sound_server_ends_the_session_and_keeps_the_answers(qtbot, private_microphone, make_window,
+                                                                    tmp_path):
+    window = make_window()
+    window.practice.time_limit_s = 60
+    practice = window.practice.open()
+    choose = practice.choose
+    qtbot.waitUntil(lambda: bool(choose.bank), timeout=10000)
+    choose.language.setCurrentIndex(choose.language.findData("en"))
+    choose.set_categories(["self_intro"])
+    page = practice.session
+    with qtbot.waitSignal(page.started, timeout=20000):
+        choose.start_button.click()
+    played = _answer(qtbot, private_microphone, page, make_speech(tmp_path / "a.wav", ANSWERS[0]))
+    page.next_button.click()
+    qtbot.waitUntil(lambda: page.position_ms() > played[1] + 1000, timeout=10000)
+    with qtbot.waitSignal(practice.session.finished, timeout=20000):
+        private_microphone.kill()
+    assert not page.is_recording and "saved" in page.message.text()
+    assert "saved" in practice.statusBar().currentMessage()  # said where the user looks next
+    with Library.open() as check:
+        [info] = check.practice.sessions()
+        answers = check.practice.answers(info.id)
+        recording = check.recordings.get(info.recording_id)
+    assert recording.state is RecordingState.INTERRUPTED and recording.path.exists()
+    assert len(answers) == 2 and answers[0].start_ms <= played[0] and played[1] <= answers[0].end_ms
+    assert answers[1].end_ms <= recording.duration_ms + 100  # the second answer ends where the audio did
+    qtbot.waitUntil(lambda: practice.stack.currentWidget() is practice.review, timeout=10000)
+    qtbot.waitUntil(lambda: window.tasks.pending == 0 and practice.tasks.pending == 0, timeout=120000)
     practice.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -130,7 +131,7 @@ class AttemptsChart(QWidget):
         points = [(QPointF(area.left() + (step * k if count > 1 else area.width() / 2), y(v)), v)
                   for k, v in enumerate(values) if v is not None]
         painter.setPen(QPen(QColor("#1565c0"), 2))
-        for (a, _), (b, _) in zip(points, points[1:]):
+        for (a, _), (b, _) in itertools.pairwise(points):
             painter.drawLine(a, b)
         painter.setPen(Qt.PenStyle.NoPen)
         for point, value in points:
@@ -138,8 +139,7 @@ class AttemptsChart(QWidget):
             painter.setBrush(OUTSIDE if outside else INSIDE)
             painter.drawEllipse(point, 3.5, 3.5)
         if points:
-            painter.setPen(painter.pen())
             painter.setPen(QPen(QColor("#424242")))
-            last, value = points[-1]
+            value = points[-1][1]
             painter.drawText(QRectF(area.left(), area.top(), area.width() - 4, 14),
                              Qt.AlignmentFlag.AlignRight, format_number(value))

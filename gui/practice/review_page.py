@@ -75,6 +75,7 @@ class ReviewPage(Retranslatable, QWidget):
         self.job = None
         self._status: Callable[[], str] = lambda: ""
         self._answer_end_ms: int | None = None
+        self._pending_start_ms: int | None = None
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(lambda fraction: self.progress_bar.setValue(int(fraction * 1000)))
 
@@ -189,8 +190,6 @@ class ReviewPage(Retranslatable, QWidget):
     def _loaded(self, result) -> None:
         info, self.answers, self.recording, self.transcript = result
         self.language = info.language
-        if self.recording is not None:
-            self._ensure_player().setSource(QUrl.fromLocalFile(str(self.recording.path)))
         self._fill_list()
         if self.answers:
             self.answer_list.setCurrentRow(0)
@@ -363,12 +362,17 @@ class ReviewPage(Retranslatable, QWidget):
 
     # -- playback -----------------------------------------------------------------------------------
     def _ensure_player(self) -> QMediaPlayer:
+        """The player, made on first use (it opens the audio output), on the shown recording."""
         if self.player is None:
             self.player = QMediaPlayer(self)
             self.audio_output = QAudioOutput(self)
             self.player.setAudioOutput(self.audio_output)
             self.player.positionChanged.connect(self._position_changed)
             self.player.playbackStateChanged.connect(lambda _state: self._update_play())
+            self.player.mediaStatusChanged.connect(self._media_status_changed)
+        source = QUrl.fromLocalFile(str(self.recording.path))
+        if self.player.source() != source:
+            self.player.setSource(source)
         return self.player
 
     def stop_playback(self) -> None:
@@ -380,14 +384,24 @@ class ReviewPage(Retranslatable, QWidget):
 
     def toggle_play(self) -> None:
         answer = self.current_answer()
-        if answer is None or self.player is None:
+        if answer is None or self.recording is None:
             return
         if self.is_playing():
             self.player.pause()
             return
+        player = self._ensure_player()
         self._answer_end_ms = answer.end_ms
-        self.player.setPosition(answer.start_ms)
-        self.player.play()
+        if player.mediaStatus() in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
+            self._pending_start_ms = answer.start_ms  # seeking works once the file is open
+            return
+        player.setPosition(answer.start_ms)
+        player.play()
+
+    def _media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status is QMediaPlayer.MediaStatus.LoadedMedia and self._pending_start_ms is not None:
+            start, self._pending_start_ms = self._pending_start_ms, None
+            self.player.setPosition(start)
+            self.player.play()
 
     def _position_changed(self, position_ms: int) -> None:
         if self._answer_end_ms is not None and position_ms >= self._answer_end_ms:

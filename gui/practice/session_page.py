@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from core.library import Library
@@ -126,6 +126,11 @@ class SessionPage(Retranslatable, QWidget):
     @property
     def is_recording(self) -> bool:
         return self.recording is not None
+
+    @property
+    def problem(self) -> Message | None:
+        """What went wrong in the last session (kept until the next one starts)."""
+        return self._problem
 
     def position_ms(self) -> int:
         return int(self.recording.recorder.elapsed_s * 1000) if self.recording else 0

@@ -16,7 +16,7 @@ from core.library import Library
 from core.practice.bank import Question
 from core.practice.store import PracticeSessionInfo
 from core.settings import Settings
-from gui.i18n import Retranslatable
+from gui.i18n import Retranslatable, render
 from gui.practice.choose_page import ChoosePage
 from gui.practice.review_page import ReviewPage
 from gui.practice.session_page import SessionPage
@@ -75,6 +75,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.choose.reload()
 
     def start_session(self, questions: list[Question], language: str) -> None:
+        self.statusBar().clearMessage()
         moment = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
         title = self.tr("Practice {moment}").format(moment=moment)
         self.stack.setCurrentWidget(self.session)
@@ -84,6 +85,9 @@ class PracticeWindow(Retranslatable, QMainWindow):
 
     def _session_finished(self, info: PracticeSessionInfo | None) -> None:
         self.back_button.setEnabled(True)
+        problem = self.session.problem
+        if problem is not None:  # e.g. the microphone went away: say so where the user will look
+            self.statusBar().showMessage(render(problem))
         if info is None:
             return
         self.session_saved.emit(info.interview_id)
