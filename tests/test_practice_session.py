@@ -141,3 +141,23 @@ def test_session_metrics_per_answer_are_computed_once_and_cached():
         assert duration["low"] == pytest.approx(first.target_s * 0.75)  # the question's own target
         assert lib.practice.cached_metrics(first.id, transcript.id) == a
         assert session_metrics(lib, session.id, transcript, None) == results  # from the cache
+
+
+def test_attempts_at_a_question_come_oldest_first_across_sessions():
+    with Library.open() as lib:
+        question = _questions(1)[0]
+        answer_ids = []
+        for length_ms in (40000, 55000):
+            start = begin_practice(lib, "Practice")
+            session = lib.practice.create_session(start.interview.id, None, "ja")
+            run = PracticeRun([question], "ja", time_limit_s=120)
+            run.start(0)
+            answer_ids.append(lib.practice.add_answer(session.id, run.next(length_ms)).id)
+        other = PracticeRun(_questions(2)[1:], "ja")
+        other.start(0)
+        third = lib.practice.create_session(begin_practice(lib, "Practice").interview.id, None, "ja")
+        lib.practice.add_answer(third.id, other.next(1000))  # another question: not an attempt at this one
+        attempts = lib.practice.attempts(question.key)
+        assert [a.answer.id for a in attempts] == answer_ids
+        assert [a.answer.duration_s for a in attempts] == [40.0, 55.0]
+        assert attempts[0].when <= attempts[1].when

@@ -136,6 +136,6 @@ class PracticeStore:
                 " (SELECT m.metrics FROM practice_metrics m WHERE m.answer_id = a.id"
                 "  ORDER BY m.transcript_id DESC LIMIT 1) AS metrics"
                 " FROM practice_answers a JOIN practice_sessions s ON s.id = a.session_id"
-                " WHERE a.question_key = ? ORDER BY s.created_at, a.position", (question_key,)).fetchall()
+                " WHERE a.question_key = ? ORDER BY s.created_at, s.id, a.position", (question_key,)).fetchall()
         return [Attempt(_answer(row), datetime.fromisoformat(row["session_created"]),
                         json.loads(row["metrics"]) if row["metrics"] else None) for row in rows]
