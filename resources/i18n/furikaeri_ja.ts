@@ -248,6 +248,50 @@
         <source>Keep this transcript private: it contains other people&apos;s words (SRT files carry no notice).</source>
         <translation>この文字起こしは非公開で保管してください。他の人の発言が含まれています（SRT ファイルには注意書きが入りません）。</translation>
     </message>
+    <message>
+        <source>the practice question bank and your attempts over time</source>
+        <translation>練習用の質問バンクと、これまでの回答の推移</translation>
+    </message>
+    <message>
+        <source>list the question bank</source>
+        <translation>質問バンクを一覧表示します</translation>
+    </message>
+    <message>
+        <source>add a question of your own</source>
+        <translation>自分の質問を追加します</translation>
+    </message>
+    <message>
+        <source>the question&apos;s language (default: guessed from the text)</source>
+        <translation>質問の言語（省略時は文面から判断します）</translation>
+    </message>
+    <message>
+        <source>target answer length in seconds</source>
+        <translation>回答の目標の長さ（秒）</translation>
+    </message>
+    <message>
+        <source>your attempts at one question: length, pace, fillers per minute</source>
+        <translation>1つの質問へのこれまでの回答（長さ、話す速さ、1分あたりのフィラー）</translation>
+    </message>
+    <message>
+        <source>the question&apos;s key, as listed by questions</source>
+        <translation>questions で表示される質問のキー</translation>
+    </message>
+    <message>
+        <source>Added {key}</source>
+        <translation>追加しました：{key}</translation>
+    </message>
+    <message>
+        <source>No question {key} in the bank.</source>
+        <translation>質問バンクに {key} という質問はありません。</translation>
+    </message>
+    <message>
+        <source>No attempts at this question yet.</source>
+        <translation>この質問にはまだ回答していません。</translation>
+    </message>
+    <message>
+        <source>when              length  pace  fillers/min</source>
+        <translation>日時              長さ(秒)  速さ  フィラー/分</translation>
+    </message>
 </context>
 <context>
     <name>ChoosePage</name>
