@@ -149,6 +149,13 @@ _BY_LANGUAGE: dict[str, dict[str, tuple[Message, Message, Message, float | None,
 
 LANGUAGES = tuple(_BY_LANGUAGE)
 
+STANDING_TEXT = {
+    Standing.BELOW: _m(QT_TRANSLATE_NOOP("Metrics", "below the range")),
+    Standing.WITHIN: _m(QT_TRANSLATE_NOOP("Metrics", "in range")),
+    Standing.ABOVE: _m(QT_TRANSLATE_NOOP("Metrics", "above the range")),
+}
+LANGUAGE_NAMES = {"ja": _m(QT_TRANSLATE_NOOP("Metrics", "Japanese")), "en": _m(QT_TRANSLATE_NOOP("Metrics", "English"))}
+
 
 def metric_keys(language: str) -> tuple[str, ...]:
     """The metrics shown for ``language``, in display order."""

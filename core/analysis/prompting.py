@@ -20,12 +20,16 @@ FILLER_PROMPTS: dict[str, str] = {
 }
 
 
-def practice_settings(language: str, model: str = "base") -> TranscriptionSettings:
+def practice_settings(language: str | None, model: str = "base") -> TranscriptionSettings:
     """The settings for transcribing a practice answer in ``language`` ("ja" or "en") so that fillers stay.
 
-    Word timestamps and voice-activity detection are on (metrics need both).
+    ``language=None`` detects the language and then uses its prompt.  Word
+    timestamps and voice-activity detection are on (metrics need both).
     Raises ``ValueError`` for another language.
     """
+    if language is None:
+        return TranscriptionSettings(model=model, language=None, vad=True, word_timestamps=True,
+                                     prompts_by_language=tuple(FILLER_PROMPTS.items()))
     if language not in FILLER_PROMPTS:
         raise ValueError(f"no filler-keeping settings for language {language!r}")
     return TranscriptionSettings(model=model, language=language, vad=True, word_timestamps=True,

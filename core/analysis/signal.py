@@ -20,7 +20,6 @@ tap) are treated as silence.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +59,7 @@ class Activity:
             return []
         frames = self.voiced[a:b] == voiced
         edges = np.flatnonzero(np.diff(np.concatenate(([0], frames.astype(np.int8), [0]))))
-        return [(self.start_ms + (a + s) * FRAME_MS, self.start_ms + (a + e) * FRAME_MS)
+        return [(self.start_ms + (a + int(s)) * FRAME_MS, self.start_ms + (a + int(e)) * FRAME_MS)
                 for s, e in zip(edges[::2], edges[1::2])]
 
     def silences(self, start_ms: float, end_ms: float, min_ms: float) -> list[tuple[int, int]]:
@@ -157,7 +156,3 @@ def read_activity(path: Path | str, start_ms: int = 0, end_ms: int | None = None
         if e - s < MIN_SOUND_MS:
             voiced[(s - start_ms) // FRAME_MS:(e - start_ms) // FRAME_MS] = False
     return activity
-
-
-def dbfs(power: float) -> float:
-    return 10 * math.log10(max(power, 1e-12))

@@ -55,6 +55,14 @@ class TranscriptionSettings:
     word_timestamps: bool = True
     beam_size: int = 5
     initial_prompt: str | None = None
+    # With language=None: once the language is detected, the initial prompt for it, as (language, prompt)
+    # pairs; it replaces initial_prompt (core.analysis.prompting keeps fillers this way).
+    prompts_by_language: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.prompts_by_language, tuple) or any(
+                not isinstance(pair, tuple) for pair in self.prompts_by_language):  # e.g. lists from JSON
+            object.__setattr__(self, "prompts_by_language", tuple(tuple(pair) for pair in self.prompts_by_language))
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ import signal
 import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -60,6 +60,24 @@ def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
         "condition_on_previous_text": True,
         "prompt_reset_on_temperature": PROMPT_RESET_ON_TEMPERATURE,
     }
+
+
+def settle_language(model: Any, samples: Any,
+                    settings: TranscriptionSettings) -> tuple[TranscriptionSettings, float | None]:
+    """``settings`` for this audio, and the detection's probability (None when nothing was detected here).
+
+    With ``prompts_by_language`` and no language, the language is detected
+    first (as Whisper would inside ``transcribe``) and its prompt taken.
+    """
+    if settings.language or not settings.prompts_by_language:
+        return settings, None
+    try:
+        language, probability, _ = model.detect_language(samples, vad_filter=settings.vad)
+    except (ValueError, IndexError, RuntimeError):  # e.g. no speech left after voice-activity detection
+        return settings, None
+    prompts = dict(settings.prompts_by_language)
+    return (replace(settings, language=language, initial_prompt=prompts.get(language, settings.initial_prompt)),
+            float(probability))
 
 
 # --- messages ---------------------------------------------------------------
@@ -215,8 +233,10 @@ def run_job(request: JobRequest, send: Any, models: _Models) -> None:
         send(Started(job_id, audio.duration_s, audio.problem, silent=False, device=str(model.model.device),
                      compute_type=str(model.model.compute_type), load_s=load_s))
         start = time.monotonic()
-        segments, info = model.transcribe(audio.samples, **whisper_options(request.settings))
-        send(Detected(job_id, info.language, float(info.language_probability), float(info.duration_after_vad)))
+        settings, detected = settle_language(model, audio.samples, request.settings)
+        segments, info = model.transcribe(audio.samples, **whisper_options(settings))
+        probability = float(info.language_probability) if detected is None else detected
+        send(Detected(job_id, info.language, probability, float(info.duration_after_vad)))
         duration = max(audio.duration_s, 1e-6)
         capped = False
         try:

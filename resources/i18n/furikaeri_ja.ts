@@ -217,12 +217,28 @@
         <translation>音声ファイル（WAV、FLAC、MP3、M4A、Ogg、WebM）をこのパソコン上で文字起こしします</translation>
     </message>
     <message>
+        <source>speech metrics of one practice answer: length, pace, fillers, pauses</source>
+        <translation>練習した回答の話し方の指標（長さ・速さ・フィラー・間）を表示します</translation>
+    </message>
+    <message>
         <source>the audio file</source>
         <translation>音声ファイル</translation>
     </message>
     <message>
+        <source>the answer&apos;s target length in seconds, e.g. 60 for a self-introduction</source>
+        <translation>回答の目標の長さ（秒）。例：自己紹介なら 60</translation>
+    </message>
+    <message>
         <source>speech model name or folder (default: the one chosen in the app, normally base)</source>
         <translation>音声認識モデルの名前またはフォルダー（省略時はアプリで選んだもの。通常は base）</translation>
+    </message>
+    <message>
+        <source>print the metrics as JSON</source>
+        <translation>指標を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>Use --language ja or --language en if the detection was wrong.</source>
+        <translation>言語の判定が誤っている場合は、--language ja または --language en を指定してください。</translation>
     </message>
     <message>
         <source>the language spoken (default: detect it)</source>
@@ -247,6 +263,42 @@
     <message>
         <source>Keep this transcript private: it contains other people&apos;s words (SRT files carry no notice).</source>
         <translation>この文字起こしは非公開で保管してください。他の人の発言が含まれています（SRT ファイルには注意書きが入りません）。</translation>
+    </message>
+    <message>
+        <source>Transcript: {text}</source>
+        <translation>文字起こし：{text}</translation>
+    </message>
+    <message>
+        <source>Speech metrics ({language})</source>
+        <translation>話し方の指標（{language}）</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目安</translation>
+    </message>
+    <message>
+        <source>Fillers: {list}</source>
+        <translation>フィラー：{list}</translation>
+    </message>
+    <message>
+        <source>Pauses longer than 2.5 s: {list}</source>
+        <translation>2.5 秒を超える間：{list}</translation>
+    </message>
+    <message>
+        <source>Timing comes from the transcript&apos;s word times: the audio could not be read for finer timing.</source>
+        <translation>音声を読み取れなかったため、時間は文字起こしの単語の時刻から求めています。</translation>
+    </message>
+    <message>
+        <source>What the numbers mean:</source>
+        <translation>各指標の意味：</translation>
     </message>
     <message>
         <source>the practice question bank and your attempts over time</source>
@@ -954,171 +1006,191 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <name>Metrics</name>
     <message>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <source>per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>回/分</translation>
     </message>
     <message>
         <source>times</source>
-        <translation type="unfinished"></translation>
+        <translation>回</translation>
     </message>
     <message>
         <source>Speech coaching: about 1 filler a minute sounds fluent, about 5 a minute sounds hesitant.</source>
-        <translation type="unfinished"></translation>
+        <translation>話し方の指導では、1 分に 1 回程度なら流暢、5 回程度だとためらいがちに聞こえるとされます。</translation>
     </message>
     <message>
         <source>Interview coaching: a silence of more than about 2.5 s is noticed by the listener.</source>
-        <translation type="unfinished"></translation>
+        <translation>面接の指導では、2.5 秒ほどを超える沈黙は聞き手に気づかれるとされます。</translation>
     </message>
     <message>
         <source>Answer length</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の長さ</translation>
     </message>
     <message>
         <source>How long you spoke, from your first word to your last. Compare it with the length the question calls for: a self-introduction about 1 minute, most other answers 1 to 2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>最初の言葉から最後の言葉までの話した時間です。質問に合った長さと比べてください。自己紹介は 1 分程度、その他の多くの回答は 1〜2 分が目安です。</translation>
     </message>
     <message>
         <source>The question&apos;s target length, give or take 25%.</source>
-        <translation type="unfinished"></translation>
+        <translation>質問ごとの目標の長さ（前後 25%）。</translation>
     </message>
     <message>
         <source>Time to first word</source>
-        <translation type="unfinished"></translation>
+        <translation>話し始めまでの時間</translation>
     </message>
     <message>
         <source>How long it took you to start answering. A short pause to think is natural; a long silence at the start is noticed.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を話し始めるまでにかかった時間です。考えるための短い間は自然ですが、最初に長く黙ると相手に気づかれます。</translation>
     </message>
     <message>
         <source>Fillers</source>
-        <translation type="unfinished"></translation>
+        <translation>フィラー</translation>
     </message>
     <message>
         <source>Filler words such as um, uh or えーと, あの, and where they occur.</source>
-        <translation type="unfinished"></translation>
+        <translation>「えーと」「あの」（英語では um や uh）などのつなぎ言葉の数と、出てきた位置です。</translation>
     </message>
     <message>
         <source>Fillers per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりのフィラー</translation>
     </message>
     <message>
         <source>How often you used filler words. A few are normal; many make an answer sound unprepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>つなぎ言葉を使った頻度です。少しなら自然ですが、多いと準備不足に聞こえます。</translation>
     </message>
     <message>
         <source>Long pauses</source>
-        <translation type="unfinished"></translation>
+        <translation>長い間</translation>
     </message>
     <message>
         <source>Silences longer than 2.5 s in the middle of your answer. One pause to collect your thoughts is fine; several make the answer hard to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の途中の 2.5 秒を超える沈黙です。考えをまとめるための 1 回なら問題ありませんが、何度もあると話が追いにくくなります。</translation>
     </message>
     <message>
         <source>Longest pause</source>
-        <translation type="unfinished"></translation>
+        <translation>最も長い間</translation>
     </message>
     <message>
         <source>The longest silence between two words of your answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答の中で、言葉と言葉の間にあった最も長い沈黙です。</translation>
     </message>
     <message>
         <source>Words</source>
-        <translation type="unfinished"></translation>
+        <translation>単語数</translation>
     </message>
     <message>
         <source>words</source>
-        <translation type="unfinished"></translation>
+        <translation>語</translation>
     </message>
     <message>
         <source>How many words you said, fillers included.</source>
-        <translation type="unfinished"></translation>
+        <translation>話した単語の数です（フィラーを含みます）。</translation>
     </message>
     <message>
         <source>Pace</source>
-        <translation type="unfinished"></translation>
+        <translation>話す速さ</translation>
     </message>
     <message>
         <source>words/min</source>
-        <translation type="unfinished"></translation>
+        <translation>語/分</translation>
     </message>
     <message>
         <source>Words per minute from your first word to your last, pauses included. Faster is hard to follow; slower can sound hesitant.</source>
-        <translation type="unfinished"></translation>
+        <translation>最初の言葉から最後の言葉までの 1 分あたりの単語数です（間も含みます）。速すぎると聞き取りにくく、遅すぎるとためらいがちに聞こえます。</translation>
     </message>
     <message>
         <source>Speech coaching: conversation runs at about 150 words a minute; 130-160 is clear and easy to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>話し方の指導では、英語の会話は 1 分に約 150 語、130〜160 語が明瞭で聞き取りやすいとされます。</translation>
     </message>
     <message>
         <source>Articulation rate</source>
-        <translation type="unfinished"></translation>
+        <translation>発話中の速さ</translation>
     </message>
     <message>
         <source>Words per minute while actually speaking, silences of a quarter second or more left out. Far above your pace means many pauses; close to it means you speak in a steady flow.</source>
-        <translation type="unfinished"></translation>
+        <translation>実際に話している間だけの 1 分あたりの単語数です（0.25 秒以上の沈黙を除きます）。話す速さより大きく上回るなら間が多く、近ければ途切れずに話せています。</translation>
     </message>
     <message>
         <source>Characters</source>
-        <translation type="unfinished"></translation>
+        <translation>文字数</translation>
     </message>
     <message>
         <source>characters</source>
-        <translation type="unfinished"></translation>
+        <translation>字</translation>
     </message>
     <message>
         <source>How many characters your answer has when written down (kana, kanji, letters and digits; punctuation not counted). A one-minute self-PR is about 300.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を書き起こしたときの文字数です（かな・漢字・英字・数字。句読点は数えません）。1 分の自己 PR で約 300 字です。</translation>
     </message>
     <message>
         <source>Morae</source>
-        <translation type="unfinished"></translation>
+        <translation>拍数</translation>
     </message>
     <message>
         <source>morae</source>
-        <translation type="unfinished"></translation>
+        <translation>拍</translation>
     </message>
     <message>
         <source>How many sound beats (morae, 拍) you said: きゃ, っ, ん and ー count one each. Unlike characters, this does not depend on how many kanji the transcript uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>話した音の数（拍、モーラ）です。「きゃ」「っ」「ん」「ー」はそれぞれ 1 拍と数えます。文字数と違い、文字起こしの漢字の多さに左右されません。</translation>
     </message>
     <message>
         <source>characters/min</source>
-        <translation type="unfinished"></translation>
+        <translation>字/分</translation>
     </message>
     <message>
         <source>Characters per minute from your first word to your last, pauses included. Faster is hard to follow; slower can sound hesitant.</source>
-        <translation type="unfinished"></translation>
+        <translation>最初の言葉から最後の言葉までの 1 分あたりの文字数です（間も含みます）。速すぎると聞き取りにくく、遅すぎるとためらいがちに聞こえます。</translation>
     </message>
     <message>
         <source>Broadcast Japanese is about 300 characters a minute; 300-400 is easy to follow, everyday talk runs at 360-420.</source>
-        <translation type="unfinished"></translation>
+        <translation>アナウンサーの標準は 1 分に約 300 字で、300〜400 字が聞き取りやすく、日常会話は 360〜420 字ほどです。</translation>
     </message>
     <message>
         <source>Pace in morae</source>
-        <translation type="unfinished"></translation>
+        <translation>拍で測る速さ</translation>
     </message>
     <message>
         <source>morae/min</source>
-        <translation type="unfinished"></translation>
+        <translation>拍/分</translation>
     </message>
     <message>
         <source>Sound beats per minute, pauses included: the steadiest measure of Japanese speaking speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分あたりの拍数です（間も含みます）。日本語の話す速さを最も安定して表す指標です。</translation>
     </message>
     <message>
         <source>Studies of listening ease: about 320-360 morae a minute is preferred.</source>
-        <translation type="unfinished"></translation>
+        <translation>聞きやすさの研究では、1 分に 320〜360 拍ほどが好まれるとされます。</translation>
     </message>
     <message>
         <source>Characters per minute while actually speaking, silences of a quarter second or more left out. Far above your pace means many pauses; close to it means you speak in a steady flow.</source>
-        <translation type="unfinished"></translation>
+        <translation>実際に話している間だけの 1 分あたりの文字数です（0.25 秒以上の沈黙を除きます）。話す速さより大きく上回るなら間が多く、近ければ途切れずに話せています。</translation>
+    </message>
+    <message>
+        <source>below the range</source>
+        <translation>目安より下</translation>
+    </message>
+    <message>
+        <source>in range</source>
+        <translation>目安の範囲内</translation>
+    </message>
+    <message>
+        <source>above the range</source>
+        <translation>目安より上</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
     </message>
     <message>
         <source>Speech metrics are available for Japanese and English only (this answer: {language}).</source>
-        <translation type="unfinished"></translation>
+        <translation>話し方の指標は日本語と英語の回答にだけ対応しています（この回答：{language}）。</translation>
     </message>
 </context>
 <context>
