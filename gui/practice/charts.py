@@ -19,6 +19,8 @@ AXIS = QColor("#9e9e9e")
 def format_number(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "–"
+    if float(value).is_integer():
+        return f"{value:.0f}"
     return f"{value:.1f}" if abs(value) < 10 else f"{value:.0f}"
 
 
@@ -67,6 +69,7 @@ class MetricBar(QWidget):
             right = x(self.high if self.high is not None else top)
             painter.fillRect(QRectF(left, 3, max(2.0, right - left), self.height() - 6), BAND)
             painter.setPen(QPen(BAND_EDGE, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(left, 3, max(2.0, right - left), self.height() - 6))
         if self.value is not None and math.isfinite(self.value):
             painter.setPen(Qt.PenStyle.NoPen)
@@ -117,6 +120,7 @@ class AttemptsChart(QWidget):
         top = (max(limits) * 1.15) if limits else 1.0
         top = top or 1.0
         painter.setPen(QPen(AXIS, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(area)
 
         def y(v: float) -> float:

@@ -58,6 +58,7 @@ class MetricsView(Retranslatable, QWidget):
             meaning.setWordWrap(True)
             meaning.setObjectName("metricMeaning")
             bar = MetricBar(value["value"], value["low"], value["high"])
+            bar.setVisible(value["low"] is not None or value["high"] is not None)  # a scale needs a target
             self.grid.addWidget(name, 2 * row - 1, 0)
             self.grid.addWidget(value_label, 2 * row - 1, 1)
             self.grid.addWidget(bar, 2 * row - 1, 2)
@@ -76,12 +77,29 @@ class MetricsView(Retranslatable, QWidget):
             low, high = value["low"], value["high"]
             name_label.setText(name)
             value_label.setText(f"{format_number(value['value'])} {unit}".strip())
-            if low is not None or high is not None:
-                target = self.tr("target {low}–{high}").format(low=format_number(low) if low is not None else "",
-                                                              high=format_number(high) if high is not None else "")
+            if low is not None and high is not None:
+                target = self.tr("target {low}–{high}").format(low=format_number(low), high=format_number(high))
+            elif high is not None:
+                target = self.tr("target: up to {high}").format(high=format_number(high))
+            elif low is not None:
+                target = self.tr("target: at least {low}").format(low=format_number(low))
+            else:
+                target = ""
+            if target:
                 meaning = f"{meaning} ({target})" if meaning else target
             meaning_label.setText(meaning)
             bar.setToolTip(meaning)
+        self._fit_heights()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        """Wrapped labels in a grid get squeezed: give each the height its text needs at this width."""
+        width = max(100, self.width())
+        for *_widgets, meaning in self.rows:
+            meaning.setMinimumHeight(meaning.heightForWidth(width))
 
 
 def pieces_html(pieces: list[Piece], language: str, pause_text: str) -> str:

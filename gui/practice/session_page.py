@@ -160,8 +160,9 @@ class SessionPage(Retranslatable, QWidget):
                                          if question.star else ""))
             self.progress_label.setText(self.tr("Question {number} of {total}").format(
                 number=run.index + 1, total=len(run.questions)))
-            self.target_label.setText(self.tr("Aim for about {target} s; the next question comes at {limit}.").format(
-                target=question.target_s, limit=format_countdown(run.limit_s(question))))
+            self.target_label.setText(self.tr(
+                "Aim for about {target} s. After {limit} s the next question comes by itself.").format(
+                target=question.target_s, limit=round(run.limit_s(question))))
         answering = run is not None and run.state is PracticeState.ANSWERING and not self._stopping
         self.next_button.setEnabled(answering)
         self.stop_button.setEnabled(answering)

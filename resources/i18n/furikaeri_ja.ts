@@ -1203,6 +1203,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>target {low}–{high}</source>
         <translation>目安 {low}～{high}</translation>
     </message>
+    <message>
+        <source>target: up to {high}</source>
+        <translation>目安 {high}以下</translation>
+    </message>
+    <message>
+        <source>target: at least {low}</source>
+        <translation>目安 {low}以上</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -1729,8 +1737,8 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>{total}問中 {number}問目</translation>
     </message>
     <message>
-        <source>Aim for about {target} s; the next question comes at {limit}.</source>
-        <translation>目安は約{target}秒です。{limit}で次の質問に進みます。</translation>
+        <source>Aim for about {target} s. After {limit} s the next question comes by itself.</source>
+        <translation>目安は約{target}秒です。{limit}秒たつと自動で次の質問に進みます。</translation>
     </message>
     <message>
         <source>Finish</source>
