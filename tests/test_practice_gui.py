@@ -69,6 +69,10 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
     played = [_answer(qtbot, virtual_microphone, page, wavs[0])]
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)  # 1 -> 2 with Next
     assert page.run.index == 1 and page.question.text() == "What is your greatest weakness?"
+    page.pause_button.click()  # a break: the file and the countdown wait
+    assert page.paused and page.state_label.text() == "❚❚ Paused" and not page.next_button.isEnabled()
+    page.pause_button.click()
+    assert not page.paused and page.next_button.isEnabled()
     played.append(_answer(qtbot, virtual_microphone, page, wavs[1]))
     qtbot.waitUntil(lambda: page.run.index == 2, timeout=int(TIME_LIMIT_S * 1000) + 5000)  # 2 -> 3: time limit
     assert page.next_button.text() == "Finish"

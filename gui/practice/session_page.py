@@ -82,11 +82,13 @@ class SessionPage(Retranslatable, QWidget):
         self.next_button.setObjectName("practiceNext")
         self.next_button.setDefault(True)
         self.stop_button = QPushButton()
+        self.pause_button = QPushButton()  # the paused time is left out of the file: boundaries stay exact
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("practiceMessage")
         self.next_button.clicked.connect(lambda: self.next_question())
         self.stop_button.clicked.connect(lambda: self.stop())
+        self.pause_button.clicked.connect(lambda: self.toggle_pause())
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
@@ -99,6 +101,7 @@ class SessionPage(Retranslatable, QWidget):
         timing.addWidget(self.countdown)
         timing.addWidget(self.target_label, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.pause_button)
         buttons.addStretch()
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.next_button)
@@ -132,6 +135,10 @@ class SessionPage(Retranslatable, QWidget):
         """What went wrong in the last session (kept until the next one starts)."""
         return self._problem
 
+    @property
+    def paused(self) -> bool:
+        return self.recording is not None and self.recording.recorder.state.name == "PAUSED"
+
     def position_ms(self) -> int:
         return int(self.recording.recorder.elapsed_s * 1000) if self.recording else 0
 
@@ -143,7 +150,10 @@ class SessionPage(Retranslatable, QWidget):
         run = self.run
         question = run.current if run else None
         language = run.language if run else "en"
-        self.state_label.setText(self.tr("● Recording") if self.recording else self.tr("Getting ready…"))
+        if self.paused:
+            self.state_label.setText(self.tr("❚❚ Paused"))
+        else:
+            self.state_label.setText(self.tr("● Recording") if self.recording else self.tr("Getting ready…"))
         self.state_label.setVisible(self.recording is not None)
         if question is None:
             self.question.setText(self.tr("Starting the microphone…") if not self._stopping else self.tr("Saving…"))
@@ -164,8 +174,10 @@ class SessionPage(Retranslatable, QWidget):
                 "Aim for about {target} s. After {limit} s the next question comes by itself.").format(
                 target=question.target_s, limit=round(run.limit_s(question))))
         answering = run is not None and run.state is PracticeState.ANSWERING and not self._stopping
-        self.next_button.setEnabled(answering)
+        self.next_button.setEnabled(answering and not self.paused)
         self.stop_button.setEnabled(answering)
+        self.pause_button.setEnabled(answering)
+        self.pause_button.setText(self.tr("Resume") if self.paused else self.tr("Pause"))
         self.next_button.setText(self.tr("Finish") if run and run.is_last else self.tr("Next question"))
         self.message.setText(render(self._problem) if self._problem else "")
         self.message.setVisible(self._problem is not None)
@@ -219,6 +231,16 @@ class SessionPage(Retranslatable, QWidget):
         if self.run is None or self.run.state is not PracticeState.ANSWERING or self._stopping:
             return
         self._answered(self.run.next(self.position_ms()))
+
+    def toggle_pause(self) -> None:
+        """Pause to think or take a break; the countdown and the recording wait."""
+        if self.recording is None or self._stopping:
+            return
+        if self.paused:
+            self.recording.resume()
+        else:
+            self.recording.pause()
+        self._show()
 
     def stop(self) -> None:
         """Stop early: the answer in progress is kept up to now, then the recording is saved."""

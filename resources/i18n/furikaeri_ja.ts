@@ -1709,6 +1709,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>終了して振り返る</translation>
     </message>
     <message>
+        <source>❚❚ Paused</source>
+        <translation>❚❚ 一時停止中</translation>
+    </message>
+    <message>
         <source>● Recording</source>
         <translation>● 録音中</translation>
     </message>
@@ -1739,6 +1743,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Aim for about {target} s. After {limit} s the next question comes by itself.</source>
         <translation>目安は約{target}秒です。{limit}秒たつと自動で次の質問に進みます。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
     </message>
     <message>
         <source>Finish</source>
