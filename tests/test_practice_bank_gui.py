@@ -118,6 +118,12 @@ def test_a_question_noted_in_a_real_interview_goes_into_the_bank(qtbot, no_micro
     assert question.source_interview_id == window.model.interview_at(0).id
     assert "当社の弱みは何だと思いますか？" in question.text("ja")
     assert "question bank" in window.statusBar().currentMessage()
+    practice = _open(qtbot, window)
+    practice.choose.language.setCurrentIndex(practice.choose.language.findData("ja"))
+    practice.choose.set_categories(["motivation"])
+    shown = [practice.choose.questions.item(i).text() for i in range(practice.choose.questions.count())]
+    assert any("当社の弱み" in text and "asked at 株式会社サンプル" in text for text in shown)
+    practice.close()
 
 
 def test_no_microphone_starts_nothing_and_leaves_nothing(qtbot, no_microphone, make_window):

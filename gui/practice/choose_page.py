@@ -45,6 +45,7 @@ class ChoosePage(Retranslatable, QWidget):
         self.tasks = tasks
         self.bank: list[Question] = []
         self.saved_lists: list[QuestionList] = []
+        self.companies: dict[int, str] = {}  # interview id -> company, for questions noted in an interview
         self.rng = random.Random()
 
         self.heading = QLabel()
@@ -144,11 +145,14 @@ class ChoosePage(Retranslatable, QWidget):
 
     def reload(self, select_key: str | None = None) -> None:
         library = self.library
-        self.tasks.run(lambda: (library.questions.all(), library.questions.lists(), library.questions.all_tags()),
-                       done=lambda result: self._loaded(result, select_key), failed=self._failed)
+        def work():
+            companies = {i.id: i.company for i in library.interviews.all()}
+            return library.questions.all(), library.questions.lists(), library.questions.all_tags(), companies
+
+        self.tasks.run(work, done=lambda result: self._loaded(result, select_key), failed=self._failed)
 
     def _loaded(self, result, select_key: str | None) -> None:
-        self.bank, self.saved_lists, tags = result
+        self.bank, self.saved_lists, tags, self.companies = result
         current_tag, current_list = self.tag.currentData(), self.saved_list.currentData()
         for combo in (self.tag, self.saved_list):
             combo.blockSignals(True)
@@ -216,6 +220,8 @@ class ChoosePage(Retranslatable, QWidget):
                 seconds=question.target_s)]
             if question.tags:
                 extra.append(", ".join(question.tags))
+            if question.source_interview_id in self.companies:
+                extra.append(self.tr("asked at {company}").format(company=self.companies[question.source_interview_id]))
             item = QListWidgetItem(f"{question.text(language)}  ({' · '.join(extra)})")
             item.setData(Qt.ItemDataRole.UserRole, question.key)
             self.questions.addItem(item)

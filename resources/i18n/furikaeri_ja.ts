@@ -352,6 +352,10 @@
         <translation>{seconds}秒</translation>
     </message>
     <message>
+        <source>asked at {company}</source>
+        <translation>{company}の面接で質問</translation>
+    </message>
+    <message>
         <source>{count} questions to draw from</source>
         <translation>この中から出題します（{count}問）</translation>
     </message>
