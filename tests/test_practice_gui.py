@@ -147,7 +147,7 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
 
 
 JAPANESE_ANSWERS = [
-    "山田太郎と申します。大学では情報工学を学び、ウェブサービスの開発に取り組んできました。",
+    "えーと、山田太郎と申します。大学では情報工学を学び、ウェブサービスの開発に取り組んできました。",
     "はい、御社が第一志望です。教育に関わる仕事がしたいからです。",
 ]
 
@@ -191,6 +191,9 @@ def test_a_japanese_session_stopped_early_keeps_what_was_answered(qtbot, virtual
     review.answer_list.setCurrentRow(0)
     text = review.transcript_view.toPlainText()
     assert "情報" in text or "大学" in text, text
+    fillers = review.metrics[answers[0].id]["fillers"]
+    assert [hit[2] for hit in fillers][:1] == ["えーと"]  # kept by the filler-keeping prompt, and found
+    assert 'background-color:#ffe082;">えーと' in review.transcript_view.toHtml().replace(" ", "")  # highlighted
     rows = {key: row for key, *row in review.metrics_view.rows}
     assert {"morae_pace", "pace", "characters", "fillers_per_min"} <= set(rows)
     _name, _value, bar, meaning = rows["morae_pace"]
