@@ -34,7 +34,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from tests.filler_corpus import CORPUS, TOLERANCE_MS, evaluate  # noqa: E402
+from tests.filler_corpus import CORPUS, TOLERANCE_MS, evaluate
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

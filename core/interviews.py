@@ -1,4 +1,12 @@
-"""The interview: the unit of the library, real or mock."""
+"""The interview: the unit of the library, real or mock.
+
+``starts_at`` keeps the UTC offset it was given with (the interview's local
+time): dates in messages and business-hour rules use it.  Give it in the
+local zone, e.g. ``datetime(..., tzinfo=ZoneInfo("Asia/Tokyo"))`` or
+``moment.astimezone()``; it is stored in UTC so that text order is time order.
+A time given in UTC (offset zero), and rows from before the offset was kept,
+read back in this computer's zone: see :func:`local_time`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,7 @@ import enum
 import sqlite3
 import threading
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
@@ -38,6 +46,19 @@ class Stage(enum.Enum):
     OFFER = "offer"  # 内々定 / 内定
 
 
+class Channel(enum.Enum):
+    """How the application reached the company; it decides whom to contact to cancel or decline."""
+
+    DIRECT = "direct"  # applied directly
+    AGENT = "agent"  # through a recruiting agent (エージェント経由): contact the agent, not the company
+    REFERRAL = "referral"  # introduced by someone (リファラル)
+    PART_TIME = "part_time"  # a part-time job (アルバイト)
+
+
+DEFAULT_DURATION_MIN = 60  # when the planned length is unknown
+MAX_DURATION_MIN = 24 * 60
+
+
 class ValidationError(FurikaeriError):
     """Input the user has to correct."""
 
@@ -61,6 +82,26 @@ class Interview:
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    channel: Channel = Channel.DIRECT
+    agent_name: str = ""  # Channel.AGENT: the agency and the person
+    agent_contact: str = ""  # Channel.AGENT: phone number or mail address
+    contact_name: str = ""  # the company's recruiter, to address mails
+    contact_email: str = ""
+    duration_min: int | None = None  # planned length; None: DEFAULT_DURATION_MIN
+    place: str = ""  # an address, or an online meeting link
+    interviewers: str = ""  # names and roles, free text
+
+    @property
+    def ends_at(self) -> datetime | None:
+        """When the interview is planned to end (``starts_at`` plus its length, an hour if unknown)."""
+        if self.starts_at is None:
+            return None
+        return self.starts_at + timedelta(minutes=self.duration_min or DEFAULT_DURATION_MIN)
+
+    @property
+    def is_online(self) -> bool:
+        """True when the place is a meeting link rather than an address."""
+        return self.place.strip().lower().startswith(("https://", "http://"))
 
     def validated(self) -> Interview:
         company = self.company.strip()
@@ -70,7 +111,35 @@ class Interview:
             )
         if self.starts_at is not None and self.starts_at.tzinfo is None:
             raise ValueError("starts_at must be timezone-aware")
-        return replace(self, company=company, position=self.position.strip(), stage=self.stage.strip())
+        if self.duration_min is not None and not 0 < self.duration_min <= MAX_DURATION_MIN:
+            raise ValidationError(
+                Message("Interviews", QT_TRANSLATE_NOOP(
+                    "Interviews", "The length of an interview must be between 1 minute and 24 hours."))
+            )
+        email = self.contact_email.strip()
+        if email and ("@" not in email or any(c.isspace() for c in email)):
+            raise ValidationError(
+                Message("Interviews", QT_TRANSLATE_NOOP(
+                    "Interviews", "\"{email}\" is not a mail address."), {"email": email})
+            )
+        return replace(
+            self, company=company, position=self.position.strip(), stage=self.stage.strip(),
+            agent_name=self.agent_name.strip(), agent_contact=self.agent_contact.strip(),
+            contact_name=self.contact_name.strip(), contact_email=email, place=self.place.strip(),
+            interviewers=self.interviewers.strip(),
+        )
+
+
+def local_time(moment: datetime) -> datetime:
+    """``moment`` in the interview's local time: its own offset, or this computer's zone when that is UTC.
+
+    Screens and older data hand over UTC; nobody's interview calendar runs on
+    UTC, and where local time is UTC+0 the computer's zone says so anyway.
+    """
+    offset = moment.utcoffset()
+    if offset is None or offset == timedelta(0):
+        return moment.astimezone()
+    return moment
 
 
 def _to_text(moment: datetime | None) -> str | None:
@@ -82,6 +151,27 @@ def _from_text(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def _offset_minutes(moment: datetime | None) -> int | None:
+    offset = moment.utcoffset() if moment else None
+    return None if offset is None else int(offset.total_seconds() // 60)
+
+
+def _local(moment: datetime | None, offset_min: int | None) -> datetime | None:
+    """The stored UTC moment back in the offset it was entered with (see :func:`local_time`)."""
+    if moment is None:
+        return None
+    return local_time(moment.astimezone(timezone(timedelta(minutes=offset_min or 0))))
+
+
+_DETAIL_COLUMNS = ("channel", "agent_name", "agent_contact", "contact_name", "contact_email", "duration_min",
+                   "place", "interviewers", "starts_offset_min")
+
+
+def _details(item: Interview) -> tuple:
+    return (item.channel.value, item.agent_name, item.agent_contact, item.contact_name, item.contact_email,
+            item.duration_min, item.place, item.interviewers, _offset_minutes(item.starts_at))
+
+
 def _from_row(row: sqlite3.Row) -> Interview:
     return Interview(
         id=row["id"],
@@ -90,9 +180,17 @@ def _from_row(row: sqlite3.Row) -> Interview:
         kind=InterviewKind(row["kind"]),
         stage=row["stage"],
         status=Status(row["status"]),
-        starts_at=_from_text(row["starts_at"]),
+        starts_at=_local(_from_text(row["starts_at"]), row["starts_offset_min"]),
         created_at=_from_text(row["created_at"]),
         updated_at=_from_text(row["updated_at"]),
+        channel=Channel(row["channel"]),
+        agent_name=row["agent_name"],
+        agent_contact=row["agent_contact"],
+        contact_name=row["contact_name"],
+        contact_email=row["contact_email"],
+        duration_min=row["duration_min"],
+        place=row["place"],
+        interviewers=row["interviewers"],
     )
 
 
@@ -108,10 +206,11 @@ class InterviewStore:
         now = utc_now()
         with self._lock:
             cursor = self._conn.execute(
-                "INSERT INTO interviews (company, position, kind, stage, status, starts_at, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO interviews (company, position, kind, stage, status, starts_at, created_at, updated_at, "
+                + ", ".join(_DETAIL_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + ", ".join("?" * len(_DETAIL_COLUMNS)) + ")",
                 (item.company, item.position, item.kind.value, item.stage, item.status.value,
-                 _to_text(item.starts_at), _to_text(now), _to_text(now)),
+                 _to_text(item.starts_at), _to_text(now), _to_text(now), *_details(item)),
             )
         return replace(item, id=cursor.lastrowid, created_at=now, updated_at=now)
 
@@ -123,9 +222,10 @@ class InterviewStore:
         with self._lock:
             cursor = self._conn.execute(
                 "UPDATE interviews SET company = ?, position = ?, kind = ?, stage = ?, status = ?,"
-                " starts_at = ?, updated_at = ? WHERE id = ?",
+                " starts_at = ?, updated_at = ?, " + ", ".join(f"{c} = ?" for c in _DETAIL_COLUMNS)
+                + " WHERE id = ?",
                 (item.company, item.position, item.kind.value, item.stage, item.status.value,
-                 _to_text(item.starts_at), _to_text(now), item.id),
+                 _to_text(item.starts_at), _to_text(now), *_details(item), item.id),
             )
         if cursor.rowcount == 0:
             raise self._not_found(item.id)

@@ -19,11 +19,15 @@ from pathlib import Path
 from core import paths
 from core.consent import ConsentStore
 from core.interviews import InterviewStore
+from core.note_templates import TemplateStore
 from core.notes import NotesStore
 from core.practice.bank import QuestionBank
 from core.practice.store import PracticeStore
 from core.recording.store import RecordingStore
 from core.storage import db
+from core.tracker.events import EventLog
+from core.tracker.followups import FollowUpStore
+from core.tracker.tracker import Tracker
 from core.transcription.store import TranscriptStore
 
 
@@ -36,7 +40,11 @@ class Library:
         self.consent = ConsentStore(self._conn, self._lock, self.path)
         self.recordings = RecordingStore(self._conn, self._lock)
         self.notes = NotesStore(self._conn, self._lock)
+        self.templates = TemplateStore(self._conn, self._lock)
         self.transcripts = TranscriptStore(self._conn, self._lock)
+        self.events = EventLog(self._conn, self._lock)
+        self.followups = FollowUpStore(self._conn, self._lock, self.events)
+        self.tracker = Tracker(self, self._conn, self._lock)
         self.questions = QuestionBank(self._conn, self._lock)
         self.practice = PracticeStore(self._conn, self._lock)
 

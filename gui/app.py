@@ -20,21 +20,27 @@ def build_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run(argv: list[str] | None = None) -> int:
+def open_main_window(settings: Settings | None = None):
+    """Open the library and show the main window over it, as the app does (raises FurikaeriError)."""
     from gui.main_window import MainWindow  # after QApplication exists
 
-    app = build_application(sys.argv if argv is None else argv)
-    settings = Settings()
+    settings = settings or Settings()
     switcher = LanguageSwitcher()
     switcher.apply(resolve_language(settings.get(LANGUAGE)))
-    try:
-        library = Library.open()
-    except FurikaeriError as error:
-        QMessageBox.critical(None, "Furikaeri", render(error.message))
-        return 1
+    library = Library.open()
     window = MainWindow(library, settings, switcher)
     window.show()
     window.start()
+    return window, library
+
+
+def run(argv: list[str] | None = None) -> int:
+    app = build_application(sys.argv if argv is None else argv)
+    try:
+        window, library = open_main_window()
+    except FurikaeriError as error:
+        QMessageBox.critical(None, "Furikaeri", render(error.message))
+        return 1
     try:
         return app.exec()
     finally:

@@ -1,4 +1,4 @@
-"""Create or edit an interview's basic facts."""
+"""Create or edit an interview: its basic facts, when and where, who, and how you applied."""
 
 from __future__ import annotations
 
@@ -14,17 +14,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from core.interviews import Interview, InterviewKind, Stage, Status, ValidationError
+from core.interviews import Channel, Interview, InterviewKind, Stage, Status, ValidationError
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label, status_label
+from gui.tracker_labels import channel_label
 
 
 class InterviewDialog(Retranslatable, QDialog):
@@ -57,6 +60,22 @@ class InterviewDialog(Retranslatable, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.company.textChanged.connect(self._update_save_button)
 
+        # When and where, who, and how the user applied (the tracker's details).
+        self.duration = QSpinBox()
+        self.duration.setRange(0, 600)
+        self.duration.setSingleStep(15)
+        self.place = QLineEdit()
+        self.interviewers = QLineEdit()
+        self.contact_name = QLineEdit()
+        self.contact_email = QLineEdit()
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem("", channel.value)
+        self.agent_name = QLineEdit()
+        self.agent_contact = QLineEdit()
+        self.channel.currentIndexChanged.connect(self._update_agent_fields)
+        self.mock.toggled.connect(lambda mock: self._update_practice(mock))
+
         kinds = QHBoxLayout()
         kinds.addWidget(self.real)
         kinds.addWidget(self.mock)
@@ -66,19 +85,58 @@ class InterviewDialog(Retranslatable, QDialog):
         when.addWidget(self.undated)
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in range(6)]
-        for label, field in zip(self._labels, (self.company, self.position, kinds, when, self.stage, self.status)):
-            self.form.addRow(label, field)
+        for index, field in ((0, self.company), (1, self.position), (2, kinds), (4, self.stage), (5, self.status)):
+            self.form.addRow(self._labels[index], field)
         self._labels[0].setBuddy(self.company)
         self._labels[1].setBuddy(self.position)
+        self.basics_box = QGroupBox()
+        self.basics_box.setLayout(self.form)
+
+        self.when_form = QFormLayout()
+        self._when_labels = [self._labels[3], QLabel(), QLabel()]
+        for label, field in zip(self._when_labels, (when, self.duration, self.place)):
+            self.when_form.addRow(label, field)
+        self.when_box = QGroupBox()
+        self.when_box.setLayout(self.when_form)
+
+        self.people_form = QFormLayout()
+        self._people_labels = [QLabel() for _ in range(3)]
+        for label, field in zip(self._people_labels, (self.interviewers, self.contact_name, self.contact_email)):
+            label.setBuddy(field)
+            self.people_form.addRow(label, field)
+        self.people_box = QGroupBox()
+        self.people_box.setLayout(self.people_form)
+
+        self.channel_form = QFormLayout()
+        self._channel_labels = [QLabel() for _ in range(3)]
+        for label, field in zip(self._channel_labels, (self.channel, self.agent_name, self.agent_contact)):
+            label.setBuddy(field)
+            self.channel_form.addRow(label, field)
+        self.channel_box = QGroupBox()
+        self.channel_box.setLayout(self.channel_form)
+
+        left = QVBoxLayout()
+        left.addWidget(self.basics_box)
+        left.addWidget(self.when_box)
+        left.addStretch()
+        right = QVBoxLayout()
+        right.addWidget(self.channel_box)
+        right.addWidget(self.people_box)
+        right.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
         self.retranslate()
         self._load(interview)
         self._update_save_button()
-        self.setMinimumWidth(440)
+        self._update_agent_fields()
+        self._update_practice(self.mock.isChecked())
+        self.setMinimumWidth(760)
 
     # -- text ---------------------------------------------------------------
     def retranslate(self) -> None:
@@ -87,6 +145,28 @@ class InterviewDialog(Retranslatable, QDialog):
                  self.tr("Stage"), self.tr("Status"))
         for label, text in zip(self._labels, texts):
             label.setText(text)
+        self.basics_box.setTitle(self.tr("Interview"))
+        self.when_box.setTitle(self.tr("When and where"))
+        self._when_labels[1].setText(self.tr("Length"))
+        self._when_labels[2].setText(self.tr("P&lace or link"))
+        self._when_labels[2].setBuddy(self.place)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setSpecialValueText(self.tr("Not set"))
+        self.place.setPlaceholderText(self.tr("Address, or the online meeting link"))
+        self.people_box.setTitle(self.tr("People"))
+        for label, text in zip(self._people_labels, (self.tr("Inter&viewers"), self.tr("Recruiter's &name"),
+                                                     self.tr("Recruiter's &mail"))):
+            label.setText(text)
+        self.interviewers.setPlaceholderText(self.tr("e.g. Mr Sato (sales manager)"))
+        self.contact_email.setPlaceholderText(self.tr("Where thank-you and other mails go"))
+        self.channel_box.setTitle(self.tr("How you applied"))
+        for label, text in zip(self._channel_labels, (self.tr("C&hannel"), self.tr("A&gent"),
+                                                      self.tr("Agent's con&tact"))):
+            label.setText(text)
+        self.agent_name.setPlaceholderText(self.tr("Agency and your adviser"))
+        self.agent_contact.setPlaceholderText(self.tr("Phone number or mail"))
+        for index in range(self.channel.count()):
+            self.channel.setItemText(index, channel_label(Channel(self.channel.itemData(index))))
         self.company.setPlaceholderText(self.tr("e.g. Example Corporation"))
         self.position.setPlaceholderText(self.tr("e.g. Sales, new graduate"))
         self.real.setText(self.tr("Real interview"))
@@ -116,7 +196,16 @@ class InterviewDialog(Retranslatable, QDialog):
             tomorrow.setTime(QTime(10, 0))
             self.starts_at.setDateTime(tomorrow)
             self.status.setCurrentIndex(self.status.findData(Status.SCHEDULED.value))
+            self.duration.setValue(60)
             return
+        self.channel.setCurrentIndex(self.channel.findData(interview.channel.value))
+        self.agent_name.setText(interview.agent_name)
+        self.agent_contact.setText(interview.agent_contact)
+        self.contact_name.setText(interview.contact_name)
+        self.contact_email.setText(interview.contact_email)
+        self.duration.setValue(interview.duration_min or 0)
+        self.place.setText(interview.place)
+        self.interviewers.setText(interview.interviewers)
         self.company.setText(interview.company)
         self.position.setText(interview.position)
         (self.real if interview.kind is InterviewKind.REAL else self.mock).setChecked(True)
@@ -140,13 +229,25 @@ class InterviewDialog(Retranslatable, QDialog):
         index = self.stage.findText(text)
         return self.stage.itemData(index) if index >= 0 else text
 
+    def _update_agent_fields(self) -> None:
+        """The agent's name and contact only matter when the interview came through an agent."""
+        agent = self.channel.currentData() == Channel.AGENT.value
+        for row in (1, 2):
+            self.channel_form.setRowVisible(row, agent)
+
+    def _update_practice(self, mock: bool) -> None:
+        """Practice at home has no channel and no people to write to."""
+        self.channel_box.setEnabled(not mock)
+        self.people_box.setEnabled(not mock)
+
     def _update_save_button(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(self.company.text().strip()))
 
     def _collect(self) -> Interview:
         starts_at = None
         if not self.undated.isChecked():
-            starts_at = datetime.fromtimestamp(self.starts_at.dateTime().toSecsSinceEpoch(), timezone.utc)
+            # In the local zone: messages and business-hour rules use the time as the user entered it.
+            starts_at = datetime.fromtimestamp(self.starts_at.dateTime().toSecsSinceEpoch(), timezone.utc).astimezone()
         fields = dict(
             company=self.company.text(),
             position=self.position.text(),
@@ -154,6 +255,14 @@ class InterviewDialog(Retranslatable, QDialog):
             stage=self._stage_value(),
             status=Status(self.status.currentData()),
             starts_at=starts_at,
+            channel=Channel(self.channel.currentData()),
+            agent_name=self.agent_name.text().strip(),
+            agent_contact=self.agent_contact.text().strip(),
+            contact_name=self.contact_name.text().strip(),
+            contact_email=self.contact_email.text().strip(),
+            duration_min=self.duration.value() or None,
+            place=self.place.text().strip(),
+            interviewers=self.interviewers.text().strip(),
         )
         draft = replace(self._original, **fields) if self._original else Interview(**fields)
         return draft.validated()

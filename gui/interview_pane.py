@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.interviews import Interview
 from core.library import Library
 from gui.labels import kind_label
 from gui.library_model import format_moment
 from gui.notes_editor import NotesEditor
+from gui.followup_bar import FollowUpBar
 from gui.recording_panel import RecordingPanel
 from gui.tasks import TaskRunner
+from gui.timeline_view import TimelineView
 from gui.i18n import Retranslatable
 
 
@@ -28,18 +30,25 @@ class InterviewPane(Retranslatable, QWidget):
         self.heading.setWordWrap(True)
         self.details = QLabel()
         self.recorder = RecordingPanel(library, tasks, language)
-        self.notes = NotesEditor(library, tasks)
+        self.notes = NotesEditor(library, tasks, language)
+        self.notes.templates_requested.connect(self.manage_templates)
         self.recorder.notes_requested.connect(
             lambda interview_id, when: self.notes.open_with_template(interview_id, when, self._language()))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.recorder)
-        splitter.addWidget(self.notes)
+        self.followups = FollowUpBar()
+        self.timeline = TimelineView(library, tasks)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.notes, "")
+        self.tabs.addTab(self.timeline, "")
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
         self.actions_row = QHBoxLayout()  # buttons other features add for the selected interview
         layout.addLayout(self.actions_row)
+        layout.addWidget(self.followups)
         layout.addWidget(splitter, 1)
         self.setStyleSheet("#paneHeading { font-size: 14pt; font-weight: 600; }")
         self.show_interview(None)
@@ -47,11 +56,22 @@ class InterviewPane(Retranslatable, QWidget):
     def show_interview(self, interview: Interview | None) -> None:
         self.interview = interview
         self.recorder.set_interview(interview)
-        self.notes.load(interview.id if interview else None)
+        self.notes.load(interview.id if interview else None, interview)
+        self.followups.set_interview(interview)
+        self.timeline.show_company(interview.company if interview else None)
         self.retranslate()
+
+    def manage_templates(self) -> None:
+        from gui.templates_dialog import TemplatesDialog
+
+        dialog = TemplatesDialog(self.notes.library, self._language(), self)
+        dialog.changed.connect(self.notes.reload_templates)
+        dialog.exec()
 
     def retranslate(self) -> None:
         interview = self.interview
+        self.tabs.setTabText(0, self.tr("Notes"))
+        self.tabs.setTabText(1, self.tr("Timeline"))
         if interview is None:
             self.heading.setText(self.tr("Select an interview"))
             self.details.setText(self.tr("Its recordings and notes appear here."))

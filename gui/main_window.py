@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from core import __version__
@@ -27,6 +28,7 @@ from gui.library_model import LibraryView
 from gui.settings_dialog import SettingsDialog
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
+from gui.tracker_controller import TrackerController
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -57,6 +59,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pane.recorder.transcript_requested.connect(self.open_transcript)
         self.pane.recorder.import_requested.connect(self.choose_audio_to_import)
         self.pane.recorder.recording_saved.connect(self._recording_saved)
+        self.pane.notes.time_source = self.media_position
+        self.pane.notes.time_link_activated.connect(self.play_from_notes)
         self._service = None
         self.transcript_windows: dict[int, TranscriptWindow] = {}
         self.splitter = QSplitter()
@@ -69,6 +73,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setStatusBar(self.status)
 
         self._make_actions()
+        self.tracker_ui = TrackerController(self)  # follow-ups: upcoming view, notifications, messages
         self.practice = PracticeEntry(self)
         self.retranslate()
         self.resize(1000, 640)
@@ -77,6 +82,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def start(self) -> None:
         """Load the library and probe audio and the speech model, all in the background."""
         self.reload()
+        self.tracker_ui.start()
         self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
         # A refresh re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
@@ -125,6 +131,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
+        self.time_action = QAction(self)  # a time link in the notes, while recording or playing
+        self.time_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.time_action.triggered.connect(lambda: self.pane.notes.insert_current_time())
+        self.addAction(self.time_action)
         for action in (self.edit_action, self.delete_action):
             action.setEnabled(False)
             self.table.addAction(action)
@@ -179,9 +189,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Furikaeri"))
+        self.time_action.setText(self.tr("Insert the current time into the notes"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.practice.retranslate()
         self.model.retranslate()
+        self.tracker_ui.retranslate()
 
     # -- library ---------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
@@ -221,10 +233,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _edit(self, dialog: InterviewDialog) -> None:
         if dialog.exec() != InterviewDialog.DialogCode.Accepted:
             return
-        item = dialog.interview()
-        store = self.library.interviews
-        save = (lambda: store.update(item)) if item.id is not None else (lambda: store.add(item))
-        self.tasks.run(save, done=lambda saved: self.reload(select_id=saved.id), failed=self.show_error)
+        self.tracker_ui.save_interview(dialog.interview())  # the tracker adds the follow-ups
 
     def delete_selected(self) -> None:
         row = self._selected_row()
@@ -271,6 +280,7 @@ class MainWindow(Retranslatable, QMainWindow):
             window = TranscriptWindow(self.library, recording, self.transcription_service, self.settings, self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _=None, rid=recording.id: self.transcript_windows.pop(rid, None))
+            window.time_note_requested.connect(self._time_note_from_playback)
             self.transcript_windows[recording.id] = window
             if transcribe_if_missing:
                 window.loaded.connect(lambda: window.transcript is None and window.transcribe())
@@ -278,6 +288,44 @@ class MainWindow(Retranslatable, QMainWindow):
         window.show()
         window.raise_()
         return window
+
+    # -- time links between notes and audio ---------------------------------------------------
+    def media_position(self) -> int | None:
+        """Where the current interview's audio is now: the recording running, else the playback shown."""
+        recorder = self.pane.recorder
+        if recorder.is_recording():
+            return int(recorder.session.recorder.elapsed_s * 1000)
+        interview = self.pane.interview
+        windows = [w for w in self.transcript_windows.values()
+                   if interview is not None and w.recording.interview_id == interview.id]
+        playing = [w for w in windows if w.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState]
+        for window in playing + [w for w in windows if w.player.position() > 0]:
+            return window.player.position()
+        return None
+
+    def play_from_notes(self, position_ms: int) -> None:
+        """A time link was clicked: play the interview's recording from there."""
+        interview = self.pane.interview
+        if interview is None:
+            return
+        if self.pane.recorder.is_recording():
+            self.statusBar().showMessage(self.tr("Playback is possible once the recording has stopped."), 8000)
+            return
+        shown = [w for w in self.transcript_windows.values() if w.recording.interview_id == interview.id]
+        recording = shown[0].recording if len(shown) == 1 else self.pane.recorder.playable_recording()
+        if recording is None or recording.interview_id != interview.id or recording.duration_ms <= 0:
+            self.statusBar().showMessage(self.tr("This interview has no recording to play yet."), 8000)
+            return
+        self.open_transcript(recording, transcribe_if_missing=False).play_from(position_ms)
+
+    def _time_note_from_playback(self, recording: Recording, position_ms: int) -> None:
+        interview = self.pane.interview
+        if interview is None or interview.id != recording.interview_id or self.pane.recorder.is_recording():
+            self.statusBar().showMessage(self.tr(
+                "Select this recording's interview in the library to add times to its notes."), 8000)
+            return
+        self.pane.notes.insert_time(position_ms)
+        self.statusBar().showMessage(self.tr("Time added to the notes."), 5000)
 
     def _recording_saved(self, recording: Recording) -> None:
         if self.settings.get(AUTO_TRANSCRIBE) and recording.duration_ms > 0:
@@ -332,7 +380,7 @@ class MainWindow(Retranslatable, QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 recorder.stop_recording(then=self.close)
             return
-        self.pane.notes.save_now()
+        self.pane.notes.flush()
         for window in list(self.transcript_windows.values()):
             window.close()
         self.tasks.wait_for_done()

@@ -374,6 +374,15 @@ class RecordingPanel(Retranslatable, QWidget):
         recording = item.data(Qt.ItemDataRole.UserRole)
         return None if recording.state is RecordingState.RECORDING else recording
 
+    def playable_recording(self) -> Recording | None:
+        """The recording time links refer to: the one selected, else the newest finished one."""
+        selected = self.selected_recording()
+        if selected is not None:
+            return selected
+        recordings = [self.history.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.history.count())]
+        done = [r for r in recordings if r.state is not RecordingState.RECORDING and r.duration_ms > 0]
+        return max(done, key=lambda r: r.started_at) if done else None
+
     def _update_history_buttons(self) -> None:
         self.transcript_button.setEnabled(self.selected_recording() is not None)
 

@@ -78,7 +78,7 @@ class TaskRunner(QObject):
         failed: Callable[[Exception], None] | None = None,
         progress: Callable[[Any, Any], None] | None = None,
     ) -> None:
-        relay = _Relay()
+        relay = _Relay(self)  # goes with the runner: no result reaches a destroyed widget
         self._relays.add(relay)
         relay.succeeded.connect(lambda result: self._finish(relay, done, result))
         relay.failed.connect(lambda error: self._finish(relay, failed or self._unhandled, error))

@@ -49,6 +49,7 @@ class _Bridge(QObject):
 class TranscriptWindow(Retranslatable, QWidget):
     loaded = Signal()
     transcription_finished = Signal(object)  # the saved Transcript, or None when cancelled or failed
+    time_note_requested = Signal(object, int)  # the Recording, the playback position: a time link for the notes
 
     def __init__(self, library: Library, recording: Recording, service: Callable[[], TranscriptionService],
                  settings: Settings, parent: QWidget | None = None):
@@ -111,6 +112,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.player.positionChanged.connect(self._position_changed)
         self.player.playbackStateChanged.connect(lambda _state: self._update_buttons())
         self.player.errorOccurred.connect(self._player_error)
+        self._pending_play: int | None = None
+        self.player.mediaStatusChanged.connect(self._media_status_changed)
         self.table.clicked.connect(self._segment_clicked)
         self.model.corrected.connect(self._correct)
         self.transcribe_button.clicked.connect(lambda: self.transcribe())
@@ -119,6 +122,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.find_next.clicked.connect(lambda: self.find_text())
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=lambda: self.toggle_play())
+        QShortcut(QKeySequence("Ctrl+T"), self,
+                  activated=lambda: self.time_note_requested.emit(self.recording, self.player.position()))
 
         playback = QHBoxLayout()
         for widget in (self.play_button, self.back_button, self.forward_button, self.speed):
@@ -277,6 +282,19 @@ class TranscriptWindow(Retranslatable, QWidget):
     def seek(self, position_ms: int) -> None:
         self.player.setPosition(max(0, int(position_ms)))
         self._position_changed(self.player.position())
+
+    def play_from(self, position_ms: int) -> None:
+        """Play from ``position_ms`` (once the audio is open, when it is still opening)."""
+        if self.player.mediaStatus() in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
+            self._pending_play = position_ms
+            return
+        self._pending_play = None
+        self.seek(position_ms)
+        self.player.play()
+
+    def _media_status_changed(self, status) -> None:
+        if status == QMediaPlayer.MediaStatus.LoadedMedia and self._pending_play is not None:
+            self.play_from(self._pending_play)
 
     def skip(self, delta_ms: int) -> None:
         self.seek(self.player.position() + delta_ms)

@@ -214,12 +214,12 @@ def _tone(seconds: float, rate: int = 16000) -> np.ndarray:
 
 def test_audio_refines_pauses_and_the_first_word(tmp_path):
     rate = 16000
-    silence = lambda s: np.zeros(int(s * rate), np.float32)  # noqa: E731
+    silence = lambda s: np.zeros(int(s * rate), np.float32)
     # 1.5 s silence, 2 s "speech", 3.2 s silence, 2 s "speech", 1 s silence
     wav = tmp_path / "answer.wav"
     soundfile.write(wav, np.concatenate([silence(1.5), _tone(2), silence(3.2), _tone(2), silence(1)]), rate)
     # Whisper's word times are off: the first word "starts" at 0 and the pause looks shorter
-    seg1 = segment("I led the team.", 0, 3600, (0, 1000, " I"), (1000, 2000, " led"), (2000, 3000, " the"),
+    seg1 = segment("Um, led the team.", 0, 3600, (0, 1000, " Um,"), (1000, 2000, " led"), (2000, 3000, " the"),
                    (3000, 3600, " team."))
     seg2 = segment("We shipped it.", 6500, 8700, (6500, 7200, " We"), (7200, 8000, " shipped"),
                    (8000, 8700, " it."))
@@ -230,6 +230,9 @@ def test_audio_refines_pauses_and_the_first_word(tmp_path):
     assert pause.start_ms == pytest.approx(3500, abs=20) and pause.end_ms == pytest.approx(6700, abs=20)
     assert result.duration_s == pytest.approx(7.2, abs=0.05)
     assert result.articulation_rate == pytest.approx(7 / 4 * 60, rel=0.02)
+    (filler,) = result.fillers
+    assert filler.text == "Um" and filler.start_ms == pytest.approx(1500, abs=20)
+    assert filler.end_ms - filler.start_ms == 1000  # moved with its length
 
 
 def test_unreadable_audio_falls_back_to_word_timestamps(tmp_path):
@@ -290,3 +293,35 @@ def test_practice_settings_keep_fillers():
     assert "Um" in practice_settings("en", "small").initial_prompt
     with pytest.raises(ValueError):
         practice_settings("de", "base")
+
+
+def test_detecting_settings_survive_the_library_and_json():
+    from dataclasses import asdict, replace
+
+    from core.library import Library
+    from core.transcription.store import _settings, _settings_json
+
+    settings = practice_settings(None, "base")
+    assert settings.language is None and settings.initial_prompt is None
+    assert dict(settings.prompts_by_language) == FILLER_PROMPTS
+    assert _settings(_settings_json(settings)) == settings  # JSON lists come back as tuples
+    assert TranscriptionSettings(**asdict(settings)) == settings
+    assert TranscriptionSettings() == TranscriptionSettings(prompts_by_language=[])  # today's default unchanged
+    with Library.open() as library:
+        saved = library.transcripts.save(replace(english_answer(), settings=settings))
+        assert library.transcripts.get(saved.id).settings == settings
+
+
+def test_metrics_round_trip_through_json():
+    import json
+
+    metrics = analyze_answer(english_answer(), None, target_s=60)
+    back = type(metrics).from_dict(json.loads(json.dumps(metrics.to_dict())))
+    assert back == metrics and back.values() == metrics.values()
+
+
+def test_words_of_neighbouring_segments_never_merge():
+    first = Segment(0, 1000, "I led the", words=())
+    second = Segment(1000, 2000, "team well-known", words=())
+    metrics = analyze_answer(transcript("en", first, second, duration_ms=2000), None)
+    assert metrics.words == 6  # I led the | team well known

@@ -9,7 +9,7 @@ import pytest
 from core.analysis.fillers import find_fillers
 from core.analysis.metrics import analyze_answer
 from core.analysis.morae import count_morae
-from core.analysis.prompting import practice_settings
+from core.analysis.prompting import FILLER_PROMPTS, practice_settings
 from core.transcription.service import TranscriptionService
 from tests.filler_corpus import CORPUS, evaluate
 from tests.scripted_speech import Part, ScriptedClip, build_clip
@@ -60,6 +60,12 @@ def japanese_with_silences(tmp_path_factory) -> ScriptedClip:
     need_synthesizer("ja")
     folder = tmp_path_factory.mktemp("metrics_ja")
     return build_clip(JAPANESE_WITH_SILENCES, "ja", folder / "answer.wav", lead_s=1.2, tail_s=1.0)
+
+
+@pytest.fixture(scope="module")
+def english_fillers_clip(tmp_path_factory) -> ScriptedClip:
+    need_synthesizer("en")
+    return build_clip(FIVE_FILLERS["en"], "en", tmp_path_factory.mktemp("metrics_en") / "fillers.wav")
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +138,20 @@ def test_filler_keeping_settings_reach_the_recall_floor(language, tmp_path, serv
     truth, hits, false = totals
     assert hits / truth >= RECALL_FLOOR, f"recall {hits}/{truth}"
     assert false <= 1
+
+
+def test_a_detected_language_takes_its_filler_prompt(built_base_model, japanese_with_silences, english_fillers_clip):
+    from core.speech.models import load_whisper
+    from core.transcription.audio import decode
+    from core.transcription.worker import settle_language
+
+    model = load_whisper(str(built_base_model), device="cpu")
+    for clip, language in ((japanese_with_silences, "ja"), (english_fillers_clip, "en")):
+        settings, probability = settle_language(model, decode(clip.wav).samples, practice_settings(None, "base"))
+        assert settings.language == language and probability > 0.5
+        assert settings.initial_prompt == FILLER_PROMPTS[language]
+    fixed = practice_settings("en", "base")  # a language given: nothing detected, nothing changed
+    assert settle_language(model, decode(english_fillers_clip.wav).samples, fixed) == (fixed, None)
 
 
 def test_find_fillers_agrees_with_the_metrics(japanese_transcript):

@@ -78,15 +78,18 @@ def test_real_interview_declined_opens_notes_and_records_nothing(qtbot, virtual_
     panel = window.pane.recorder
     handle_modal(panel.record_button.click, _consent("人事の田中様", ConsentAnswer.DECLINED))
     notes = window.pane.notes
-    qtbot.waitUntil(lambda: "Notes right after the interview" in notes.editor.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: "No recording: capture it now" in notes.editor.toPlainText(), timeout=10000)
     assert notes.banner.isVisible() and "declined" in notes.banner.text()
+    assert "5:00 left" in notes.banner.text() or "4:59 left" in notes.banner.text()
     assert "Recording was declined" in notes.editor.toPlainText()
+    assert window.focusWidget() is notes.editor and notes.editor.textCursor().block().text().startswith("-")
     assert panel.state == "idle"
     interview_id = window.model.interview_at(0).id
+    qtbot.waitUntil(lambda: notes.state_label.text() == "Saved", timeout=10000)
     with Library.open() as check:
         assert [c.answer for c in check.consent.for_interview(interview_id)] == [ConsentAnswer.DECLINED]
         assert check.recordings.for_interview(interview_id) == []
-        assert "Notes right after the interview" in check.notes.get(interview_id)
+        assert "No recording: capture it now" in check.notes.get(interview_id)
 
 
 @pytest.mark.audio

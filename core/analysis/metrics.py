@@ -167,6 +167,22 @@ class AnswerMetrics:
         }
 
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerMetrics:
+        """Metrics stored with :meth:`to_dict` (rates as rounded there); ``metrics`` is ignored."""
+        return cls(
+            language=data["language"], start_ms=int(data["start_ms"]), end_ms=int(data["end_ms"]),
+            duration_s=float(data["duration_s"]), target_s=data.get("target_s"),
+            first_word_delay_s=data.get("first_word_delay_s"), words=int(data.get("words", 0)),
+            characters=int(data.get("characters", 0)), morae=data.get("morae"), pace=data.get("pace"),
+            morae_pace=data.get("morae_pace"), articulation_rate=data.get("articulation_rate"),
+            fillers=tuple(FillerHit(int(f["start_ms"]), int(f["end_ms"]), str(f["text"]))
+                          for f in data.get("fillers", ())),
+            fillers_per_min=float(data.get("fillers_per_min", 0.0)),
+            pauses=tuple(Pause(int(p["start_ms"]), int(p["end_ms"])) for p in data.get("pauses", ())),
+            timing_from_audio=bool(data.get("timing_from_audio", False)), longest_gap_s=data.get("longest_gap_s"))
+
+
 def _round(value: float | None, digits: int = 3) -> float | None:
     return None if value is None else round(value, digits)
 
@@ -182,6 +198,15 @@ def _gaps(tokens: list[Token], min_ms: int) -> list[tuple[int, int]]:
             gaps.append((reach, token.start_ms))
         reach = max(reach, token.end_ms)
     return gaps
+
+
+def _within(hit: FillerHit, first: int, last: int) -> FillerHit:
+    """``hit`` moved inside the speech [first, last]: Whisper often starts the first word early."""
+    if hit.start_ms >= first and hit.end_ms <= last:
+        return hit
+    start = min(max(hit.start_ms, first), last)
+    end = min(start + (hit.end_ms - hit.start_ms), last)  # keeps its length where there is room
+    return FillerHit(start, end, hit.text)
 
 
 def _language(transcript: Transcript, language: str | None) -> str:
@@ -245,7 +270,7 @@ def analyze_answer(transcript: Transcript, audio: Path | None, *, language: str 
     articulating_ms = speaking_ms - sum(e - s for s, e in short_gaps)
     units = spoken_units(tokens, language)
     morae = count_morae("".join(t.text for t in tokens)) if language == "ja" else None
-    fillers = find_fillers(tokens, language)
+    fillers = tuple(_within(hit, first, last) for hit in find_fillers(tokens, language))
     return AnswerMetrics(
         language=language, start_ms=start_ms, end_ms=end_ms, duration_s=speaking_ms / 1000, target_s=target_s,
         first_word_delay_s=max(0, first - start_ms) / 1000,

@@ -4,7 +4,7 @@ Word timestamps from Whisper are good to a few hundred milliseconds and tend
 to stretch words over the silence after them; pauses and the delay before the
 first word are therefore measured on the signal when the audio is at hand.
 
-The span is read block by block (one second at a time; never the whole file)
+The span is read block by block (a few seconds at a time; never the whole file)
 with libsndfile, or with FFmpeg (PyAV) for formats libsndfile cannot read,
 mixed to mono, and cut into :data:`FRAME_MS` frames whose loudness (RMS, in
 dBFS) is kept: 100 small numbers per second.  A frame is *voiced* when it is
@@ -30,7 +30,7 @@ MIN_SOUND_MS = 80  # shorter bursts of sound do not end a silence
 FLOOR_MARGIN_DB = 6.0
 SPEECH_RANGE_DB = 30.0
 ABSOLUTE_FLOOR_DBFS = -70.0
-_BLOCK_S = 1.0
+BLOCK_S = 4.0  # seconds read at a time
 
 
 class SignalUnavailable(Exception):
@@ -50,7 +50,7 @@ class Activity:
         return self.start_ms + len(self.voiced) * FRAME_MS
 
     def _frame(self, ms: float) -> int:
-        return min(len(self.voiced), max(0, int(round((ms - self.start_ms) / FRAME_MS))))
+        return min(len(self.voiced), max(0, round((ms - self.start_ms) / FRAME_MS)))
 
     def runs(self, voiced: bool, start_ms: float, end_ms: float) -> list[tuple[int, int]]:
         """The runs of voiced (or silent) frames inside [start_ms, end_ms), as (start_ms, end_ms)."""
@@ -84,7 +84,7 @@ def _levels_soundfile(path: Path, start_ms: int, end_ms: int | None) -> np.ndarr
         first = min(handle.frames, rate * start_ms // 1000)
         last = handle.frames if end_ms is None else min(handle.frames, rate * end_ms // 1000)
         handle.seek(first)
-        return _frame_levels(handle.blocks(blocksize=int(rate * _BLOCK_S), frames=max(0, last - first),
+        return _frame_levels(handle.blocks(blocksize=int(rate * BLOCK_S), frames=max(0, last - first),
                                            dtype="float32", always_2d=True), rate)
 
 
@@ -125,10 +125,13 @@ def _frame_levels(blocks, rate: int) -> np.ndarray:
     carry = np.zeros(0, np.float32)
     powers: list[np.ndarray] = []
     for block in blocks:
-        mono = np.concatenate((carry, block.mean(axis=1, dtype=np.float32)))
+        mono = block[:, 0] if block.shape[1] == 1 else block.mean(axis=1, dtype=np.float32)
+        if len(carry):
+            mono = np.concatenate((carry, mono))
         whole = len(mono) // size * size
         if whole:
-            powers.append(np.mean(np.square(mono[:whole].reshape(-1, size), dtype=np.float64), axis=1))
+            frames = mono[:whole].reshape(-1, size)
+            powers.append(np.einsum("ij,ij->i", frames, frames) / size)
         carry = mono[whole:]
     return np.concatenate(powers) if powers else np.zeros(0)
 

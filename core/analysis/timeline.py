@@ -59,7 +59,7 @@ def spoken_units(tokens: Iterable[Token], language: str) -> int:
     """English words or Japanese characters in ``tokens``."""
     if language == "ja":
         return japanese_characters("".join(t.text for t in tokens))
-    return len(english_words(" ".join(t.text for t in tokens)))
+    return sum(len(english_words(t.text)) for t in tokens)  # each token is a word or more: never join two
 
 
 def _spread(text: str, start_ms: int, end_ms: int, language: str, segment: int) -> list[Token]:

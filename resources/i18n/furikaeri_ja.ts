@@ -265,6 +265,42 @@
         <translation>この文字起こしは非公開で保管してください。他の人の発言が含まれています（SRT ファイルには注意書きが入りません）。</translation>
     </message>
     <message>
+        <source>export interviews and open follow-ups as an iCalendar (.ics) file</source>
+        <translation>面接と未完了のフォローアップを iCalendar（.ics）ファイルに書き出す</translation>
+    </message>
+    <message>
+        <source>write to this file instead of printing</source>
+        <translation>画面に表示する代わりにこのファイルへ書き出す</translation>
+    </message>
+    <message>
+        <source>only from this day on (YYYY-MM-DD)</source>
+        <translation>この日以降のみ（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>only up to this day, included (YYYY-MM-DD)</source>
+        <translation>この日まで（当日を含む、YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>write follow-ups as short events, for calendars that ignore to-dos</source>
+        <translation>フォローアップを短い予定として書き出す（ToDo を読み込まないカレンダー向け）</translation>
+    </message>
+    <message>
+        <source>Dates are written YYYY-MM-DD, e.g. 2026-12-01.</source>
+        <translation>日付は YYYY-MM-DD の形式で指定してください（例：2026-12-01）。</translation>
+    </message>
+    <message>
+        <source>--to must not be before --from.</source>
+        <translation>--to には --from 以降の日付を指定してください。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>{path} に書き出せませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>Wrote {path} (interviews: {events}, follow-ups: {tasks})</source>
+        <translation>{path} に書き出しました（面接 {events} 件、フォローアップ {tasks} 件）</translation>
+    </message>
+    <message>
         <source>Transcript: {text}</source>
         <translation>文字起こし：{text}</translation>
     </message>
@@ -343,6 +379,57 @@
     <message>
         <source>when              length  pace  fillers/min</source>
         <translation>日時              長さ(秒)  速さ  フィラー/分</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Applied directly</source>
+        <translation>直接応募</translation>
+    </message>
+    <message>
+        <source>Through an agent: {agent}</source>
+        <translation>エージェント経由：{agent}</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>紹介（リファラル）</translation>
+    </message>
+    <message>
+        <source>Part-time job</source>
+        <translation>アルバイト</translation>
+    </message>
+    <message>
+        <source>Position: {value}</source>
+        <translation>職種：{value}</translation>
+    </message>
+    <message>
+        <source>Stage: {value}</source>
+        <translation>選考段階：{value}</translation>
+    </message>
+    <message>
+        <source>Interviewers: {value}</source>
+        <translation>面接官：{value}</translation>
+    </message>
+    <message>
+        <source>Recruiter: {value}</source>
+        <translation>採用担当：{value}</translation>
+    </message>
+    <message>
+        <source>Online: {value}</source>
+        <translation>オンライン：{value}</translation>
+    </message>
+    <message>
+        <source>Interview: {company} ({stage})</source>
+        <translation>面接：{company}（{stage}）</translation>
+    </message>
+    <message>
+        <source>Interview: {company}</source>
+        <translation>面接：{company}</translation>
+    </message>
+    <message>
+        <source>Interview with {company} in one hour</source>
+        <translation>1時間後に{company}の面接があります</translation>
     </message>
 </context>
 <context>
@@ -643,6 +730,104 @@
     </message>
 </context>
 <context>
+    <name>FollowUpBar</name>
+    <message>
+        <source>Prepare message…</source>
+        <translation>メッセージを作成…</translation>
+    </message>
+    <message>
+        <source>A thank-you mail, an apology or another message, filled in from this interview</source>
+        <translation>お礼メール、お詫びなどのメッセージを、この面接の情報から作成します</translation>
+    </message>
+    <message>
+        <source>I missed their call…</source>
+        <translation>電話に出られなかった…</translation>
+    </message>
+    <message>
+        <source>Plan a call-back at a good time and prepare what to say</source>
+        <translation>折り返しに適した時間を決め、話す内容を準備します</translation>
+    </message>
+    <message>
+        <source>Cancel or decline…</source>
+        <translation>キャンセル・辞退…</translation>
+    </message>
+    <message>
+        <source>Step by step: whom to contact, how, and what to say</source>
+        <translation>誰に、どの方法で、何を伝えるかを順に案内します</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUps</name>
+    <message>
+        <source>Send {company} a thank-you mail</source>
+        <translation>{company}にお礼メールを送る</translation>
+    </message>
+    <message>
+        <source>Check the written terms of employment from {company}</source>
+        <translation>{company}の労働条件通知書を確認する</translation>
+    </message>
+    <message>
+        <source>Ask {company} about the result</source>
+        <translation>{company}に選考結果を問い合わせる</translation>
+    </message>
+    <message>
+        <source>Call {company} back</source>
+        <translation>{company}に折り返し電話する</translation>
+    </message>
+    <message>
+        <source>Send {company} a short mail after your call</source>
+        <translation>電話のあと{company}に短いメールを送る</translation>
+    </message>
+    <message>
+        <source>Apologise to {company} for the missed interview</source>
+        <translation>欠席した面接について{company}にお詫びする</translation>
+    </message>
+    <message>
+        <source>Short and sincere: thank them for their time, mention one thing from the conversation, and say you look forward to hearing from them.</source>
+        <translation>短く、誠実に。時間をいただいたお礼、面接で印象に残った話をひとつ、今後もよろしくお願いしたい旨を伝えましょう。</translation>
+    </message>
+    <message>
+        <source>Before you accept, ask for the written notice of employment terms (労働条件通知書) and compare pay, hours, place and duties with what you were told. Ask the recruiter about any difference.</source>
+        <translation>承諾する前に労働条件通知書を書面で受け取り、給与・勤務時間・勤務地・業務内容が説明どおりか確認しましょう。違いがあれば採用担当に問い合わせます。</translation>
+    </message>
+    <message>
+        <source>A week has passed without news. A polite, short enquiry is fine; if they named a date, wait until it has passed.</source>
+        <translation>連絡がないまま1週間が経ちました。丁寧で短い問い合わせなら問題ありません。連絡の目安を伝えられている場合は、その日を過ぎてからにしましょう。</translation>
+    </message>
+    <message>
+        <source>Prepare before you call: a brief apology, the reason in one sentence, how they can reach you from now on, and that you still want to continue. Call once; do not call again and again.</source>
+        <translation>電話の前に準備しましょう：短いお詫び、理由をひと言、今後の連絡のつきやすさ、引き続き選考を希望していること。かけるのは一度だけにし、何度も繰り返さないようにします。</translation>
+    </message>
+    <message>
+        <source>Confirm in writing what you discussed on the phone, and how to reach you.</source>
+        <translation>電話で話した内容と、今後の連絡先を書面でも伝えましょう。</translation>
+    </message>
+    <message>
+        <source>Contact them as soon as possible even though the time has passed: call first, then a mail. Apologise plainly, without excuses. Through an agent, tell the agent.</source>
+        <translation>時間が過ぎていても、できるだけ早く連絡しましょう。まず電話、次にメール。言い訳をせず、率直にお詫びします。エージェント経由の場合はエージェントに連絡します。</translation>
+    </message>
+    <message>
+        <source>Call {company} back ({count} missed calls)</source>
+        <translation>{company}に折り返し電話する（不在着信 {count} 件）</translation>
+    </message>
+    <message>
+        <source>You have tried {attempts} times: rather than calling again, send a short mail with your apology and the times you can be reached.</source>
+        <translation>{attempts} 回かけてもつながりませんでした。これ以上かけ直すより、お詫びと連絡のつきやすい時間帯を書いた短いメールを送りましょう。</translation>
+    </message>
+    <message>
+        <source>Follow-up {id} no longer exists.</source>
+        <translation>フォローアップ {id} はもう存在しません。</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future to be reminded again.</source>
+        <translation>再通知する時刻には、これから先の時刻を選んでください。</translation>
+    </message>
+    <message>
+        <source>This follow-up is already closed.</source>
+        <translation>このフォローアップはすでに完了しています。</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio.</source>
@@ -723,6 +908,82 @@
         <translation>状況</translation>
     </message>
     <message>
+        <source>Interview</source>
+        <translation>面接</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>日時と場所</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>P&amp;lace or link</source>
+        <translation>場所・リンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>Address, or the online meeting link</source>
+        <translation>住所、またはオンライン面接のリンク</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>関係者</translation>
+    </message>
+    <message>
+        <source>Inter&amp;viewers</source>
+        <translation>面接官(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Recruiter&apos;s &amp;name</source>
+        <translation>採用担当者名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Recruiter&apos;s &amp;mail</source>
+        <translation>採用担当者のメール(&amp;M)</translation>
+    </message>
+    <message>
+        <source>e.g. Mr Sato (sales manager)</source>
+        <translation>例：佐藤様（営業部長）</translation>
+    </message>
+    <message>
+        <source>Where thank-you and other mails go</source>
+        <translation>お礼メールなどの送り先</translation>
+    </message>
+    <message>
+        <source>How you applied</source>
+        <translation>応募経路</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>経路(&amp;H)</translation>
+    </message>
+    <message>
+        <source>A&amp;gent</source>
+        <translation>エージェント(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s con&amp;tact</source>
+        <translation>エージェントの連絡先(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Agency and your adviser</source>
+        <translation>会社名と担当者名</translation>
+    </message>
+    <message>
+        <source>Phone number or mail</source>
+        <translation>電話番号またはメールアドレス</translation>
+    </message>
+    <message>
         <source>e.g. Example Corporation</source>
         <translation>例：株式会社サンプル</translation>
     </message>
@@ -746,6 +1007,14 @@
 <context>
     <name>InterviewPane</name>
     <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>経過</translation>
+    </message>
+    <message>
         <source>Select an interview</source>
         <translation>面接を選択してください</translation>
     </message>
@@ -759,6 +1028,14 @@
     <message>
         <source>Please enter the company name.</source>
         <translation>会社名を入力してください。</translation>
+    </message>
+    <message>
+        <source>The length of an interview must be between 1 minute and 24 hours.</source>
+        <translation>面接の所要時間は1分から24時間の間で入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;{email}&quot; is not a mail address.</source>
+        <translation>「{email}」はメールアドレスではありません。</translation>
     </message>
     <message>
         <source>Interview {id} no longer exists.</source>
@@ -958,6 +1235,10 @@
         <translation>Furikaeri について(&amp;A)</translation>
     </message>
     <message>
+        <source>Insert the current time into the notes</source>
+        <translation>現在の時刻をメモに挿入</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
@@ -972,6 +1253,22 @@
     <message>
         <source>Delete the interview with {company}? This cannot be undone.</source>
         <translation>{company} の面接を削除しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Playback is possible once the recording has stopped.</source>
+        <translation>録音を停止すると再生できます。</translation>
+    </message>
+    <message>
+        <source>This interview has no recording to play yet.</source>
+        <translation>この面接には再生できる録音がまだありません。</translation>
+    </message>
+    <message>
+        <source>Select this recording&apos;s interview in the library to add times to its notes.</source>
+        <translation>時刻をメモに追加するには、ライブラリでこの録音の面接を選んでください。</translation>
+    </message>
+    <message>
+        <source>Time added to the notes.</source>
+        <translation>メモに時刻を追加しました。</translation>
     </message>
     <message>
         <source>Import audio</source>
@@ -1004,6 +1301,235 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>A recording is running. Stop it, save it and quit?</source>
         <translation>録音中です。録音を停止・保存して終了しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Prepare a message — {company}</source>
+        <translation>メッセージの作成 — {company}</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>メッセージ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Your name is not set yet, so it is left as a gap in the text.</source>
+        <translation>お名前が未設定のため、文中のお名前が空欄になっています。</translation>
+    </message>
+    <message>
+        <source>Set my &amp;name…</source>
+        <translation>名前を設定(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>宛先(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mail address (not recorded for this interview)</source>
+        <translation>メールアドレス（この面接には未登録）</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the subject and the text to the clipboard</source>
+        <translation>件名と本文をクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail app</source>
+        <translation>メールアプリで開く(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Opens a new mail in your mail program; nothing is sent by Furikaeri</source>
+        <translation>お使いのメールソフトで新規メールを開きます。Furikaeri からは何も送信しません</translation>
+    </message>
+    <message>
+        <source>Replace your text?</source>
+        <translation>文面を置き換えますか？</translation>
+    </message>
+    <message>
+        <source>You have edited this draft. Replace it with the new one? (Copy it first to keep it.)</source>
+        <translation>この文面は編集されています。新しい文面に置き換えますか？（残したい場合は先にコピーしてください。）</translation>
+    </message>
+    <message>
+        <source>A script to keep in front of you while you call</source>
+        <translation>電話をかけるときに手元に置く台本です</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Still to fill in (highlighted in yellow): {fields}</source>
+        <translation>未記入の項目（黄色で表示）：{fields}</translation>
+    </message>
+    <message>
+        <source>No mail program answered. Use Copy and paste the text into your mail.</source>
+        <translation>メールソフトが起動しませんでした。「コピー」を使ってメールに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>お名前</translation>
+    </message>
+    <message>
+        <source>Your full name, as you sign your mails (kept in the settings on this computer):</source>
+        <translation>メールの署名に使う氏名（このパソコンの設定に保存されます）：</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFields</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>選考段階</translation>
+    </message>
+    <message>
+        <source>Interview date and time</source>
+        <translation>面接の日時</translation>
+    </message>
+    <message>
+        <source>Recruiter&apos;s name</source>
+        <translation>採用担当者名</translation>
+    </message>
+    <message>
+        <source>Interviewers</source>
+        <translation>面接官</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>エージェント</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>宛名</translation>
+    </message>
+    <message>
+        <source>What you decline</source>
+        <translation>辞退するもの</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>あなたの氏名</translation>
+    </message>
+    <message>
+        <source>Your phone or mail</source>
+        <translation>あなたの電話番号またはメール</translation>
+    </message>
+    <message>
+        <source>What you appreciated in the conversation</source>
+        <translation>印象に残った話題</translation>
+    </message>
+    <message>
+        <source>When they called</source>
+        <translation>着信があった日時</translation>
+    </message>
+    <message>
+        <source>Reason, in one sentence</source>
+        <translation>理由（一文で）</translation>
+    </message>
+    <message>
+        <source>How they can reach you from now on</source>
+        <translation>今後の連絡のつきやすさ</translation>
+    </message>
+    <message>
+        <source>What happened since your call</source>
+        <translation>その後の経過</translation>
+    </message>
+    <message>
+        <source>What the reply is about</source>
+        <translation>返信の用件</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>お返事の内容</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTemplates</name>
+    <message>
+        <source>Asking permission to record</source>
+        <translation>録音の許可をお願いする</translation>
+    </message>
+    <message>
+        <source>Thank-you mail</source>
+        <translation>お礼メール</translation>
+    </message>
+    <message>
+        <source>Calling back after a missed call</source>
+        <translation>不在着信への折り返し電話</translation>
+    </message>
+    <message>
+        <source>Mail after a missed call</source>
+        <translation>不在着信のあとのメール</translation>
+    </message>
+    <message>
+        <source>Cancelling an interview by phone</source>
+        <translation>面接辞退の電話</translation>
+    </message>
+    <message>
+        <source>Cancelling an interview by mail</source>
+        <translation>面接辞退のメール</translation>
+    </message>
+    <message>
+        <source>Declining through the agent, by phone</source>
+        <translation>エージェントへの辞退の電話</translation>
+    </message>
+    <message>
+        <source>Declining through the agent, by mail</source>
+        <translation>エージェントへの辞退のメール</translation>
+    </message>
+    <message>
+        <source>Apology for a late reply</source>
+        <translation>返信が遅れたお詫び</translation>
+    </message>
+    <message>
+        <source>Asking about the result</source>
+        <translation>選考結果の問い合わせ</translation>
+    </message>
+    <message>
+        <source>Asking for the written terms</source>
+        <translation>労働条件通知書の送付のお願い</translation>
+    </message>
+    <message>
+        <source>Apology for a missed interview</source>
+        <translation>面接を欠席したお詫び</translation>
+    </message>
+    <message>
+        <source>Declining an offer by phone</source>
+        <translation>内定辞退の電話</translation>
+    </message>
+    <message>
+        <source>Declining an offer by mail</source>
+        <translation>内定辞退のメール</translation>
+    </message>
+    <message>
+        <source>This interview was arranged by {agent}: contact the agent rather than the company.</source>
+        <translation>この面接は{agent}の紹介です。企業ではなくエージェントに連絡しましょう。</translation>
+    </message>
+    <message>
+        <source>Send this to your agent, {agent}, not to the company.</source>
+        <translation>企業ではなく、エージェント（{agent}）に送りましょう。</translation>
+    </message>
+    <message>
+        <source>A script to read from: call on a weekday between 10:15 and 16:45, not over lunch.</source>
+        <translation>電話で読み上げる台本です。平日の10時15分から16時45分の間、昼休みを避けてかけましょう。</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1743,17 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>MissedCall</name>
+    <message>
+        <source>I missed their call</source>
+        <translation>電話に出られなかった</translation>
+    </message>
+    <message>
+        <source>When did they call? The call-back is planned for a suitable time: a business day between about 10:15 and 16:45, not over lunch.</source>
+        <translation>着信はいつでしたか？ 折り返しは適した時間（営業日の10時15分〜16時45分ごろ、昼休みを除く）に予定します。</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
         <source>Whisper base, multilingual (Japanese and English), 145 MB</source>
@@ -1312,18 +1849,175 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>NoteHistoryDialog</name>
+    <message>
+        <source>current</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>template inserted</source>
+        <translation>テンプレート挿入</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Notes history</source>
+        <translation>メモの履歴</translation>
+    </message>
+    <message>
+        <source>Every few minutes of writing is kept as a version. Restoring one keeps the current text as a version too, so nothing is lost.</source>
+        <translation>数分ごとの書き込みが版として残ります。復元しても現在の内容は別の版として残るので、何も失われません。</translation>
+    </message>
+    <message>
+        <source>These notes have no earlier versions yet.</source>
+        <translation>このメモにはまだ以前の版がありません。</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>この版に戻す</translation>
+    </message>
+    <message>
+        <source>{time} · {reason} · {count} characters</source>
+        <translation>{time}・{reason}・{count}文字</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>That version of the notes no longer exists.</source>
+        <translation>その版のメモはもう存在しません。</translation>
+    </message>
+</context>
+<context>
     <name>NotesEditor</name>
     <message>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <source>What were you asked, what did you answer, what will you do differently?</source>
-        <translation>何を聞かれ、どう答え、次は何を変えますか？</translation>
+        <source>What were you asked, what did you answer, what will you do differently? Markdown works: # headings, - lists.</source>
+        <translation>何を聞かれ、どう答え、次は何を変えますか？ Markdown が使えます（# 見出し、- 箇条書き）。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Show the notes formatted; click a time to play from there.</source>
+        <translation>メモを整形して表示します。時刻をクリックするとそこから再生します。</translation>
+    </message>
+    <message>
+        <source>Insert time</source>
+        <translation>時刻を挿入</translation>
+    </message>
+    <message>
+        <source>Insert the current recording or playback time (Ctrl+T). Click a time in the notes to play from there.</source>
+        <translation>録音中または再生中の現在位置を挿入します（Ctrl+T）。メモ内の時刻をクリックするとそこから再生します。</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>履歴…</translation>
+    </message>
+    <message>
+        <source>Earlier versions of these notes; restore any of them.</source>
+        <translation>このメモの以前の版です。どの版にも戻せます。</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>編集中…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>Not saved yet ({detail}); retrying.</source>
+        <translation>まだ保存されていません（{detail}）。再試行します。</translation>
+    </message>
+    <message>
+        <source>Nothing is recording or playing: there is no time to insert.</source>
+        <translation>録音中・再生中のものがないため、挿入する時刻がありません。</translation>
+    </message>
+    <message>
+        <source>In English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>In Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>Manage templates…</source>
+        <translation>テンプレートを管理…</translation>
+    </message>
+    <message>
+        <source>{time} left of your first five minutes.</source>
+        <translation>最初の5分間の残り {time}。</translation>
+    </message>
+    <message>
+        <source>Five minutes are up. Add more whenever something comes back to you.</source>
+        <translation>5分が経ちました。思い出したことがあれば、いつでも書き足しましょう。</translation>
+    </message>
+    <message>
+        <source>Restored an earlier version.</source>
+        <translation>以前の版に戻しました。</translation>
     </message>
     <message>
         <source>Permission to record was declined. Write down what you remember now, while it is fresh: these notes are your record of the interview.</source>
         <translation>録音は断られました。記憶が新しいうちに、覚えていることを今すぐ書き留めましょう。このメモが面接の記録になります。</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationToast</name>
+    <message>
+        <source>Follow-up due</source>
+        <translation>やることの期限です</translation>
+    </message>
+    <message>
+        <source>Hide this notice (the task stays open)</source>
+        <translation>この通知を閉じる（やることは残ります）</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>あとで通知</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>不要にする</translation>
+    </message>
+    <message>
+        <source>Not needed: close the task without doing it</source>
+        <translation>不要：実行せずに閉じます</translation>
+    </message>
+    <message>
+        <source>Prepare message…</source>
+        <translation>メッセージを作成…</translation>
+    </message>
+    <message>
+        <source>Due {when}</source>
+        <translation>期限：{when}</translation>
+    </message>
+    <message>
+        <source>{count} more waiting</source>
+        <translation>ほかに {count} 件</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +2491,239 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Snooze</name>
+    <message>
+        <source>Today {time}</source>
+        <translation>今日 {time}</translation>
+    </message>
+    <message>
+        <source>Tomorrow {time}</source>
+        <translation>明日 {time}</translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation>日時を指定…</translation>
+    </message>
+    <message>
+        <source>Remind me again</source>
+        <translation>再通知の日時</translation>
+    </message>
+    <message>
+        <source>Remind me at:</source>
+        <translation>次に通知する日時：</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Right after the interview</source>
+        <translation>面接直後の振り返り</translation>
+    </message>
+    <message>
+        <source>Recording declined: quick capture</source>
+        <translation>録音なし：すぐに書き残す</translation>
+    </message>
+    <message>
+        <source>Mock interview self-review</source>
+        <translation>模擬面接の自己レビュー</translation>
+    </message>
+    <message>
+        <source>Please give the template a name.</source>
+        <translation>テンプレートの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>The template is empty.</source>
+        <translation>テンプレートが空です。</translation>
+    </message>
+    <message>
+        <source>That template no longer exists.</source>
+        <translation>そのテンプレートはもう存在しません。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Note templates</source>
+        <translation>メモのテンプレート</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>These words in braces are filled in when the template is inserted: {names}</source>
+        <translation>波かっこで囲んだ次の語は、挿入時に自動で埋められます：{names}</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新しいテンプレート</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Back to the original</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>{name} (edited)</source>
+        <translation>{name}（編集済み）</translation>
+    </message>
+    <message>
+        <source>My template</source>
+        <translation>マイテンプレート</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Added to the tracker</source>
+        <translation>トラッカーに追加</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>{when}に日程が決定</translation>
+    </message>
+    <message>
+        <source>Moved from {before} to {when}</source>
+        <translation>日程を{before}から{when}に変更</translation>
+    </message>
+    <message>
+        <source>Date removed (was {before})</source>
+        <translation>日程を未定に戻す（元は{before}）</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>フォローアップを完了</translation>
+    </message>
+    <message>
+        <source>Follow-up dismissed</source>
+        <translation>フォローアップを見送り</translation>
+    </message>
+    <message>
+        <source>Missed a call from the company at {when}</source>
+        <translation>{when}に企業からの着信に出られなかった</translation>
+    </message>
+    <message>
+        <source>Heard from the company: {note}</source>
+        <translation>企業から連絡あり：{note}</translation>
+    </message>
+    <message>
+        <source>Message prepared</source>
+        <translation>文面を作成</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>文面を送信</translation>
+    </message>
+    <message>
+        <source>Status: scheduled again</source>
+        <translation>状態を「予定」に戻す</translation>
+    </message>
+    <message>
+        <source>Interview held</source>
+        <translation>面接を受けた</translation>
+    </message>
+    <message>
+        <source>Waiting for the result</source>
+        <translation>結果待ち</translation>
+    </message>
+    <message>
+        <source>Passed this stage</source>
+        <translation>この選考を通過</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>不採用</translation>
+    </message>
+    <message>
+        <source>Offer received</source>
+        <translation>内定の連絡</translation>
+    </message>
+    <message>
+        <source>Declined by me</source>
+        <translation>辞退した</translation>
+    </message>
+    <message>
+        <source>Interview cancelled</source>
+        <translation>面接をキャンセル</translation>
+    </message>
+    <message>
+        <source>Did not attend</source>
+        <translation>欠席した</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Nothing recorded for this company yet: saving interviews, status changes, finished follow-ups and prepared messages appear here.</source>
+        <translation>この会社の記録はまだありません。面接の保存、状況の変更、完了したやること、作成したメッセージがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>{event}: {detail}</source>
+        <translation>{event}：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerController</name>
+    <message>
+        <source>Follow-up due</source>
+        <translation>やることの期限です</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-ups</source>
+        <translation>フォローアップ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Upcoming…</source>
+        <translation>今後の予定(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Interviews and follow-ups in time order (Ctrl+U)</source>
+        <translation>面接とやることを時間順に表示（Ctrl+U）</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare message…</source>
+        <translation>メッセージを作成(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I &amp;missed their call…</source>
+        <translation>電話に出られなかった(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel or decline…</source>
+        <translation>キャンセル・辞退(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerLabels</name>
+    <message>
+        <source>Direct application</source>
+        <translation>直接応募</translation>
+    </message>
+    <message>
+        <source>Through a recruiting agent</source>
+        <translation>エージェント経由</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>リファラル（紹介）</translation>
+    </message>
+    <message>
+        <source>Part-time job</source>
+        <translation>アルバイト</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWindow</name>
     <message>
         <source>Transcript — {when}</source>
@@ -1975,6 +2902,96 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Upcoming</name>
+    <message>
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>それ以降</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingView</name>
+    <message>
+        <source>Interview ({stage})</source>
+        <translation>面接（{stage}）</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面接</translation>
+    </message>
+    <message>
+        <source>Upcoming — Furikaeri</source>
+        <translation>今後の予定 — Furikaeri</translation>
+    </message>
+    <message>
+        <source>Interviews and follow-ups in time order. Nothing here is sent by itself: you decide, the app reminds you.</source>
+        <translation>面接とやることを時間順に並べています。自動で送信されるものはありません。決めるのはあなた、アプリはお知らせするだけです。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>Nothing coming up. Scheduled interviews appear here, and so do follow-ups: mark an interview as done and its thank-you mail is planned for you.</source>
+        <translation>予定はありません。日程の決まった面接と、やることがここに表示されます。面接を「実施済み」にすると、お礼メールの予定が自動で入ります。</translation>
+    </message>
+    <message>
+        <source>Prepare message…</source>
+        <translation>メッセージを作成…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>あとで通知</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>不要にする</translation>
+    </message>
+    <message>
+        <source>Not needed: close the task without doing it</source>
+        <translation>不要：実行せずに閉じます</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>つながらなかった</translation>
+    </message>
+    <message>
+        <source>Nobody answered: remind me to try once more later (after two tries, a mail is suggested)</source>
+        <translation>つながらなかった：あとでもう一度かけるよう通知します（2回つながらなければメールをおすすめします）</translation>
+    </message>
+    <message>
+        <source>I missed their call…</source>
+        <translation>電話に出られなかった…</translation>
+    </message>
+    <message>
+        <source>Cancel or decline…</source>
+        <translation>キャンセル・辞退…</translation>
+    </message>
+</context>
+<context>
     <name>Waveform</name>
     <message>
         <source>The audio file {name} does not exist (any more).</source>
@@ -1991,6 +3008,132 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>The audio file {name} is damaged and could not be read to the end ({detail}).</source>
         <translation>音声ファイル {name} は破損していて、最後まで読み込めませんでした（{detail}）。</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Cancel or decline — {company}</source>
+        <translation>キャンセル・辞退 — {company}</translation>
+    </message>
+    <message>
+        <source>What do you want to do?</source>
+        <translation>どうしますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the interview</source>
+        <translation>面接をキャンセルする(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline: the offer, or the rest of the selection</source>
+        <translation>辞退する：内定、または以降の選考(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The interview time has already &amp;passed without me</source>
+        <translation>面接の時間をすでに過ぎてしまった(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Show me how</source>
+        <translation>手順を見る(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>手順</translation>
+    </message>
+    <message>
+        <source>Never simply stay away without a word: not showing up ends this application, and an agent or related companies may remember it. A short call now keeps your name clean.</source>
+        <translation>連絡せずに欠席すること（いわゆるバックレ）は絶対に避けましょう。この応募はそこで終わり、エージェントやグループ会社にも記憶されかねません。今すぐ短い電話を一本入れるだけで、信頼を保てます。</translation>
+    </message>
+    <message>
+        <source>&amp;Finish: mark as cancelled</source>
+        <translation>完了：キャンセル済みにする(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish: mark as declined</source>
+        <translation>完了：辞退済みにする(&amp;F)</translation>
+    </message>
+    <message>
+        <source>your recruiting agent</source>
+        <translation>エージェントの担当者</translation>
+    </message>
+    <message>
+        <source>Contact {agent}, your recruiting agent — not the company. The agent passes it on.</source>
+        <translation>連絡先はエージェント（{agent}）です。企業には直接連絡せず、エージェントから伝えてもらいます。</translation>
+    </message>
+    <message>
+        <source>Contact {company} directly, by phone first.</source>
+        <translation>{company}に直接、まず電話で連絡します。</translation>
+    </message>
+    <message>
+        <source>Open: {what}</source>
+        <translation>開く：{what}</translation>
+    </message>
+    <message>
+        <source>A good time to call: from {when}</source>
+        <translation>電話に適した時間：{when} から</translation>
+    </message>
+    <message>
+        <source>I have told {who}</source>
+        <translation>{who}に伝えました</translation>
+    </message>
+</context>
+<context>
+    <name>Withdrawal</name>
+    <message>
+        <source>The interview time has passed. Apologise as soon as possible anyway: silence ends the application and can follow you to other companies and agents.</source>
+        <translation>面接の時刻は過ぎていますが、それでもできるだけ早くお詫びの連絡をしましょう。連絡しないままでいると応募は終わり、他の企業やエージェントとの関係にも影響することがあります。</translation>
+    </message>
+    <message>
+        <source>Call your agent, {agent}, first ({contact}). The agent tells the company: do not contact the company yourself.</source>
+        <translation>まずエージェントの{agent}に電話しましょう（{contact}）。企業へはエージェントから伝えてもらいます。自分から企業に連絡しないでください。</translation>
+    </message>
+    <message>
+        <source>If the call does not get through, send the agent a mail the same day.</source>
+        <translation>電話がつながらなければ、同じ日のうちにエージェントへメールを送りましょう。</translation>
+    </message>
+    <message>
+        <source>Give the real reason, briefly: invented excuses damage the agent&apos;s trust, and with it their future introductions.</source>
+        <translation>本当の理由を簡潔に伝えましょう。作り話の言い訳はエージェントの信頼を損ね、今後の紹介にも響きます。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s name is not recorded for this interview: add it before you call.</source>
+        <translation>この面接にはエージェントの担当者名が登録されていません。電話の前に追加しましょう。</translation>
+    </message>
+    <message>
+        <source>Call {company} first and ask for {contact}. Apologise, thank them, and give the interview&apos;s date and your name.</source>
+        <translation>まず{company}に電話し、{contact}さんを呼んでもらいましょう。お詫びとお礼を述べ、面接の日時と自分の名前を伝えます。</translation>
+    </message>
+    <message>
+        <source>Call {company} first and ask for the person in charge of recruiting. Apologise, thank them, and give the interview&apos;s date and your name.</source>
+        <translation>まず{company}に電話し、採用ご担当者を呼んでもらいましょう。お詫びとお礼を述べ、面接の日時と自分の名前を伝えます。</translation>
+    </message>
+    <message>
+        <source>If a call is impossible, or nobody answers, send a mail instead the same day.</source>
+        <translation>電話ができない、またはつながらない場合は、同じ日のうちにメールで連絡しましょう。</translation>
+    </message>
+    <message>
+        <source>Tell the person who referred you, too, so that they do not hear it from the company first.</source>
+        <translation>紹介してくれた人にも、企業から先に伝わる前に自分から知らせましょう。</translation>
+    </message>
+    <message>
+        <source>Do it now: the earlier they know, the less trouble it causes.</source>
+        <translation>今すぐ連絡しましょう。早いほど相手の負担は小さくなります。</translation>
+    </message>
+    <message>
+        <source>Declining an offer: say so clearly and thank them; you do not need to justify your choice at length.</source>
+        <translation>内定の辞退は、はっきり伝えてお礼を述べましょう。理由を長々と説明する必要はありません。</translation>
+    </message>
+    <message>
+        <source>Afterwards, mark the interview as cancelled or declined so that its follow-ups close.</source>
+        <translation>連絡が済んだら、面接の状態を「キャンセル」または「辞退」にしましょう。フォローアップが閉じられます。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,366 @@
+"""The messages a candidate has to send, filled from the interview.
+
+Templates are data (``resources/templates/messages.json``, Japanese and
+English, polite business register).  :func:`render` fills one from an
+interview, the user's name and optional extra values, and reports what is
+still missing: each ``{field}`` becomes a :class:`FieldSpan` in the body, and
+a field without a value shows a bracketed placeholder (〔会社名〕,
+[company name]) and is listed in ``Draft.missing``.  Fields with a default
+(the recruiter's name → 採用ご担当者様 / Hiring Team) are never missing.
+
+Dates are written in the interview's local time: 「11月25日（水）14時」,
+"Wednesday, 25 November at 2:00 pm".
+
+The request to record (:attr:`MessageKind.ASK_TO_RECORD`) is the consent
+gate's own wording (:data:`core.consent.REQUEST_WORDING`), so the two never
+drift apart.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+from core import paths
+from core.consent import REQUEST_WORDING
+from core.interviews import Channel, Interview, Stage, Status, local_time
+from core.messages import QT_TRANSLATE_NOOP, Message
+
+LANGUAGES = ("ja", "en")
+_CONTEXT = "MessageTemplates"
+_FIELD = re.compile(r"\{([a-z_]+)(\??)\}")
+
+
+class MessageKind(enum.Enum):
+    ASK_TO_RECORD = "ask_to_record"  # spoken, at the start of the interview
+    THANK_YOU = "thank_you"
+    MISSED_CALL_SCRIPT = "missed_call_script"
+    MISSED_CALL_MAIL = "missed_call_mail"
+    CANCEL_PHONE = "cancel_phone"
+    CANCEL_MAIL = "cancel_mail"
+    DECLINE_VIA_AGENT_PHONE = "decline_via_agent_phone"
+    DECLINE_VIA_AGENT_MAIL = "decline_via_agent_mail"
+    LATE_REPLY_APOLOGY = "late_reply_apology"
+    ASK_RESULT_MAIL = "ask_result_mail"  # after a week without news
+    REQUEST_TERMS_MAIL = "request_terms_mail"  # after an offer: the written terms of employment
+    NO_SHOW_APOLOGY = "no_show_apology"  # an interview missed without notice
+    DECLINE_OFFER_PHONE = "decline_offer_phone"  # declining an offer, to the company
+    DECLINE_OFFER_MAIL = "decline_offer_mail"
+
+
+class Medium(enum.Enum):
+    MAIL = "mail"
+    PHONE = "phone"  # a script to read from while calling (or speaking)
+
+
+_KIND_LABELS = {
+    MessageKind.ASK_TO_RECORD: QT_TRANSLATE_NOOP("MessageTemplates", "Asking permission to record"),
+    MessageKind.THANK_YOU: QT_TRANSLATE_NOOP("MessageTemplates", "Thank-you mail"),
+    MessageKind.MISSED_CALL_SCRIPT: QT_TRANSLATE_NOOP("MessageTemplates", "Calling back after a missed call"),
+    MessageKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Mail after a missed call"),
+    MessageKind.CANCEL_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by phone"),
+    MessageKind.CANCEL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by mail"),
+    MessageKind.DECLINE_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by phone"),
+    MessageKind.DECLINE_VIA_AGENT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by mail"),
+    MessageKind.LATE_REPLY_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a late reply"),
+    MessageKind.ASK_RESULT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking about the result"),
+    MessageKind.REQUEST_TERMS_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking for the written terms"),
+    MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a missed interview"),
+    MessageKind.DECLINE_OFFER_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by phone"),
+    MessageKind.DECLINE_OFFER_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by mail"),
+}
+
+FIELD_LABELS: dict[str, Message] = {
+    name: Message("MessageFields", text) for name, text in {
+        "company": QT_TRANSLATE_NOOP("MessageFields", "Company"),
+        "position": QT_TRANSLATE_NOOP("MessageFields", "Position"),
+        "stage": QT_TRANSLATE_NOOP("MessageFields", "Stage"),
+        "date": QT_TRANSLATE_NOOP("MessageFields", "Interview date and time"),
+        "contact": QT_TRANSLATE_NOOP("MessageFields", "Recruiter's name"),
+        "interviewer": QT_TRANSLATE_NOOP("MessageFields", "Interviewers"),
+        "agent": QT_TRANSLATE_NOOP("MessageFields", "Agent"),
+        "addressee": QT_TRANSLATE_NOOP("MessageFields", "Addressee"),
+        "company_ref": QT_TRANSLATE_NOOP("MessageFields", "Company"),
+        "what": QT_TRANSLATE_NOOP("MessageFields", "What you decline"),
+        "user_name": QT_TRANSLATE_NOOP("MessageFields", "Your name"),
+        "user_contact": QT_TRANSLATE_NOOP("MessageFields", "Your phone or mail"),
+        "topic": QT_TRANSLATE_NOOP("MessageFields", "What you appreciated in the conversation"),
+        "missed_time": QT_TRANSLATE_NOOP("MessageFields", "When they called"),
+        "reason": QT_TRANSLATE_NOOP("MessageFields", "Reason, in one sentence"),
+        "reachable": QT_TRANSLATE_NOOP("MessageFields", "How they can reach you from now on"),
+        "summary": QT_TRANSLATE_NOOP("MessageFields", "What happened since your call"),
+        "about": QT_TRANSLATE_NOOP("MessageFields", "What the reply is about"),
+        "reply": QT_TRANSLATE_NOOP("MessageFields", "Your answer"),
+    }.items()
+}
+
+# Values the user types for these fields are sentences or clauses: a final full stop is dropped,
+# the template supplies its own punctuation.
+_CLAUSES = ("reason", "reachable", "summary", "topic", "about")
+_HONORIFIC_SUFFIXES = ("様", "さま", "さん", "殿", "氏")
+# A name ending in a job title takes no 様 (佐藤部長, not 佐藤部長様).
+_TITLES = ("部長", "課長", "係長", "次長", "室長", "所長", "店長", "支店長", "本部長", "社長", "副社長", "会長",
+           "専務", "常務", "取締役", "役員", "主任", "CEO", "CTO", "COO")
+
+
+def user_name() -> str:
+    """The user's name for signatures, from Settings (empty until the user enters it)."""
+    from core.settings import USER_NAME, Settings
+
+    return Settings().get(USER_NAME).strip()
+
+
+def kind_label(kind: MessageKind) -> Message:
+    return Message(_CONTEXT, _KIND_LABELS[kind])
+
+
+@dataclass(frozen=True)
+class FieldSpan:
+    start: int  # character offsets into Draft.body
+    end: int
+    field: str
+    filled: bool
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: MessageKind
+    language: str
+    subject: str  # empty for phone scripts
+    body: str
+    missing: tuple[str, ...]  # field names without a value, in order of appearance
+    spans: tuple[FieldSpan, ...]
+    recipient: str  # a mail address when known, else ""
+    channel_note: Message | None  # e.g. "send this to the agent, not the company"
+    medium: Medium = Medium.MAIL
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def is_mail(self) -> bool:
+        return self.medium is Medium.MAIL
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(templates_path().read_text("utf-8"))
+
+
+def templates_path() -> Path:
+    return paths.resources_dir() / "templates" / "messages.json"
+
+
+def medium(kind: MessageKind) -> Medium:
+    if kind is MessageKind.ASK_TO_RECORD:
+        return Medium.PHONE
+    return Medium(_data()["templates"][kind.value]["medium"])
+
+
+def fields(kind: MessageKind) -> tuple[str, ...]:
+    """The field names the template uses (subject and body, both languages), in order of first use."""
+    if kind is MessageKind.ASK_TO_RECORD:
+        return ()
+    template = _data()["templates"][kind.value]
+    seen: dict[str, None] = {}
+    for language in LANGUAGES:
+        for part in ("subject", "body"):
+            for match in _FIELD.finditer(template[language][part]):
+                seen.setdefault(match.group(1))
+    return tuple(seen)
+
+
+# -- dates --------------------------------------------------------------------------------------------
+
+_WEEKDAYS_JA = "月火水木金土日"
+# Not strftime: Qt sets the C library's locale from the environment, which would turn %A into 水曜日.
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def format_date(moment: datetime, language: str) -> str:
+    """「11月25日（水）14時」 or "Wednesday, 25 November at 2:00 pm", in the moment's own offset."""
+    if language == "ja":
+        clock = f"{moment.hour}時" + (f"{moment.minute}分" if moment.minute else "")
+        return f"{moment.month}月{moment.day}日（{_WEEKDAYS_JA[moment.weekday()]}）{clock}"
+    hour = moment.hour % 12 or 12
+    half = "am" if moment.hour < 12 else "pm"
+    return (f"{_WEEKDAYS_EN[moment.weekday()]}, {moment.day} {_MONTHS_EN[moment.month - 1]}"
+            f" at {hour}:{moment.minute:02d} {half}")
+
+
+# -- field values -------------------------------------------------------------------------------------
+
+def _honorific_ja(names: str) -> str:
+    """「田中、鈴木さん、佐藤部長」 → 「田中様、鈴木様、佐藤部長」: each name once with 様, a title instead."""
+    parts = [part.strip() for part in re.split(r"[、,，/／\n]+", names) if part.strip()]
+    out = []
+    for part in parts:
+        for suffix in _HONORIFIC_SUFFIXES:
+            if part.endswith(suffix) and len(part) > len(suffix):
+                part = part[: -len(suffix)].rstrip()
+                break
+        out.append(part if part.endswith(_TITLES) else part + "様")
+    return "、".join(out)
+
+
+def stage_text(stage: str, language: str) -> str:
+    """A standard stage's name in ``language`` (一次面接, first interview); the user's own words as typed."""
+    try:
+        return _data()["stages"][Stage(stage).value][language]
+    except ValueError:
+        return stage
+
+
+def _values(interview: Interview | None, language: str, user_name: str, extra: dict) -> dict[str, str]:
+    values: dict[str, str] = {"user_name": user_name.strip()}
+    if interview is not None:
+        people = (lambda text: _honorific_ja(text)) if language == "ja" else (lambda text: text)
+        values.update(
+            company=interview.company,
+            position=interview.position,
+            stage=stage_text(interview.stage, language),
+            date=format_date(local_time(interview.starts_at), language) if interview.starts_at else "",
+            contact=people(interview.contact_name) if interview.contact_name else "",
+            interviewer=people(interview.interviewers) if interview.interviewers else "",
+            agent=people(interview.agent_name) if interview.agent_name else "",
+        )
+        offer = interview.status is Status.OFFER
+        values["what"] = ("内定" if offer else "選考") if language == "ja" else ("offer" if offer else "selection process")
+        # Writing to the company itself, Japanese says 貴社 rather than its name.
+        values["company_ref"] = interview.company
+        if interview.channel is Channel.AGENT:
+            values["addressee"] = values["agent"]
+        elif language == "ja":
+            values["addressee"] = "\n".join(filter(None, (interview.company, values["contact"] or "採用ご担当者様")))
+        else:
+            values["addressee"] = interview.contact_name or "Hiring Team"
+        if language == "ja" and interview.channel is not Channel.AGENT:
+            values["company_ref"] = "貴社"
+    for key, value in extra.items():
+        if isinstance(value, datetime):
+            value = format_date(local_time(value), language)
+        text = str(value).strip()
+        if key in _CLAUSES:
+            text = text.rstrip("。．.")
+        values[key] = text
+    return values
+
+
+def _default(template: dict, language: str, name: str, optional: bool) -> str | None:
+    overrides = template[language].get("defaults", {})
+    if name in overrides:
+        return overrides[name]
+    spec = _data()["fields"].get(name, {})
+    if "default" in spec:
+        return spec["default"][language]
+    return "" if optional else None
+
+
+def _placeholder(name: str, language: str) -> str:
+    label = _data()["fields"].get(name, {}).get(language, name)
+    return f"〔{label}〕" if language == "ja" else f"[{label}]"
+
+
+def _fill(text: str, template: dict, language: str, values: dict[str, str], missing: dict[str, None],
+          spans: list[FieldSpan] | None) -> str:
+    out: list[str] = []
+    length = 0
+    position = 0
+    for match in _FIELD.finditer(text):
+        literal = text[position:match.start()]
+        out.append(literal)
+        length += len(literal)
+        name, optional = match.group(1), bool(match.group(2))
+        value = values.get(name, "")
+        filled = True
+        if not value:
+            value = _default(template, language, name, optional)
+            if value is None:
+                filled = False
+                missing.setdefault(name)
+                value = _placeholder(name, language)
+        if spans is not None and value:
+            spans.append(FieldSpan(length, length + len(value), name, filled))
+        out.append(value)
+        length += len(value)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _tidy(body: str) -> str:
+    """No empty lines at the end (an empty optional signature line); offsets before that are kept."""
+    return body.rstrip() + "\n"
+
+
+_NOTES = {
+    "agent_company": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "This interview was arranged by {agent}: contact the agent rather than the company."),
+    "agent": QT_TRANSLATE_NOOP("MessageTemplates", "Send this to your agent, {agent}, not to the company."),
+    "phone": QT_TRANSLATE_NOOP("MessageTemplates", "A script to read from: call on a weekday between 10:15 and "
+                               "16:45, not over lunch."),
+}
+
+
+def _channel_note(kind: MessageKind, template: dict, interview: Interview | None) -> Message | None:
+    if interview is None:
+        return None
+    agent = interview.agent_name or "?"
+    if template["recipient"] == "agent":
+        return Message(_CONTEXT, _NOTES["agent"], {"agent": agent})
+    if interview.channel is Channel.AGENT and kind in (
+            MessageKind.CANCEL_PHONE, MessageKind.CANCEL_MAIL, MessageKind.MISSED_CALL_SCRIPT,
+            MessageKind.ASK_RESULT_MAIL, MessageKind.REQUEST_TERMS_MAIL, MessageKind.DECLINE_OFFER_PHONE,
+            MessageKind.DECLINE_OFFER_MAIL):
+        return Message(_CONTEXT, _NOTES["agent_company"], {"agent": agent})
+    if template["medium"] == "phone":
+        return Message(_CONTEXT, _NOTES["phone"])
+    return None
+
+
+def _recipient(template: dict, interview: Interview | None) -> str:
+    if interview is None:
+        return ""
+    to_agent = template["recipient"] == "agent" or (
+        template["recipient"] == "party" and interview.channel is Channel.AGENT)
+    address = interview.agent_contact if to_agent else interview.contact_email
+    return address if "@" in address else ""
+
+
+def render(kind: MessageKind, language: str, interview: Interview | None, user_name: str,
+           extra: dict | None = None) -> Draft:
+    """A draft of ``kind`` in ``language`` ("ja" or "en") filled from the interview and ``extra`` values."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    if kind is MessageKind.ASK_TO_RECORD:
+        body = REQUEST_WORDING[language] + "\n"
+        return Draft(kind, language, "", body, (), (), "", None, Medium.PHONE)
+    template = _data()["templates"][kind.value]
+    values = _values(interview, language, user_name, extra or {})
+    missing: dict[str, None] = {}
+    subject = _fill(template[language]["subject"], template, language, values, missing, None)
+    spans: list[FieldSpan] = []
+    body = _fill(template[language]["body"], template, language, values, missing, spans)
+    tidy = _tidy(body)
+    spans = [span for span in spans if span.end <= len(tidy)]
+    return Draft(kind, language, subject, tidy, tuple(missing), tuple(spans), _recipient(template, interview),
+                 _channel_note(kind, template, interview), Medium(template["medium"]))
+
+
+def mailto_url(draft: Draft, to: str | None = None) -> str:
+    """An RFC 6068 ``mailto:`` URL (UTF-8, percent-encoded; line breaks as CRLF) for the mail client."""
+    if not draft.is_mail:
+        raise ValueError("a phone script cannot be mailed")
+    address = (draft.recipient if to is None else to).strip()
+    body = draft.body.replace("\r\n", "\n").replace("\n", "\r\n")
+    query = f"subject={quote(draft.subject, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{quote(address, safe='@')}?{query}"

@@ -1,0 +1,281 @@
+"""Prepare a message: a draft filled from the interview, its gaps highlighted, copied or opened in the mail app."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.interviews import Interview
+from core.settings import USER_NAME, Settings
+from core.tracker import messages
+from gui.i18n import Retranslatable, render
+from gui.tracker_labels import message_kind_label
+
+MISSING_COLOUR = QColor("#ffe66d")  # a gap the user still has to fill
+FILLED_COLOUR = QColor("#e3f2fd")  # filled in from the interview: worth a glance
+FIELD_PROPERTY = QTextFormat.Property.UserProperty  # the template field a highlighted span stands for
+
+
+class MessageDialog(Retranslatable, QDialog):
+    """Non-modal; emits :attr:`used` with ``(draft, how)`` when the text is copied (``"copy"``) or mailed (``"mail"``)."""
+
+    used = Signal(object, str)
+
+    def __init__(self, interview: Interview, settings: Settings, language: str, kind=None,
+                 extra: dict | None = None, parent: QWidget | None = None, task=None):
+        super().__init__(parent)
+        self.interview = interview
+        self.task = task  # the follow-up this message helps with, if any
+        self.settings = settings
+        self.extra = dict(extra or {})
+        self.draft: messages.Draft | None = None
+        self.kind_combo = QComboBox()
+        for item in messages.MessageKind:
+            self.kind_combo.addItem("", item.value)
+        kind = kind or messages.MessageKind.THANK_YOU  # the message most often needed
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+        self.language_combo = QComboBox()
+        # Language names are written in their own language, so they are never translated.
+        self.language_combo.addItem("日本語", "ja")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.name_notice = QLabel()
+        self.name_notice.setObjectName("nameNotice")
+        self.name_notice.setWordWrap(True)
+        self.set_name_button = QPushButton()
+        self.set_name_button.clicked.connect(lambda: self.ask_user_name())
+        self.name_row = QWidget()
+        name_layout = QHBoxLayout(self.name_row)
+        name_layout.setContentsMargins(0, 0, 0, 0)
+        name_layout.addWidget(self.name_notice, 1)
+        name_layout.addWidget(self.set_name_button)
+        self.note = QLabel()
+        self.note.setObjectName("channelNote")
+        self.note.setWordWrap(True)
+        self.missing = QLabel()
+        self.missing.setObjectName("missingFields")
+        self.missing.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.recipient = QLineEdit()
+        self.subject = QLineEdit()
+        self.subject.textChanged.connect(lambda _: self._update_missing())
+        self.body = QPlainTextEdit()
+        self.body.setMinimumHeight(260)
+        self.body.textChanged.connect(self._update_missing)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(lambda: self.copy())
+        self.mail_button = QPushButton()
+        self.mail_button.clicked.connect(lambda: self.open_in_mail_app())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        choose = QFormLayout()
+        self.kind_label, self.language_label = QLabel(), QLabel()
+        self.kind_label.setBuddy(self.kind_combo)
+        self.language_label.setBuddy(self.language_combo)
+        choose.addRow(self.kind_label, self.kind_combo)
+        choose.addRow(self.language_label, self.language_combo)
+        self.mail_form = QFormLayout()
+        self.recipient_label, self.subject_label = QLabel(), QLabel()
+        self.recipient_label.setBuddy(self.recipient)
+        self.subject_label.setBuddy(self.subject)
+        self.mail_form.addRow(self.recipient_label, self.recipient)
+        self.mail_form.addRow(self.subject_label, self.subject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.name_row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.missing)
+        layout.addLayout(self.mail_form)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setStyleSheet("#missingFields { background: #fff8d6; border: 1px solid #f0c36d; padding: 4px; }"
+                           "#nameNotice { color: #8a5a00; }"
+                           "#channelNote { font-weight: 600; }")
+        self._shown = (self.kind_combo.currentIndex(), self.language_combo.currentIndex())
+        self.kind_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
+        self.language_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
+        self.resize(640, 620)
+        self.retranslate()
+
+    # -- text ----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Prepare a message — {company}").format(company=self.interview.company))
+        self.kind_label.setText(self.tr("&Message"))
+        self.language_label.setText(self.tr("&Language"))
+        for index in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(index, message_kind_label(self.kind_combo.itemData(index)))
+        self.name_notice.setText(self.tr("Your name is not set yet, so it is left as a gap in the text."))
+        self.set_name_button.setText(self.tr("Set my &name…"))
+        self.recipient_label.setText(self.tr("&To"))
+        self.subject_label.setText(self.tr("&Subject"))
+        self.recipient.setPlaceholderText(self.tr("Mail address (not recorded for this interview)"))
+        self.copy_button.setText(self.tr("&Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the subject and the text to the clipboard"))
+        self.mail_button.setText(self.tr("Open in &mail app"))
+        self.mail_button.setToolTip(self.tr("Opens a new mail in your mail program; nothing is sent by Furikaeri"))
+        if self.draft is None:
+            self.refresh()
+        else:  # the user's text stays; only the explanations follow the language
+            self._explain(self.draft)
+
+    # -- the draft -----------------------------------------------------------------
+    def kind(self) -> messages.MessageKind:
+        return messages.MessageKind(self.kind_combo.currentData())
+
+    def language(self) -> str:
+        return self.language_combo.currentData()
+
+    def is_edited(self) -> bool:
+        """True when the user changed the subject or the text of the current draft."""
+        return self.draft is not None and (self.body.toPlainText() != self.draft.body
+                                           or self.subject.text() != self.draft.subject)
+
+    def _choice_changed(self) -> None:
+        """Another kind or language: a new draft, but edited text is only replaced when the user agrees."""
+        if self._may_replace():
+            self.refresh()
+        else:
+            for combo, index in zip((self.kind_combo, self.language_combo), self._shown):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+
+    def _may_replace(self) -> bool:
+        if self.is_edited():
+            answer = QMessageBox.question(
+                self, self.tr("Replace your text?"),
+                self.tr("You have edited this draft. Replace it with the new one? (Copy it first to keep it.)"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            return answer == QMessageBox.StandardButton.Yes
+        return True
+
+    def refresh(self) -> None:
+        """Render the chosen kind in the chosen language (the user's edits to the previous draft are replaced)."""
+        user_name = self.settings.get(USER_NAME)
+        self.name_row.setVisible(not user_name.strip())
+        self.draft = messages.render(self.kind(), self.language(), self.interview, user_name, self.extra)
+        draft = self.draft
+        phone = not draft.is_mail
+        self.mail_form.setRowVisible(0, not phone)
+        self.mail_form.setRowVisible(1, not phone)
+        self.mail_button.setVisible(not phone)
+        self.recipient.setText(draft.recipient)
+        self.subject.setText(draft.subject)
+        self.body.setPlainText(draft.body)
+        self._highlight(draft)
+        self._explain(draft)
+        self._shown = (self.kind_combo.currentIndex(), self.language_combo.currentIndex())
+
+    def _explain(self, draft: messages.Draft) -> None:
+        """The note on whom to send it to, and the list of fields still to fill in."""
+        note = draft.channel_note
+        self.note.setText(render(note) if note else "")
+        self.note.setVisible(bool(note))
+        self._update_missing()
+        self.body.setToolTip("" if draft.is_mail else self.tr("A script to keep in front of you while you call"))
+
+    def still_missing(self) -> list[str]:
+        """The draft's missing fields the user has not filled in yet (a yellow placeholder typed over is done)."""
+        if self.draft is None:
+            return []
+        in_body = {s.format.property(FIELD_PROPERTY) for s in self.body.extraSelections()
+                   if s.format.background().color() == MISSING_COLOUR}
+        left = {s.format.property(FIELD_PROPERTY) for s in self.body.extraSelections()
+                if s.format.background().color() == MISSING_COLOUR and s.cursor.hasSelection()}
+        subject_unchanged = self.subject.text() == self.draft.subject
+        return [name for name in self.draft.missing
+                if name in left or (name not in in_body and subject_unchanged)]
+
+    def _update_missing(self) -> None:
+        missing = self.still_missing()
+        if missing:
+            labels = self.tr(", ").join(self.field_label(name) for name in missing)
+            self.missing.setText(self.tr("Still to fill in (highlighted in yellow): {fields}").format(fields=labels))
+        self.missing.setVisible(bool(missing))
+
+    @staticmethod
+    def field_label(name: str) -> str:
+        label = messages.FIELD_LABELS.get(name)
+        return render(label) if label is not None else name
+
+    def _highlight(self, draft: messages.Draft) -> None:
+        selections = []
+        for span in draft.spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            char_format = QTextCharFormat()
+            char_format.setBackground(FILLED_COLOUR if span.filled else MISSING_COLOUR)
+            char_format.setToolTip(self.field_label(span.field))
+            char_format.setProperty(FIELD_PROPERTY, span.field)
+            selection.cursor = cursor
+            selection.format = char_format
+            selections.append(selection)
+        self.body.setExtraSelections(selections)
+
+    def highlighted_missing(self) -> list[str]:
+        """The texts currently highlighted as missing (what the user sees in yellow)."""
+        return [s.cursor.selectedText() for s in self.body.extraSelections()
+                if s.format.background().color() == MISSING_COLOUR and s.cursor.hasSelection()]
+
+    def edited_draft(self) -> messages.Draft:
+        """The draft as the user edited it."""
+        return replace(self.draft, subject=self.subject.text(), body=self.body.toPlainText())
+
+    def full_text(self) -> str:
+        draft = self.edited_draft()
+        return f"{draft.subject}\n\n{draft.body}" if draft.subject and draft.is_mail else draft.body
+
+    # -- actions -------------------------------------------------------------------
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.full_text())
+        self.used.emit(self.edited_draft(), "copy")
+
+    def mailto(self) -> str:
+        return messages.mailto_url(self.edited_draft(), self.recipient.text().strip())
+
+    def open_in_mail_app(self) -> None:
+        if not QDesktopServices.openUrl(QUrl(self.mailto(), QUrl.ParsingMode.StrictMode)):
+            self.problem.setText(self.tr("No mail program answered. Use Copy and paste the text into your mail."))
+            self.problem.show()
+            return
+        self.problem.hide()
+        self.used.emit(self.edited_draft(), "mail")
+
+    def ask_user_name(self) -> bool:
+        name, ok = QInputDialog.getText(self, self.tr("Your name"), self.tr(
+            "Your full name, as you sign your mails (kept in the settings on this computer):"))
+        if not ok or not name.strip():
+            return False
+        self.settings.set(USER_NAME, name.strip())
+        if self._may_replace():
+            self.refresh()
+        else:
+            self.name_row.hide()  # used from the next draft on
+        return True

@@ -1,0 +1,259 @@
+"""Upcoming: interviews and open follow-ups in time order, grouped as overdue, today, this week and later."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.interviews import Interview, InterviewKind, Status
+from core.tracker.followups import TaskKind
+from gui.i18n import Retranslatable, render
+from gui.labels import stage_label
+from gui.library_model import format_moment
+from gui.snooze import SnoozeMenu
+from gui.tracker_labels import task_has_message, task_text
+
+GROUPS = (
+    ("overdue", QT_TRANSLATE_NOOP("Upcoming", "Overdue")),
+    ("today", QT_TRANSLATE_NOOP("Upcoming", "Today")),
+    ("week", QT_TRANSLATE_NOOP("Upcoming", "This week")),
+    ("later", QT_TRANSLATE_NOOP("Upcoming", "Later")),
+)
+OVERDUE_COLOUR = QColor("#b00020")
+
+
+def group_of(moment: datetime, now: datetime) -> str:
+    """Which heading a moment belongs under, by the local calendar: past, today, the next 7 days, later."""
+    if moment < now:
+        return "overdue"
+    day, today = moment.astimezone().date(), now.astimezone().date()
+    if day == today:
+        return "today"
+    if day < today + timedelta(days=7):
+        return "week"
+    return "later"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line: an interview (``task`` None) or a follow-up of ``interview``."""
+
+    at: datetime
+    interview: Interview
+    task: object | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return ("task", self.task.id) if self.task is not None else ("interview", self.interview.id)
+
+
+def entries(interviews: list[Interview], tasks: list, now: datetime) -> list[Entry]:
+    """Scheduled real interviews from today on and every open task, in time order."""
+    by_id = {i.id: i for i in interviews}
+    start_of_today = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    rows = [Entry(i.starts_at, i) for i in interviews
+            if i.kind is InterviewKind.REAL and i.status is Status.SCHEDULED and i.starts_at is not None
+            and i.starts_at >= start_of_today]
+    rows += [Entry(t.effective_due, by_id[t.interview_id], t) for t in tasks if t.interview_id in by_id]
+    return sorted(rows, key=lambda e: (e.at, e.task is not None))
+
+
+class UpcomingView(Retranslatable, QWidget):
+    """A window of its own. Asks its ``controller`` (:class:`gui.tracker_controller.TrackerController`) to act."""
+
+    loaded = Signal()
+
+    def __init__(self, controller, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.controller = controller
+        self.rows: list[Entry] = []
+        self._generation = 0
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setRootIsDecorated(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemDoubleClicked.connect(lambda *_: self.prepare_message())
+        self.empty = QLabel()
+        self.empty.setObjectName("upcomingEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        self.hint = QLabel()
+        self.hint.setObjectName("taskHint")
+        self.hint.setWordWrap(True)
+        self.message_button = QPushButton()
+        self.done_button = QPushButton()
+        self.snooze_button = QPushButton()
+        self.dismiss_button = QPushButton()
+        self.unanswered_button = QPushButton()
+        self.missed_call_button = QPushButton()
+        self.withdraw_button = QPushButton()
+        self.snooze_button.setMenu(SnoozeMenu(
+            self, controller.now, lambda: controller.snooze_choices(self.current().task) if self._is_task() else [],
+            lambda until: self._on_task(lambda task: controller.snooze(task, until))))
+        self.message_button.clicked.connect(lambda: self.prepare_message())
+        self.done_button.clicked.connect(lambda: self._on_task(controller.complete))
+        self.dismiss_button.clicked.connect(lambda: self._on_task(controller.dismiss))
+        self.unanswered_button.clicked.connect(lambda: self._on_task(controller.call_unanswered))
+        self.missed_call_button.clicked.connect(lambda: self.current() and controller.missed_call(
+            self.current().interview))
+        self.withdraw_button.clicked.connect(lambda: self.current() and controller.withdraw(
+            self.current().interview))
+        task_buttons = QHBoxLayout()
+        for button in (self.message_button, self.done_button, self.unanswered_button, self.snooze_button,
+                       self.dismiss_button):
+            task_buttons.addWidget(button)
+        task_buttons.addStretch()
+        task_buttons.addWidget(self.missed_call_button)
+        task_buttons.addWidget(self.withdraw_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.hint)
+        layout.addLayout(task_buttons)
+        self.setStyleSheet("#taskHint { color: #444; } #upcomingEmpty { color: #555; padding: 8px; }")
+        self.resize(900, 520)
+        controller.changed.connect(self.reload)
+        self.retranslate()
+
+    # -- data ------------------------------------------------------------------------
+    def reload(self) -> None:
+        library = self.controller.library
+        now = self.controller.now()
+        self._generation += 1
+        generation = self._generation
+        self.controller.tasks.run(
+            lambda: entries(library.interviews.all(), library.followups.upcoming(now=now), now),
+            done=lambda rows: self._show(rows, generation), failed=self.controller.window.show_error)
+
+    def _show(self, rows: list[Entry], generation: int) -> None:
+        if generation != self._generation:  # a newer reload is on its way
+            return
+        selected = self.current().key if self.current() else None
+        self.rows = rows
+        self._fill(selected)
+        self.loaded.emit()
+
+    def _fill(self, selected: tuple | None = None) -> None:
+        self.tree.clear()
+        now = self.controller.now()
+        groups: dict[str, QTreeWidgetItem] = {}
+        bold = QFont()
+        bold.setBold(True)
+        for entry in self.rows:
+            group = group_of(entry.at, now)
+            if group not in groups:
+                heading = QTreeWidgetItem([QCoreApplication.translate("Upcoming", dict(GROUPS)[group])])
+                heading.setFont(0, bold)
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if group == "overdue":
+                    heading.setForeground(0, QBrush(OVERDUE_COLOUR))
+                self.tree.addTopLevelItem(heading)
+                heading.setFirstColumnSpanned(True)  # only once it is in the tree
+                groups[group] = heading
+            item = QTreeWidgetItem([format_moment(entry.at), self._what(entry), self._company(entry)])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry)
+            if entry.task is not None:
+                item.setToolTip(1, render(entry.task.hint()))
+            self.tree.addTopLevelItem(item)
+            if entry.key == selected:
+                self.tree.setCurrentItem(item)
+        self.empty.setVisible(not self.rows)
+        self._update_buttons()
+
+    def _what(self, entry: Entry) -> str:
+        if entry.task is not None:
+            return task_text(entry.task)
+        stage = stage_label(entry.interview.stage)
+        return self.tr("Interview ({stage})").format(stage=stage) if stage else self.tr("Interview")
+
+    @staticmethod
+    def _company(entry: Entry) -> str:
+        return entry.interview.company
+
+    def items(self) -> list[Entry]:
+        """The entries in display order (headings left out)."""
+        return [self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.tree.topLevelItemCount())
+                if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) is not None]
+
+    def headings(self) -> list[str]:
+        return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())
+                if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) is None]
+
+    def select(self, key: tuple[str, int]) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            entry = self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            if entry is not None and entry.key == key:
+                self.tree.setCurrentItem(self.tree.topLevelItem(i))
+                return
+        raise KeyError(key)
+
+    # -- actions ---------------------------------------------------------------------
+    def current(self) -> Entry | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _is_task(self) -> bool:
+        entry = self.current()
+        return entry is not None and entry.task is not None
+
+    def _on_task(self, action: Callable[[object], None]) -> None:
+        if self._is_task():
+            action(self.current().task)
+
+    def prepare_message(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        self.controller.prepare_message(entry.interview, task=entry.task)
+
+    def _update_buttons(self) -> None:
+        entry = self.current()
+        task = entry is not None and entry.task is not None
+        for button in (self.done_button, self.snooze_button, self.dismiss_button):
+            button.setEnabled(task)
+        self.message_button.setEnabled(entry is not None and (not task or task_has_message(entry.task)))
+        self.unanswered_button.setVisible(bool(task) and entry.task.kind is TaskKind.MISSED_CALL)
+        self.missed_call_button.setEnabled(entry is not None)
+        self.withdraw_button.setEnabled(entry is not None)
+        self.hint.setText(render(entry.task.hint()) if task else "")
+        self.hint.setVisible(task)
+
+    # -- text ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Upcoming — Furikaeri"))
+        self.intro.setText(self.tr("Interviews and follow-ups in time order. Nothing here is sent by itself: "
+                                   "you decide, the app reminds you."))
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Company")])
+        self.empty.setText(self.tr("Nothing coming up. Scheduled interviews appear here, and so do follow-ups: "
+                                   "mark an interview as done and its thank-you mail is planned for you."))
+        self.message_button.setText(self.tr("Prepare message…"))
+        self.done_button.setText(self.tr("Done"))
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(self.tr("Not needed: close the task without doing it"))
+        self.unanswered_button.setText(self.tr("No answer"))
+        self.unanswered_button.setToolTip(self.tr("Nobody answered: remind me to try once more later "
+                                                  "(after two tries, a mail is suggested)"))
+        self.missed_call_button.setText(self.tr("I missed their call…"))
+        self.withdraw_button.setText(self.tr("Cancel or decline…"))
+        self._fill(self.current().key if self.current() else None)
