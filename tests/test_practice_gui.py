@@ -143,6 +143,15 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
     qtbot.waitUntil(lambda: len(reopened.review.metrics) == 3, timeout=30000)  # from the cache, no new transcript
     with Library.open() as check:
         assert len(check.transcripts.for_recording(recording.id)) == 1
+    again = reopened.review
+    again.transcribe_button.click()  # transcribe again, then change one's mind
+    assert again.cancel_button.isVisible() and again.progress_bar.isVisible()
+    with qtbot.waitSignal(again.loaded, timeout=30000):
+        again.cancel_button.click()
+    assert "cancelled" in again.status.text() and not again.cancel_button.isVisible()
+    assert len(again.metrics) == 3  # what was measured stays on screen
+    with Library.open() as check:
+        assert len(check.transcripts.for_recording(recording.id)) == 1
     reopened.close()
 
 

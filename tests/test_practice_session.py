@@ -161,3 +161,12 @@ def test_attempts_at_a_question_come_oldest_first_across_sessions():
         assert [a.answer.id for a in attempts] == answer_ids
         assert [a.answer.duration_s for a in attempts] == [40.0, 55.0]
         assert attempts[0].when <= attempts[1].when
+
+
+def test_a_filler_split_over_two_words_with_a_moved_start_is_still_marked():
+    words = [Word(100, 300, "えー", 0.9), Word(300, 500, "と、", 0.9), Word(500, 900, "私は", 0.9),
+             Word(900, 1200, "あのー", 0.9), Word(3000, 3300, "その", 0.9), Word(3300, 3600, "件で", 0.9)]
+    metrics = {"fillers": [[350, 500, "えーと"], [900, 1200, "あのー"]], "pauses": []}  # onset found at 350 ms
+    kinds = [p.kind for p in answer_pieces(words, metrics)]
+    assert kinds == [PieceKind.FILLER, PieceKind.FILLER, PieceKind.WORD, PieceKind.FILLER, PieceKind.WORD,
+                     PieceKind.WORD]  # その here is not a filler: no hit for it

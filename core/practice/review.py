@@ -126,15 +126,49 @@ def answer_pieces(words: list[Word], metrics: dict | None) -> list[Piece]:
     """Words in order, those inside a filler hit marked, and each long pause placed where it happened."""
     fillers = [tuple(f) for f in (metrics or {}).get("fillers", ())]
     pauses = sorted(tuple(p) for p in (metrics or {}).get("pauses", ()))
+    filler_words = _filler_words(words, fillers)
     pieces: list[Piece] = []
     pending = list(pauses)
-    for word in words:
+    for index, word in enumerate(words):
         while pending and pending[0][0] <= word.start_ms:
             start, end = pending.pop(0)
             pieces.append(Piece(PieceKind.PAUSE, f"{(end - start) / 1000:.1f}", start, end))
-        middle = (word.start_ms + word.end_ms) // 2
-        is_filler = any(start <= middle <= end for start, end, *_ in fillers)
-        pieces.append(Piece(PieceKind.FILLER if is_filler else PieceKind.WORD, word.text, word.start_ms, word.end_ms))
+        kind = PieceKind.FILLER if index in filler_words else PieceKind.WORD
+        pieces.append(Piece(kind, word.text, word.start_ms, word.end_ms))
     for start, end in pending:
         pieces.append(Piece(PieceKind.PAUSE, f"{(end - start) / 1000:.1f}", start, end))
     return pieces
+
+
+FILLER_SEARCH_MS = 1500  # a hit's times may be refined from the signal; its words lie near it
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum() or ch in "ー'")
+
+
+def _filler_words(words: list[Word], fillers: list[tuple]) -> set[int]:
+    """Indexes of the words that make up each filler hit.
+
+    A hit says its text and times, but Whisper may split one filler over two
+    words (えー + と) and the analysis may move a hit's start to the real onset
+    of the voice, so words are matched by text near the hit, by time otherwise.
+    """
+    marked: set[int] = set()
+    for start, end, *rest in fillers:
+        wanted = _compact(rest[0]) if rest else ""
+        near = [i for i, w in enumerate(words)
+                if w.end_ms > start - FILLER_SEARCH_MS and w.start_ms < end + FILLER_SEARCH_MS and i not in marked]
+        found = None
+        for first in near if wanted else ():
+            joined, last = "", first
+            while last < len(words) and len(joined) < len(wanted):
+                joined += _compact(words[last].text)
+                last += 1
+            if joined.startswith(wanted) and last - first <= 4:
+                found = range(first, last)
+                break
+        if found is None:
+            found = [i for i, w in enumerate(words) if w.start_ms < end and w.end_ms > start]
+        marked.update(found)
+    return marked

@@ -112,6 +112,7 @@ class ReviewPage(Retranslatable, QWidget):
         self.chart_label = QLabel()
         self.chart = AttemptsChart()
         self.attempts: list[Attempt] = []
+        self.history: dict[str, list[Attempt]] = {}  # question key -> attempts, loaded with the metrics
         self.player: QMediaPlayer | None = None  # made when a recording is shown: it opens the audio output
 
         status_row = QHBoxLayout()
@@ -178,6 +179,7 @@ class ReviewPage(Retranslatable, QWidget):
         self.stop_playback()
         self.session_id = session_id
         self.answers, self.metrics, self.transcript, self.recording = [], {}, None, None
+        self.history = {}
         library = self.library
         model = self.settings.get(SPEECH_MODEL)
 
@@ -265,11 +267,18 @@ class ReviewPage(Retranslatable, QWidget):
         self._set_running(True)
         self.progress_bar.setValue(0)
         self._set_status(lambda: self.tr("Measuring each answer…"))
-        self.tasks.run(lambda report: session_metrics(library, session_id, transcript, audio, report),
-                       done=self._measured, failed=self._failed,
+        keys = {answer.question_key for answer in self.answers}
+
+        def work(report):
+            metrics = session_metrics(library, session_id, transcript, audio, report)
+            # Every attempt at these questions, once: switching answers then needs no background work.
+            return metrics, {key: library.practice.attempts(key) for key in keys}
+
+        self.tasks.run(work, done=self._measured, failed=self._failed,
                        progress=lambda done, total: self.progress_bar.setValue(int(done / max(1, total) * 1000)))
 
-    def _measured(self, metrics: dict[int, dict]) -> None:
+    def _measured(self, result: tuple[dict[int, dict], dict[str, list[Attempt]]]) -> None:
+        metrics, self.history = result
         self.metrics = metrics
         self._set_running(False)
         problem = self.transcript.problem if self.transcript else None
@@ -317,17 +326,9 @@ class ReviewPage(Retranslatable, QWidget):
         self._review_answer = answer
         self.review.setPlainText(answer.self_review)
         self._loading_review = False
-        self._load_attempts(answer)
+        self._show_attempts(self.history.get(answer.question_key, []))
 
-    def _load_attempts(self, answer: Answer) -> None:
-        library = self.library
-        self.tasks.run(lambda: library.practice.attempts(answer.question_key),
-                       done=lambda attempts: self._show_attempts(answer.id, attempts))
-
-    def _show_attempts(self, answer_id: int, attempts: list[Attempt]) -> None:
-        current = self.current_answer()
-        if current is None or current.id != answer_id:
-            return
+    def _show_attempts(self, attempts: list[Attempt]) -> None:
         self.attempts = attempts
         series = []
         for key in CHART_KEYS:
