@@ -54,10 +54,11 @@ class MetricsView(Retranslatable, QWidget):
                 widget.deleteLater()
         self.rows = []
         for row, value in enumerate((metrics or {}).get("values", ()), start=1):
-            name, value_label, meaning = QLabel(), QLabel(), QLabel()
+            # Parented at once: Qt owns them, so Python's collector never deletes a widget from another thread.
+            name, value_label, meaning = QLabel(self), QLabel(self), QLabel(self)
             meaning.setWordWrap(True)
             meaning.setObjectName("metricMeaning")
-            bar = MetricBar(value["value"], value["low"], value["high"])
+            bar = MetricBar(value["value"], value["low"], value["high"], self)
             bar.setVisible(value["low"] is not None or value["high"] is not None)  # a scale needs a target
             self.grid.addWidget(name, 2 * row - 1, 0)
             self.grid.addWidget(value_label, 2 * row - 1, 1)

@@ -65,7 +65,7 @@ class QuestionDialog(Retranslatable, QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.form = QFormLayout(self)
-        self.labels = [QLabel() for _ in range(7)]
+        self.labels = [QLabel(self) for _ in range(7)]
         for label, field in zip(self.labels, (self.text_ja, self.text_en, self.category, self.target, self.tip,
                                               self.star, self.tags)):
             self.form.addRow(label, field)
