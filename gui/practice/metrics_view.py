@@ -100,7 +100,9 @@ class MetricsView(Retranslatable, QWidget):
         """Wrapped labels in a grid get squeezed: give each the height its text needs at this width."""
         width = max(100, self.width())
         for *_widgets, meaning in self.rows:
-            meaning.setMinimumHeight(meaning.heightForWidth(width))
+            height = meaning.heightForWidth(width)
+            if height > 0:  # -1 until the label can wrap
+                meaning.setMinimumHeight(height)
 
 
 def pieces_html(pieces: list[Piece], language: str, pause_text: str) -> str:
