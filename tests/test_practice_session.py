@@ -170,3 +170,26 @@ def test_a_filler_split_over_two_words_with_a_moved_start_is_still_marked():
     kinds = [p.kind for p in answer_pieces(words, metrics)]
     assert kinds == [PieceKind.FILLER, PieceKind.FILLER, PieceKind.WORD, PieceKind.FILLER, PieceKind.WORD,
                      PieceKind.WORD]  # その here is not a filler: no hit for it
+
+
+def test_the_answer_cut_short_by_a_crash_is_recovered_from_the_plan(tmp_path):
+    from core.practice.session import recover_last_answer
+    from core.recording.store import RecordingState
+
+    with Library.open() as lib:
+        questions = _questions(3)
+        start = begin_practice(lib, "Practice")
+        recording = lib.recordings.begin(start.consent, "1/crashed.wav", 48000, 1)
+        session = lib.practice.create_session(start.interview.id, recording.id, "en", [q.key for q in questions])
+        assert lib.practice.session(session.id).plan == tuple(q.key for q in questions)
+        run = PracticeRun(questions, "en", time_limit_s=60)
+        run.start(0)
+        lib.practice.add_answer(session.id, run.next(8000))
+        assert recover_last_answer(lib, session.id) is None  # still recording: nothing to do yet
+        lib.recordings.finish(recording.id, RecordingState.RECOVERED, 13500)  # what start-up repair does
+        recovered = recover_last_answer(lib, session.id)
+        assert (recovered.position, recovered.question_key) == (1, questions[1].key)
+        assert (recovered.start_ms, recovered.end_ms) == (8000, 13500)
+        assert recovered.question_text == questions[1].text("en")
+        assert recover_last_answer(lib, session.id) is None  # once only
+        assert len(lib.practice.answers(session.id)) == 2

@@ -159,3 +159,32 @@ def begin_practice(library: Library, title: str) -> PracticeStart:
                                                   starts_at=utc_now()))
     consent = library.consent.add(self_consent(interview.id, note="practice session"))
     return PracticeStart(interview, consent)
+
+
+RECOVERY_MIN_MS = 1000  # less audio than this after the last boundary is not an answer
+
+
+def recover_last_answer(library: Library, session_id: int):
+    """After a crash, the answer that was being recorded has no end boundary: give it one.
+
+    The recording (repaired at start-up) runs past the last stored answer; the
+    next question of the session's plan was on screen, so that stretch is its
+    answer. Returns the new answer, or ``None`` when nothing was missing.
+    """
+    info = library.practice.session(session_id)
+    if info is None or info.recording_id is None:
+        return None
+    recording = library.recordings.get(info.recording_id)
+    if recording.state.value == "recording":
+        return None  # still being recorded (or not repaired yet)
+    answers = library.practice.answers(session_id)
+    position = len(answers)
+    start_ms = answers[-1].end_ms if answers else 0
+    if position >= len(info.plan) or recording.duration_ms - start_ms < RECOVERY_MIN_MS:
+        return None
+    question = library.questions.get(info.plan[position])
+    if question is None:
+        return None
+    span = AnswerSpan(position, question, question.text(info.language), start_ms, recording.duration_ms,
+                      EndReason.STOPPED)
+    return library.practice.add_answer(session_id, span)

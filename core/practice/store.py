@@ -19,6 +19,7 @@ class PracticeSessionInfo:
     recording_id: int | None
     language: str
     created_at: datetime
+    plan: tuple[str, ...] = ()  # the question keys to ask, in order
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Attempt:
 
 def _session(row: sqlite3.Row) -> PracticeSessionInfo:
     return PracticeSessionInfo(row["id"], row["interview_id"], row["recording_id"], row["language"],
-                               datetime.fromisoformat(row["created_at"]))
+                               datetime.fromisoformat(row["created_at"]), tuple(json.loads(row["plan"])))
 
 
 def _answer(row: sqlite3.Row) -> Answer:
@@ -64,11 +65,13 @@ class PracticeStore:
         self._lock = lock
 
     # -- sessions -------------------------------------------------------------------
-    def create_session(self, interview_id: int, recording_id: int | None, language: str) -> PracticeSessionInfo:
+    def create_session(self, interview_id: int, recording_id: int | None, language: str,
+                       plan: list[str] | tuple[str, ...] = ()) -> PracticeSessionInfo:
         with self._lock:
             cursor = self._conn.execute(
-                "INSERT INTO practice_sessions (interview_id, recording_id, language, created_at) VALUES (?, ?, ?, ?)",
-                (interview_id, recording_id, language, utc_now().isoformat()))
+                "INSERT INTO practice_sessions (interview_id, recording_id, language, plan, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (interview_id, recording_id, language, json.dumps(list(plan)), utc_now().isoformat()))
             return self.session(cursor.lastrowid)
 
     def session(self, session_id: int) -> PracticeSessionInfo | None:

@@ -38,6 +38,7 @@ from core.practice.review import (
     reusable_transcript,
     session_metrics,
 )
+from core.practice.session import recover_last_answer
 from core.practice.store import Answer, Attempt
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
@@ -184,6 +185,7 @@ class ReviewPage(Retranslatable, QWidget):
         model = self.settings.get(SPEECH_MODEL)
 
         def work():
+            recover_last_answer(library, session_id)  # a session cut short by a crash keeps its last answer
             info = library.practice.session(session_id)
             recording = library.recordings.get(info.recording_id) if info.recording_id else None
             settings = practice_transcription_settings(info.language, model)

@@ -201,7 +201,8 @@ class SessionPage(Retranslatable, QWidget):
                 library.delete_interview(start.interview.id)  # nothing was recorded: leave nothing behind
                 raise
             try:
-                info = library.practice.create_session(start.interview.id, recording.recording.id, language)
+                info = library.practice.create_session(start.interview.id, recording.recording.id, language,
+                                                       [q.key for q in questions])
             except BaseException:
                 recording.stop()
                 raise

@@ -40,6 +40,7 @@ CREATE TABLE practice_sessions (
     interview_id  INTEGER NOT NULL UNIQUE REFERENCES interviews (id) ON DELETE CASCADE,
     recording_id  INTEGER REFERENCES recordings (id) ON DELETE SET NULL,
     language      TEXT NOT NULL CHECK (language IN ('ja', 'en')),
+    plan          TEXT NOT NULL DEFAULT '[]',  -- JSON: the question keys to ask, in order
     created_at    TEXT NOT NULL
 );
 
