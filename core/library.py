@@ -21,6 +21,8 @@ from core.consent import ConsentStore
 from core.interviews import InterviewStore
 from core.note_templates import TemplateStore
 from core.notes import NotesStore
+from core.practice.bank import QuestionBank
+from core.practice.store import PracticeStore
 from core.recording.store import RecordingStore
 from core.search import SearchIndex
 from core.storage import db
@@ -44,6 +46,8 @@ class Library:
         self.events = EventLog(self._conn, self._lock)
         self.followups = FollowUpStore(self._conn, self._lock, self.events)
         self.tracker = Tracker(self, self._conn, self._lock)
+        self.questions = QuestionBank(self._conn, self._lock)
+        self.practice = PracticeStore(self._conn, self._lock)
         self.search = SearchIndex(self._conn, self._lock)
 
     @classmethod

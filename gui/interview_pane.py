@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.interviews import Interview
 from core.library import Library
@@ -50,6 +50,8 @@ class InterviewPane(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
+        self.actions_row = QHBoxLayout()  # buttons other features add for the selected interview
+        layout.addLayout(self.actions_row)
         layout.addWidget(self.followups)
         layout.addWidget(splitter, 1)
         self.setStyleSheet("#paneHeading { font-size: 14pt; font-weight: 600; }")

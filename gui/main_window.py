@@ -21,6 +21,7 @@ from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
 from gui.interview_dialog import InterviewDialog
 from gui.import_dialog import ImportDialog
 from gui.interview_pane import InterviewPane
+from gui.practice.entry import PracticeEntry
 from gui.transcript_window import TranscriptWindow
 from gui.recording_panel import format_elapsed
 from gui.library_model import LibraryView
@@ -79,6 +80,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self._make_actions()
         self.tracker_ui = TrackerController(self)  # follow-ups: upcoming view, notifications, messages
+        self.practice = PracticeEntry(self)
         self.retranslate()
         self.resize(1000, 640)
 
@@ -186,6 +188,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.empty.setEnabled(not locked)
         for action in (self.new_action, self.settings_action):
             action.setEnabled(not locked)
+        self.practice.set_enabled(not locked)
         self._update_actions()
 
     def retranslate(self) -> None:
@@ -201,6 +204,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.about_action.setText(self.tr("&About Furikaeri"))
         self.time_action.setText(self.tr("Insert the current time into the notes"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.practice.retranslate()
         self.model.retranslate()
         self.tracker_ui.retranslate()
 

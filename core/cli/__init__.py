@@ -11,12 +11,13 @@ import sys
 from collections.abc import Sequence
 
 from core import __version__
-from core.cli import (analyze_cmd, calendar_cmd, doctor_cmd, export_cmd, models_cmd, record_cmd, search_cmd,
-                      transcribe_cmd)
+from core.cli import (analyze_cmd, calendar_cmd, doctor_cmd, export_cmd, models_cmd, practice_cmd, record_cmd,
+                      search_cmd, transcribe_cmd)
 from core.cli.output import Output
 from core.messages import QT_TRANSLATE_NOOP, Translate, identity_translate
 
-COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, export_cmd, analyze_cmd, search_cmd, calendar_cmd)
+COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, export_cmd, practice_cmd, analyze_cmd, search_cmd,
+            calendar_cmd)
 
 
 def build_parser(out: Output) -> argparse.ArgumentParser:

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AddToBank</name>
+    <message>
+        <source>Add to question bank…</source>
+        <translation>質問バンクに追加…</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Checking the microphone…</source>
@@ -405,6 +412,50 @@
         <source>What the numbers mean:</source>
         <translation>各指標の意味：</translation>
     </message>
+    <message>
+        <source>the practice question bank and your attempts over time</source>
+        <translation>練習用の質問バンクと、これまでの回答の推移</translation>
+    </message>
+    <message>
+        <source>list the question bank</source>
+        <translation>質問バンクを一覧表示します</translation>
+    </message>
+    <message>
+        <source>add a question of your own</source>
+        <translation>自分の質問を追加します</translation>
+    </message>
+    <message>
+        <source>the question&apos;s language (default: guessed from the text)</source>
+        <translation>質問の言語（省略時は文面から判断します）</translation>
+    </message>
+    <message>
+        <source>target answer length in seconds</source>
+        <translation>回答の目標の長さ（秒）</translation>
+    </message>
+    <message>
+        <source>your attempts at one question: length, pace, fillers per minute</source>
+        <translation>1つの質問へのこれまでの回答（長さ、話す速さ、1分あたりのフィラー）</translation>
+    </message>
+    <message>
+        <source>the question&apos;s key, as listed by questions</source>
+        <translation>questions で表示される質問のキー</translation>
+    </message>
+    <message>
+        <source>Added {key}</source>
+        <translation>追加しました：{key}</translation>
+    </message>
+    <message>
+        <source>No question {key} in the bank.</source>
+        <translation>質問バンクに {key} という質問はありません。</translation>
+    </message>
+    <message>
+        <source>No attempts at this question yet.</source>
+        <translation>この質問にはまだ回答していません。</translation>
+    </message>
+    <message>
+        <source>when              length  pace  fillers/min</source>
+        <translation>日時              長さ(秒)  速さ  フィラー/分</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -455,6 +506,89 @@
     <message>
         <source>Interview with {company} in one hour</source>
         <translation>1時間後に{company}の面接があります</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}秒</translation>
+    </message>
+    <message>
+        <source>asked at {company}</source>
+        <translation>{company}の面接で質問</translation>
+    </message>
+    <message>
+        <source>{count} questions to draw from</source>
+        <translation>この中から出題します（{count}問）</translation>
+    </message>
+    <message>
+        <source>{count} questions will be asked in this order</source>
+        <translation>この順に{count}問を出題します</translation>
+    </message>
+    <message>
+        <source>Practise answering interview questions out loud</source>
+        <translation>面接の質問に声に出して答える練習をしましょう</translation>
+    </message>
+    <message>
+        <source>Questions in</source>
+        <translation>質問の言語</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>カテゴリで選ぶ</translation>
+    </message>
+    <message>
+        <source>At random, this many:</source>
+        <translation>ランダムに出題（問題数）：</translation>
+    </message>
+    <message>
+        <source>A saved list</source>
+        <translation>保存したリスト</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>すべてのタグ</translation>
+    </message>
+    <message>
+        <source>Add question…</source>
+        <translation>質問を追加…</translation>
+    </message>
+    <message>
+        <source>Edit or tag…</source>
+        <translation>編集・タグ付け…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Save as list…</source>
+        <translation>リストとして保存…</translation>
+    </message>
+    <message>
+        <source>Start practice</source>
+        <translation>練習を始める</translation>
+    </message>
+    <message>
+        <source>No category ticked: all categories</source>
+        <translation>カテゴリを選ばない場合は、すべてのカテゴリから出題します</translation>
+    </message>
+    <message>
+        <source>Delete question</source>
+        <translation>質問の削除</translation>
+    </message>
+    <message>
+        <source>Delete this question from your bank? Past answers to it are kept.</source>
+        <translation>この質問を質問バンクから削除しますか？これまでの回答は残ります。</translation>
+    </message>
+    <message>
+        <source>Save as list</source>
+        <translation>リストとして保存</translation>
+    </message>
+    <message>
+        <source>Name of the list</source>
+        <translation>リストの名前</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1848,25 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>MetricsView</name>
+    <message>
+        <source>The measures appear here once the recording is transcribed.</source>
+        <translation>録音の文字起こしが終わると、ここに指標が表示されます。</translation>
+    </message>
+    <message>
+        <source>target {low}–{high}</source>
+        <translation>目安 {low}～{high}</translation>
+    </message>
+    <message>
+        <source>target: up to {high}</source>
+        <translation>目安 {high}以下</translation>
+    </message>
+    <message>
+        <source>target: at least {low}</source>
+        <translation>目安 {low}以上</translation>
+    </message>
+</context>
+<context>
     <name>MissedCall</name>
     <message>
         <source>I missed their call</source>
@@ -1988,6 +2141,150 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Practice</name>
+    <message>
+        <source>A question needs its text in Japanese or English.</source>
+        <translation>質問文を日本語か英語で入力してください。</translation>
+    </message>
+    <message>
+        <source>The target length must be between {low} and {high} seconds.</source>
+        <translation>目標の長さは{low}秒から{high}秒の間で指定してください。</translation>
+    </message>
+    <message>
+        <source>Built-in questions cannot be edited; add your own version.</source>
+        <translation>標準の質問は編集できません。自分用の質問として追加してください。</translation>
+    </message>
+    <message>
+        <source>This question no longer exists.</source>
+        <translation>この質問はすでに削除されています。</translation>
+    </message>
+    <message>
+        <source>Built-in questions cannot be deleted.</source>
+        <translation>標準の質問は削除できません。</translation>
+    </message>
+    <message>
+        <source>Select the question in your notes first.</source>
+        <translation>先にメモの中で質問の部分を選択してください。</translation>
+    </message>
+    <message>
+        <source>Give the list a name.</source>
+        <translation>リストの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose at least one question for the list.</source>
+        <translation>リストに入れる質問を1問以上選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a saved list.</source>
+        <translation>保存したリストを選んでください。</translation>
+    </message>
+    <message>
+        <source>No question matches this choice. Choose other categories or tags.</source>
+        <translation>条件に合う質問がありません。別のカテゴリやタグを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeEntry</name>
+    <message>
+        <source>Added to your question bank.</source>
+        <translation>質問バンクに追加しました。</translation>
+    </message>
+    <message>
+        <source>&amp;Practice…</source>
+        <translation>模擬面接の練習(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Answer interview questions out loud and review your answers</source>
+        <translation>面接の質問に声に出して答え、回答を振り返ります</translation>
+    </message>
+    <message>
+        <source>Start practising</source>
+        <translation>練習を始める</translation>
+    </message>
+    <message>
+        <source>Practice review…</source>
+        <translation>練習の振り返り…</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeWindow</name>
+    <message>
+        <source>Practice — Furikaeri</source>
+        <translation>模擬面接の練習 — Furikaeri</translation>
+    </message>
+    <message>
+        <source>Choose other questions</source>
+        <translation>別の質問を選ぶ</translation>
+    </message>
+    <message>
+        <source>Practice {moment}</source>
+        <translation>模擬面接 {moment}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Add a question</source>
+        <translation>質問の追加</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Target length</source>
+        <translation>目標の長さ</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <source>Behavioural</source>
+        <translation>経験を問う質問</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Answer with STAR (situation, task, action, result)</source>
+        <translation>状況・課題・行動・結果（STAR）の順に答える</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>タグは読点かカンマで区切ります</translation>
+    </message>
+    <message>
+        <source>The question in Japanese (optional if English is given)</source>
+        <translation>日本語の質問文（英語を入力した場合は省略可）</translation>
+    </message>
+    <message>
+        <source>The question in English (optional if Japanese is given)</source>
+        <translation>英語の質問文（日本語を入力した場合は省略可）</translation>
+    </message>
+    <message>
+        <source>Built-in questions cannot be changed, but you can tag them.</source>
+        <translation>標準の質問は変更できませんが、タグは付けられます。</translation>
+    </message>
+</context>
+<context>
     <name>Recorder</name>
     <message>
         <source>A file named {name} already exists, so recording did not start (it would be overwritten).</source>
@@ -2134,6 +2431,81 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Transcribe again</source>
+        <translation>もう一度文字起こし</translation>
+    </message>
+    <message>
+        <source>Your own review of this answer</source>
+        <translation>この回答の自己評価</translation>
+    </message>
+    <message>
+        <source>What went well? What will you say differently next time?</source>
+        <translation>うまくいった点は？次はどう答えますか？</translation>
+    </message>
+    <message>
+        <source>Your attempts at this question over time</source>
+        <translation>この質問へのこれまでの回答の推移</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>This session has no recorded answers.</source>
+        <translation>この練習には録音された回答がありません。</translation>
+    </message>
+    <message>
+        <source>{number}. {question} ({length})</source>
+        <translation>{number}. {question}（{length}）</translation>
+    </message>
+    <message>
+        <source>Transcribing the session on this computer…</source>
+        <translation>このパソコン上で練習の録音を文字起こししています…</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled. Your answers and recording are kept.</source>
+        <translation>文字起こしを中止しました。回答と録音は保存されています。</translation>
+    </message>
+    <message>
+        <source>Measuring each answer…</source>
+        <translation>回答ごとに指標を計算しています…</translation>
+    </message>
+    <message>
+        <source>{count} answers measured.</source>
+        <translation>{count}件の回答の指標を計算しました。</translation>
+    </message>
+    <message>
+        <source>{length} (target {target} s)</source>
+        <translation>{length}（目標 {target}秒）</translation>
+    </message>
+    <message>
+        <source>pause {seconds} s</source>
+        <translation>間 {seconds}秒</translation>
+    </message>
+    <message>
+        <source>No speech was recognised in this answer.</source>
+        <translation>この回答では音声を認識できませんでした。</translation>
+    </message>
+    <message>
+        <source>No transcript yet.</source>
+        <translation>まだ文字起こしがありません。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play this answer</source>
+        <translation>この回答を再生</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Transcript {time}</source>
@@ -2197,6 +2569,69 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Possibly invented by the speech model (nothing clear was said here).</source>
         <translation>音声認識モデルが作り出した文の可能性があります（ここではっきりした発言はありません）。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <source>Stop and review</source>
+        <translation>終了して振り返る</translation>
+    </message>
+    <message>
+        <source>❚❚ Paused</source>
+        <translation>❚❚ 一時停止中</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● 録音中</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>準備中…</translation>
+    </message>
+    <message>
+        <source>Starting the microphone…</source>
+        <translation>マイクを準備しています…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>Tip: {tip}</source>
+        <translation>ポイント：{tip}</translation>
+    </message>
+    <message>
+        <source> · answer with STAR (situation, task, action, result)</source>
+        <translation>・状況・課題・行動・結果（STAR）の順に答えましょう</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>{total}問中 {number}問目</translation>
+    </message>
+    <message>
+        <source>Aim for about {target} s. After {limit} s the next question comes by itself.</source>
+        <translation>目安は約{target}秒です。{limit}秒たつと自動で次の質問に進みます。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>次の質問へ</translation>
+    </message>
+    <message>
+        <source>Question {number}</source>
+        <translation>質問{number}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Mock-interview practice: the question bank, choosing questions, the session and its review."""

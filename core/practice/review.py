@@ -1,0 +1,174 @@
+"""Reviewing a practice session: one transcript for the whole recording, metrics per answer.
+
+The recording is transcribed once with settings that keep filler words
+(:func:`core.analysis.prompting.practice_settings`); each answer's metrics
+come from :func:`core.analysis.metrics.analyze_answer` over its span and are
+cached per (answer, transcript), so charts of past attempts never re-analyse.
+Everything here is plain Python: the GUI runs it in background tasks.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from core.practice.store import Answer
+from core.transcription.model import Transcript, TranscriptionSettings, Word
+
+if TYPE_CHECKING:
+    from core.library import Library
+
+METRICS_FORMAT = 1
+CHART_KEYS = ("pace", "fillers_per_min", "duration")  # the attempts chart: one small chart each
+
+
+def practice_transcription_settings(language: str, model: str) -> TranscriptionSettings:
+    from core.analysis.prompting import practice_settings
+
+    return practice_settings(language, model)
+
+
+def reusable_transcript(library: Library, recording_id: int, settings: TranscriptionSettings) -> Transcript | None:
+    """The newest transcript of the recording made with exactly ``settings`` (so fillers were kept)."""
+    for transcript in reversed(library.transcripts.for_recording(recording_id)):
+        if transcript.settings == settings:
+            return transcript
+    return None
+
+
+def metrics_to_dict(metrics: Any) -> dict:
+    """A JSON-ready copy of an ``AnswerMetrics`` (what the cache and the charts keep)."""
+    return {
+        "format": METRICS_FORMAT,
+        "language": metrics.language,
+        "start_ms": metrics.start_ms,
+        "end_ms": metrics.end_ms,
+        "duration_s": metrics.duration_s,
+        "target_s": metrics.target_s,
+        "first_word_delay_s": metrics.first_word_delay_s,
+        "values": [{"key": v.key, "value": v.value, "unit": v.unit, "low": v.low, "high": v.high}
+                   for v in metrics.values()],
+        "fillers": [[f.start_ms, f.end_ms, f.text] for f in metrics.fillers],
+        "pauses": [[p.start_ms, p.end_ms] for p in metrics.pauses],
+    }
+
+
+def metric_value(metrics: dict, key: str) -> float | None:
+    """One number from cached metrics; ``pace`` means morae per minute for Japanese when known."""
+    if key == "pace" and metrics.get("language") == "ja":
+        found = metric_value(metrics, "morae_pace")
+        if found is not None:
+            return found
+    for value in metrics.get("values", ()):
+        if value["key"] == key and value["value"] is not None:
+            return float(value["value"])
+    found = metrics.get(key)
+    return float(found) if isinstance(found, int | float) else None
+
+
+def answer_metrics(library: Library, answer: Answer, transcript: Transcript, audio_path, language: str) -> dict:
+    """The metrics of one answer under one transcript, from the cache or computed (and cached) now."""
+    cached = library.practice.cached_metrics(answer.id, transcript.id)
+    if cached is not None and cached.get("format") == METRICS_FORMAT:
+        return cached
+    from core.analysis.metrics import analyze_answer
+
+    metrics = analyze_answer(transcript, audio_path, language=language, start_ms=answer.start_ms,
+                             end_ms=answer.end_ms, target_s=float(answer.target_s))
+    result = metrics_to_dict(metrics)
+    library.practice.save_metrics(answer.id, transcript.id, result)
+    return result
+
+
+def session_metrics(library: Library, session_id: int, transcript: Transcript, audio_path,
+                    report=None) -> dict[int, dict]:
+    """Metrics for every answer of a session (answer id -> metrics); ``report(done, total)`` as it goes."""
+    session = library.practice.session(session_id)
+    answers = library.practice.answers(session_id)
+    results = {}
+    for done, answer in enumerate(answers, 1):
+        results[answer.id] = answer_metrics(library, answer, transcript, audio_path, session.language)
+        if report is not None:
+            report(done, len(answers))
+    return results
+
+
+# -- the transcript of one answer, with fillers and long pauses marked -----------------------------
+class PieceKind(enum.Enum):
+    WORD = "word"
+    FILLER = "filler"
+    PAUSE = "pause"
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: PieceKind
+    text: str
+    start_ms: int
+    end_ms: int
+
+
+def answer_words(transcript: Transcript, start_ms: int, end_ms: int) -> list[Word]:
+    """The words whose middle lies inside the answer's span, in order."""
+    words = []
+    for segment in transcript.segments:
+        if segment.end_ms < start_ms or segment.start_ms > end_ms:
+            continue
+        if segment.words:
+            words.extend(w for w in segment.words if start_ms <= (w.start_ms + w.end_ms) // 2 < end_ms)
+        elif start_ms <= (segment.start_ms + segment.end_ms) // 2 < end_ms:
+            words.append(Word(segment.start_ms, segment.end_ms, segment.display_text, 1.0))
+    return words
+
+
+def answer_pieces(words: list[Word], metrics: dict | None) -> list[Piece]:
+    """Words in order, those inside a filler hit marked, and each long pause placed where it happened."""
+    fillers = [tuple(f) for f in (metrics or {}).get("fillers", ())]
+    pauses = sorted(tuple(p) for p in (metrics or {}).get("pauses", ()))
+    filler_words = _filler_words(words, fillers)
+    pieces: list[Piece] = []
+    pending = list(pauses)
+    for index, word in enumerate(words):
+        while pending and pending[0][0] <= word.start_ms:
+            start, end = pending.pop(0)
+            pieces.append(Piece(PieceKind.PAUSE, f"{(end - start) / 1000:.1f}", start, end))
+        kind = PieceKind.FILLER if index in filler_words else PieceKind.WORD
+        pieces.append(Piece(kind, word.text, word.start_ms, word.end_ms))
+    for start, end in pending:
+        pieces.append(Piece(PieceKind.PAUSE, f"{(end - start) / 1000:.1f}", start, end))
+    return pieces
+
+
+FILLER_SEARCH_MS = 1500  # a hit's times may be refined from the signal; its words lie near it
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum() or ch in "ー'")
+
+
+def _filler_words(words: list[Word], fillers: list[tuple]) -> set[int]:
+    """Indexes of the words that make up each filler hit.
+
+    A hit says its text and times, but Whisper may split one filler over two
+    words (えー + と) and the analysis may move a hit's start to the real onset
+    of the voice, so words are matched by text near the hit, by time otherwise.
+    """
+    marked: set[int] = set()
+    for start, end, *rest in fillers:
+        wanted = _compact(rest[0]) if rest else ""
+        near = [i for i, w in enumerate(words)
+                if w.end_ms > start - FILLER_SEARCH_MS and w.start_ms < end + FILLER_SEARCH_MS and i not in marked]
+        found = None
+        for first in near if wanted else ():
+            joined, last = "", first
+            while last < len(words) and len(joined) < len(wanted):
+                joined += _compact(words[last].text)
+                last += 1
+            if joined.startswith(wanted) and last - first <= 4:
+                found = range(first, last)
+                break
+        if found is None:
+            found = [i for i, w in enumerate(words) if w.start_ms < end and w.end_ms > start]
+        marked.update(found)
+    return marked

@@ -1,0 +1,190 @@
+"""A practice session as a state machine, independent of any clock or widget.
+
+The caller passes the recording position (ms from the start of the audio file)
+to every transition, so answer boundaries are exactly where the audio is::
+
+    run = PracticeRun(questions, "ja", time_limit_s=90)
+    run.start(at_ms=0)                    # the first question is shown
+    run.tick(at_ms=recorder_position)     # advances by itself when the time limit has passed
+    run.next(at_ms=recorder_position)     # the user pressed Next
+    run.stop(at_ms=recorder_position)     # the user stopped early
+    run.spans                             # one AnswerSpan per question asked
+
+:func:`begin_practice` creates the mock interview with the user's own consent
+(the only permission a practice recording needs) and the session row.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from core.consent import ConsentRecord, self_consent
+from core.interviews import Interview, InterviewKind, Status, utc_now
+from core.practice.bank import Question
+
+if TYPE_CHECKING:
+    from core.library import Library
+
+DEFAULT_LIMIT_FACTOR = 1.5  # without an explicit limit: 1.5x the question's target length
+MIN_LIMIT_S = 0.2
+
+
+class PracticeState(enum.Enum):
+    READY = "ready"  # nothing asked yet
+    ANSWERING = "answering"  # a question is shown and the answer is being recorded
+    FINISHED = "finished"
+
+
+class EndReason(enum.Enum):
+    NEXT = "next"
+    TIME_LIMIT = "time_limit"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class AnswerSpan:
+    position: int  # 0-based order within the session
+    question: Question
+    text: str  # the question as shown, in the session's language
+    start_ms: int
+    end_ms: int
+    ended_by: EndReason
+
+    @property
+    def duration_ms(self) -> int:
+        return self.end_ms - self.start_ms
+
+
+class PracticeRun:
+    def __init__(self, questions: list[Question], language: str, *, time_limit_s: float | None = None,
+                 limit_factor: float = DEFAULT_LIMIT_FACTOR):
+        if not questions:
+            raise ValueError("a practice session needs at least one question")
+        self.questions = list(questions)
+        self.language = language
+        self._time_limit_s = time_limit_s
+        self._limit_factor = limit_factor
+        self.state = PracticeState.READY
+        self.index = -1
+        self._started_ms = 0
+        self.spans: list[AnswerSpan] = []
+
+    # -- queries ------------------------------------------------------------------
+    @property
+    def current(self) -> Question | None:
+        return self.questions[self.index] if self.state is PracticeState.ANSWERING else None
+
+    def limit_s(self, question: Question) -> float:
+        """How long an answer may run before the session moves on by itself."""
+        if self._time_limit_s is not None:
+            return max(MIN_LIMIT_S, float(self._time_limit_s))
+        return max(MIN_LIMIT_S, question.target_s * self._limit_factor)
+
+    def elapsed_s(self, at_ms: int) -> float:
+        return max(0, at_ms - self._started_ms) / 1000 if self.state is PracticeState.ANSWERING else 0.0
+
+    def remaining_s(self, at_ms: int) -> float:
+        question = self.current
+        return max(0.0, self.limit_s(question) - self.elapsed_s(at_ms)) if question else 0.0
+
+    def over_target(self, at_ms: int) -> bool:
+        question = self.current
+        return question is not None and self.elapsed_s(at_ms) > question.target_s
+
+    @property
+    def is_last(self) -> bool:
+        return self.index >= len(self.questions) - 1
+
+    # -- transitions -----------------------------------------------------------------
+    def start(self, at_ms: int) -> Question:
+        if self.state is not PracticeState.READY:
+            raise RuntimeError(f"cannot start a session that is {self.state.value}")
+        self._ask(0, at_ms)
+        return self.questions[0]
+
+    def next(self, at_ms: int) -> AnswerSpan:
+        """End the current answer here and show the next question (or finish after the last)."""
+        return self._advance(at_ms, EndReason.NEXT)
+
+    def tick(self, at_ms: int) -> AnswerSpan | None:
+        """Move on when the current answer has reached its time limit; ``None`` while it has not."""
+        question = self.current
+        if question is None or self.elapsed_s(at_ms) < self.limit_s(question):
+            return None
+        return self._advance(at_ms, EndReason.TIME_LIMIT)
+
+    def stop(self, at_ms: int) -> AnswerSpan | None:
+        """Stop the session early; the answer in progress is kept up to here."""
+        if self.state is not PracticeState.ANSWERING:
+            self.state = PracticeState.FINISHED
+            return None
+        span = self._close(at_ms, EndReason.STOPPED)
+        self.state = PracticeState.FINISHED
+        return span
+
+    def _ask(self, index: int, at_ms: int) -> None:
+        self.index = index
+        self._started_ms = max(int(at_ms), self.spans[-1].end_ms if self.spans else 0)
+        self.state = PracticeState.ANSWERING
+
+    def _close(self, at_ms: int, reason: EndReason) -> AnswerSpan:
+        question = self.questions[self.index]
+        span = AnswerSpan(self.index, question, question.text(self.language), self._started_ms,
+                          max(self._started_ms, int(at_ms)), reason)
+        self.spans.append(span)
+        return span
+
+    def _advance(self, at_ms: int, reason: EndReason) -> AnswerSpan:
+        if self.state is not PracticeState.ANSWERING:
+            raise RuntimeError(f"no question is being answered (the session is {self.state.value})")
+        span = self._close(at_ms, reason)
+        if self.is_last:
+            self.state = PracticeState.FINISHED
+        else:
+            self._ask(self.index + 1, span.end_ms)
+        return span
+
+
+@dataclass(frozen=True)
+class PracticeStart:
+    interview: Interview
+    consent: ConsentRecord
+
+
+def begin_practice(library: Library, title: str) -> PracticeStart:
+    """A new mock interview called ``title`` with the user's own consent to record it."""
+    interview = library.interviews.add(Interview(company=title, kind=InterviewKind.MOCK, status=Status.DONE,
+                                                  starts_at=utc_now()))
+    consent = library.consent.add(self_consent(interview.id, note="practice session"))
+    return PracticeStart(interview, consent)
+
+
+RECOVERY_MIN_MS = 1000  # less audio than this after the last boundary is not an answer
+
+
+def recover_last_answer(library: Library, session_id: int):
+    """After a crash, the answer that was being recorded has no end boundary: give it one.
+
+    The recording (repaired at start-up) runs past the last stored answer; the
+    next question of the session's plan was on screen, so that stretch is its
+    answer. Returns the new answer, or ``None`` when nothing was missing.
+    """
+    info = library.practice.session(session_id)
+    if info is None or info.recording_id is None:
+        return None
+    recording = library.recordings.get(info.recording_id)
+    if recording.state.value == "recording":
+        return None  # still being recorded (or not repaired yet)
+    answers = library.practice.answers(session_id)
+    position = len(answers)
+    start_ms = answers[-1].end_ms if answers else 0
+    if position >= len(info.plan) or recording.duration_ms - start_ms < RECOVERY_MIN_MS:
+        return None
+    question = library.questions.get(info.plan[position])
+    if question is None:
+        return None
+    span = AnswerSpan(position, question, question.text(info.language), start_ms, recording.duration_ms,
+                      EndReason.STOPPED)
+    return library.practice.add_answer(session_id, span)

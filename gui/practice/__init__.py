@@ -1,0 +1,1 @@
+"""The practice window and its pages (mock interviews with a question bank)."""

@@ -1,0 +1,331 @@
+"""Answering: the question, a countdown, the level meter, Next and Stop.
+
+The session logic is :class:`core.practice.session.PracticeRun`; this page
+feeds it the recording position (the recorder's own clock, pauses excluded),
+so every boundary is where the audio is. Recording uses the ordinary
+consent-gated :class:`core.recording.session.RecordingSession` under the
+user's self-consent for a mock interview.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from core.library import Library
+from core.messages import FurikaeriError, Message
+from core.practice.bank import Question, category
+from core.practice.session import AnswerSpan, PracticeRun, PracticeState, begin_practice
+from core.practice.store import PracticeSessionInfo
+from core.recording.session import RecordingSession
+from core.recording.store import Marker, Recording
+from gui.i18n import Retranslatable, render
+from gui.recording_panel import LEVEL_FLOOR_DB
+from gui.tasks import TaskRunner
+
+TICK_MS = 50
+
+
+def format_countdown(seconds: float) -> str:
+    total = max(0, math.ceil(seconds))
+    return f"{total // 60:d}:{total % 60:02d}"
+
+
+class _EventBridge(QObject):
+    event = Signal(object)
+
+
+class SessionPage(Retranslatable, QWidget):
+    """One practice session from the first question to the saved recording."""
+
+    started = Signal()
+    answer_saved = Signal(object)  # core.practice.store.Answer
+    finished = Signal(object)  # PracticeSessionInfo, once the recording is stopped and saved
+    failed = Signal(object)  # a Message: the session could not start
+
+    def __init__(self, library: Library, tasks: TaskRunner, device: Callable[[], object],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.tasks = tasks
+        self._device = device
+        self.run: PracticeRun | None = None
+        self.recording: RecordingSession | None = None
+        self.info: PracticeSessionInfo | None = None
+        self._stopping = False
+        self._problem: Message | None = None
+        self._bridge = _EventBridge(self)
+        self._bridge.event.connect(self._on_recorder_event)
+
+        self.state_label = QLabel()
+        self.state_label.setObjectName("practiceState")
+        self.progress_label = QLabel()
+        self.category_label = QLabel()
+        self.question = QLabel()
+        self.question.setObjectName("practiceQuestion")
+        self.question.setWordWrap(True)
+        self.tip = QLabel()
+        self.tip.setWordWrap(True)
+        self.tip.setObjectName("practiceTip")
+        self.countdown = QLabel(format_countdown(0))
+        self.countdown.setObjectName("practiceCountdown")
+        self.target_label = QLabel()
+        self.level = QProgressBar()
+        self.level.setRange(LEVEL_FLOOR_DB, 0)
+        self.level.setValue(LEVEL_FLOOR_DB)
+        self.level.setTextVisible(False)
+        self.level.setMaximumHeight(10)
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("practiceNext")
+        self.next_button.setDefault(True)
+        self.stop_button = QPushButton()
+        self.pause_button = QPushButton()  # the paused time is left out of the file: boundaries stay exact
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("practiceMessage")
+        self.next_button.clicked.connect(lambda: self.next_question())
+        self.stop_button.clicked.connect(lambda: self.stop())
+        self.pause_button.clicked.connect(lambda: self.toggle_pause())
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+
+        top = QHBoxLayout()
+        top.addWidget(self.state_label)
+        top.addStretch()
+        top.addWidget(self.progress_label)
+        timing = QHBoxLayout()
+        timing.addWidget(self.countdown)
+        timing.addWidget(self.target_label, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pause_button)
+        buttons.addStretch()
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.category_label)
+        layout.addWidget(self.question)
+        layout.addWidget(self.tip)
+        layout.addStretch(1)
+        layout.addLayout(timing)
+        layout.addWidget(self.level)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.setStyleSheet(
+            "#practiceState { font-weight: 700; color: white; background: #c62828; padding: 2px 8px; }"
+            "#practiceQuestion { font-size: 18pt; font-weight: 600; }"
+            "#practiceTip { color: palette(mid); }"
+            "#practiceCountdown { font-size: 20pt; font-family: monospace; }"
+            "#practiceCountdown[over='true'] { color: #e65100; }"
+            "#practiceMessage { color: #b00020; }"
+        )
+        self.retranslate()
+
+    # -- state ---------------------------------------------------------------------
+    @property
+    def is_recording(self) -> bool:
+        return self.recording is not None
+
+    @property
+    def problem(self) -> Message | None:
+        """What went wrong in the last session (kept until the next one starts)."""
+        return self._problem
+
+    @property
+    def paused(self) -> bool:
+        return self.recording is not None and self.recording.recorder.state.name == "PAUSED"
+
+    def position_ms(self) -> int:
+        return int(self.recording.recorder.elapsed_s * 1000) if self.recording else 0
+
+    def retranslate(self) -> None:
+        self.stop_button.setText(self.tr("Stop and review"))
+        self._show()
+
+    def _show(self) -> None:
+        run = self.run
+        question = run.current if run else None
+        language = run.language if run else "en"
+        if self.paused:
+            self.state_label.setText(self.tr("❚❚ Paused"))
+        else:
+            self.state_label.setText(self.tr("● Recording") if self.recording else self.tr("Getting ready…"))
+        self.state_label.setVisible(self.recording is not None)
+        if question is None:
+            self.question.setText(self.tr("Starting the microphone…") if not self._stopping else self.tr("Saving…"))
+            self.tip.clear()
+            self.category_label.clear()
+            self.target_label.clear()
+            self.progress_label.clear()
+        else:
+            self.question.setText(question.text(language))
+            tip = question.tip(language)
+            self.tip.setText(self.tr("Tip: {tip}").format(tip=tip) if tip else "")
+            self.category_label.setText(category(question.category).name(language) +
+                                        (self.tr(" · answer with STAR (situation, task, action, result)")
+                                         if question.star else ""))
+            self.progress_label.setText(self.tr("Question {number} of {total}").format(
+                number=run.index + 1, total=len(run.questions)))
+            self.target_label.setText(self.tr(
+                "Aim for about {target} s. After {limit} s the next question comes by itself.").format(
+                target=question.target_s, limit=round(run.limit_s(question))))
+        answering = run is not None and run.state is PracticeState.ANSWERING and not self._stopping
+        self.next_button.setEnabled(answering and not self.paused)
+        self.stop_button.setEnabled(answering)
+        self.pause_button.setEnabled(answering)
+        self.pause_button.setText(self.tr("Resume") if self.paused else self.tr("Pause"))
+        self.next_button.setText(self.tr("Finish") if run and run.is_last else self.tr("Next question"))
+        self.message.setText(render(self._problem) if self._problem else "")
+        self.message.setVisible(self._problem is not None)
+
+    # -- starting ---------------------------------------------------------------------
+    def begin(self, questions: list[Question], language: str, title: str, time_limit_s: float | None) -> None:
+        """Create the mock interview, record under self-consent, then show the first question."""
+        self.run = PracticeRun(questions, language, time_limit_s=time_limit_s)
+        self.info = None
+        self._stopping = False
+        self._problem = None
+        device = self._device()
+        library = self.library
+        emit = self._bridge.event.emit
+
+        def work() -> tuple[RecordingSession, PracticeSessionInfo]:
+            start = begin_practice(library, title)
+            try:
+                recording = RecordingSession.start(library, start.consent.id, device=device, on_event=emit)
+            except BaseException:
+                library.delete_interview(start.interview.id)  # nothing was recorded: leave nothing behind
+                raise
+            try:
+                info = library.practice.create_session(start.interview.id, recording.recording.id, language,
+                                                       [q.key for q in questions])
+            except BaseException:
+                recording.stop()
+                raise
+            return recording, info
+
+        self._show()
+        self.tasks.run(work, done=self._started, failed=self._start_failed)
+
+    def _started(self, result: tuple[RecordingSession, PracticeSessionInfo]) -> None:
+        self.recording, self.info = result
+        at = self.position_ms()
+        self.run.start(at)
+        self._save_marker(at)
+        self.timer.start()
+        self._show()
+        self.started.emit()
+
+    def _start_failed(self, error: Exception) -> None:
+        self.run = None
+        message = error.message if isinstance(error, FurikaeriError) else Message("Recorder", str(error))
+        self._problem = message
+        self._show()
+        self.failed.emit(message)
+
+    # -- answering ----------------------------------------------------------------------------
+    def next_question(self) -> None:
+        if self.run is None or self.run.state is not PracticeState.ANSWERING or self._stopping:
+            return
+        self._answered(self.run.next(self.position_ms()))
+
+    def toggle_pause(self) -> None:
+        """Pause to think or take a break; the countdown and the recording wait."""
+        if self.recording is None or self._stopping:
+            return
+        if self.paused:
+            self.recording.resume()
+        else:
+            self.recording.pause()
+        self._show()
+
+    def stop(self) -> None:
+        """Stop early: the answer in progress is kept up to now, then the recording is saved."""
+        if self.run is None or self._stopping:
+            return
+        span = self.run.stop(self.position_ms())
+        if span is not None:
+            self._answered(span)
+        elif self.recording is not None:
+            self._finish()
+
+    def _tick(self) -> None:
+        run = self.run
+        if run is None or self.recording is None or run.state is not PracticeState.ANSWERING:
+            return
+        at = self.position_ms()
+        span = run.tick(at)
+        if span is not None:
+            self._answered(span)
+            return
+        self.countdown.setText(format_countdown(run.remaining_s(at)))
+        over = run.over_target(at)
+        if self.countdown.property("over") != over:
+            self.countdown.setProperty("over", over)
+            self.countdown.style().unpolish(self.countdown)
+            self.countdown.style().polish(self.countdown)
+        level = self.recording.recorder.level_dbfs
+        self.level.setValue(int(max(LEVEL_FLOOR_DB, level)) if math.isfinite(level) else LEVEL_FLOOR_DB)
+
+    def _answered(self, span: AnswerSpan) -> None:
+        info = self.info
+        library = self.library
+        if self.run.state is PracticeState.FINISHED:
+            # The recording stops (and the review opens) only once the last boundary is stored.
+            self._stopping = True
+            self.timer.stop()
+            self._show()
+
+            def saved(answer) -> None:
+                self.answer_saved.emit(answer)
+                self._finish()
+
+            self.tasks.run(lambda: library.practice.add_answer(info.id, span), done=saved,
+                           failed=lambda error: (self._save_failed(error), self._finish()))
+        else:
+            self.tasks.run(lambda: library.practice.add_answer(info.id, span), done=self.answer_saved.emit,
+                           failed=self._save_failed)
+            self._save_marker(span.end_ms)
+            self._show()
+
+    def _save_marker(self, at_ms: int) -> None:
+        """A marker at each question's start, so the plain transcript view shows the boundaries too."""
+        recording = self.recording
+        label = self.tr("Question {number}").format(number=self.run.index + 1)
+        self.tasks.run(lambda: recording.save_marker(Marker(at_ms, label)), failed=self._save_failed)
+
+    def _save_failed(self, error: Exception) -> None:
+        self._problem = error.message if isinstance(error, FurikaeriError) else Message("Practice", str(error))
+        self._show()
+
+    # -- the end ---------------------------------------------------------------------------------
+    def _finish(self) -> None:
+        self._stopping = True
+        self.timer.stop()
+        self.level.setValue(LEVEL_FLOOR_DB)
+        self._show()
+        recording = self.recording
+
+        def done(_saved: Recording) -> None:
+            self.recording = None
+            self._stopping = False
+            self._show()
+            self.finished.emit(self.info)
+
+        self.tasks.run(recording.stop, done=done, failed=self._stop_failed)
+
+    def _stop_failed(self, error: Exception) -> None:
+        self.recording = None
+        self._stopping = False
+        self._save_failed(error)
+        self.finished.emit(self.info)
+
+    def _on_recorder_event(self, event: object) -> None:
+        problem = getattr(event, "reason", None)
+        if problem is not None and self.recording is not None and not self._stopping:
+            self._problem = problem
+            self.stop()

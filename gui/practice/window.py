@@ -1,0 +1,114 @@
+"""The practice window: choose questions, answer them on the recording, review the answers.
+
+It is application-modal while open, so nothing else can start a second
+recording underneath a practice session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from core.library import Library
+from core.practice.bank import Question
+from core.practice.store import PracticeSessionInfo
+from core.settings import Settings
+from gui.i18n import Retranslatable, render
+from gui.practice.choose_page import ChoosePage
+from gui.practice.review_page import ReviewPage
+from gui.practice.session_page import SessionPage
+from gui.tasks import TaskRunner
+
+
+class PracticeWindow(Retranslatable, QMainWindow):
+    session_saved = Signal(int)  # the new mock interview's id: the library shows it
+
+    def __init__(self, library: Library, settings: Settings, service: Callable[[], object],
+                 language: Callable[[], str], device: Callable[[], object], parent: QWidget | None = None,
+                 time_limit_s: float | None = None):
+        super().__init__(parent)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.library = library
+        self._language = language
+        self.time_limit_s = time_limit_s  # None: each question's target length x 1.5
+        self.tasks = TaskRunner(self)
+        self.choose = ChoosePage(library, self.tasks, language())
+        self.session = SessionPage(library, self.tasks, device)
+        self.review = ReviewPage(library, self.tasks, service, settings)
+        self.stack = QStackedWidget()
+        for page in (self.choose, self.session, self.review):
+            self.stack.addWidget(page)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(lambda: self.show_choose())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+        self.setCentralWidget(central)
+        self.choose.start_requested.connect(self.start_session)
+        self.session.finished.connect(self._session_finished)
+        self.session.failed.connect(lambda _message: self.back_button.setEnabled(True))
+        self.session.started.connect(lambda: self.back_button.setEnabled(False))
+        self.retranslate()
+        self.resize(900, 640)
+        self.show_choose()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Practice — Furikaeri"))
+        self.back_button.setText(self.tr("Choose other questions"))
+
+    # -- pages -------------------------------------------------------------------------
+    def show_choose(self) -> None:
+        if self.session.is_recording:
+            return
+        self.review.save_review()
+        self.review.stop_playback()
+        self.stack.setCurrentWidget(self.choose)
+        self.back_button.setVisible(False)
+        self.choose.reload()
+
+    def start_session(self, questions: list[Question], language: str) -> None:
+        self.statusBar().clearMessage()
+        moment = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
+        title = self.tr("Practice {moment}").format(moment=moment)
+        self.stack.setCurrentWidget(self.session)
+        self.back_button.setVisible(True)
+        self.back_button.setEnabled(False)
+        self.session.begin(questions, language, title, self.time_limit_s)
+
+    def _session_finished(self, info: PracticeSessionInfo | None) -> None:
+        self.back_button.setEnabled(True)
+        problem = self.session.problem
+        if problem is not None:  # e.g. the microphone went away: say so where the user will look
+            self.statusBar().showMessage(render(problem))
+        if info is None:
+            return
+        self.session_saved.emit(info.interview_id)
+        self.open_review(info.id)
+
+    def open_review(self, session_id: int) -> None:
+        self.stack.setCurrentWidget(self.review)
+        self.back_button.setVisible(True)
+        self.back_button.setEnabled(True)
+        self.review.load(session_id)
+
+    # -- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.session.is_recording or self.session._stopping:
+            # Stop and save first; the window closes once the recording is safe.
+            event.ignore()
+            self.session.finished.connect(lambda _info: self.close())
+            self.session.stop()
+            return
+        self.review.save_review()
+        self.review.cancel()
+        self.review.stop_playback()
+        self.tasks.wait_for_done()
+        super().closeEvent(event)
