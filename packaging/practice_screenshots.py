@@ -11,10 +11,8 @@ Needs pulseaudio, open_jtalk and its voice (see the README's test packages).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,21 +27,16 @@ KEYS = ["builtin:self_intro_30s", "builtin:self_pr"]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="furikaeri-practice-shots-"))
-    os.environ["FURIKAERI_HOME"] = str(home)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from shots_session import start
+
+    session = start(__doc__)
+    app, args, home = session.app, session, session.home
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QScrollArea
 
     from core.library import Library
-    from core.settings import SPEECH_MODEL, Settings
-    from gui.app import build_application
-    from gui.i18n import LanguageSwitcher
+    from core.settings import SPEECH_MODEL
     from gui.main_window import MainWindow
     from tests.audio_rig import PulseRig, missing_tools
     from tests.speech_fixtures import open_jtalk_problem, synthesize_japanese
@@ -51,8 +44,6 @@ def main() -> int:
     if missing_tools() or open_jtalk_problem():
         print("pulseaudio or Open JTalk missing: no practice screenshots", file=sys.stderr)
         return 1
-    app = build_application(sys.argv[:1])
-    args.out.mkdir(parents=True, exist_ok=True)
 
     def wait_for(condition, timeout_ms: int = 180000) -> None:
         loop = QEventLoop()
@@ -76,11 +67,11 @@ def main() -> int:
     wavs = [synthesize_japanese(text, home / f"answer{i}.wav") for i, text in enumerate(ANSWERS)]
     with PulseRig() as rig:
         os.environ.update(rig.client_env)
-        switcher = LanguageSwitcher()
+        switcher = session.switcher
         switcher.apply("ja")
         library = Library.open()
         library.questions.save_list("自己紹介と自己PR", KEYS)
-        settings = Settings()
+        settings = session.settings
         settings.set(SPEECH_MODEL, "base")
         window = MainWindow(library, settings, switcher)
         window.show()
