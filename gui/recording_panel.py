@@ -347,7 +347,7 @@ class RecordingPanel(Retranslatable, QWidget):
     def reload_history(self, select_id: int | None = None) -> None:
         interview = self.interview
         if interview is None:
-            self.history.clear()
+            self._show_history(None, [], None)
             return
         self.tasks.run(lambda: self.library.recordings.for_interview(interview.id),
                        done=lambda rows: self._show_history(interview, rows, select_id))
