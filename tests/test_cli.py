@@ -116,3 +116,18 @@ def test_models_list_and_a_bad_folder(tmp_path):
     bad = run_cli("models", "prepare", str(tmp_path / "no such folder"), tmp_path=tmp_path)
     assert bad.returncode == 1
     assert "does not exist" in bad.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch, capsys):
+    """``main.py practice questions | head -1``: when the pipe closes, the writer stops quietly."""
+    from core import cli
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything was written
+    with open(write_end, "w", encoding="utf-8") as closed_pipe:
+        monkeypatch.setattr(sys, "stdout", closed_pipe)
+        status = cli.main(["practice", "questions"])
+        print("flushing at exit must not raise either", file=closed_pipe, flush=True)
+    monkeypatch.undo()
+    assert status == cli.EXIT_BROKEN_PIPE
+    assert "Traceback" not in capsys.readouterr().err

@@ -7,6 +7,7 @@ so that output follows the user's language; scripts get English.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,8 @@ from core.messages import QT_TRANSLATE_NOOP, Translate, identity_translate
 
 COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, export_cmd, practice_cmd, analyze_cmd, search_cmd,
             calendar_cmd)
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a killed writer
 
 
 def build_parser(out: Output) -> argparse.ArgumentParser:
@@ -40,4 +43,11 @@ def main(argv: Sequence[str], translate: Translate = identity_translate) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return args.run(args, out)
+    try:
+        return args.run(args, out)
+    except BrokenPipeError:
+        # The reader went away (``main.py search x | head``): stop quietly, like other command-line tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that flushing at exit does not raise again
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
