@@ -34,6 +34,7 @@ import functools
 import re
 import sqlite3
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 
@@ -123,6 +124,28 @@ def parse_query(query: str) -> list[str]:
         if term.casefold() not in (u.casefold() for u in unique):
             unique.append(term)
     return unique
+
+
+_TO_FULL_WIDTH = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+
+
+def variants(term: str) -> list[str]:
+    """The forms of a term a Japanese text may hold: as typed, normalised (ＡＩ → AI, ｶﾀｶﾅ → カタカナ), full width.
+
+    A Japanese input method often types Latin letters and digits in full width while Whisper writes them in
+    half width (and notes may hold either), so each term matches any of these forms.
+    """
+    half = unicodedata.normalize("NFKC", term)
+    full = half.translate(_TO_FULL_WIDTH)
+    found: list[str] = []
+    seen: set[str] = set()
+    # SQLite folds the case of ASCII letters only: full-width ones are listed in both cases.
+    for form in (term, half, full, full.upper(), full.lower()):
+        key = "".join(c.lower() if c.isascii() else c for c in form)
+        if key not in seen:
+            seen.add(key)
+            found.append(form)
+    return found
 
 
 def _quote(text: str) -> str:
@@ -242,15 +265,20 @@ class SearchIndex:
 
     def search(self, query: str, filters: SearchFilters | None = None, limit: int = 50) -> list[SearchHit]:
         """The best ``limit`` hits for ``query``: best matches first, then the newest interviews."""
-        terms = parse_query(query)
-        if not terms or limit <= 0:
+        typed = parse_query(query)
+        if not typed or limit <= 0:
             return []
         with self._lock:
             self.sync()
-            rows = self._matching(terms, filters)
+            # Only the forms the library holds: each extra form costs a little in every query.
+            groups = [[form for form in variants(term) if self._present(form)] for term in typed]
+            if not all(groups):
+                return []  # some term occurs in no form at all
+            rows = self._matching(groups, filters)
             if not rows:
                 return []
             starts = self._starts(sorted({rowid >> _SHIFT for rowid, _ in rows}))
+        terms = [form for group in groups for form in group]  # for ranking and highlighting
         average = sum(len(body) for _, body in rows) / len(rows)
         scored = sorted(((score(body, terms, average), starts.get(rowid >> _SHIFT) or "", rowid, body)
                          for rowid, body in rows), reverse=True)
@@ -287,23 +315,33 @@ class SearchIndex:
             return None
         return [row[0] for row in rows]
 
-    def _matching(self, terms: list[str], filters: SearchFilters | None) -> list[tuple[int, str]]:
-        """(rowid, text) of the matching documents, at most RANK_WINDOW of them, the newest interviews' first."""
+    def _matching(self, groups: list[list[str]], filters: SearchFilters | None) -> list[tuple[int, str]]:
+        """(rowid, text) of the matching documents, at most RANK_WINDOW of them, the newest interviews' first.
+
+        Every group must match; within a group (the forms of one term), any form will do.
+        """
         expressions: list[str] = []
-        broad: list[str] = []  # short terms checked on the text itself
-        for term in terms:
-            if len(term) >= 3:
-                expressions.append(_quote(term))
-                continue
-            trigrams = None if self._common(term) else self._expand(term)
-            if trigrams is None:
-                broad.append(term)
-            elif not trigrams:
-                return []  # no document holds this term
+        broad: list[list[str]] = []  # groups with a common short form: checked on the text itself
+        for group in groups:
+            alternatives: list[str] = []
+            for term in group:
+                if len(term) >= 3:
+                    alternatives.append(_quote(term))
+                    continue
+                trigrams = None if self._common(term) else self._expand(term)
+                if trigrams is None:
+                    break
+                alternatives += [_quote(t) for t in trigrams]
             else:
-                expressions.append("(" + " OR ".join(_quote(t) for t in trigrams) + ")")
+                if not alternatives:
+                    return []  # no document holds any form of this term
+                expressions.append("(" + " OR ".join(alternatives) + ")")
+                continue
+            broad.append(group)
         condition, params = _filter_sql(filters)
-        checks = "".join(" AND instr(lower(f.body), lower(?)) > 0" for _ in broad)
+        checks = "".join(" AND (" + " OR ".join("instr(lower(f.body), lower(?)) > 0" for _ in group) + ")"
+                         for group in broad)
+        broad = [form for group in broad for form in group]
         if condition:
             checks += f" AND (f.rowid >> {_SHIFT}) IN (SELECT i.id FROM interviews i WHERE {condition})"
         if expressions:
@@ -314,6 +352,14 @@ class SearchIndex:
             sql = "SELECT f.rowid, f.body FROM search_index f WHERE 1" + checks + " ORDER BY f.rowid DESC LIMIT ?"
             rows = self._conn.execute(sql, [*broad, *params, RANK_WINDOW])
         return [(rowid, body[:-len(PADDING)] if body.endswith(PADDING) else body) for rowid, body in rows]
+
+    def _present(self, form: str) -> bool:
+        """Whether some document holds ``form`` (an index lookup, not a scan)."""
+        if len(form) >= 3:
+            return self._conn.execute("SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT 1",
+                                      (_quote(form),)).fetchone() is not None
+        expansion = self._expand(form)
+        return expansion is None or bool(expansion)
 
     def _common(self, term: str) -> bool:
         """Whether a short term occurs in at least COMMON_SHARE of the newest documents.

@@ -322,3 +322,18 @@ def test_migration_indexes_an_existing_library(tmp_path):
         assert [h.source for h in library.search.search("逆質問")] == ["note"]
         assert [h.transcript_id for h in library.search.search("書き起こし")] == [2]
         assert [h.source for h in library.search.search("acme")] == ["interview"]
+
+
+@pytest.mark.parametrize("query", ["ＡＩ", "AI", "ａｉ", "ＡＩ活用", "AI活用", "ｶﾀｶﾅ", "カタカナ"])
+def test_full_and_half_width_forms_find_each_other(library, query):
+    """An input method types ＡＩ in full width; Whisper writes AI; notes may hold either."""
+    interview = add_interview(library, "幅テスト株式会社")
+    add_transcript(library, interview, ["AI活用の事例を伺いました。"])
+    library.notes.save(interview.id, "メモ\nＡＩ活用の部署とカタカナの社名\n")
+    hits = library.search.search(query)
+    sources = sorted(hit.source for hit in hits)
+    expected = ["note"] if "ｶ" in query or "カ" in query else ["note", "transcript"]
+    assert sources == expected, (query, sources)
+    for hit in hits:
+        marked = highlighted(hit)
+        assert marked and all(m.casefold() in ("ai", "ａｉ", "ai活用", "ａｉ活用", "カタカナ") for m in marked), marked
