@@ -155,3 +155,18 @@ def test_practice_screens_are_japanese(qtbot, no_microphone, make_window):
     assert not any(untranslated.values()), untranslated
     assert "模擬面接の練習(&P)…" in [a.text() for a in window.file_menu.actions()]
     practice.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_time_limit_is_chosen_before_starting(qtbot, no_microphone, make_window, language):
+    window = make_window(language=language)
+    choose = _open(qtbot, window).choose
+    limit = choose.limit
+    assert [limit.itemData(i) for i in range(limit.count())] == [1.0, 1.5, 2.0, None]
+    assert choose.limit_factor() == 1.5
+    texts = [limit.itemText(i) for i in range(limit.count())]
+    assert len(set(texts)) == 4 and all(texts)
+    if language == "ja":
+        assert not any(_english_words(text, PROPER_NAMES) for text in texts + [choose.limit_label.text()]), texts
+    limit.setCurrentIndex(3)
+    assert choose.limit_factor() is None

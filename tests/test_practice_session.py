@@ -54,6 +54,23 @@ def test_default_limit_follows_the_target_and_stop_keeps_the_answer_so_far():
         PracticeRun([], "ja")
 
 
+@pytest.mark.parametrize("factor", [1.0, 2.0, None])
+def test_the_chosen_time_limit_factor_or_none(factor):
+    questions = _questions(2)
+    run = PracticeRun(questions, "en", limit_factor=factor)
+    run.start(0)
+    target_ms = questions[0].target_s * 1000
+    if factor is None:
+        assert not run.has_limit and run.limit_s(questions[0]) == float("inf")
+        assert run.tick(target_ms * 100) is None, "without a limit only Next ends an answer"
+        assert run.elapsed_s(61_000) == pytest.approx(61.0)
+        assert run.next(61_000).ended_by is EndReason.NEXT
+    else:
+        assert run.has_limit and run.limit_s(questions[0]) == pytest.approx(questions[0].target_s * factor)
+        assert run.tick(target_ms * factor - 1) is None
+        assert run.tick(target_ms * factor).ended_by is EndReason.TIME_LIMIT
+
+
 def test_a_boundary_never_goes_backwards():
     run = PracticeRun(_questions(2), "ja", time_limit_s=10)
     run.start(1000)

@@ -16,6 +16,8 @@ to every transition, so answer boundaries are exactly where the audio is::
 
 from __future__ import annotations
 
+import math
+
 import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from core.library import Library
 
 DEFAULT_LIMIT_FACTOR = 1.5  # without an explicit limit: 1.5x the question's target length
+LIMIT_FACTORS = (1.0, 1.5, 2.0, None)  # the choices offered: the target, 1.5x, 2x, no limit (Next only)
 MIN_LIMIT_S = 0.2
 
 
@@ -59,7 +62,7 @@ class AnswerSpan:
 
 class PracticeRun:
     def __init__(self, questions: list[Question], language: str, *, time_limit_s: float | None = None,
-                 limit_factor: float = DEFAULT_LIMIT_FACTOR):
+                 limit_factor: float | None = DEFAULT_LIMIT_FACTOR):
         if not questions:
             raise ValueError("a practice session needs at least one question")
         self.questions = list(questions)
@@ -80,7 +83,13 @@ class PracticeRun:
         """How long an answer may run before the session moves on by itself."""
         if self._time_limit_s is not None:
             return max(MIN_LIMIT_S, float(self._time_limit_s))
+        if self._limit_factor is None:
+            return math.inf  # no limit: the answer ends with Next or Stop
         return max(MIN_LIMIT_S, question.target_s * self._limit_factor)
+
+    @property
+    def has_limit(self) -> bool:
+        return self._time_limit_s is not None or self._limit_factor is not None
 
     def elapsed_s(self, at_ms: int) -> float:
         return max(0, at_ms - self._started_ms) / 1000 if self.state is PracticeState.ANSWERING else 0.0

@@ -30,6 +30,7 @@ from core.library import Library
 from core.messages import FurikaeriError
 from core.practice.bank import Question, QuestionList, categories, category
 from core.practice.selection import MAX_QUESTIONS, Selection, SelectionMode, select_questions
+from core.practice.session import DEFAULT_LIMIT_FACTOR, LIMIT_FACTORS
 from gui.i18n import Retranslatable, render
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner
@@ -83,6 +84,12 @@ class ChoosePage(Retranslatable, QWidget):
         self.edit_button = QPushButton()
         self.delete_button = QPushButton()
         self.save_list_button = QPushButton()
+        self.limit_label = QLabel()
+        self.limit = QComboBox()
+        for factor in LIMIT_FACTORS:
+            self.limit.addItem("", factor)
+        self.limit.setCurrentIndex(LIMIT_FACTORS.index(DEFAULT_LIMIT_FACTOR))
+        self.limit_label.setBuddy(self.limit)
         self.start_button = QPushButton()
         self.start_button.setObjectName("practiceStart")
         self.start_button.setDefault(True)
@@ -129,6 +136,8 @@ class ChoosePage(Retranslatable, QWidget):
         body.addLayout(right, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.limit_label)
+        bottom.addWidget(self.limit)
         bottom.addWidget(self.start_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -237,6 +246,10 @@ class ChoosePage(Retranslatable, QWidget):
         else:
             self.summary.setText(self.tr("{count} questions will be asked in this order").format(count=count))
 
+    def limit_factor(self) -> float | None:
+        """The chosen time limit, as a multiple of each question's target length (None: no limit)."""
+        return self.limit.currentData()
+
     def current_question(self) -> Question | None:
         item = self.questions.currentItem()
         key = item.data(Qt.ItemDataRole.UserRole) if item else None
@@ -262,6 +275,12 @@ class ChoosePage(Retranslatable, QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self.save_list_button.setText(self.tr("Save as list…"))
         self.start_button.setText(self.tr("Start practice"))
+        self.limit_label.setText(self.tr("Time limit per answer"))
+        names = {1.0: self.tr("the target length"), 1.5: self.tr("1.5 × the target"), 2.0: self.tr("2 × the target"),
+                 None: self.tr("none (Next only)")}
+        for index in range(self.limit.count()):
+            self.limit.setItemText(index, names[self.limit.itemData(index)])
+        self.limit.setToolTip(self.tr("When the limit passes, the next question comes by itself."))
         self.categories.setToolTip(self.tr("No category ticked: all categories"))
         self.retranslate_summary(self.questions.count())
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.practice.bank import Question, category
-from core.practice.session import AnswerSpan, PracticeRun, PracticeState, begin_practice
+from core.practice.session import DEFAULT_LIMIT_FACTOR, AnswerSpan, PracticeRun, PracticeState, begin_practice
 from core.practice.store import PracticeSessionInfo
 from core.recording.session import RecordingSession
 from core.recording.store import Marker, Recording
@@ -170,9 +170,14 @@ class SessionPage(Retranslatable, QWidget):
                                          if question.star else ""))
             self.progress_label.setText(self.tr("Question {number} of {total}").format(
                 number=run.index + 1, total=len(run.questions)))
-            self.target_label.setText(self.tr(
-                "Aim for about {target} s. After {limit} s the next question comes by itself.").format(
-                target=question.target_s, limit=round(run.limit_s(question))))
+            if run.has_limit:
+                self.target_label.setText(self.tr(
+                    "Aim for about {target} s. After {limit} s the next question comes by itself.").format(
+                    target=question.target_s, limit=round(run.limit_s(question))))
+            else:
+                self.target_label.setText(self.tr(
+                    "Aim for about {target} s. No time limit: press Next when you have finished.").format(
+                    target=question.target_s))
         answering = run is not None and run.state is PracticeState.ANSWERING and not self._stopping
         self.next_button.setEnabled(answering and not self.paused)
         self.stop_button.setEnabled(answering)
@@ -183,9 +188,10 @@ class SessionPage(Retranslatable, QWidget):
         self.message.setVisible(self._problem is not None)
 
     # -- starting ---------------------------------------------------------------------
-    def begin(self, questions: list[Question], language: str, title: str, time_limit_s: float | None) -> None:
+    def begin(self, questions: list[Question], language: str, title: str, time_limit_s: float | None,
+              limit_factor: float | None = DEFAULT_LIMIT_FACTOR) -> None:
         """Create the mock interview, record under self-consent, then show the first question."""
-        self.run = PracticeRun(questions, language, time_limit_s=time_limit_s)
+        self.run = PracticeRun(questions, language, time_limit_s=time_limit_s, limit_factor=limit_factor)
         self.info = None
         self._stopping = False
         self._problem = None
@@ -262,7 +268,8 @@ class SessionPage(Retranslatable, QWidget):
         if span is not None:
             self._answered(span)
             return
-        self.countdown.setText(format_countdown(run.remaining_s(at)))
+        # Time left; without a limit, the time spoken so far.
+        self.countdown.setText(format_countdown(run.remaining_s(at) if run.has_limit else run.elapsed_s(at)))
         over = run.over_target(at)
         if self.countdown.property("over") != over:
             self.countdown.setProperty("over", over)

@@ -81,7 +81,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.stack.setCurrentWidget(self.session)
         self.back_button.setVisible(True)
         self.back_button.setEnabled(False)
-        self.session.begin(questions, language, title, self.time_limit_s)
+        self.session.begin(questions, language, title, self.time_limit_s, self.choose.limit_factor())
 
     def _session_finished(self, info: PracticeSessionInfo | None) -> None:
         self.back_button.setEnabled(True)

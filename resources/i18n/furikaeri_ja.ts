@@ -571,6 +571,30 @@
         <translation>練習を始める</translation>
     </message>
     <message>
+        <source>Time limit per answer</source>
+        <translation>1問あたりの制限時間</translation>
+    </message>
+    <message>
+        <source>the target length</source>
+        <translation>目安の長さ</translation>
+    </message>
+    <message>
+        <source>1.5 × the target</source>
+        <translation>目安の1.5倍</translation>
+    </message>
+    <message>
+        <source>2 × the target</source>
+        <translation>目安の2倍</translation>
+    </message>
+    <message>
+        <source>none (Next only)</source>
+        <translation>なし（「次の質問へ」で進む）</translation>
+    </message>
+    <message>
+        <source>When the limit passes, the next question comes by itself.</source>
+        <translation>制限時間を過ぎると、自動的に次の質問に進みます。</translation>
+    </message>
+    <message>
         <source>No category ticked: all categories</source>
         <translation>カテゴリを選ばない場合は、すべてのカテゴリから出題します</translation>
     </message>
@@ -2612,6 +2636,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Aim for about {target} s. After {limit} s the next question comes by itself.</source>
         <translation>目安は約{target}秒です。{limit}秒たつと自動で次の質問に進みます。</translation>
+    </message>
+    <message>
+        <source>Aim for about {target} s. No time limit: press Next when you have finished.</source>
+        <translation>目安は約{target}秒です。時間制限はありません。答え終わったら「次の質問へ」を押してください。</translation>
     </message>
     <message>
         <source>Resume</source>
