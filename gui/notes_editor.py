@@ -1,7 +1,8 @@
 """Notes beside the selected interview: Markdown, saved as you type, never lost.
 
 * Saved in the background within a second of a pause in typing, at least
-  every two seconds while typing goes on, and whenever the editor loses focus.
+  every 1.5 seconds while typing goes on, and whenever the editor loses focus,
+  so that a crash loses at most the last two seconds.
   Reads and writes go through one single-threaded runner, so they happen in
   the order they were asked for.
 * Every save keeps a revision (see ``core.notes``); History restores one.
@@ -29,8 +30,9 @@ from gui.i18n import Retranslatable, render
 from gui.notes_text import NotesTextEdit
 from gui.tasks import TaskRunner
 
-PAUSE_MS = 1000  # save this long after the last keystroke...
-MAX_UNSAVED_MS = 2000  # ...and at the latest this long after the first unsaved one
+PAUSE_MS = 800  # save this long after the last keystroke...
+MAX_UNSAVED_MS = 1500  # ...and at the latest this long after the first unsaved one
+PROMISE_MS = 2000  # what a crash may lose at most: the timers above leave room for a slow, busy machine
 RETRY_MS = 5000
 CAPTURE_MINUTES = 5  # the first minutes after a declined request, while memory is fresh
 TIME_SCHEME = "furikaeri-time"

@@ -13,10 +13,10 @@ from pathlib import Path
 from core.interviews import Interview, InterviewKind
 from core.library import Library
 from core.settings import SPEECH_MODEL, Settings
-from gui.notes_editor import MAX_UNSAVED_MS
+from gui.notes_editor import PROMISE_MS
 
 TYPE_FOR_S = 3.0
-LOSS_BOUND_S = MAX_UNSAVED_MS / 1000  # the promise: at most the last 2 s are lost
+LOSS_BOUND_S = PROMISE_MS / 1000  # the promise: at most the last 2 s are lost
 
 ROOT = Path(__file__).resolve().parent.parent
 
