@@ -143,6 +143,10 @@ class NotesEditor(Retranslatable, QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def load(self, interview_id: int | None, interview: Interview | None = None) -> None:
+        if interview_id is not None and interview_id == self._loaded_id == self.interview_id:
+            # The same interview shown again (the library was refreshed): keep the text, cursor and undo.
+            self.interview = interview or self.interview
+            return
         self.save_now()
         self.interview_id = interview_id
         self.interview = interview

@@ -229,19 +229,31 @@ def test_insert_time_without_audio_says_why(qtbot, make_window):
 def test_reveal_line_waits_for_the_notes_to_load(qtbot, make_window):
     def long_notes(lib, item):
         lib.notes.save(item.id, "\n".join(f"line {n}" for n in range(200)))
+        lib.interviews.add(Interview(company="Beta", kind=InterviewKind.MOCK))
 
     window, notes = _window(make_window, qtbot, prepare=long_notes)
-    notes.load(window.pane.interview.id, window.pane.interview)
+    rows = [window.model.interview_at(r) for r in range(2)]
+    noted = next(i for i in rows if i.company != "Beta")
+    other = next(i for i in rows if i.company == "Beta")
+    notes.load(other.id, other)
+    notes.load(noted.id, noted)
     notes.reveal_line(150)  # asked before the text has arrived
+    assert notes._pending_line == 150
     qtbot.waitUntil(lambda: notes.editor.textCursor().blockNumber() == 150, timeout=5000)
     assert notes.editor.textCursor().block().text() == "line 150"
 
 
 def test_notes_are_read_only_until_loaded(qtbot, make_window):
-    window, notes = _window(make_window, qtbot)
-    notes.load(window.pane.interview.id, window.pane.interview)
+    def second(lib, _item):
+        lib.interviews.add(Interview(company="Beta", kind=InterviewKind.MOCK))
+
+    window, notes = _window(make_window, qtbot, prepare=second)
+    other = next(window.model.interview_at(r) for r in range(2)
+                 if window.model.interview_at(r).id != window.pane.interview.id)
+    notes.load(other.id, other)
     assert notes.editor.isReadOnly()
     qtbot.waitUntil(lambda: not notes.editor.isReadOnly(), timeout=5000)
+    assert notes._loaded_id == other.id
 
 
 @pytest.mark.audio
@@ -257,3 +269,21 @@ def test_ctrl_t_while_recording_inserts_the_recording_time(qtbot, make_window, v
     with qtbot.waitSignal(panel.recording_saved, timeout=20000):
         qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _stored(window.pane.interview.id).strip() == inserted, timeout=5000)
+
+
+def test_refreshing_the_library_keeps_the_cursor_and_undo(qtbot, make_window):
+    window, notes = _window(make_window, qtbot)
+    interview_id = window.pane.interview.id
+    _type(qtbot, notes, "first line")
+    notes.editor.insertPlainText("\nsecond line")
+    cursor = notes.editor.textCursor()
+    cursor.setPosition(5)
+    notes.editor.setTextCursor(cursor)
+    with qtbot.waitSignal(window.library_loaded, timeout=10000):
+        window.reload(select_id=interview_id)  # e.g. after a follow-up was marked done
+    assert window.pane.interview.id == interview_id
+    assert notes.editor.toPlainText() == "first line\nsecond line"
+    assert notes.editor.textCursor().position() == 5
+    notes.editor.undo()
+    assert notes.editor.toPlainText() == "first line", "the undo history survived the refresh"
+    qtbot.waitUntil(lambda: _stored(interview_id) == "first line", timeout=5000)
