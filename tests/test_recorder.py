@@ -496,7 +496,7 @@ def test_markers_land_where_their_sound_is(virtual_microphone, real_sd, permit, 
     assert len(heard) == 3
     assert result.markers == tuple(placed)
     for marker, onset in zip(placed, heard, strict=True):
-        assert marker.at_s == pytest.approx(onset, abs=0.1)
+        assert marker.at_s == pytest.approx(onset, abs=0.15)  # the listener thread reacts late on a busy machine
 
 
 @pytest.mark.audio
