@@ -179,7 +179,8 @@ class MessageDialog(Retranslatable, QDialog):
                 frozenset(name for name, box in self.choice_boxes.items() if box.isChecked()))
 
     def _choice_toggled(self, name: str, on: bool) -> None:
-        """One optional paragraph at a time: asking for another date and withdrawing contradict each other."""
+        """Asking for another date and withdrawing contradict each other: ticking one unticks the other (telling
+        a referrer that the company already knows goes with either)."""
         if on and name in messages.EXCLUSIVE:
             for other, box in self.choice_boxes.items():
                 if other != name and other in messages.EXCLUSIVE and box.isChecked():
