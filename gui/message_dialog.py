@@ -1,7 +1,8 @@
 """Prepare a message: a draft filled from the interview, its gaps highlighted, copied or opened in the mail app.
 
 Templates with optional paragraphs (asking for another date, saying that you
-withdraw) show a check box for each; they exclude each other.
+withdraw, telling a referrer that the company knows) show a check box for each;
+asking for another date and withdrawing exclude each other.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ class MessageDialog(Retranslatable, QDialog):
         for name in messages.CHOICES:
             box = QCheckBox()
             box.setObjectName(f"choice_{name}")
-            box.setChecked(name in chosen and not any(b.isChecked() for b in self.choice_boxes.values()))
+            box.setChecked(name in chosen and not (name in messages.EXCLUSIVE and any(
+                b.isChecked() for other, b in self.choice_boxes.items() if other in messages.EXCLUSIVE)))
             box.toggled.connect(lambda on, name=name: self._choice_toggled(name, on))
             self.choice_boxes[name] = box
         self.name_notice = QLabel()
@@ -177,10 +179,11 @@ class MessageDialog(Retranslatable, QDialog):
                 frozenset(name for name, box in self.choice_boxes.items() if box.isChecked()))
 
     def _choice_toggled(self, name: str, on: bool) -> None:
-        """One optional paragraph at a time: asking for another date and withdrawing contradict each other."""
-        if on:
+        """Asking for another date and withdrawing contradict each other: ticking one unticks the other (telling
+        a referrer that the company already knows goes with either)."""
+        if on and name in messages.EXCLUSIVE:
             for other, box in self.choice_boxes.items():
-                if other != name and box.isChecked():
+                if other != name and other in messages.EXCLUSIVE and box.isChecked():
                     box.blockSignals(True)
                     box.setChecked(False)
                     box.blockSignals(False)

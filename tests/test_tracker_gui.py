@@ -599,15 +599,23 @@ def test_walkthrough_offers_fitting_messages_to_the_right_person(qtbot, ui_langu
             where = (case, kind)
             draft = message.draft
             assert message.kind() is kind and draft.language == language, where
-            # Only the reason is left to the user; no template braces anywhere.
-            assert draft.missing == ("reason",), where
+            # Only the reason is left to the user (and, writing to a referrer, their name: no field holds it);
+            # no template braces anywhere.
+            to_referrer = kind is MessageKind.TELL_REFERRER
+            assert to_referrer is (channel is Channel.REFERRAL and kind is plan.message_kinds[-1]), where
+            assert draft.missing == (("referrer", "reason") if to_referrer else ("reason",)), where
             assert "{" not in draft.body + draft.subject and "}" not in draft.body + draft.subject, where
             assert len(message.highlighted_missing()) == draft.body.count("〔" if language == "ja" else "["), where
             # The choice made in the walkthrough is ticked; only the template's own choices are offered.
             offered = {name for name, box in message.choice_boxes.items() if box.isVisibleTo(message)}
             assert offered == set(messages.choices(kind)), where
             assert message.chosen() == chosen == draft.choices, where
-            if draft.is_mail:  # addressed to the person the plan names
+            if to_referrer:  # no address is recorded for the referrer: never the recruiter's
+                assert draft.is_mail and message.recipient.text() == "", where
+                assert message.choice_boxes["told_company"].isChecked(), where
+                gap = "〔紹介してくださった方のお名前〕" if language == "ja" else "[name of the person who referred you]"
+                assert message.highlighted_missing()[0] == gap, where
+            elif draft.is_mail:  # addressed to the person the plan names
                 assert message.recipient.text() == ("tanaka@agent.example" if agent else "saito@company.example"), where
             else:
                 assert not message.mail_button.isVisibleTo(message), where
@@ -626,6 +634,56 @@ def test_walkthrough_offers_fitting_messages_to_the_right_person(qtbot, ui_langu
                 assert not JAPANESE.search(note.replace(interview.agent_name, "")), where
             message.close()
         dialog.reject()
+
+
+def test_the_referrer_step_opens_a_mail_whose_only_gap_is_their_name(qtbot, make_window):
+    referral = _agent_interview(channel=Channel.REFERRAL, agent_name="", agent_contact="")
+    Settings().set(USER_NAME, "Hanako Yamada")
+    window = make_window(lambda lib: lib.tracker.save(referral))
+    window.table.selectRow(0)
+    window.pane.followups.withdraw_button.click()
+    dialog = window.findChild(WithdrawDialog)
+    dialog.decline_choice.setChecked(True)
+    dialog.next_button.click()
+    assert dialog.offered_kinds() == [MessageKind.DECLINE_PHONE.value, MessageKind.DECLINE_MAIL.value,
+                                      MessageKind.TELL_REFERRER.value]
+    assert "Telling the person who referred you" in dialog.step_buttons[-1].text()
+    assert "person who referred you" in dialog.step_texts()[3]
+    with qtbot.waitSignal(window.tracker_ui.message_opened, timeout=5000) as opened:
+        dialog.step_buttons[-1].click()
+    message: MessageDialog = opened.args[0]
+    assert message.kind() is MessageKind.TELL_REFERRER and message.mail_button.isVisibleTo(message)
+    assert message.recipient.text() == "" and "saito@" not in message.mailto()  # not the recruiter's address
+    assert "person who referred you" in message.note.text()
+    gap = "[name of the person who referred you]"
+    assert message.highlighted_missing()[0] == gap and message.still_missing() == ["referrer", "reason"]
+    message.extra["reason"] = "I have accepted another offer"
+    message.refresh()
+    assert message.highlighted_missing() == [gap] and message.still_missing() == ["referrer"]
+    assert "Who referred you" in message.missing.text() and message.missing.isVisibleTo(message)
+    # The user types the name over the yellow gap: nothing is left to fill in.
+    cursor = message.body.document().find(gap)
+    cursor.insertText("Ken")
+    assert message.still_missing() == [] and not message.missing.isVisibleTo(message)
+    assert message.body.toPlainText().startswith("Hi Ken,\n")
+    # Saying that the company already knows is optional, and independent of the exclusive choices.
+    told, withdraw = message.choice_boxes["told_company"], message.choice_boxes["withdraw"]
+    assert told.isChecked() and withdraw.isChecked() and not message.choice_boxes["new_date"].isChecked()
+    handle_modal(lambda: told.setChecked(False), click_message_box_yes())
+    assert withdraw.isChecked() and message.chosen() == frozenset({"withdraw"})
+    assert "already told" not in message.body.toPlainText() and "withdraw from their" in message.body.toPlainText()
+    told.setChecked(True)
+    assert message.chosen() == frozenset({"withdraw", "told_company"})
+    message.close()
+    dialog.reject()
+
+
+def click_message_box_yes():
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui_helpers import click_message_box
+
+    return click_message_box(QMessageBox.StandardButton.Yes)  # the typed name is replaced: the user agrees
 
 
 def test_optional_paragraphs_exclude_each_other_and_never_drop_edited_text(qtbot):

@@ -309,3 +309,37 @@ def test_every_section_is_closed_and_every_choice_renders_cleanly(kind):
                 assert "\n\n\n" not in draft.body, (kind, language, chosen)
                 for span in draft.spans:
                     assert draft.body[span.start:span.end], (kind, language, chosen, span)
+
+
+def test_telling_the_referrer_is_a_short_warm_mail_with_their_name_left_to_fill():
+    referral = interview(channel=Channel.REFERRAL)
+    kind = MessageKind.TELL_REFERRER
+    assert messages.choices(kind) == (messages.NEW_DATE, messages.WITHDRAW, messages.TOLD_COMPANY)
+    assert messages.recipient_party(kind, referral) == "referrer"
+    japanese = render(kind, "ja", referral, "山田", {"reason": "家庭の事情で都合がつかなくなった。"},
+                      {messages.NEW_DATE, messages.TOLD_COMPANY})
+    # No field holds a referrer's name: it is the gap the user fills in, highlighted like any other.
+    assert japanese.missing == ("referrer",) and japanese.body.startswith("〔紹介してくださった方のお名前〕さん\n")
+    gap = [span for span in japanese.spans if not span.filled]
+    assert [japanese.body[s.start:s.end] for s in gap] == ["〔紹介してくださった方のお名前〕"]
+    # Warmer than business mail (no 貴社, no signature rule), but polite; the recruiter's address is not used.
+    assert "お疲れさまです" in japanese.body and "貴社" not in japanese.body and "――" not in japanese.body
+    assert japanese.recipient == "" and japanese.is_mail
+    assert "家庭の事情で都合がつかなくなったため、欠席することになりました" in japanese.body
+    assert "別の日程をお願いしているところです" in japanese.body and "すでに私から直接" in japanese.body
+    assert str(japanese.channel_note).startswith("For the person who referred you")
+    # The paragraph about the company is optional; asking for another date goes with it.
+    plain = render(kind, "en", referral, "Yamada", {"reason": "a family matter came up"})
+    assert "already told" not in plain.body and "another date" not in plain.body
+    assert "I have had to drop my first interview with them on Wednesday, 25 November at 2:00 pm." in plain.body
+    assert plain.subject == "My interview with 株式会社サンプル – Yamada"
+    named = render(kind, "en", referral, "Yamada", {"reason": "x", "referrer": "Ken"},
+                   {messages.WITHDRAW, messages.TOLD_COMPANY})
+    assert named.complete and named.body.startswith("Hi Ken,\n")
+    assert "withdraw from their selection process" in named.body and "I have already told 株式会社サンプル" in named.body
+    offer = render(kind, "ja", interview(channel=Channel.REFERRAL, status=Status.OFFER), "山田", {"reason": "x"},
+                   {messages.WITHDRAW})
+    assert offer.subject == "株式会社サンプルの内定辞退のご報告（山田）" and "いただいた内定を辞退" in offer.body
+    # Telling the referrer that the company knows combines with either exclusive choice, not both of them.
+    with pytest.raises(ValueError, match="contradict"):
+        render(kind, "en", referral, "x", chosen={messages.NEW_DATE, messages.WITHDRAW, messages.TOLD_COMPANY})

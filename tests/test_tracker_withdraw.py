@@ -66,6 +66,21 @@ def test_a_direct_application_is_cancelled_with_the_company_phone_then_mail():
 def test_a_referral_also_tells_the_person_who_referred():
     plan = withdrawal_plan(interview(channel=Channel.REFERRAL), Reason.DECLINE, now=NOW)
     assert any("referred you" in text for text in texts(plan))
+    # After the company (phone, then mail), with its own message: the company already knows by then.
+    assert plan.message_kinds == (MessageKind.DECLINE_PHONE, MessageKind.DECLINE_MAIL, MessageKind.TELL_REFERRER)
+    referrer = plan.steps[3]
+    assert referrer.recipient is Contact.REFERRER and "referred you" in str(referrer.message)
+    assert referrer.choices == frozenset({WITHDRAW, messages.TOLD_COMPANY})
+    assert messages.recipient_party(MessageKind.TELL_REFERRER, interview(channel=Channel.REFERRAL)) == "referrer"
+    # Cancelling says whether another date is being asked for, never that the user withdraws.
+    cancel = withdrawal_plan(interview(channel=Channel.REFERRAL), Reason.CANCEL, now=NOW, new_date=True)
+    assert cancel.steps[3].choices == frozenset({NEW_DATE, messages.TOLD_COMPANY})
+    assert withdrawal_plan(interview(channel=Channel.REFERRAL), Reason.CANCEL, now=NOW).steps[3].choices == \
+        frozenset({messages.TOLD_COMPANY})
+    # No other channel has the step.
+    for channel in (Channel.DIRECT, Channel.AGENT, Channel.PART_TIME):
+        assert MessageKind.TELL_REFERRER not in withdrawal_plan(interview(channel=channel), Reason.DECLINE,
+                                                                now=NOW).message_kinds
 
 
 def test_an_interview_already_missed_still_gets_an_apology():
@@ -123,6 +138,12 @@ def full_interview(channel: Channel, status: Status = Status.SCHEDULED) -> Inter
 
 
 def expected_kinds(channel: Channel, reason: Reason, missed: bool, offer: bool) -> tuple[MessageKind, ...]:
+    referrer = (MessageKind.TELL_REFERRER,) if channel is Channel.REFERRAL else ()
+    return _expected_company_kinds(channel, reason, missed, offer) + referrer
+
+
+def _expected_company_kinds(channel: Channel, reason: Reason, missed: bool, offer: bool
+                            ) -> tuple[MessageKind, ...]:
     agent = channel is Channel.AGENT
     if missed:
         return (MessageKind.NO_SHOW_VIA_AGENT_PHONE if agent else MessageKind.NO_SHOW_PHONE,
@@ -150,7 +171,7 @@ def test_every_channel_and_situation_has_the_right_recipient_and_fitting_words(c
         assert plan.message_kinds == expected_kinds(channel, reason, missed, offer), case
         assert ("Do it now" in texts(plan)[0]) is not missed, case
         # The phone step comes before the mail step, and each step's template addresses its recipient.
-        phone, mail = [s for s in plan.steps if s.message_kind is not None]
+        phone, mail = [s for s in plan.steps if s.message_kind is not None and s.recipient is not Contact.REFERRER]
         assert not messages.render(phone.message_kind, "en", item, "x").is_mail, case
         assert messages.render(mail.message_kind, "en", item, "x").is_mail, case
         for step in (phone, mail):
@@ -193,3 +214,43 @@ def test_every_channel_and_situation_has_the_right_recipient_and_fitting_words(c
                 if agent:
                     assert "田中" not in words, (case, language)  # the agent, not the company's recruiter
                     assert "佐藤" in words, (case, language)
+        if channel is Channel.REFERRAL:
+            check_referrer_step(item, plan, case, offer)
+
+
+def check_referrer_step(item: Interview, plan, case, offer: bool) -> None:
+    """The referrer's message: what happened, thanks, a brief apology, and that the company already knows;
+    their name is the one gap left for the user."""
+    reason, missed, new_date = case[2:]
+    step = plan.steps[-2]
+    assert step.recipient is Contact.REFERRER and step.message_kind is MessageKind.TELL_REFERRER, case
+    assert messages.recipient_party(step.message_kind, item) == "referrer", case
+    for language in ("ja", "en"):
+        draft = render(step.message_kind, language, item, "山田", {"reason": "体調を崩した"}, step.choices)
+        words = f"{draft.subject}\n{draft.body}"
+        assert draft.is_mail and draft.missing == ("referrer",), (case, language)
+        assert draft.recipient == "", (case, language)  # never the recruiter's address
+        assert "tanaka@" not in words and "田中" not in words and "貴社" not in words, (case, language)
+        gap = "〔紹介してくださった方のお名前〕" if language == "ja" else "[name of the person who referred you]"
+        assert draft.body.count(gap) == 1 and [s.field for s in draft.spans if not s.filled] == ["referrer"]
+        assert not any(mark in words for mark in ("{", "}")), (case, language)
+        assert "山田" in words and "株式会社サンプル" in words and "体調を崩した" in words, (case, language)
+        thanks, sorry, told = (("ご紹介いただき", "申し訳ありません", "すでに私から直接お伝えしています")
+                               if language == "ja" else
+                               ("introducing me", "I apologise", "I have already told"))
+        assert thanks in words and sorry in words and told in words, (case, language)
+        declining = reason is Reason.DECLINE
+        if language == "ja":
+            assert ("辞退" in words) is declining, (case, language)
+            if declining:
+                assert ("内定" if offer else "選考") + "を辞退" in words, (case, language)
+            else:
+                assert "11月26日" in words and "二次面接" in words, (case, language)
+            assert ("別の日程" in words) is (not declining and new_date), (case, language)
+        else:
+            assert any(word in words.lower() for word in _DECLINING_WORDS) is declining, (case, language)
+            if declining:
+                assert ("decline their offer" if offer else "withdraw from their selection") in words, case
+            else:
+                assert "26 November" in words and "second interview" in words, (case, language)
+            assert ("another date" in words) is (not declining and new_date), (case, language)

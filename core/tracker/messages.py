@@ -10,7 +10,8 @@ a field without a value shows a bracketed placeholder (〔会社名〕,
 
 Some templates hold optional sections (``{?new_date}…{/new_date}``, and
 ``{!name}…{/name}`` for the opposite): the user's :data:`CHOICES` (ask for
-another date, or say that you withdraw) and two facts taken from the
+another date, or say that you withdraw; to a referrer, that the company
+already knows) and two facts taken from the
 interview (an offer; arranged by an agent) decide which are kept.
 
 Dates are written in the interview's local time: 「11月25日（水）14時」,
@@ -66,6 +67,7 @@ class MessageKind(enum.Enum):
     NO_SHOW_VIA_AGENT_PHONE = "no_show_via_agent_phone"  # ... to the agent who arranged it
     DECLINE_OFFER_PHONE = "decline_offer_phone"  # declining an offer, to the company
     DECLINE_OFFER_MAIL = "decline_offer_mail"
+    TELL_REFERRER = "tell_referrer"  # a referral: telling the person who introduced you (mail or chat)
 
 
 class Medium(enum.Enum):
@@ -97,6 +99,7 @@ _KIND_LABELS = {
         "MessageTemplates", "Apologising to the agent for a missed interview, by phone"),
     MessageKind.DECLINE_OFFER_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by phone"),
     MessageKind.DECLINE_OFFER_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by mail"),
+    MessageKind.TELL_REFERRER: QT_TRANSLATE_NOOP("MessageTemplates", "Telling the person who referred you"),
 }
 
 FIELD_LABELS: dict[str, Message] = {
@@ -120,18 +123,23 @@ FIELD_LABELS: dict[str, Message] = {
         "summary": QT_TRANSLATE_NOOP("MessageFields", "What happened since your call"),
         "about": QT_TRANSLATE_NOOP("MessageFields", "What the reply is about"),
         "reply": QT_TRANSLATE_NOOP("MessageFields", "Your answer"),
+        "referrer": QT_TRANSLATE_NOOP("MessageFields", "Who referred you"),
     }.items()
 }
 
 # What the user decides for a cancelled or missed interview; a template offers those its text depends on.
 NEW_DATE = "new_date"  # ask whether another date (another chance) is possible: the user wants to continue
 WITHDRAW = "withdraw"  # say that the user withdraws
-CHOICES = (NEW_DATE, WITHDRAW)  # exclusive: at most one
+TOLD_COMPANY = "told_company"  # to a referrer: say that the company has already been told
+EXCLUSIVE = (NEW_DATE, WITHDRAW)  # at most one of these
+CHOICES = (NEW_DATE, WITHDRAW, TOLD_COMPANY)
 CHOICE_LABELS: dict[str, Message] = {
     NEW_DATE: Message(_CONTEXT, QT_TRANSLATE_NOOP(
         "MessageTemplates", "Ask whether another date is possible (I want to continue)")),
     WITHDRAW: Message(_CONTEXT, QT_TRANSLATE_NOOP(
         "MessageTemplates", "Say that I withdraw (I do not want to continue)")),
+    TOLD_COMPANY: Message(_CONTEXT, QT_TRANSLATE_NOOP(
+        "MessageTemplates", "Say that I have already told the company myself")),
 }
 # Sections that follow from the interview itself.
 _OFFER = "offer"  # its status is an offer
@@ -213,8 +221,9 @@ def choices(kind: MessageKind) -> tuple[str, ...]:
 
 
 def recipient_party(kind: MessageKind, interview: Interview | None) -> str:
-    """Whom the message addresses: ``"agent"`` or ``"company"`` (a "party" template: the agent for an agent's
-    interview); ``""`` for the request to record, which is spoken in the interview."""
+    """Whom the message addresses: ``"agent"``, ``"company"`` (a "party" template: the agent for an agent's
+    interview) or ``"referrer"`` (who introduced the candidate); ``""`` for the request to record, which is
+    spoken in the interview."""
     if kind is MessageKind.ASK_TO_RECORD:
         return ""
     recipient = _data()["templates"][kind.value]["recipient"]
@@ -382,6 +391,9 @@ _NOTES = {
         "company, or add the agent in the interview's details."),
     "phone": QT_TRANSLATE_NOOP("MessageTemplates", "A script to read from: call on a weekday between 10:15 and "
                                "16:45, not over lunch."),
+    "referrer": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "For the person who referred you, by mail or the chat you usually use: write it once "
+        "the company knows, so that they hear it from you first. Fill in their name."),
 }
 
 
@@ -390,6 +402,8 @@ def _channel_note(kind: MessageKind, template: dict, interview: Interview | None
         return None
     agent = interview.agent_name or "?"
     phone = template["medium"] == "phone"
+    if template["recipient"] == "referrer":
+        return Message(_CONTEXT, _NOTES["referrer"])
     if template["recipient"] == "party" and interview.channel is Channel.AGENT:
         return Message(_CONTEXT, _NOTES["agent_phone" if phone else "agent"], {"agent": agent})
     if template["recipient"] == "agent":
@@ -408,7 +422,7 @@ def _channel_note(kind: MessageKind, template: dict, interview: Interview | None
 
 
 def _recipient(template: dict, interview: Interview | None) -> str:
-    if interview is None:
+    if interview is None or template["recipient"] == "referrer":  # no address is recorded for a referrer
         return ""
     to_agent = template["recipient"] == "agent" or (
         template["recipient"] == "party" and interview.channel is Channel.AGENT)
@@ -420,14 +434,15 @@ def render(kind: MessageKind, language: str, interview: Interview | None, user_n
            extra: dict | None = None, chosen: Iterable[str] = ()) -> Draft:
     """A draft of ``kind`` in ``language`` ("ja" or "en") filled from the interview and ``extra`` values.
 
-    ``chosen``: the user's :data:`CHOICES` (at most one); those the template does not use are ignored.
+    ``chosen``: the user's :data:`CHOICES` (at most one of :data:`EXCLUSIVE`); those the template does not
+    use are ignored.
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
     chosen = frozenset(chosen)
     if unknown := chosen - set(CHOICES):
         raise ValueError(f"unknown choices {sorted(unknown)}; known: {CHOICES}")
-    if len(chosen) > 1:
+    if len(chosen & set(EXCLUSIVE)) > 1:
         raise ValueError(f"the choices {sorted(chosen)} contradict each other: give at most one")
     if kind is MessageKind.ASK_TO_RECORD:
         body = REQUEST_WORDING[language] + "\n"

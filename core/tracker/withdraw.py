@@ -7,7 +7,8 @@ follow the candidate (agents, group companies).  The plan:
   a mail if the call does not get through; never around the agent to the
   company;
 * otherwise → the company's recruiter, by phone first, a mail if a call is
-  impossible (a referral: tell the person who introduced you as well);
+  impossible (a referral: then tell the person who introduced you as well, by
+  mail or chat: :attr:`~core.tracker.messages.MessageKind.TELL_REFERRER`);
 * already missed → apologise as soon as possible anyway, by phone then mail.
 
 *Cancelling* drops one interview date (asking for another one when the user
@@ -207,9 +208,13 @@ def withdrawal_plan(interview: Interview, reason: Reason, already_missed: bool =
             "Withdrawal", "If a call is impossible, or nobody answers, send a mail instead the same day.")),
             mail_kind))
         if interview.channel is Channel.REFERRAL:
+            # After the company: the message can say that the company already knows.  Declining (or withdrawing
+            # after a missed interview) says so; a cancellation says whether another date is being asked for.
+            told = {messages.TOLD_COMPANY, *([messages.WITHDRAW] if reason is Reason.DECLINE else
+                                             [choice] if choice else [])}
             steps.append(Step(_m(QT_TRANSLATE_NOOP(
                 "Withdrawal", "Tell the person who referred you, too, so that they do not hear it from the "
-                "company first.")), recipient=Contact.REFERRER))
+                "company first.")), MessageKind.TELL_REFERRER, Contact.REFERRER, choices=frozenset(told)))
     if reason is Reason.CANCEL and not missed and not new_date:
         warnings.append(_m(QT_TRANSLATE_NOOP(
             "Withdrawal", "You are not asking for another date: a cancellation without one usually ends the "

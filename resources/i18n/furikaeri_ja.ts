@@ -1568,6 +1568,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>Your answer</source>
         <translation>お返事の内容</translation>
     </message>
+    <message>
+        <source>Who referred you</source>
+        <translation>紹介してくださった方</translation>
+    </message>
 </context>
 <context>
     <name>MessageTemplates</name>
@@ -1652,12 +1656,20 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>内定辞退のメール</translation>
     </message>
     <message>
+        <source>Telling the person who referred you</source>
+        <translation>紹介してくださった方へのご報告</translation>
+    </message>
+    <message>
         <source>Ask whether another date is possible (I want to continue)</source>
         <translation>別の日程が可能か尋ねる（選考を続けたい）</translation>
     </message>
     <message>
         <source>Say that I withdraw (I do not want to continue)</source>
         <translation>辞退することを伝える（選考を続けない）</translation>
+    </message>
+    <message>
+        <source>Say that I have already told the company myself</source>
+        <translation>企業にはすでに自分から伝えたことを書く</translation>
     </message>
     <message>
         <source>This interview was arranged by {agent}: contact the agent rather than the company.</source>
@@ -1678,6 +1690,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>A script to read from: call on a weekday between 10:15 and 16:45, not over lunch.</source>
         <translation>電話で読み上げる台本です。平日の10時15分から16時45分の間、昼休みを避けてかけましょう。</translation>
+    </message>
+    <message>
+        <source>For the person who referred you, by mail or the chat you usually use: write it once the company knows, so that they hear it from you first. Fill in their name.</source>
+        <translation>紹介してくださった方には、メールやいつものチャットで伝えましょう。企業に伝えた後、企業から話が届く前に送るのが礼儀です。お名前は入力してください。</translation>
     </message>
 </context>
 <context>
