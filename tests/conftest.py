@@ -138,3 +138,14 @@ from tests.speech_fixtures import (  # noqa: E402,F401
     japanese_interview_speech,
     japanese_short_speech,
 )
+
+
+@pytest.fixture
+def ui_language(qapp):
+    """Switch the UI language for a test without a main window; English again afterwards."""
+    from gui.i18n import LanguageSwitcher
+
+    switcher = LanguageSwitcher()
+    yield switcher.apply
+    switcher.apply("en")
+
