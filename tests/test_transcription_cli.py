@@ -50,16 +50,17 @@ def test_english_to_json_on_stdout_with_detected_language(tmp_path, built_base_m
     assert all(segment["words"] for segment in data["segments"])
 
 
+@pytest.mark.parametrize("command", ["transcribe", "analyze"])  # both go through transcribe_with_progress
 @pytest.mark.parametrize(("name", "content", "words"), [
     ("missing.wav", None, "does not exist"),
     ("empty.wav", b"", "empty (0 bytes)"),
     ("notes.wav", b"just text, not sound\n" * 30, "not an audio file"),
 ])
-def test_unreadable_input_exits_4(tmp_path, name, content, words):
+def test_unreadable_input_exits_4(tmp_path, command, name, content, words):
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
-    result = run_cli("transcribe", str(path), tmp_path=tmp_path)
+    result = run_cli(command, str(path), tmp_path=tmp_path)
     assert result.returncode == 4, result.stderr
     assert words in result.stderr and result.stdout == ""
 
