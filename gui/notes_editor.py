@@ -336,8 +336,9 @@ class NotesEditor(Retranslatable, QWidget):
             self._pending_capture = (declined_at, language)
 
     def _start_capture(self, declined_at: str, language: str) -> None:
-        edited = [t for t in self._templates.get(language, []) if t.builtin is Builtin.DECLINED]
-        body = edited[0].body if edited else builtin_text(Builtin.DECLINED, language)
+        # The loaded templates hold the user's version where edited; the shipped text until they have loaded.
+        loaded = [t for t in self._templates.get(language, []) if t.builtin is Builtin.DECLINED]
+        body = loaded[0].body if loaded else builtin_text(Builtin.DECLINED, language)
         text = fill(body, values_for(self.interview, declined_at=declined_at))
         self.set_preview(False)
         if text.strip().splitlines()[0] not in self.editor.toPlainText():
