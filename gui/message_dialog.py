@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.interviews import Interview
 from core.settings import USER_NAME, Settings
 from core.tracker import messages
+from core.tracker.kinds import MessageKind
 from gui.i18n import Retranslatable, render
 from gui.tracker_labels import message_kind_label
 
@@ -55,9 +56,9 @@ class MessageDialog(Retranslatable, QDialog):
         self.extra = dict(extra or {})
         self.draft: messages.Draft | None = None
         self.kind_combo = QComboBox()
-        for item in messages.MessageKind:
+        for item in MessageKind:
             self.kind_combo.addItem("", item.value)
-        kind = kind or messages.MessageKind.THANK_YOU  # the message most often needed
+        kind = kind or MessageKind.THANK_YOU  # the message most often needed
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
         self.language_combo = QComboBox()
         # Language names are written in their own language, so they are never translated.
@@ -163,8 +164,8 @@ class MessageDialog(Retranslatable, QDialog):
             self._explain(self.draft)
 
     # -- the draft -----------------------------------------------------------------
-    def kind(self) -> messages.MessageKind:
-        return messages.MessageKind(self.kind_combo.currentData())
+    def kind(self) -> MessageKind:
+        return MessageKind(self.kind_combo.currentData())
 
     def language(self) -> str:
         return self.language_combo.currentData()

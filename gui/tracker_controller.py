@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.interviews import Interview
-from core.tracker.messages import MessageKind
+from core.tracker.kinds import MessageKind
 from gui.message_dialog import MessageDialog
 from gui.notification_toast import NotificationToast
 from gui.notifier import TaskNotifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.interviews import Channel
-from core.tracker import messages
+from core.tracker.kinds import MessageKind, kind_label
 from gui.i18n import render, translate
 
 _CONTEXT = "TrackerLabels"
@@ -24,7 +24,7 @@ def channel_label(channel: Channel) -> str:
 
 def message_kind_label(kind) -> str:
     """A message kind (or its value) in the UI language."""
-    return render(messages.kind_label(messages.MessageKind(getattr(kind, "value", kind))))
+    return render(kind_label(MessageKind(getattr(kind, "value", kind))))
 
 
 def task_text(task) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.interviews import Interview, InterviewKind, Status
-from core.tracker.followups import TaskKind
+from core.tracker.kinds import TaskKind
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label
 from gui.library_model import format_moment

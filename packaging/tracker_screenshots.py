@@ -24,8 +24,8 @@ def _sample(library, now: datetime):
     from dataclasses import replace
 
     from core.interviews import Channel, Interview, InterviewKind, Stage, Status
-    from core.tracker.followups import TaskKind
-    from core.tracker.messages import MessageKind
+    from core.tracker.kinds import TaskKind
+    from core.tracker.kinds import MessageKind
 
     save = library.tracker.save
     agent = save(Interview(
@@ -58,7 +58,7 @@ def main() -> int:
 
     from core.library import Library
     from core.settings import USER_NAME
-    from core.tracker.messages import MessageKind
+    from core.tracker.kinds import MessageKind
     from gui.interview_dialog import InterviewDialog
     from gui.main_window import MainWindow
 

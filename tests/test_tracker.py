@@ -12,8 +12,9 @@ import pytest
 from core.interviews import Channel, Interview, InterviewKind, Stage, Status, ValidationError
 from core.library import Library
 from core.tracker.events import EventKind
-from core.tracker.followups import TaskError, TaskKind, TaskState
-from core.tracker.messages import MessageKind
+from core.tracker.followups import TaskError, TaskState
+from core.tracker.kinds import TaskKind
+from core.tracker.kinds import MessageKind
 
 JST = ZoneInfo("Asia/Tokyo")
 

@@ -15,8 +15,8 @@ from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.library import Library
 from core.settings import USER_NAME
 from core.tracker.events import EventKind
-from core.tracker.followups import TaskKind
-from core.tracker.messages import MessageKind
+from core.tracker.kinds import TaskKind
+from core.tracker.kinds import MessageKind
 from gui.interview_dialog import InterviewDialog
 from gui.message_dialog import MessageDialog
 from gui.withdraw_dialog import WithdrawDialog

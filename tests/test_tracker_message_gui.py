@@ -16,7 +16,7 @@ from core.interviews import Channel
 from core.library import Library
 from core.settings import USER_NAME, Settings
 from core.tracker.events import EventKind
-from core.tracker.messages import MessageKind
+from core.tracker.kinds import MessageKind
 from gui.message_dialog import MISSING_COLOUR, MessageDialog
 from tests.gui_helpers import handle_modal
 from tests.tracker_gui_helpers import MailCatcher, agent_interview, wait_idle

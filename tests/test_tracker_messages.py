@@ -12,7 +12,8 @@ import pytest
 from core.consent import REQUEST_WORDING
 from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.tracker import messages
-from core.tracker.messages import MessageKind, format_date, render
+from core.tracker.messages import format_date, render
+from core.tracker.kinds import MessageKind
 
 JST = ZoneInfo("Asia/Tokyo")
 

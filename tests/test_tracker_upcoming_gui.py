@@ -11,7 +11,8 @@ from datetime import datetime, timedelta
 
 from core.interviews import Status
 from core.library import Library
-from core.tracker.followups import TaskKind, TaskState
+from core.tracker.followups import TaskState
+from core.tracker.kinds import TaskKind
 from gui.upcoming_view import group_of
 from tests.tracker_gui_helpers import JST, agent_interview, wait_idle, with_tasks
 

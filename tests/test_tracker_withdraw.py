@@ -9,7 +9,8 @@ import pytest
 
 from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.tracker import messages
-from core.tracker.messages import NEW_DATE, WITHDRAW, MessageKind, kind_label, render
+from core.tracker.messages import NEW_DATE, WITHDRAW, render
+from core.tracker.kinds import MessageKind, kind_label
 from core.tracker.withdraw import Contact, Reason, withdrawal_plan
 
 JST = ZoneInfo("Asia/Tokyo")

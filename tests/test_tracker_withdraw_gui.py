@@ -16,7 +16,7 @@ from core.library import Library
 from core.settings import USER_NAME, Settings
 from core.tracker import messages
 from core.tracker.events import EventKind
-from core.tracker.messages import MessageKind
+from core.tracker.kinds import MessageKind
 from core.tracker.withdraw import Reason, withdrawal_plan
 from gui.message_dialog import MessageDialog
 from gui.withdraw_dialog import WithdrawDialog

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QUrl, Slot
 
 from core.interviews import Channel, Interview, InterviewKind, Stage
 from core.library import Library
-from core.tracker.followups import TaskKind
+from core.tracker.kinds import TaskKind
 
 JST = timezone(timedelta(hours=9))
 

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 
 from core.interviews import Status, local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, Message
+from core.tracker.kinds import MessageKind, TaskKind, kind_label, task_title
 
 _CONTEXT = "Timeline"
 
@@ -84,14 +85,9 @@ def _message(kind: EventKind, params: dict) -> Message:
 
 
 def _detail(params: dict) -> Message | None:
-    # Imported here: the follow-up and message modules import this one.
     if "task" in params:
-        from core.tracker.followups import TaskKind, task_title
-
         return task_title(TaskKind(params["task"]), params.get("company", ""))
     if "message" in params:
-        from core.tracker.messages import MessageKind, kind_label
-
         return kind_label(MessageKind(params["message"]))
     return None
 

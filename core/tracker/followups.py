@@ -22,19 +22,10 @@ from core.interviews import local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.tracker import rules
 from core.tracker.events import EventKind, EventLog, when_text
-from core.tracker.messages import MessageKind
+from core.tracker.kinds import MessageKind, TaskKind, task_title
 from core.tracker.transaction import transaction
 
 _CONTEXT = "FollowUps"
-
-
-class TaskKind(enum.Enum):
-    THANK_YOU = "thank_you"  # thank-you mail after the interview
-    CONFIRM_TERMS = "confirm_terms"  # after an offer: the written notice of employment terms
-    ASK_RESULT = "ask_result"  # seven days without news
-    MISSED_CALL = "missed_call"  # call the company back
-    MISSED_CALL_MAIL = "missed_call_mail"  # the short written follow-up after calling back
-    APOLOGISE = "apologise"  # an interview missed without notice: apologise at once
 
 
 class TaskState(enum.Enum):
@@ -43,15 +34,6 @@ class TaskState(enum.Enum):
     DISMISSED = "dismissed"  # the user decided it is not needed
     CLOSED = "closed"  # closed by the tracker: the interview's status made it moot
 
-
-_TITLES = {
-    TaskKind.THANK_YOU: QT_TRANSLATE_NOOP("FollowUps", "Send {company} a thank-you mail"),
-    TaskKind.CONFIRM_TERMS: QT_TRANSLATE_NOOP("FollowUps", "Check the written terms of employment from {company}"),
-    TaskKind.ASK_RESULT: QT_TRANSLATE_NOOP("FollowUps", "Ask {company} about the result"),
-    TaskKind.MISSED_CALL: QT_TRANSLATE_NOOP("FollowUps", "Call {company} back"),
-    TaskKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("FollowUps", "Send {company} a short mail after your call"),
-    TaskKind.APOLOGISE: QT_TRANSLATE_NOOP("FollowUps", "Apologise to {company} for the missed interview"),
-}
 
 _HINTS = {
     TaskKind.THANK_YOU: QT_TRANSLATE_NOOP(
@@ -81,10 +63,6 @@ _TEMPLATES = {
     TaskKind.MISSED_CALL_MAIL: MessageKind.MISSED_CALL_MAIL,
     TaskKind.APOLOGISE: MessageKind.NO_SHOW_APOLOGY,
 }
-
-
-def task_title(kind: TaskKind, company: str) -> Message:
-    return Message(_CONTEXT, _TITLES[kind], {"company": company})
 
 
 class TaskError(FurikaeriError):

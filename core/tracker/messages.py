@@ -38,6 +38,7 @@ from core import paths
 from core.consent import REQUEST_WORDING
 from core.interviews import Channel, Interview, Stage, Status, local_time
 from core.messages import QT_TRANSLATE_NOOP, Message
+from core.tracker.kinds import MessageKind
 
 LANGUAGES = ("ja", "en")
 _CONTEXT = "MessageTemplates"
@@ -46,61 +47,10 @@ _SECTION = re.compile(r"\{([?!])([a-z_]+)\}(.*?)\{/\2\}", re.DOTALL)
 _SECTION_MARK = re.compile(r"\{[?!/]([a-z_]+)\}")
 
 
-class MessageKind(enum.Enum):
-    ASK_TO_RECORD = "ask_to_record"  # spoken, at the start of the interview
-    THANK_YOU = "thank_you"
-    MISSED_CALL_SCRIPT = "missed_call_script"
-    MISSED_CALL_MAIL = "missed_call_mail"
-    CANCEL_PHONE = "cancel_phone"
-    CANCEL_MAIL = "cancel_mail"
-    CANCEL_VIA_AGENT_PHONE = "cancel_via_agent_phone"  # this interview only, through the agent
-    CANCEL_VIA_AGENT_MAIL = "cancel_via_agent_mail"
-    DECLINE_PHONE = "decline_phone"  # withdrawing from the selection, to the company
-    DECLINE_MAIL = "decline_mail"
-    DECLINE_VIA_AGENT_PHONE = "decline_via_agent_phone"
-    DECLINE_VIA_AGENT_MAIL = "decline_via_agent_mail"
-    LATE_REPLY_APOLOGY = "late_reply_apology"
-    ASK_RESULT_MAIL = "ask_result_mail"  # after a week without news
-    REQUEST_TERMS_MAIL = "request_terms_mail"  # after an offer: the written terms of employment
-    NO_SHOW_APOLOGY = "no_show_apology"  # an interview missed without notice (mail)
-    NO_SHOW_PHONE = "no_show_phone"  # the same apology by phone, to the company
-    NO_SHOW_VIA_AGENT_PHONE = "no_show_via_agent_phone"  # ... to the agent who arranged it
-    DECLINE_OFFER_PHONE = "decline_offer_phone"  # declining an offer, to the company
-    DECLINE_OFFER_MAIL = "decline_offer_mail"
-    TELL_REFERRER = "tell_referrer"  # a referral: telling the person who introduced you (mail or chat)
-
-
 class Medium(enum.Enum):
     MAIL = "mail"
     PHONE = "phone"  # a script to read from while calling (or speaking)
 
-
-_KIND_LABELS = {
-    MessageKind.ASK_TO_RECORD: QT_TRANSLATE_NOOP("MessageTemplates", "Asking permission to record"),
-    MessageKind.THANK_YOU: QT_TRANSLATE_NOOP("MessageTemplates", "Thank-you mail"),
-    MessageKind.MISSED_CALL_SCRIPT: QT_TRANSLATE_NOOP("MessageTemplates", "Calling back after a missed call"),
-    MessageKind.MISSED_CALL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Mail after a missed call"),
-    MessageKind.CANCEL_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by phone"),
-    MessageKind.CANCEL_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Cancelling an interview by mail"),
-    MessageKind.CANCEL_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP("MessageTemplates",
-                                                          "Cancelling an interview through the agent, by phone"),
-    MessageKind.CANCEL_VIA_AGENT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates",
-                                                         "Cancelling an interview through the agent, by mail"),
-    MessageKind.DECLINE_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Withdrawing from the selection by phone"),
-    MessageKind.DECLINE_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Withdrawing from the selection by mail"),
-    MessageKind.DECLINE_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by phone"),
-    MessageKind.DECLINE_VIA_AGENT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining through the agent, by mail"),
-    MessageKind.LATE_REPLY_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apology for a late reply"),
-    MessageKind.ASK_RESULT_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking about the result"),
-    MessageKind.REQUEST_TERMS_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Asking for the written terms"),
-    MessageKind.NO_SHOW_APOLOGY: QT_TRANSLATE_NOOP("MessageTemplates", "Apologising for a missed interview, by mail"),
-    MessageKind.NO_SHOW_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Apologising for a missed interview, by phone"),
-    MessageKind.NO_SHOW_VIA_AGENT_PHONE: QT_TRANSLATE_NOOP(
-        "MessageTemplates", "Apologising to the agent for a missed interview, by phone"),
-    MessageKind.DECLINE_OFFER_PHONE: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by phone"),
-    MessageKind.DECLINE_OFFER_MAIL: QT_TRANSLATE_NOOP("MessageTemplates", "Declining an offer by mail"),
-    MessageKind.TELL_REFERRER: QT_TRANSLATE_NOOP("MessageTemplates", "Telling the person who referred you"),
-}
 
 FIELD_LABELS: dict[str, Message] = {
     name: Message("MessageFields", text) for name, text in {
@@ -159,10 +109,6 @@ def user_name() -> str:
     from core.settings import USER_NAME, Settings
 
     return Settings().get(USER_NAME).strip()
-
-
-def kind_label(kind: MessageKind) -> Message:
-    return Message(_CONTEXT, _KIND_LABELS[kind])
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ from datetime import datetime
 from core.interviews import Interview, InterviewKind, Status, local_time, utc_now
 from core.tracker import rules
 from core.tracker.events import Event, EventKind, when_text
-from core.tracker.followups import FollowUp, TaskKind, TaskState
-from core.tracker.messages import MessageKind
+from core.tracker.followups import FollowUp, TaskState
+from core.tracker.kinds import MessageKind, TaskKind
 from core.tracker.transaction import transaction
 
 # Which automatic follow-ups each status asks for, and which it makes moot.

@@ -8,7 +8,7 @@ follow the candidate (agents, group companies).  The plan:
   company;
 * otherwise → the company's recruiter, by phone first, a mail if a call is
   impossible (a referral: then tell the person who introduced you as well, by
-  mail or chat: :attr:`~core.tracker.messages.MessageKind.TELL_REFERRER`);
+  mail or chat: :attr:`~core.tracker.kinds.MessageKind.TELL_REFERRER`);
 * already missed → apologise as soon as possible anyway, by phone then mail.
 
 *Cancelling* drops one interview date (asking for another one when the user
@@ -27,7 +27,7 @@ from datetime import datetime
 from core.interviews import Channel, Interview, Status, utc_now
 from core.messages import QT_TRANSLATE_NOOP, Message
 from core.tracker import messages, rules
-from core.tracker.messages import MessageKind
+from core.tracker.kinds import MessageKind
 from core.tracker.tracker import local_zone
 
 _CONTEXT = "Withdrawal"
