@@ -77,14 +77,19 @@ def test_uids_are_stable_and_cancelled_interviews_say_so(library):
     assert [str(e["UID"]) for e in cancelled] == [ics.interview_uid(online)]
 
 
-def test_folding_never_splits_a_character_and_escaping_round_trips():
-    line = "DESCRIPTION:" + ics.escape_text("あ" * 40 + "; a, b\\c\nd")
-    folded = ics.fold(line)
-    for part in folded.split("\r\n"):
+def test_folding_never_splits_a_character_and_escaping_round_trips(library):
+    tricky = "あ" * 40 + "; a, b\\c\nd"
+    written = library.tracker.save(Interview(
+        company=tricky, kind=InterviewKind.REAL, starts_at=datetime(2026, 11, 25, 14, 0, tzinfo=JST)), now=NOW)
+    text = ics.calendar([written], [], now=NOW)
+    lines = text.split("\r\n")
+    for part in lines:
         assert len(part.encode("utf-8")) <= 75
-        part.encode("utf-8").decode("utf-8")
-    assert folded.replace("\r\n ", "") == line
-    assert ics.escape_text("a;b,c\\d\r\ne") == "a\\;b\\,c\\\\d\\ne"
+        part.encode("utf-8").decode("utf-8")  # each physical line is whole characters
+    summary = next(line for line in text.replace("\r\n ", "").split("\r\n") if line.startswith("SUMMARY"))
+    assert summary == "SUMMARY:Interview: " + "あ" * 40 + "\\; a\\, b\\\\c\\nd"
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Interview: " + tricky
 
 
 def test_follow_ups_as_events_for_calendars_without_to_dos(library):

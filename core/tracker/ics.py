@@ -8,8 +8,10 @@
 * One ``VTODO`` per open follow-up, ``DUE`` at its effective due time, related
   to its interview's event.
 * UIDs are stable (the row id and its creation time), so importing the file
-  again updates rather than duplicates.  Text is escaped, lines are folded at
-  75 octets without splitting a UTF-8 character, and end in CRLF.
+  again updates rather than duplicates.
+
+The text is written by the ``icalendar`` package (escaping, line folding at 75
+octets, CRLF), the same package calendar programs' tests rely on.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+import icalendar
 
 from core import __version__
 from core.fsutil import atomic_write_text
@@ -26,35 +30,16 @@ from core.tracker.followups import FollowUp
 from core.tracker.messages import stage_text
 
 _CONTEXT = "Calendar"
-_LIMIT = 75  # octets per line, CRLF excluded
 _CANCELLED = (Status.CANCELLED, Status.DECLINED)
-
-
-def escape_text(value: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon, comma and line breaks escaped."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
-
-
-def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets, continuation lines starting with a space."""
-    parts: list[str] = []
-    current: list[str] = []
-    size = 0
-    limit = _LIMIT
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, _LIMIT - 1
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
 
 
 def _utc(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """Times are written in UTC (``...Z``): every calendar program reads them the same way."""
+    return moment.astimezone(timezone.utc)
 
 
 def interview_uid(interview: Interview) -> str:
@@ -92,7 +77,7 @@ def _description(interview: Interview, t: Translate, language: str) -> str:
     return "\n".join(item for item in lines if item)
 
 
-def _event(interview: Interview, stamp: str, t: Translate, language: str) -> list[str]:
+def _event(interview: Interview, stamp: datetime, t: Translate, language: str) -> icalendar.Event:
     stage = stage_text(interview.stage, language)
     if stage:
         summary = Message(_CONTEXT, QT_TRANSLATE_NOOP("Calendar", "Interview: {company} ({stage})"),
@@ -100,53 +85,58 @@ def _event(interview: Interview, stamp: str, t: Translate, language: str) -> lis
     else:
         summary = Message(_CONTEXT, QT_TRANSLATE_NOOP("Calendar", "Interview: {company}"),
                           {"company": interview.company}).render(t)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{interview_uid(interview)}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART:{_utc(interview.starts_at)}",
-        f"DTEND:{_utc(interview.ends_at)}",
-        f"SUMMARY:{escape_text(summary)}",
-        f"STATUS:{'CANCELLED' if interview.status in _CANCELLED else 'CONFIRMED'}",
-    ]
+    event = icalendar.Event()
+    event.add("uid", interview_uid(interview))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", _as_utc(interview.starts_at))
+    event.add("dtend", _as_utc(interview.ends_at))
+    event.add("summary", summary)
+    event.add("status", "CANCELLED" if interview.status in _CANCELLED else "CONFIRMED")
     if interview.updated_at:
-        lines.append(f"LAST-MODIFIED:{_utc(interview.updated_at)}")
+        event.add("last-modified", _as_utc(interview.updated_at))
     if interview.place:
-        lines.append(f"LOCATION:{escape_text(interview.place)}")
+        event.add("location", interview.place)
     link = interview.place.strip()
     if interview.is_online and not any(c.isspace() or ord(c) < 32 or c in '"<>' for c in link):
-        lines.append(f"URL:{link}")  # a URI value is not escaped: only a clean one is written
+        event.add("url", link)  # a URI value is not escaped: only a clean one is written
     description = _description(interview, t, language)
     if description:
-        lines.append(f"DESCRIPTION:{escape_text(description)}")
+        event.add("description", description)
     if interview.status is Status.SCHEDULED:
         reminder = Message(_CONTEXT, QT_TRANSLATE_NOOP("Calendar", "Interview with {company} in one hour"),
                            {"company": interview.company}).render(t)
-        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT1H", f"DESCRIPTION:{escape_text(reminder)}",
-                  "END:VALARM"]
-    lines.append("END:VEVENT")
-    return lines
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", -timedelta(hours=1))
+        alarm.add("description", reminder)
+        event.add_component(alarm)
+    return event
 
 
 TASK_EVENT_LENGTH = timedelta(minutes=15)
 
 
-def _todo(task: FollowUp, related: Interview | None, stamp: str, t: Translate, as_event: bool) -> list[str]:
+def _todo(task: FollowUp, related: Interview | None, stamp: datetime, t: Translate,
+          as_event: bool) -> icalendar.Component:
     """A VTODO with DUE, or (for calendars that ignore to-dos) a 15-minute VEVENT at the due time."""
-    component = "VEVENT" if as_event else "VTODO"
-    due = task.effective_due
-    lines = [f"BEGIN:{component}", f"UID:{followup_uid(task)}", f"DTSTAMP:{stamp}"]
+    due = _as_utc(task.effective_due)
+    component: icalendar.Component = icalendar.Event() if as_event else icalendar.Todo()
+    component.add("uid", followup_uid(task))
+    component.add("dtstamp", stamp)
     if as_event:
-        lines += [f"DTSTART:{_utc(due)}", f"DTEND:{_utc(due + TASK_EVENT_LENGTH)}", "TRANSP:TRANSPARENT"]
+        component.add("dtstart", due)
+        component.add("dtend", due + TASK_EVENT_LENGTH)
+        component.add("transp", "TRANSPARENT")
     else:
-        lines += [f"DUE:{_utc(due)}", "STATUS:NEEDS-ACTION"]
-    lines += [f"SUMMARY:{escape_text(task.title().render(t))}", f"DESCRIPTION:{escape_text(task.hint().render(t))}"]
+        component.add("due", due)
+        component.add("status", "NEEDS-ACTION")
+    component.add("summary", task.title().render(t))
+    component.add("description", task.hint().render(t))
     if task.created_at:
-        lines.append(f"CREATED:{_utc(task.created_at)}")
+        component.add("created", _as_utc(task.created_at))
     if related is not None and related.starts_at is not None and related.kind is InterviewKind.REAL:
-        lines.append(f"RELATED-TO:{interview_uid(related)}")
-    lines.append(f"END:{component}")
-    return lines
+        component.add("related-to", interview_uid(related))
+    return component
 
 
 def calendar(interviews: Iterable[Interview], followups: Iterable[FollowUp], now: datetime | None = None,
@@ -158,19 +148,22 @@ def calendar(interviews: Iterable[Interview], followups: Iterable[FollowUp], now
     for calendar programs that ignore to-dos.  ``related`` are further
     interviews (not written) that follow-ups may point to with RELATED-TO.
     """
-    stamp = _utc(now or utc_now())
+    stamp = _as_utc(now or utc_now())
     by_id: dict[int, Interview] = {interview.id: interview for interview in related}
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Furikaeri//Furikaeri {__version__}//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Furikaeri"]
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//Furikaeri//Furikaeri {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", "Furikaeri")
     for interview in interviews:
         by_id[interview.id] = interview
         if interview.starts_at is not None and interview.kind is InterviewKind.REAL:
-            lines += _event(interview, stamp, translate, language)
+            cal.add_component(_event(interview, stamp, translate, language))
     for task in followups:
         if task.is_open:
-            lines += _todo(task, by_id.get(task.interview_id), stamp, translate, tasks_as_events)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+            cal.add_component(_todo(task, by_id.get(task.interview_id), stamp, translate, tasks_as_events))
+    return cal.to_ical().decode("utf-8")
 
 
 def select(library, start: datetime | None = None, end: datetime | None = None
