@@ -31,6 +31,11 @@ def resolve_language(setting: str, system: QLocale | None = None) -> str:
     return "ja" if system.language() == QLocale.Language.Japanese else "en"
 
 
+def current_language() -> str:
+    """The UI language now in use: ``"ja"`` or ``"en"`` (set by :class:`LanguageSwitcher`)."""
+    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+
+
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.consent import ConsentMethod
-from core.interviews import InterviewKind, Stage, Status
+from core import labels
+from core.interviews import InterviewKind, Status
 from core.recording.store import RecordingState
-from gui.i18n import translate
+from gui.i18n import current_language, translate
 
 _CONTEXT = "Labels"
 
@@ -28,15 +29,6 @@ STATUS = {
     Status.NO_SHOW: QT_TRANSLATE_NOOP("Labels", "Did not attend"),
 }
 
-STAGE = {
-    Stage.DOCUMENT_SCREENING: QT_TRANSLATE_NOOP("Labels", "Document screening"),
-    Stage.FIRST: QT_TRANSLATE_NOOP("Labels", "First interview"),
-    Stage.SECOND: QT_TRANSLATE_NOOP("Labels", "Second interview"),
-    Stage.FINAL: QT_TRANSLATE_NOOP("Labels", "Final interview"),
-    Stage.OFFER: QT_TRANSLATE_NOOP("Labels", "Offer stage"),
-}
-
-
 def kind_label(kind: InterviewKind) -> str:
     return translate(_CONTEXT, KIND[kind])
 
@@ -47,10 +39,7 @@ def status_label(status: Status) -> str:
 
 def stage_label(stage: str) -> str:
     """A standard stage in the UI language; the user's own stage names as typed."""
-    try:
-        return translate(_CONTEXT, STAGE[Stage(stage)])
-    except ValueError:
-        return stage
+    return labels.stage_label(stage, current_language())
 
 CONSENT_METHOD = {
     ConsentMethod.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "Asked aloud, in person"),

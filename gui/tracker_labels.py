@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from core import labels
 from core.interviews import Channel
 from core.tracker.kinds import MessageKind, kind_label
-from gui.i18n import render, translate
-
-_CONTEXT = "TrackerLabels"
-
-CHANNEL = {
-    Channel.DIRECT: QT_TRANSLATE_NOOP("TrackerLabels", "Direct application"),
-    Channel.AGENT: QT_TRANSLATE_NOOP("TrackerLabels", "Through a recruiting agent"),
-    Channel.REFERRAL: QT_TRANSLATE_NOOP("TrackerLabels", "Referral"),
-    Channel.PART_TIME: QT_TRANSLATE_NOOP("TrackerLabels", "Part-time job"),
-}
+from gui.i18n import render
 
 
 def channel_label(channel: Channel) -> str:
-    return translate(_CONTEXT, CHANNEL[channel])
+    return render(labels.channel_label(channel))
 
 
 def message_kind_label(kind) -> str:

@@ -25,9 +25,9 @@ import icalendar
 from core import __version__
 from core.fsutil import atomic_write_text
 from core.interviews import Channel, Interview, InterviewKind, Status, utc_now
+from core.labels import channel_label, stage_text
 from core.messages import QT_TRANSLATE_NOOP, Message, Translate, identity_translate
 from core.tracker.followups import FollowUp
-from core.tracker.messages import stage_text
 
 _CONTEXT = "Calendar"
 _CANCELLED = (Status.CANCELLED, Status.DECLINED)
@@ -52,12 +52,7 @@ def followup_uid(task: FollowUp) -> str:
     return f"followup-{task.id}-{_utc(created)}@furikaeri"
 
 
-_CHANNELS = {
-    Channel.DIRECT: QT_TRANSLATE_NOOP("Calendar", "Applied directly"),
-    Channel.AGENT: QT_TRANSLATE_NOOP("Calendar", "Through an agent: {agent}"),
-    Channel.REFERRAL: QT_TRANSLATE_NOOP("Calendar", "Referral"),
-    Channel.PART_TIME: QT_TRANSLATE_NOOP("Calendar", "Part-time job"),
-}
+_AGENT = QT_TRANSLATE_NOOP("Calendar", "Through an agent: {agent}")  # the channel, with who the agent is
 
 
 def _description(interview: Interview, t: Translate, language: str) -> str:
@@ -68,7 +63,8 @@ def _description(interview: Interview, t: Translate, language: str) -> str:
     lines = [
         line(QT_TRANSLATE_NOOP("Calendar", "Position: {value}"), interview.position),
         line(QT_TRANSLATE_NOOP("Calendar", "Stage: {value}"), stage_text(interview.stage, language)),
-        Message(_CONTEXT, _CHANNELS[interview.channel], {"agent": agent or "—"}).render(t),
+        (Message(_CONTEXT, _AGENT, {"agent": agent or "—"}) if interview.channel is Channel.AGENT
+         else channel_label(interview.channel)).render(t),
         line(QT_TRANSLATE_NOOP("Calendar", "Interviewers: {value}"), interview.interviewers),
         line(QT_TRANSLATE_NOOP("Calendar", "Recruiter: {value}"),
              " ".join(filter(None, (interview.contact_name, interview.contact_email)))),

@@ -36,7 +36,8 @@ from urllib.parse import quote
 
 from core import paths
 from core.consent import REQUEST_WORDING
-from core.interviews import Channel, Interview, Stage, Status, local_time
+from core.interviews import Channel, Interview, Status, local_time
+from core.labels import stage_text
 from core.messages import QT_TRANSLATE_NOOP, Message
 from core.tracker.kinds import MessageKind
 
@@ -224,14 +225,6 @@ def _honorific_ja(names: str) -> str:
                 break
         out.append(part if part.endswith(_TITLES) else part + "様")
     return "、".join(out)
-
-
-def stage_text(stage: str, language: str) -> str:
-    """A standard stage's name in ``language`` (一次面接, first interview); the user's own words as typed."""
-    try:
-        return _data()["stages"][Stage(stage).value][language]
-    except ValueError:
-        return stage
 
 
 def _values(interview: Interview | None, language: str, user_name: str, extra: dict) -> dict[str, str]:

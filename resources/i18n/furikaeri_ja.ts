@@ -460,20 +460,8 @@
 <context>
     <name>Calendar</name>
     <message>
-        <source>Applied directly</source>
-        <translation>直接応募</translation>
-    </message>
-    <message>
         <source>Through an agent: {agent}</source>
         <translation>エージェント経由：{agent}</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>紹介（リファラル）</translation>
-    </message>
-    <message>
-        <source>Part-time job</source>
-        <translation>アルバイト</translation>
     </message>
     <message>
         <source>Position: {value}</source>
@@ -1189,26 +1177,6 @@
         <translation>欠席</translation>
     </message>
     <message>
-        <source>Document screening</source>
-        <translation>書類選考</translation>
-    </message>
-    <message>
-        <source>First interview</source>
-        <translation>一次面接</translation>
-    </message>
-    <message>
-        <source>Second interview</source>
-        <translation>二次面接</translation>
-    </message>
-    <message>
-        <source>Final interview</source>
-        <translation>最終面接</translation>
-    </message>
-    <message>
-        <source>Offer stage</source>
-        <translation>内々定・内定</translation>
-    </message>
-    <message>
         <source>Asked aloud, in person</source>
         <translation>対面で口頭で確認</translation>
     </message>
@@ -1247,6 +1215,22 @@
     <message>
         <source>recovered after a crash</source>
         <translation>異常終了から復旧</translation>
+    </message>
+    <message>
+        <source>Direct application</source>
+        <translation>直接応募</translation>
+    </message>
+    <message>
+        <source>Through a recruiting agent</source>
+        <translation>エージェント経由</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>紹介（リファラル）</translation>
+    </message>
+    <message>
+        <source>Part-time job</source>
+        <translation>アルバイト</translation>
     </message>
 </context>
 <context>
@@ -2917,25 +2901,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>&amp;Cancel or decline…</source>
         <translation>キャンセル・辞退(&amp;C)…</translation>
-    </message>
-</context>
-<context>
-    <name>TrackerLabels</name>
-    <message>
-        <source>Direct application</source>
-        <translation>直接応募</translation>
-    </message>
-    <message>
-        <source>Through a recruiting agent</source>
-        <translation>エージェント経由</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>リファラル（紹介）</translation>
-    </message>
-    <message>
-        <source>Part-time job</source>
-        <translation>アルバイト</translation>
     </message>
 </context>
 <context>
