@@ -160,13 +160,12 @@ def test_no_show_apology_is_addressed_by_channel():
     assert "Send this to your agent, 佐藤さん" in str(agent.channel_note) and direct.channel_note is None
 
 
-def test_user_name_comes_from_settings():
+def test_the_name_saved_in_settings_signs_the_message_trimmed():
     from core.settings import USER_NAME, Settings
 
-    assert messages.user_name() == ""
+    assert Settings().get(USER_NAME) == ""
     Settings().set(USER_NAME, " 山田 太郎 ")
-    assert messages.user_name() == "山田 太郎"
-    draft = render(MessageKind.DECLINE_MAIL, "ja", interview(), messages.user_name(), {"reason": "他社への入社を決めた"})
+    draft = render(MessageKind.DECLINE_MAIL, "ja", interview(), Settings().get(USER_NAME), {"reason": "他社への入社を決めた"})
     assert draft.subject == "選考辞退のご連絡（山田 太郎）"
     assert "他社への入社を決めたため、誠に勝手ながら、選考を辞退させていただきたく" in draft.body
 

@@ -105,13 +105,6 @@ _TITLES = ("部長", "課長", "係長", "次長", "室長", "所長", "店長",
            "専務", "常務", "取締役", "役員", "主任", "CEO", "CTO", "COO")
 
 
-def user_name() -> str:
-    """The user's name for signatures, from Settings (empty until the user enters it)."""
-    from core.settings import USER_NAME, Settings
-
-    return Settings().get(USER_NAME).strip()
-
-
 @dataclass(frozen=True)
 class FieldSpan:
     start: int  # character offsets into Draft.body
