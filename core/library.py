@@ -14,6 +14,7 @@ its access through the library's lock.
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from core import paths
@@ -26,6 +27,7 @@ from core.practice.store import PracticeStore
 from core.recording.store import RecordingStore
 from core.search import SearchIndex
 from core.storage import db
+from core.storage.transaction import transaction
 from core.tracker.events import EventLog
 from core.tracker.followups import FollowUpStore
 from core.tracker.tracker import Tracker
@@ -66,6 +68,10 @@ class Library:
         folder = paths.recordings_dir() / str(interview_id)
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All or nothing across stores: ``with library.transaction(): ...`` (nests as savepoints)."""
+        return transaction(self._conn, self._lock)
 
     def schema_version(self) -> int:
         with self._lock:

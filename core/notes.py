@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from core.interviews import utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.storage.transaction import transaction
 
 REVISION_SPAN = timedelta(minutes=5)
 
@@ -71,18 +72,13 @@ class NotesStore:
                 "SELECT body FROM notes WHERE interview_id = ?", (interview_id,)).fetchone()
             if current is not None and current["body"] == body and reason is SaveReason.EDIT:
                 return False
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(self._conn, self._lock):
                 self._conn.execute(
                     "INSERT INTO notes (interview_id, body, updated_at) VALUES (?, ?, ?)"
                     " ON CONFLICT (interview_id) DO UPDATE SET body = excluded.body,"
                     " updated_at = excluded.updated_at",
                     (interview_id, body, stamp))
                 self._keep_revision(interview_id, body, reason, now)
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
         return True
 
     def _keep_revision(self, interview_id: int, body: str, reason: SaveReason, now: datetime) -> None:

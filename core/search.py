@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 
 from core.interviews import InterviewKind, Status
+from core.storage.transaction import transaction
 
 SOURCES = ("transcript", "note", "interview")
 _SOURCE_OF_LOCAL = {1: "transcript", 2: "note", 3: "interview"}
@@ -292,16 +293,10 @@ class SearchIndex:
             pending = conn.execute("SELECT count(DISTINCT doc) FROM search_queue").fetchone()[0]
             if not pending:
                 return 0
-            conn.execute("SAVEPOINT search_sync")
-            try:
+            with transaction(conn, self._lock):
                 conn.execute("DELETE FROM search_index WHERE rowid IN (SELECT doc FROM search_queue)")
                 conn.execute(_REINDEX_SQL)
                 conn.execute("DELETE FROM search_queue")
-            except BaseException:
-                conn.execute("ROLLBACK TO search_sync")
-                conn.execute("RELEASE search_sync")
-                raise
-            conn.execute("RELEASE search_sync")
             return pending
 
     # -- finding documents --

@@ -86,3 +86,27 @@ def test_failed_migration_leaves_previous_version(monkeypatch):
 def test_shipped_migrations_are_numbered_without_gaps():
     versions = [m.version for m in db.migrations()]
     assert versions == list(range(1, len(versions) + 1))
+
+
+def test_a_transaction_commits_all_or_nothing_and_nests_as_savepoints():
+    from core.interviews import Interview, InterviewKind
+
+    def interview(company: str) -> Interview:
+        return Interview(company=company, kind=InterviewKind.MOCK)
+
+    with Library.open() as library:
+        with library.transaction():
+            library.interviews.add(interview("Kept A"))
+            with pytest.raises(RuntimeError), library.transaction():
+                library.interviews.add(interview("Undone inner"))
+                raise RuntimeError("inner step fails")
+            library.interviews.add(interview("Kept B"))
+        assert sorted(i.company for i in library.interviews.all()) == ["Kept A", "Kept B"]
+
+        with pytest.raises(RuntimeError), library.transaction():
+            library.interviews.add(interview("Undone outer"))
+            with library.transaction():
+                library.interviews.add(interview("Undone with its outer"))
+            raise RuntimeError("the whole operation fails")
+        assert sorted(i.company for i in library.interviews.all()) == ["Kept A", "Kept B"]
+        assert not library._conn.in_transaction

@@ -17,6 +17,7 @@ from functools import lru_cache
 from core import paths
 from core.interviews import utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.storage.transaction import transaction
 
 BUILTIN_PREFIX = "builtin:"
 USER_PREFIX = "user:"
@@ -196,16 +197,10 @@ class QuestionBank:
         question = self.get(key)
         if question is None or question.user_id is None:
             raise _error(QT_TRANSLATE_NOOP("Practice", "Built-in questions cannot be deleted."))
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.execute("DELETE FROM practice_questions WHERE id = ?", (question.user_id,))
-                self._conn.execute("DELETE FROM question_tags WHERE question_key = ?", (key,))
-                self._conn.execute("DELETE FROM question_list_items WHERE question_key = ?", (key,))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with transaction(self._conn, self._lock):
+            self._conn.execute("DELETE FROM practice_questions WHERE id = ?", (question.user_id,))
+            self._conn.execute("DELETE FROM question_tags WHERE question_key = ?", (key,))
+            self._conn.execute("DELETE FROM question_list_items WHERE question_key = ?", (key,))
 
     def add_from_notes(self, interview_id: int, text: str, language: str, category: str = "other",
                        target_s: int = DEFAULT_TARGET_S) -> Question:
@@ -231,16 +226,10 @@ class QuestionBank:
 
     def set_tags(self, key: str, tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         cleaned = sorted({normalise_tag(t) for t in tags if normalise_tag(t)})
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.execute("DELETE FROM question_tags WHERE question_key = ?", (key,))
-                self._conn.executemany("INSERT INTO question_tags (question_key, tag) VALUES (?, ?)",
-                                       [(key, tag) for tag in cleaned])
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with transaction(self._conn, self._lock):
+            self._conn.execute("DELETE FROM question_tags WHERE question_key = ?", (key,))
+            self._conn.executemany("INSERT INTO question_tags (question_key, tag) VALUES (?, ?)",
+                                   [(key, tag) for tag in cleaned])
         return tuple(cleaned)
 
     def all_tags(self) -> list[str]:
@@ -255,20 +244,14 @@ class QuestionBank:
             raise _error(QT_TRANSLATE_NOOP("Practice", "Give the list a name."))
         if not keys:
             raise _error(QT_TRANSLATE_NOOP("Practice", "Choose at least one question for the list."))
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.execute("INSERT INTO question_lists (name, created_at) VALUES (?, ?)"
-                                   " ON CONFLICT (name) DO NOTHING", (name, utc_now().isoformat()))
-                list_id = self._conn.execute("SELECT id FROM question_lists WHERE name = ?", (name,)).fetchone()[0]
-                self._conn.execute("DELETE FROM question_list_items WHERE list_id = ?", (list_id,))
-                self._conn.executemany(
-                    "INSERT INTO question_list_items (list_id, position, question_key) VALUES (?, ?, ?)",
-                    [(list_id, i, key) for i, key in enumerate(keys)])
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with transaction(self._conn, self._lock):
+            self._conn.execute("INSERT INTO question_lists (name, created_at) VALUES (?, ?)"
+                               " ON CONFLICT (name) DO NOTHING", (name, utc_now().isoformat()))
+            list_id = self._conn.execute("SELECT id FROM question_lists WHERE name = ?", (name,)).fetchone()[0]
+            self._conn.execute("DELETE FROM question_list_items WHERE list_id = ?", (list_id,))
+            self._conn.executemany(
+                "INSERT INTO question_list_items (list_id, position, question_key) VALUES (?, ?, ?)",
+                [(list_id, i, key) for i, key in enumerate(keys)])
         return QuestionList(list_id, name, tuple(keys))
 
     def lists(self) -> list[QuestionList]:

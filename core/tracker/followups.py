@@ -23,7 +23,7 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.tracker import rules
 from core.tracker.events import EventKind, EventLog, when_text
 from core.tracker.kinds import MessageKind, TaskKind, task_title
-from core.tracker.transaction import transaction
+from core.storage.transaction import transaction
 
 _CONTEXT = "FollowUps"
 

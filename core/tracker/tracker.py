@@ -36,7 +36,7 @@ from core.tracker import rules
 from core.tracker.events import Event, EventKind, when_text
 from core.tracker.followups import FollowUp, TaskState
 from core.tracker.kinds import MessageKind, TaskKind
-from core.tracker.transaction import transaction
+from core.storage.transaction import transaction
 
 # Which automatic follow-ups each status asks for, and which it makes moot.
 _CREATES: dict[Status, tuple[TaskKind, ...]] = {

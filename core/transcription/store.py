@@ -20,6 +20,7 @@ from datetime import datetime
 from core.interviews import utc_now
 from core.recording.store import message_from_json, message_to_json
 from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
+from core.storage.transaction import transaction
 
 LANGUAGES = ("ja", "en")  # what an interview can remember; None / "" = detect automatically
 _SETTING_FIELDS = {f.name for f in dataclasses.fields(TranscriptionSettings)}
@@ -59,33 +60,27 @@ class TranscriptStore:
         """Store ``transcript`` as a new transcript (its ``id`` is ignored); returns it as stored, ids filled in."""
         created = transcript.created_at or utc_now()
         conn = self._conn
-        with self._lock:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                cursor = conn.execute(
-                    "INSERT INTO transcripts (recording_id, source, language, duration_ms, model, settings,"
-                    " created_at, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (transcript.recording_id, transcript.source, transcript.language or "",
-                     max(0, int(transcript.duration_ms)), transcript.settings.model,
-                     _settings_json(transcript.settings), created.isoformat(), message_to_json(transcript.problem)))
-                transcript_id = cursor.lastrowid
-                # Ids chosen here (the write lock is held) so that words can refer to them in one executemany.
-                first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM segments").fetchone()[0]
-                segment_ids = range(first, first + len(transcript.segments))
-                conn.executemany(
-                    "INSERT INTO segments (id, transcript_id, idx, start_ms, end_ms, text, corrected_text,"
-                    " avg_logprob, no_speech_prob, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(segment_id, transcript_id, idx, s.start_ms, s.end_ms, s.text, s.corrected_text,
-                      float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags))
-                     for idx, (segment_id, s) in enumerate(zip(segment_ids, transcript.segments))])
-                conn.executemany(
-                    "INSERT INTO words (segment_id, start_ms, end_ms, text, probability) VALUES (?, ?, ?, ?, ?)",
-                    [(segment_id, w.start_ms, w.end_ms, w.text, float(w.probability))
-                     for segment_id, s in zip(segment_ids, transcript.segments) for w in s.words])
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        with transaction(self._conn, self._lock):
+            cursor = conn.execute(
+                "INSERT INTO transcripts (recording_id, source, language, duration_ms, model, settings,"
+                " created_at, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (transcript.recording_id, transcript.source, transcript.language or "",
+                 max(0, int(transcript.duration_ms)), transcript.settings.model,
+                 _settings_json(transcript.settings), created.isoformat(), message_to_json(transcript.problem)))
+            transcript_id = cursor.lastrowid
+            # Ids chosen here (the write lock is held) so that words can refer to them in one executemany.
+            first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM segments").fetchone()[0]
+            segment_ids = range(first, first + len(transcript.segments))
+            conn.executemany(
+                "INSERT INTO segments (id, transcript_id, idx, start_ms, end_ms, text, corrected_text,"
+                " avg_logprob, no_speech_prob, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(segment_id, transcript_id, idx, s.start_ms, s.end_ms, s.text, s.corrected_text,
+                  float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags))
+                 for idx, (segment_id, s) in enumerate(zip(segment_ids, transcript.segments))])
+            conn.executemany(
+                "INSERT INTO words (segment_id, start_ms, end_ms, text, probability) VALUES (?, ?, ?, ?, ?)",
+                [(segment_id, w.start_ms, w.end_ms, w.text, float(w.probability))
+                 for segment_id, s in zip(segment_ids, transcript.segments) for w in s.words])
         segments = tuple(dataclasses.replace(s, id=segment_id)
                          for segment_id, s in zip(segment_ids, transcript.segments))
         return dataclasses.replace(transcript, id=transcript_id, created_at=created, segments=segments)
