@@ -24,6 +24,7 @@ import pytest
 
 from core.paths import models_dir
 from core.speech.models import resolve_model
+from tests.audio_rig import skip_or_fail
 
 ENGLISH_TEXT = (
     "Thank you for inviting me to this interview. I have five years of experience as a "
@@ -81,7 +82,7 @@ def english_speech(tmp_path_factory) -> SpeechClip:
     """About 9 s of American English from espeak-ng (22.05 kHz mono WAV)."""
     espeak = shutil.which("espeak-ng")
     if espeak is None:
-        pytest.skip("espeak-ng is not installed (apt-get install espeak-ng)")
+        skip_or_fail("espeak-ng is not installed (apt-get install espeak-ng)")
     wav = tmp_path_factory.mktemp("speech") / "english.wav"
     subprocess.run([espeak, "-v", "en-us", "-w", str(wav), ENGLISH_TEXT], check=True, capture_output=True)
     return SpeechClip(wav, ENGLISH_TEXT)

@@ -15,7 +15,6 @@ they fail: CI must really run them.  Load with ``pytest_plugins =
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.audio_rig import skip_or_fail
 from tests.model_fixtures import SpeechClip
 
 OPEN_JTALK_DICTIONARY = Path("/var/lib/mecab/dic/open-jtalk/naist-jdic")
@@ -43,11 +43,7 @@ ENGLISH_INTERVIEW_TEXT = (
 )
 
 
-def unavailable(reason: str) -> None:
-    """Skip, or fail when ``CI`` is set."""
-    if os.environ.get("CI", ""):
-        pytest.fail(f"{reason} (CI is set, so this fails instead of skipping)")
-    pytest.skip(reason)
+unavailable = skip_or_fail  # skip, or fail when ``CI`` is set
 
 
 def open_jtalk_problem() -> str | None:

@@ -60,7 +60,7 @@ def test_unknown_command_is_a_usage_error(tmp_path):
 
 @pytest.mark.audio
 @pytest.mark.slow
-def test_doctor_reports_ready_model_and_microphone(virtual_microphone, tmp_path):
+def test_doctor_reports_ready_model_and_microphone(virtual_microphone, base_model_in_home, tmp_path):
     prepared = run_cli("models", "prepare", tmp_path=tmp_path)
     assert prepared.returncode == 0, prepared.stderr
     assert "Ready:" in prepared.stdout

@@ -46,6 +46,7 @@ def _answer(qtbot, rig, page, wav) -> tuple[int, int]:
 
 
 @pytest.mark.audio
+@pytest.mark.slow  # loads the real speech model
 def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_microphone, base_model_in_home,
                                                                  make_window, tmp_path):
     window = make_window(lambda lib: lib.questions.save_list("本番前", QUESTIONS))
@@ -162,6 +163,7 @@ JAPANESE_ANSWERS = [
 
 
 @pytest.mark.audio
+@pytest.mark.slow  # loads the real speech model
 def test_a_japanese_session_stopped_early_keeps_what_was_answered(qtbot, virtual_microphone, base_model_in_home,
                                                                  make_window, tmp_path):
     from tests.speech_fixtures import open_jtalk_problem, synthesize_japanese, unavailable

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -127,18 +126,17 @@ def test_a_44_khz_stereo_m4a_is_resampled(service, model, english_speech, tmp_pa
     assert word_recall(english_speech.content_words, transcript.text) >= 0.8, transcript.text
 
 
-def test_cancel_ends_the_job_within_a_second_and_the_next_job_runs(service, model, long_japanese, english_speech):
+def test_cancel_ends_the_job_and_its_worker_and_the_next_job_runs(service, model, long_japanese, english_speech):
+    """How fast (under a second): benchmarks/bench_responsiveness.py."""
     first_progress = threading.Event()
     job = service.submit(long_japanese, TranscriptionSettings(model=model, language="ja"),
                          on_progress=lambda fraction: first_progress.set())
     assert first_progress.wait(DEADLINE_S), "no progress from the worker"
     pid = service.worker_pid
     assert pid is not None and job.state is JobState.RUNNING and 0 < job.progress < 1
-    start = time.monotonic()
     job.cancel()
     with pytest.raises(TranscriptionCancelled) as cancelled:
         job.wait(5)
-    assert time.monotonic() - start < 1.0
     assert job.state is JobState.CANCELLED and job.cancelled
     assert str(cancelled.value) == "Transcription cancelled."
     assert _process_gone(pid), "the worker process is still running"

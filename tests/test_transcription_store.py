@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from datetime import datetime, timezone
 
 import pytest
@@ -138,15 +137,13 @@ def test_language_memory(library):
         store.remember_language(interview.id + 99, "ja")
 
 
-def test_thousands_of_segments_save_fast_in_one_transaction(library):
+def test_thousands_of_segments_save_in_one_transaction(library):
+    """How fast: benchmarks/bench_responsiveness.py."""
     words = tuple(Word(i * 100, i * 100 + 90, f" w{i}", 0.9) for i in range(10))
     big = Transcript(source="long.wav", language="en", duration_ms=3_600_000, settings=TranscriptionSettings(),
                      segments=tuple(Segment(i * 1000, i * 1000 + 900, f"Sentence {i}.", words=words)
                                     for i in range(5000)))
-    start = time.perf_counter()
     saved = library.transcripts.save(big)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 3.0, f"saving 5000 segments / 50000 words took {elapsed:.2f} s"
     assert len({s.id for s in saved.segments}) == 5000
     loaded = library.transcripts.get(saved.id)
     assert len(loaded.segments) == 5000 and loaded.segments[4999].words == words
