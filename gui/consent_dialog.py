@@ -127,6 +127,3 @@ class ConsentDialog(Retranslatable, QDialog):
 
     def method_value(self) -> ConsentMethod:
         return ConsentMethod(self.method.currentData())
-
-    def wording_language(self) -> str:
-        return "ja" if self.wording_ja.isChecked() else "en"

@@ -357,10 +357,6 @@ class NotesEditor(Retranslatable, QWidget):
             self._countdown.stop()
         self._update_banner()
 
-    @property
-    def capture_seconds_left(self) -> int:
-        return self._capture_left
-
     def _update_banner(self) -> None:
         text = self.tr("Permission to record was declined. Write down what you remember now, while it is fresh: "
                        "these notes are your record of the interview.")

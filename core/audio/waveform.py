@@ -97,10 +97,6 @@ class Peaks:
         return self.frames / self.samplerate if self.samplerate else 0.0
 
 
-def _empty_overview(samplerate: int = 0) -> Overview:
-    return Overview(0.0, samplerate, np.zeros((0, 2), dtype=np.float32))
-
-
 def cache_path(audio: str | os.PathLike[str]) -> Path:
     """Where the peaks of ``audio`` are cached: ``<audio file name>.peaks`` beside it."""
     audio = Path(audio)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.messages import QT_TRANSLATE_NOOP
@@ -52,11 +52,3 @@ def select_questions(bank: Sequence[Question], selection: Selection, rng: random
     if not chosen:
         raise _error(QT_TRANSLATE_NOOP("Practice", "No question matches this choice. Choose other categories or tags."))
     return chosen
-
-
-def categories_in(bank: Iterable[Question]) -> list[str]:
-    seen: list[str] = []
-    for question in bank:
-        if question.category not in seen:
-            seen.append(question.category)
-    return seen

@@ -125,9 +125,6 @@ class FollowUp:
         """Extra values for :func:`core.tracker.messages.render` that the task knows (a missed call's time)."""
         return {"missed_time": self.missed_at} if self.missed_at else {}
 
-    def is_overdue(self, now: datetime | None = None) -> bool:
-        return self.is_open and self.effective_due <= (now or utc_now())
-
 
 def _text(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
@@ -324,10 +321,6 @@ class FollowUpStore:
     def reschedule(self, task_id: int, due_at: datetime) -> FollowUp:
         """A new due time from the rules (the interview moved); a snooze is cleared."""
         self._set(task_id, due_at=_text(due_at), snoozed_until=None, notified_at=None)
-        return self.get(task_id)
-
-    def set_note(self, task_id: int, note: str) -> FollowUp:
-        self._set(task_id, note=note)
         return self.get(task_id)
 
     # -- internals ---------------------------------------------------------------------------------------
