@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.interviews import Interview, InterviewKind, Status
+from core.tracker.upcoming import Entry, group_of, upcoming
 from core.tracker.kinds import TaskKind
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label
@@ -34,42 +32,6 @@ GROUPS = (
     ("later", QT_TRANSLATE_NOOP("Upcoming", "Later")),
 )
 OVERDUE_COLOUR = QColor("#b00020")
-
-
-def group_of(moment: datetime, now: datetime) -> str:
-    """Which heading a moment belongs under, by the local calendar: past, today, the next 7 days, later."""
-    if moment < now:
-        return "overdue"
-    day, today = moment.astimezone().date(), now.astimezone().date()
-    if day == today:
-        return "today"
-    if day < today + timedelta(days=7):
-        return "week"
-    return "later"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line: an interview (``task`` None) or a follow-up of ``interview``."""
-
-    at: datetime
-    interview: Interview
-    task: object | None = None
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return ("task", self.task.id) if self.task is not None else ("interview", self.interview.id)
-
-
-def entries(interviews: list[Interview], tasks: list, now: datetime) -> list[Entry]:
-    """Scheduled real interviews from today on and every open task, in time order."""
-    by_id = {i.id: i for i in interviews}
-    start_of_today = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-    rows = [Entry(i.starts_at, i) for i in interviews
-            if i.kind is InterviewKind.REAL and i.status is Status.SCHEDULED and i.starts_at is not None
-            and i.starts_at >= start_of_today]
-    rows += [Entry(t.effective_due, by_id[t.interview_id], t) for t in tasks if t.interview_id in by_id]
-    return sorted(rows, key=lambda e: (e.at, e.task is not None))
 
 
 class UpcomingView(Retranslatable, QWidget):
@@ -142,7 +104,7 @@ class UpcomingView(Retranslatable, QWidget):
         self._generation += 1
         generation = self._generation
         self.controller.tasks.run(
-            lambda: entries(library.interviews.all(), library.followups.upcoming(now=now), now),
+            lambda: upcoming(library, now),
             done=lambda rows: self._show(rows, generation), failed=self.controller.window.show_error)
 
     def _show(self, rows: list[Entry], generation: int) -> None:

@@ -13,7 +13,7 @@ from core.interviews import Status
 from core.library import Library
 from core.tracker.followups import TaskState
 from core.tracker.kinds import TaskKind
-from gui.upcoming_view import group_of
+from core.tracker.upcoming import group_of
 from tests.tracker_gui_helpers import JST, agent_interview, wait_idle, with_tasks
 
 # -- upcoming --------------------------------------------------------------------------------

@@ -38,6 +38,11 @@ class Reason(enum.Enum):
     DECLINE = "decline"  # withdraw from the selection (or decline an offer)
 
 
+def status_after(reason: Reason) -> Status:
+    """The interview's status once the user has withdrawn for ``reason``."""
+    return Status.CANCELLED if reason is Reason.CANCEL else Status.DECLINED
+
+
 class Contact(enum.Enum):
     AGENT = "agent"
     COMPANY = "company"
