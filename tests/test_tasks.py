@@ -64,3 +64,46 @@ def test_idle_only_after_the_last_task(qtbot, runner):
     with qtbot.waitSignal(runner.idle, timeout=5000):
         gate.set()
     assert finished == ["fast", "slow"]
+
+
+def test_an_operation_announces_its_changes_before_its_caller_hears_of_it(qtbot, runner):
+    from core.ops import Changes, Result
+
+    heard: list[tuple[str, object, object]] = []
+    runner.hub.changed.connect(lambda changes: heard.append(("hub", changes, threading.current_thread())))
+    changes = Changes(interviews=frozenset({7}))
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        runner.run_op(lambda: Result("saved", changes),
+                      done=lambda value: heard.append(("done", value, threading.current_thread())))
+    assert heard == [("hub", changes, threading.main_thread()), ("done", "saved", threading.main_thread())]
+
+    with qtbot.waitSignal(runner.idle, timeout=5000):  # nothing changed: nothing announced
+        runner.run_op(lambda: Result(None), done=lambda value: heard.append(("done", value, None)))
+    assert heard[-1] == ("done", None, None) and len(heard) == 3
+
+
+def test_a_failed_operation_announces_nothing(qtbot, runner):
+    heard, errors = [], []
+    runner.hub.changed.connect(heard.append)
+
+    def fail():
+        raise RuntimeError("database is locked")
+
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        runner.run_op(fail, done=lambda _: pytest.fail("no result expected"), failed=errors.append)
+    assert heard == [] and [str(e) for e in errors] == ["database is locked"]
+
+
+def test_a_ui_callback_called_from_another_thread_runs_on_the_ui_thread(qtbot, qapp):
+    from PySide6.QtCore import QObject
+
+    from gui.tasks import UiCallback
+
+    owner = QObject()
+    calls: list[tuple[tuple, object]] = []
+    callback = UiCallback(lambda *args: calls.append((args, threading.current_thread())), owner)
+    worker = threading.Thread(target=callback, args=("progress", 0.5))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=5000)
+    assert calls == [(("progress", 0.5), threading.main_thread())]
