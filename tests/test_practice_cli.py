@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from core.library import Library
-from core.practice.session import PracticeRun, begin_practice
+from core.practice.run import PracticeRun
+from core.practice.session import begin_practice
 from tests.test_cli import run_cli
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from core.consent import ConsentMethod, ConsentPurpose
 from core.interviews import InterviewKind
 from core.library import Library
-from core.practice.session import PracticeState
+from core.practice.run import PracticeState
 from core.recording.store import RecordingState
 from core.settings import SPEECH_MODEL
 from tests.recording_helpers import make_speech

@@ -9,7 +9,8 @@ from core.interviews import InterviewKind
 from core.library import Library
 from core.practice.bank import builtin_questions
 from core.practice.review import PieceKind, answer_pieces, metric_value
-from core.practice.session import EndReason, PracticeRun, PracticeState, begin_practice
+from core.practice.run import EndReason, PracticeRun, PracticeState
+from core.practice.session import begin_practice
 from core.transcription.model import Segment, Transcript, TranscriptionSettings, Word
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from core.interviews import utc_now
-from core.practice.session import AnswerSpan
+from core.practice.run import AnswerSpan
 
 
 @dataclass(frozen=True)

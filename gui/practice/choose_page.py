@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from core.library import Library
 from core.messages import FurikaeriError
 from core.practice.bank import Question, QuestionList, categories, category
+from core.practice.run import DEFAULT_LIMIT_FACTOR, LIMIT_FACTORS
 from core.practice.selection import MAX_QUESTIONS, Selection, SelectionMode, select_questions
-from core.practice.session import DEFAULT_LIMIT_FACTOR, LIMIT_FACTORS
 from gui.i18n import Retranslatable, render
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner

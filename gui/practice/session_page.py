@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.practice.bank import Question, category
-from core.practice.session import DEFAULT_LIMIT_FACTOR, AnswerSpan, PracticeRun, PracticeState, begin_practice
+from core.practice.run import DEFAULT_LIMIT_FACTOR, AnswerSpan, PracticeRun, PracticeState
+from core.practice.session import begin_practice
 from core.practice.store import PracticeSessionInfo
 from core.recording.session import RecordingSession
 from core.recording.store import Marker, Recording
