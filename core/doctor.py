@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import os
 import platform
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from importlib import metadata
 
 from core import paths
 from core.audio.devices import audio_status
+from core.consent.verify import check_consent
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.speech.models import BUILTIN_MODELS, DEFAULT_MODEL, ModelState, model_status
@@ -103,6 +105,24 @@ def _storage() -> Iterator[Check]:
         yield Check(label, Level.FAIL, error.message)
 
 
+def _consent() -> Iterator[Check]:
+    """Every consent record against the ledger and the recordings' sidecars; triggers put back if removed."""
+    label = _m(QT_TRANSLATE_NOOP("Doctor", "Consent records"))
+    try:
+        with Library.open() as library:
+            report = check_consent(library)
+    except FurikaeriError:
+        return  # the library line above already says why it cannot be opened
+    except sqlite3.Error as error:
+        yield Check(label, Level.FAIL, _m(QT_TRANSLATE_NOOP("Doctor", "cannot be checked ({detail})"),
+                                          detail=str(error)))
+        return
+    if report.ok:
+        yield Check(label, Level.OK, report.summary())
+    for problem in report.problems:
+        yield Check(label, Level.FAIL, problem.message)
+
+
 def run_checks() -> Iterator[Check]:
     """Yield each check as soon as it is known (the model hash takes a moment)."""
     producers: list[Callable[[], Iterator[Check]]] = [
@@ -117,6 +137,7 @@ def run_checks() -> Iterator[Check]:
         _audio,
         _models,
         _storage,
+        _consent,
     ]
     for produce in producers:
         yield from produce()

@@ -60,6 +60,7 @@ class Library:
         """Delete an interview with everything that belongs to it: notes, consent records, recordings and their files."""
         recordings = self.recordings.for_interview(interview_id)
         self.interviews.delete(interview_id)  # the database cascades to its rows
+        self.consent.forget_interview(interview_id)  # and its consent records leave the ledger
         for recording in recordings:
             audio = recording.path
             # The audio and everything kept beside it: sidecar, waveform cache, lock.

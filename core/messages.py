@@ -34,11 +34,23 @@ class Message:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, translate: Translate = identity_translate) -> str:
+        """The sentence in ``translate``'s language; a parameter that is itself a Message
+        (or a list of them, joined by " / ") is rendered in the same language."""
         template = translate(self.context, self.text)
-        return template.format(**self.params) if self.params else template
+        if not self.params:
+            return template
+        return template.format(**{name: _rendered(value, translate) for name, value in self.params.items()})
 
     def __str__(self) -> str:
         return self.render()
+
+
+def _rendered(value: Any, translate: Translate) -> Any:
+    if isinstance(value, Message):
+        return value.render(translate)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(item, Message) for item in value):
+        return " / ".join(item.render(translate) for item in value)
+    return value
 
 
 class FurikaeriError(Exception):

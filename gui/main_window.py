@@ -5,17 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from core import __version__
 from core.audio.devices import audio_status
+from core.consent.verify import ConsentCheck, check_consent
 from core.interviews import Interview
 from core.library import Library
-from core.messages import FurikaeriError
+from core.messages import FurikaeriError, Message
 from core.recording.session import recover_unfinished
 from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
+from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
 from gui.interview_dialog import InterviewDialog
@@ -36,6 +39,7 @@ class MainWindow(Retranslatable, QMainWindow):
     library_loaded = Signal()
     audio_checked = Signal()
     recovery_checked = Signal(list)
+    consent_checked = Signal(object)  # ConsentCheck, or the exception when the check could not run
 
     def __init__(self, library: Library, settings: Settings, switcher: LanguageSwitcher,
                  parent: QWidget | None = None):
@@ -74,7 +78,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        self.consent_alert = ConsentAlert()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.consent_alert)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
 
@@ -90,6 +100,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.reload()
         self.tracker_ui.start()
         self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
+                       failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         # A refresh re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
@@ -115,6 +127,15 @@ class MainWindow(Retranslatable, QMainWindow):
                 count=len(recordings), minutes=minutes), 15000)
             self.pane.recorder.reload_history()
         self.recovery_checked.emit(recordings)
+
+    def _consent_checked(self, report: ConsentCheck) -> None:
+        self.consent_alert.show_report(report)
+        self.consent_checked.emit(report)
+
+    def _consent_check_failed(self, error: Exception) -> None:
+        self.consent_alert.show_failure(error.message if isinstance(error, FurikaeriError)
+                                        else Message("Consent", str(error)))
+        self.consent_checked.emit(error)
 
     def _model_failed(self, error: Exception) -> None:
         self.status.show_model_problem(error.message if isinstance(error, FurikaeriError) else str(error))

@@ -138,7 +138,7 @@ def test_gate_refuses_anything_but_a_checked_permit(library, real):
     with pytest.raises(ConsentRequired, match="No saved consent record"):
         library.consent.permit(12345)
     forged = RecordingPermit(replace(asked(real), id=999, hash="0" * 64), library.path)
-    with pytest.raises(ConsentRequired, match="No saved consent record"):
+    with pytest.raises(ConsentRequired, match="not issued by the library"):  # a permit names no database file
         permit_from(forged)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from core import __version__
 from core.cli import (analyze_cmd, calendar_cmd, doctor_cmd, export_cmd, models_cmd, practice_cmd, record_cmd,
                       search_cmd, transcribe_cmd)
+from core.cli.consent_warning import warn_about_consent
 from core.cli.output import Output
 from core.messages import QT_TRANSLATE_NOOP, Translate, identity_translate
 
@@ -44,6 +45,7 @@ def main(argv: Sequence[str], translate: Translate = identity_translate) -> int:
         parser.print_help()
         return 2
     try:
+        warn_about_consent(args.command, out)
         return args.run(args, out)
     except BrokenPipeError:
         # The reader went away (``main.py search x | head``): stop quietly, like other command-line tools.

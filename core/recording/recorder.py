@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from core.audio.devices import load_sounddevice
-from core.consent import permit_from
+from core.consent import ConsentStore, permit_from
 from core.messages import Message
 from core.recording import errors
 from core.recording.errors import RecordingError
@@ -127,7 +127,9 @@ def to_dbfs(value: float) -> float:
 class Recorder:
     """One recording, from :meth:`start` to :meth:`stop`; see the module's docstring.
 
-    ``permit`` must be a :class:`core.consent.RecordingPermit`; ``sd`` is the
+    ``permit`` must be a :class:`core.consent.RecordingPermit`; ``consent`` is
+    the consent store of the library the recording is for (the permit must come
+    from it; without one, from the store that issued the permit). ``sd`` is the
     ``sounddevice`` module (loaded when ``None``).  A recorder records once.
     Every property may be read from any thread.
     """
@@ -139,9 +141,11 @@ class Recorder:
         *,
         sd: ModuleType | None = None,
         on_event: EventHandler | None = None,
+        consent: ConsentStore | None = None,
     ):
         self.config = config
         self._permit = permit
+        self._consent = consent
         self._sd = sd
         self._on_event = on_event
         self._lock = threading.Lock()  # guards state changes, markers and the result
@@ -254,7 +258,7 @@ class Recorder:
             if self._started:
                 raise RuntimeError("a Recorder records once; make a new one")
             self._started = True
-        permit_from(self._permit)  # the consent gate, before anything is touched
+        permit_from(self._permit, self._consent)  # the consent gate, before anything is touched
         path = Path(self.config.path)
         if path.exists() or path.is_symlink():
             raise RecordingError(errors.file_exists(path))

@@ -100,7 +100,7 @@ class RecordingSession:
         audio = _new_audio_path(permit.consent.interview_id)
         lock_fd = _take_lock(audio, wait=True)
         recorder = Recorder(RecorderConfig(path=audio, samplerate=samplerate, device=device), permit,
-                            sd=sd, on_event=on_event)
+                            sd=sd, on_event=on_event, consent=library.consent)
         try:
             recorder.start()
         except BaseException:
@@ -174,7 +174,8 @@ class RecordingSession:
 def write_sidecar(library: Library, recording: Recording, markers: list[Marker] | None = None) -> None:
     """The recording's facts beside its audio: interview, consent record (with its hash), markers."""
     interview = library.interviews.get(recording.interview_id)
-    consent = library.consent.get(recording.consent_id)
+    consent = library.consent.sidecar_facts(recording.interview_id, recording.consent_id,
+                                            _read_sidecar(sidecar_path(recording.path)))
     markers = markers if markers is not None else library.recordings.markers(recording.id)
     data = {
         "format": 1,
@@ -182,7 +183,7 @@ def write_sidecar(library: Library, recording: Recording, markers: list[Marker] 
         "notice": "Private recording for the user's own review. Do not publish.",
         "interview": {"id": interview.id, "company": interview.company, "position": interview.position,
                       "kind": interview.kind.value},
-        "consent": consent.to_dict() if consent else None,
+        **consent,  # the record (with its hash) and the chain's head, so a removed record is noticed
         "recording": {
             "file": Path(recording.file).name,
             "samplerate": recording.samplerate,
@@ -198,6 +199,14 @@ def write_sidecar(library: Library, recording: Recording, markers: list[Marker] 
         "markers": [{"at_ms": m.at_ms, "label": m.label} for m in markers],
     }
     atomic_write_text(sidecar_path(recording.path), json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _read_sidecar(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 class RecoveryError(FurikaeriError):

@@ -11,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from core import paths
-from core.consent import ConsentRecord
+from core.consent import ConsentRecord, ConsentRequired
 from core.interviews import utc_now
-from core.messages import Message
+from core.messages import QT_TRANSLATE_NOOP, Message
 
 
 class RecordingState(enum.Enum):
@@ -85,12 +85,18 @@ class RecordingStore:
 
     def begin(self, consent: ConsentRecord, file: str, samplerate: int, channels: int,
               consent_clip_ms: int = 0) -> Recording:
+        """Register a recording under ``consent``, which must be saved, unchanged, in this library."""
         with self._lock:
             cursor = self._conn.execute(
                 "INSERT INTO recordings (interview_id, consent_id, consent_hash, file, samplerate, channels,"
-                " started_at, state, consent_clip_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 'recording', ?)",
+                " started_at, state, consent_clip_ms) SELECT ?, ?, ?, ?, ?, ?, ?, 'recording', ?"
+                " WHERE EXISTS (SELECT 1 FROM consent_records WHERE id = ? AND hash = ? AND interview_id = ?)",
                 (consent.interview_id, consent.id, consent.hash, file, samplerate, channels,
-                 utc_now().isoformat(), consent_clip_ms))
+                 utc_now().isoformat(), consent_clip_ms, consent.id, consent.hash, consent.interview_id))
+            if cursor.rowcount == 0:
+                raise ConsentRequired(Message("Consent", QT_TRANSLATE_NOOP(
+                    "Consent", "This recording's consent record is not in the library, so it was not added."),
+                    {}))
         return self.get(cursor.lastrowid)
 
     def set_samplerate(self, recording_id: int, samplerate: int) -> None:
@@ -139,6 +145,11 @@ class RecordingStore:
         with self._lock:
             rows = self._conn.execute("SELECT * FROM recordings WHERE interview_id = ? ORDER BY started_at, id",
                                       (interview_id,)).fetchall()
+        return [_from_row(row) for row in rows]
+
+    def all(self) -> list[Recording]:
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM recordings ORDER BY id").fetchall()
         return [_from_row(row) for row in rows]
 
     def unfinished(self) -> list[Recording]:

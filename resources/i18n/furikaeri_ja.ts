@@ -456,6 +456,10 @@
         <source>when              length  pace  fillers/min</source>
         <translation>日時              長さ(秒)  速さ  フィラー/分</translation>
     </message>
+    <message>
+        <source>Recordings are kept. main.py doctor repeats this check.</source>
+        <translation>録音はそのまま残っています。main.py doctor でも同じ確認ができます。</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -626,6 +630,10 @@
         <translation>同意の記録が保存後に変更されているため、録音を開始しませんでした。</translation>
     </message>
     <message>
+        <source>The time permission was asked ({asked}) is in the future. Check the date and this computer&apos;s clock; nothing was saved.</source>
+        <translation>許可をお願いした日時（{asked}）が未来になっています。日付とこのコンピューターの時計を確認してください。何も保存していません。</translation>
+    </message>
+    <message>
         <source>Permission to record was declined, so Furikaeri will not record. Take notes instead.</source>
         <translation>録音の許可が得られなかったため、Furikaeri は録音しません。代わりにメモを取りましょう。</translation>
     </message>
@@ -634,8 +642,20 @@
         <translation>この同意の記録は取り込んだファイル用のもので、新しい録音には使えません。</translation>
     </message>
     <message>
+        <source>This permission is dated in the future ({asked}), so it cannot be used. Check this computer&apos;s clock and ask again.</source>
+        <translation>この許可は未来の日時（{asked}）になっているため使えません。このコンピューターの時計を確認し、改めて許可をお願いしてください。</translation>
+    </message>
+    <message>
         <source>Permission was given more than {hours} hours ago. Ask again before recording.</source>
         <translation>許可を得てから {hours} 時間以上たっています。録音の前にもう一度確認してください。</translation>
+    </message>
+    <message>
+        <source>This permission belongs to another library, so recording was not started.</source>
+        <translation>この許可は別のライブラリのものなので、録音を開始しませんでした。</translation>
+    </message>
+    <message>
+        <source>This permission was not issued by the library&apos;s consent records, so recording was not started.</source>
+        <translation>この許可はライブラリの同意の記録から発行されたものではないため、録音を開始しませんでした。</translation>
     </message>
     <message>
         <source>Recording needs a saved consent record first: confirm that everyone agreed.</source>
@@ -656,6 +676,173 @@
     <message>
         <source>Consent record {id} does not follow the record before it: a record was removed or reordered.</source>
         <translation>同意の記録 {id} が直前の記録とつながっていません。記録が削除されたか、順序が入れ替えられています。</translation>
+    </message>
+    <message>
+        <source>who answered</source>
+        <translation>回答した人</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>asked at</source>
+        <translation>お願いした日時</translation>
+    </message>
+    <message>
+        <source>request wording</source>
+        <translation>お願いの文言</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>interview</source>
+        <translation>面接</translation>
+    </message>
+    <message>
+        <source>saved at</source>
+        <translation>保存日時</translation>
+    </message>
+    <message>
+        <source>link to the record before</source>
+        <translation>直前の記録とのつながり</translation>
+    </message>
+    <message>
+        <source>{records} record(s) in {chains} chain(s) unchanged; {recordings} recording(s) checked</source>
+        <translation>{chains} 件のチェーンにある {records} 件の記録はすべて変更なし。録音 {recordings} 件を確認済み</translation>
+    </message>
+    <message>
+        <source>Consent records were changed or deleted outside Furikaeri ({count} finding(s)):</source>
+        <translation>同意の記録が Furikaeri の外で変更または削除されています（{count} 件）：</translation>
+    </message>
+    <message>
+        <source>{who} declined, asked {asked}</source>
+        <translation>{asked} にお願いし、{who}が辞退</translation>
+    </message>
+    <message>
+        <source>{who} agreed, asked {asked}</source>
+        <translation>{asked} にお願いし、{who}が同意</translation>
+    </message>
+    <message>
+        <source>{field}: “{before}” → “{after}”</source>
+        <translation>{field}：“{before}” → “{after}”</translation>
+    </message>
+    <message>
+        <source>the deleted interview no. {id}</source>
+        <translation>削除済みの面接（No. {id}）</translation>
+    </message>
+    <message>
+        <source>the interview with {company} (no. {id})</source>
+        <translation>{company}の面接（No. {id}）</translation>
+    </message>
+    <message>
+        <source>Consent record {id} of {interview} was deleted from the database ({record}); it was the last of its chain.</source>
+        <translation>{interview}の同意の記録 {id}（{record}）がデータベースから削除されています。チェーンの最後の記録でした。</translation>
+    </message>
+    <message>
+        <source>Consent record {id} of {interview} was deleted from the database ({record}).</source>
+        <translation>{interview}の同意の記録 {id}（{record}）がデータベースから削除されています。</translation>
+    </message>
+    <message>
+        <source>Recording {recording} of {interview} was made under consent record {id} ({record}), which was deleted from the database.</source>
+        <translation>{interview}の録音 {recording} は同意の記録 {id}（{record}）に基づいて録音されましたが、その記録はデータベースから削除されています。</translation>
+    </message>
+    <message>
+        <source>Consent record {id}, under which recording {recording} of {interview} was made, was changed: {changes} (hash kept with the recording {expected}, now {found}).</source>
+        <translation>{interview}の録音 {recording} の根拠である同意の記録 {id} が変更されています：{changes}（録音と一緒に保管したハッシュ {expected}、現在 {found}）。</translation>
+    </message>
+    <message>
+        <source>When recording {recording} of {interview} was saved, the interview had {count} consent record(s), the last with hash {expected}; the database now has {found} and not that one: consent records were deleted.</source>
+        <translation>{interview}の録音 {recording} を保存した時点で、この面接には同意の記録が {count} 件あり、最後の記録のハッシュは {expected} でした。現在データベースには {found} 件しかなく、その記録もありません。同意の記録が削除されています。</translation>
+    </message>
+    <message>
+        <source>Recording {recording} of {interview} was made under consent record {id}, which was deleted from the database.</source>
+        <translation>{interview}の録音 {recording} は同意の記録 {id} に基づいて録音されましたが、その記録はデータベースから削除されています。</translation>
+    </message>
+    <message>
+        <source>Recording {recording} of {interview} was made under consent record {id} with hash {expected}; the database now holds hash {found}.</source>
+        <translation>{interview}の録音 {recording} はハッシュ {expected} の同意の記録 {id} に基づいて録音されましたが、データベースの記録のハッシュは現在 {found} です。</translation>
+    </message>
+    <message>
+        <source>The protection that keeps consent records from being changed or deleted had been removed from the database ({names}), so it was edited outside Furikaeri. The protection has been restored.</source>
+        <translation>同意の記録の変更・削除を防ぐ保護がデータベースから外されていました（{names}）。Furikaeri の外でデータベースが編集されています。保護は元に戻しました。</translation>
+    </message>
+    <message>
+        <source>The copy of the consent records kept beside the database ({path}) could not be read ({detail}); it was set aside as {backup} and made again from the database.</source>
+        <translation>データベースの隣に保管している同意の記録の控え（{path}）を読み込めませんでした（{detail}）。{backup} として退避し、データベースから作り直しました。</translation>
+    </message>
+    <message>
+        <source>All {count} consent record(s) of {interview} were deleted from the database.</source>
+        <translation>{interview}の同意の記録 {count} 件がすべてデータベースから削除されています。</translation>
+    </message>
+    <message>
+        <source>Consent record {id} of {interview} was changed after it was saved: {changes} (hash when saved {expected}, now {found}).</source>
+        <translation>{interview}の同意の記録 {id} は保存後に変更されています：{changes}（保存時のハッシュ {expected}、現在 {found}）。</translation>
+    </message>
+    <message>
+        <source>Consent record {id} of {interview} was changed after it was saved: its contents no longer match its hash (saved {expected}, now {found}).</source>
+        <translation>{interview}の同意の記録 {id} は保存後に変更されています。内容がハッシュと一致しません（保存時 {expected}、現在 {found}）。</translation>
+    </message>
+    <message>
+        <source>Consent record {id} of {interview} does not follow the record before it: a record was removed or reordered.</source>
+        <translation>{interview}の同意の記録 {id} が直前の記録とつながっていません。記録が削除されたか、順序が入れ替えられています。</translation>
+    </message>
+    <message>
+        <source>no field differs, only the hash</source>
+        <translation>項目の違いはなく、ハッシュだけが異なります</translation>
+    </message>
+    <message>
+        <source>This recording&apos;s consent record is not in the library, so it was not added.</source>
+        <translation>この録音の同意の記録がライブラリにないため、録音を追加しませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentAlert</name>
+    <message>
+        <source>The consent records could not be checked.</source>
+        <translation>同意の記録を確認できませんでした。</translation>
+    </message>
+    <message>
+        <source>…and {count} more: see Details.</source>
+        <translation>…ほか {count} 件：「詳細」をご覧ください。</translation>
+    </message>
+    <message>
+        <source>Consent records</source>
+        <translation>同意の記録</translation>
+    </message>
+    <message>
+        <source>Recordings are kept. What the records said when they were saved is kept beside the database and with each recording, so the change stays visible.</source>
+        <translation>録音はそのまま残っています。保存時の記録の内容はデータベースの隣と各録音に控えてあるため、変更は確認できる状態のままです。</translation>
+    </message>
+    <message>
+        <source>Consent record problems</source>
+        <translation>同意の記録の問題</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>詳細(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Details of the consent record problems</source>
+        <translation>同意の記録の問題の詳細</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Hide the consent record warning</source>
+        <translation>同意の記録の警告を閉じる</translation>
     </message>
 </context>
 <context>
@@ -765,6 +952,14 @@
     <message>
         <source>schema {version}, {count} interviews</source>
         <translation>スキーマ {version}、面接 {count} 件</translation>
+    </message>
+    <message>
+        <source>Consent records</source>
+        <translation>同意の記録</translation>
+    </message>
+    <message>
+        <source>cannot be checked ({detail})</source>
+        <translation>確認できません（{detail}）</translation>
     </message>
 </context>
 <context>
