@@ -110,3 +110,39 @@ def test_a_transaction_commits_all_or_nothing_and_nests_as_savepoints():
             raise RuntimeError("the whole operation fails")
         assert sorted(i.company for i in library.interviews.all()) == ["Kept A", "Kept B"]
         assert not library._conn.in_transaction
+
+
+def test_work_after_commit_waits_for_the_outermost_commit_and_is_dropped_on_rollback():
+    from core.storage.transaction import after_commit, transaction
+
+    with Library.open() as library:
+        conn, lock, done = library._conn, library._lock, []
+        after_commit(conn, lambda: done.append("at once"))
+        assert done == ["at once"]
+        with transaction(conn, lock):
+            with transaction(conn, lock):
+                after_commit(conn, lambda: done.append("after commit"))
+            assert done == ["at once"]
+        assert done == ["at once", "after commit"]
+        with pytest.raises(RuntimeError), transaction(conn, lock):
+            after_commit(conn, lambda: done.append("never"))
+            raise RuntimeError("rolled back")
+        assert done == ["at once", "after commit"]
+
+
+def test_a_consent_record_rolled_back_with_its_operation_never_reaches_the_ledger():
+    from core.consent import self_consent
+    from core.consent import ledger as consent_ledger
+    from core.consent.verify import check_consent
+    from core.interviews import Interview, InterviewKind
+
+    with Library.open() as library:
+        kept = library.interviews.add(Interview(company="Kept", kind=InterviewKind.MOCK))
+        library.consent.add(self_consent(kept.id))
+        with pytest.raises(RuntimeError), library.transaction():
+            interview = library.interviews.add(Interview(company="Practice", kind=InterviewKind.MOCK))
+            library.consent.add(self_consent(interview.id))
+            raise RuntimeError("the recording could not start")
+        assert [i.company for i in library.interviews.all()] == ["Kept"]
+        assert set(consent_ledger.load(library.consent.ledger)) == {kept.id}
+        assert check_consent(library).ok

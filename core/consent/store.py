@@ -38,6 +38,7 @@ from core.consent.records import (
 )
 from core.interviews import utc_now
 from core.messages import QT_TRANSLATE_NOOP, Message
+from core.storage.transaction import after_commit, transaction
 
 log = logging.getLogger(__name__)
 
@@ -146,28 +147,24 @@ class ConsentStore:
         if record.id is not None:
             raise ValueError("consent records are append-only; this one is saved already")
         item = validated(record)
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._check_interview(item)
-                last = self._conn.execute(
-                    "SELECT hash FROM consent_records WHERE interview_id = ? ORDER BY id DESC LIMIT 1",
-                    (item.interview_id,)).fetchone()
-                item = replace(item, created_at=utc_now(),
-                               prev_hash=last["hash"] if last else genesis_hash(item.interview_id))
-                item = replace(item, hash=item.computed_hash())
-                cursor = self._conn.execute(
-                    "INSERT INTO consent_records (interview_id, purpose, answer, who, method, asked_at,"
-                    " request_text, note, created_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (item.interview_id, item.purpose.value, item.answer.value, item.who, item.method.value,
-                     iso(item.asked_at), item.request_text, item.note, iso(item.created_at),
-                     item.prev_hash, item.hash))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with transaction(self._conn, self._lock):
+            self._check_interview(item)
+            last = self._conn.execute(
+                "SELECT hash FROM consent_records WHERE interview_id = ? ORDER BY id DESC LIMIT 1",
+                (item.interview_id,)).fetchone()
+            item = replace(item, created_at=utc_now(),
+                           prev_hash=last["hash"] if last else genesis_hash(item.interview_id))
+            item = replace(item, hash=item.computed_hash())
+            cursor = self._conn.execute(
+                "INSERT INTO consent_records (interview_id, purpose, answer, who, method, asked_at,"
+                " request_text, note, created_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (item.interview_id, item.purpose.value, item.answer.value, item.who, item.method.value,
+                 iso(item.asked_at), item.request_text, item.note, iso(item.created_at),
+                 item.prev_hash, item.hash))
             item = replace(item, id=cursor.lastrowid)
-            self._remember(item)
+            saved = item
+            # The ledger copies what is committed: inside a larger operation, only once that commits.
+            after_commit(self._conn, lambda: self._remember(saved))
         return item
 
     def _remember(self, record: ConsentRecord) -> None:
@@ -281,15 +278,10 @@ class ConsentStore:
             ).fetchall())
             broken = tuple(name for name, sql in TRIGGERS.items() if not same(found.get(name), sql))
             if broken:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(self._conn, self._lock):
                     for name in broken:
                         self._conn.execute(f"DROP TRIGGER IF EXISTS {name}")
                         self._conn.execute(TRIGGERS[name])
-                    self._conn.execute("COMMIT")
-                except BaseException:
-                    self._conn.execute("ROLLBACK")
-                    raise
         return broken
 
     def sidecar_facts(self, interview_id: int, consent_id: int, previous: dict | None = None) -> dict:

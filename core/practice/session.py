@@ -25,9 +25,10 @@ class PracticeStart:
 
 def begin_practice(library: Library, title: str) -> PracticeStart:
     """A new mock interview called ``title`` with the user's own consent to record it."""
-    interview = library.interviews.add(Interview(company=title, kind=InterviewKind.MOCK, status=Status.DONE,
-                                                  starts_at=utc_now()))
-    consent = library.consent.add(self_consent(interview.id, note="practice session"))
+    with library.transaction():  # both or neither
+        interview = library.interviews.add(Interview(company=title, kind=InterviewKind.MOCK, status=Status.DONE,
+                                                      starts_at=utc_now()))
+        consent = library.consent.add(self_consent(interview.id, note="practice session"))
     return PracticeStart(interview, consent)
 
 

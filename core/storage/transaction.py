@@ -8,6 +8,10 @@ on any exception).  Inside one it is a savepoint: a failing inner step undoes
 its own writes and lets the exception through, so an operation made of
 several stores' steps (a practice session's interview, recording and plan)
 is atomic as a whole while each step stays atomic on its own.
+
+:func:`after_commit` defers work that must follow the data and never precede
+it (a copy of a consent record in the ledger file): it runs once the outermost
+transaction commits, and not at all if it rolls back.
 """
 
 from __future__ import annotations
@@ -15,10 +19,19 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _savepoints = itertools.count(1)
+_pending: dict[int, list[Callable[[], None]]] = {}  # per connection: what runs after its commit
+
+
+def after_commit(conn: sqlite3.Connection, action: Callable[[], None]) -> None:
+    """Run ``action`` once what this connection is writing is committed (at once outside a transaction)."""
+    if conn.in_transaction:
+        _pending.setdefault(id(conn), []).append(action)
+    else:
+        action()
 
 
 @contextmanager
@@ -30,8 +43,11 @@ def transaction(conn: sqlite3.Connection, lock: threading.RLock) -> Iterator[Non
                 yield
             except BaseException:
                 conn.execute("ROLLBACK")
+                _pending.pop(id(conn), None)
                 raise
             conn.execute("COMMIT")
+            for action in _pending.pop(id(conn), ()):
+                action()
             return
         name = f"step_{next(_savepoints)}"
         conn.execute(f"SAVEPOINT {name}")
