@@ -4,9 +4,10 @@
     text = export_transcript(transcript, "srt", Path("interview.srt"), language="ja")
 
 :func:`export_transcript` returns the exported text and, given a ``path``,
-writes it atomically (temporary file in the same folder, ``fsync``, rename,
-``fsync`` of the folder) as an owner-only (0600) file: a failed export never
-leaves a half-written file or a stray temporary one behind.
+writes it through :func:`core.fsutil.write_output`: atomically, as an
+owner-only (0600) file (straight through for a FIFO or a device), never over
+one of the ``inputs``; a failed export never leaves a half-written file or a
+stray temporary one behind.
 
 Every format shows the user's corrections (:attr:`Segment.display_text`);
 only JSON also keeps what Whisper originally produced.  Segments whose text is
@@ -45,18 +46,14 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import os
 import re
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from core.fsutil import fsync_dir
-from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message, Translate, identity_translate
-from core.paths import FILE_MODE
+from core.fsutil import OutputError, PathLike, write_output
+from core.messages import Message, Translate, identity_translate
 from core.recording.store import Marker
 from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
 
@@ -90,8 +87,7 @@ _LANGUAGE_NAMES = {
 }
 
 
-class ExportError(FurikaeriError):
-    """The export could not be written; ``message`` says why."""
+ExportError = OutputError  # the export could not be written (refused or failed); ``message`` says why
 
 
 def _content_language(language: str) -> str:
@@ -354,19 +350,22 @@ def parse_json_export(text: str) -> JsonExport:
 # -- the entry point ----------------------------------------------------------
 
 
-def export_transcript(transcript: Transcript, fmt: str, path: Path | None = None, *, title: str = "",
+def export_transcript(transcript: Transcript, fmt: str, path: PathLike | None = None, *, title: str = "",
                       notes: str = "", language: str = "en", privacy_notice: bool = True,
                       markers: Sequence[Marker] = (), times: bool = False,
-                      translate: Translate = identity_translate) -> str:
+                      translate: Translate = identity_translate, inputs: Iterable[PathLike] = (),
+                      protected: Iterable[PathLike] = ()) -> str:
     """``transcript`` as ``fmt`` (one of :data:`FORMATS`); written to ``path`` too when given.
 
     ``title``, ``notes`` (Markdown, included as given) and ``markers`` are
     used by ``md`` and ``json``; ``times`` prefixes ``txt`` lines with
     ``[mm:ss]``; ``language`` ("ja" or "en") is the language of the privacy
     notice and of Markdown's headings; ``translate`` renders the transcript's
-    problem message in ``md`` (JSON keeps it in English).  Raises
-    ``ValueError`` for an unknown format and :class:`ExportError` when the
-    file cannot be written (nothing is left behind then).
+    problem message in ``md`` (JSON keeps it in English).  ``inputs`` (files
+    that must not be overwritten, such as the recording) and ``protected``
+    (folders whose files must not be) go to :func:`core.fsutil.write_output`.
+    Raises ``ValueError`` for an unknown format and :class:`ExportError` when
+    the file is refused or cannot be written (nothing is left behind then).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -383,34 +382,5 @@ def export_transcript(transcript: Transcript, fmt: str, path: Path | None = None
     else:
         text = _json(transcript, notice, title, notes, markers)
     if path is not None:
-        write_private_text(Path(path), text)
+        write_output(path, text.encode("utf-8"), inputs=inputs, protected=protected)
     return text
-
-
-def write_private_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically as an owner-only file; :class:`ExportError` on failure.
-
-    Unlike :func:`core.fsutil.atomic_write_bytes` the temporary file has a
-    short name of its own, so a target name close to the file system's
-    255-byte limit (long Japanese titles) still works.
-    """
-    path = Path(path)
-    folder = path.parent
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".furikaeri-export-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
-        fsync_dir(folder)
-    except OSError as error:
-        raise ExportError(Message("Export", QT_TRANSLATE_NOOP(
-            "Export", "Could not save the export as {path}: {detail}"),
-            {"path": str(path), "detail": error.strerror or str(error)})) from error
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)

@@ -25,6 +25,29 @@ def identity_translate(context: str, text: str) -> str:
     return text
 
 
+def _unprintable(char: str) -> bool:
+    """Control characters (C0, DEL, C1), the invisible ones that reorder or break lines on a terminal,
+    and the stand-ins for bytes that are not UTF-8 (lone surrogates), which cannot be printed at all."""
+    code = ord(char)
+    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000 or char in _INVISIBLE
+
+
+_INVISIBLE = frozenset("\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+                       "\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``, ``\\n``): safe to print on a terminal.
+
+    A file name may hold any byte but ``/`` and NUL, escape sequences and
+    newlines included; printed raw they would recolour the terminal or forge
+    lines of output.
+    """
+    if not any(_unprintable(char) for char in text):
+        return text
+    return "".join(char.encode("unicode_escape").decode("ascii") if _unprintable(char) else char for char in text)
+
+
 @dataclass(frozen=True)
 class Message:
     """A translatable sentence with named ``{placeholders}``."""

@@ -28,17 +28,34 @@ def _override() -> Path | None:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed and make it owner-only."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``path`` if needed and make it owner-only.
+
+    Every missing parent is created owner-only too (``FURIKAERI_HOME`` itself,
+    say): ``mkdir -p`` would leave them at the umask's 0755.  Folders that
+    already existed, other than ``path``, are left as they are: they are the
+    user's.
+    """
+    missing = []
+    folder = path
+    while not os.path.lexists(folder) and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:  # made meanwhile by someone else: not ours to change
+            continue
+        os.chmod(folder, DIR_MODE)  # mkdir's mode passes through the umask
+    path.mkdir(mode=DIR_MODE, exist_ok=True)  # FileExistsError when a file is in the way
     os.chmod(path, DIR_MODE)
     return path
 
 
-def data_dir() -> Path:
-    """The library: database, recordings, exports-in-progress."""
+def data_dir(create: bool = True) -> Path:
+    """The library: database, recordings, exports-in-progress (``create=False``: only where it is)."""
     root = _override()
     path = root / "data" if root else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    return ensure_private_dir(path)
+    return ensure_private_dir(path) if create else path
 
 
 def cache_dir() -> Path:
@@ -57,6 +74,11 @@ def config_dir() -> Path:
 
 def database_path() -> Path:
     return data_dir() / "library.sqlite3"
+
+
+def database_files(database: Path) -> tuple[Path, ...]:
+    """The database and the files SQLite keeps beside it: none of them may be overwritten by an output."""
+    return (database, *(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal")))
 
 
 def recordings_dir() -> Path:

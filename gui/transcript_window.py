@@ -2,10 +2,15 @@
 
 Transcription runs in the shared worker process (:mod:`core.transcription.service`);
 loading the overview, the transcript and saving corrections run in background tasks.
+
+:attr:`TranscriptWindow.transcript` is the one copy the window shows, searches
+and exports: a correction changes it at once (and the table with it), then is
+saved; if saving fails, the transcript is read back from the library.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -31,7 +36,7 @@ from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
-from core.transcription.model import Transcript, TranscriptionSettings
+from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import TranscriptionService
 from gui.i18n import Retranslatable, render
 from gui.segment_model import SegmentModel, format_time
@@ -60,6 +65,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.settings = settings
         self.tasks = TaskRunner(self, max_threads=2)
         self.transcript: Transcript | None = None
+        self._corrections: dict[int, str | None] = {}  # segment id → the newest correction asked for
+        self._saving = threading.Lock()  # saves one correction at a time, always the newest
         self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
         self.job = None
         self._bridge = _Bridge(self)
@@ -359,8 +366,50 @@ class TranscriptWindow(Retranslatable, QWidget):
     # -- corrections and find ------------------------------------------------------------------------
     def _correct(self, row: int, text: str | None) -> None:
         segment = self.model.segment(row)
-        self.model.replace_segment(row, replace(segment, corrected_text=text))
-        self.tasks.run(lambda: self.library.transcripts.correct_segment(segment.id, text), failed=self._failed)
+        if segment.id is None:
+            return
+        self._show_segment(row, replace(segment, corrected_text=text))
+        corrections, saving, store = self._corrections, self._saving, self.library.transcripts
+        corrections[segment.id] = text
+
+        def save() -> tuple[str | None, Segment]:
+            # Saves run on several threads in any order: each saves the newest text, so the last one wins.
+            with saving:
+                newest = corrections[segment.id]
+                return newest, store.correct_segment(segment.id, newest)
+
+        self.tasks.run(save, done=self._correction_saved, failed=self._correction_failed)
+
+    def _show_segment(self, row: int, segment: Segment) -> None:
+        """Put ``segment`` in ``row`` of the table and of :attr:`transcript`, the copy exports read."""
+        self.model.replace_segment(row, segment)
+        if self.transcript is not None:
+            segments = list(self.transcript.segments)
+            segments[row] = segment
+            self.transcript = replace(self.transcript, segments=tuple(segments))
+
+    def _correction_saved(self, result: tuple[str | None, Segment]) -> None:
+        text, saved = result
+        if self._corrections.get(saved.id, text) != text:
+            return  # a newer correction of the segment is on its way
+        rows = [row for row in range(self.model.rowCount()) if self.model.segment(row).id == saved.id]
+        for row in rows:  # none when transcribed again meanwhile
+            self._show_segment(row, saved)  # as stored (back to Whisper's text when the same)
+
+    def _correction_failed(self, error: Exception) -> None:
+        """Show why, and what the library really holds."""
+        self._failed(error)
+        shown = self.transcript
+        if shown is None or shown.id is None:
+            return
+        store = self.library.transcripts
+
+        def reloaded(stored: Transcript) -> None:
+            if self.transcript is not None and self.transcript.id == stored.id:
+                self.transcript = stored
+                self.model.set_segments(stored.segments)
+
+        self.tasks.run(lambda: store.get(shown.id), done=reloaded, failed=self._failed)
 
     def find_text(self) -> int | None:
         needle = self.find.text().strip().casefold()
@@ -393,10 +442,12 @@ class TranscriptWindow(Retranslatable, QWidget):
             self.export_to(path if path.lower().endswith("." + fmt) else f"{path}.{fmt}", fmt)
 
     def export_to(self, path: str, fmt: str) -> None:
-        """Write the transcript (with notes and markers where the format holds them) in the background."""
-        from pathlib import Path
+        """Write the transcript (with notes and markers where the format holds them) in the background.
 
+        What is written is :attr:`transcript` as shown, corrections included.
+        """
         from core.export import export_transcript
+        from core.paths import data_dir, database_files
         from core.settings import EXPORT_NOTICE
         from gui.i18n import translate
 
@@ -409,9 +460,12 @@ class TranscriptWindow(Retranslatable, QWidget):
         def write() -> str:
             interview = library.interviews.get(recording.interview_id)
             title = " — ".join(part for part in (interview.company, interview.position) if part)
-            export_transcript(transcript, fmt, Path(path), title=title, notes=library.notes.get(interview.id),
+            audio = recording.path
+            export_transcript(transcript, fmt, path, title=title, notes=library.notes.get(interview.id),
                               language=language, privacy_notice=notice,
-                              markers=library.recordings.markers(recording.id), translate=translate)
+                              markers=library.recordings.markers(recording.id), translate=translate,
+                              inputs=(audio, audio.with_name(audio.name + ".json"), *database_files(library.path)),
+                              protected=(data_dir(create=False),))
             return path
 
         self.tasks.run(write, done=lambda written: self.set_status(

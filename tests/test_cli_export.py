@@ -118,7 +118,7 @@ def test_unwritable_output(fake_library, capsys, tmp_path):
     target = tmp_path / "missing folder" / "out.vtt"
     assert cli.main(["export", "5", "-o", str(target)]) == 1
     err = capsys.readouterr().err
-    assert "Could not save the export as" in err and "No such file" in err
+    assert f"Could not write {target}" in err and "No such file" in err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -132,7 +132,7 @@ def test_usage_errors_through_main(tmp_path):
     bad_format = run_cli("export", "1", "--format", "docx", tmp_path=tmp_path)
     assert bad_format.returncode == 2 and "invalid choice" in bad_format.stderr
     bad_id = run_cli("export", "first", "-f", "txt", tmp_path=tmp_path)
-    assert bad_id.returncode == 2 and "invalid int value" in bad_id.stderr
+    assert bad_id.returncode == 2 and "“first” cannot be an id" in bad_id.stderr
     no_format = run_cli("export", "1", tmp_path=tmp_path)
     assert no_format.returncode == 2 and "Choose a format" in no_format.stderr
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from core import export
+from core import fsutil
 from core.export import (
     FORMATS,
     PRIVACY_NOTICE,
@@ -309,7 +309,7 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         export_transcript(sample_transcript(), "txt", target)
     message = caught.value.message
     assert isinstance(caught.value, FurikaeriError)
-    assert message.context == "Export" and message.params["path"] == str(target)
+    assert message.context == "Output" and message.params["path"] == str(target)
     assert str(target) in str(message) and "No such file" in str(message)
     assert _leftovers(tmp_path) == []
 
@@ -330,7 +330,7 @@ def test_failure_while_writing_keeps_the_old_file_and_no_temporary(tmp_path, mon
     def disk_full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(export.os, "fsync", disk_full)
+    monkeypatch.setattr(fsutil.os, "fsync", disk_full)
     with pytest.raises(ExportError) as caught:
         export_transcript(sample_transcript(), "vtt", target)
     assert "No space left" in str(caught.value.message)
@@ -359,7 +359,7 @@ def test_folder_refusing_new_files(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(export.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(fsutil.tempfile, "mkstemp", refuse)
     with pytest.raises(ExportError) as caught:
         export_transcript(sample_transcript(), "json", target)
     assert "Permission denied" in str(caught.value.message)

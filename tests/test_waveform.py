@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from core import fsutil
 from core.audio import waveform
 from core.audio.waveform import Overview, WaveformError, cache_path, overview, remove_cache
 from core.recording.wavfile import WavWriter
@@ -235,7 +236,7 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(waveform.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(fsutil.tempfile, "mkstemp", refuse)
     check_envelope(overview(path, buckets=30))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["take.wav"]
 

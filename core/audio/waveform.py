@@ -39,15 +39,15 @@ import math
 import os
 import stat
 import struct
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
+from core.fsutil import replace_atomically
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.paths import FILE_MODE
 from core.recording import wavfile
 
 log = logging.getLogger(__name__)
@@ -240,23 +240,17 @@ def write_cache(path: Path, peaks: Peaks, audio_stat: os.stat_result) -> bool:
     """
     header = _HEADER.pack(_MAGIC, CACHE_VERSION, peaks.channels, peaks.samplerate, audio_stat.st_size,
                           audio_stat.st_mtime_ns, peaks.frames, peaks.frames_per_bucket, len(peaks.data))
-    target = cache_path(path)
-    tmp = None
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(header)
+        handle.write(peaks.data.astype("<i2", copy=False).tobytes())
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".peaks-", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(header)
-            handle.write(peaks.data.astype("<i2", copy=False).tobytes())
-        os.replace(tmp, target)
-        tmp = None
+        replace_atomically(cache_path(path), write, durable=False)
         return True
     except OSError as error:
         log.info("waveform cache for %s not written: %s", path.name, error)
         return False
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
 
 
 # -- computing -------------------------------------------------------------------------

@@ -9,23 +9,28 @@ that ignore to-dos (VTODO).  Titles follow the app's language.
 Without ``-o`` the calendar goes to standard output.  Importing the file again
 updates the same events (their identifiers are stable).
 
+The file is written atomically and readable only by you (a FIFO or a device
+straight through), never over one of the library's files.
+
 Exit status: 0 written; 1 the file could not be written (nothing is left
-behind); 2 usage (a date that is not YYYY-MM-DD, or --to before --from).
+behind); 2 usage (a date that is not YYYY-MM-DD, or --to before --from; an
+output that is a folder or one of the library's files).
 """
 
 from __future__ import annotations
 
 import argparse
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
+from core.cli.checks import guarded, output_failed, output_target, written
 from core.cli.export_cmd import _language, _write_stdout
 from core.cli.output import Output
+from core.fsutil import OutputError
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP
 from core.tracker import ics
 
-EXIT_FAILED, EXIT_USAGE = 1, 2
+EXIT_USAGE = 2
 
 
 def register(commands: argparse._SubParsersAction, out: Output) -> None:
@@ -63,16 +68,18 @@ def run(args: argparse.Namespace, out: Output) -> int:
     language = _language(None)  # stage names follow the app's language, like the rest of the output
     with Library.open() as library:
         if args.output:
-            target = Path(args.output)
+            output = guarded(database=library.path)
+            target = output_target(out, args.output, **output)
+            if isinstance(target, int):
+                return target
             try:
-                events, tasks = ics.write_calendar(library, target, start, end, translate=out.translate,
-                                                   language=language, tasks_as_events=args.tasks_as_events)
-            except OSError as error:
-                out.error(t(QT_TRANSLATE_NOOP("CLI", "Could not write {path}: {reason}")).format(
-                    path=target, reason=error.strerror or error))
-                return EXIT_FAILED
-            out.print(t(QT_TRANSLATE_NOOP("CLI", "Wrote {path} (interviews: {events}, follow-ups: {tasks})"))
-                      .format(events=events, tasks=tasks, path=target))
+                events, tasks = ics.write_calendar(library, args.output, start, end, translate=out.translate,
+                                                   language=language, tasks_as_events=args.tasks_as_events,
+                                                   **output)
+            except OutputError as error:
+                return output_failed(out, error)
+            written(out, target, QT_TRANSLATE_NOOP("CLI", "Wrote {path} (interviews: {events}, follow-ups: {tasks})"),
+                    events=events, tasks=tasks)
             return 0
         interviews, tasks = ics.select(library, start, end)
         _write_stdout(out, ics.calendar(interviews, tasks, translate=out.translate, language=language,

@@ -7,7 +7,7 @@ import argparse
 from core import __version__
 from core.cli.output import Output
 from core.doctor import Level, run_checks
-from core.messages import QT_TRANSLATE_NOOP
+from core.messages import QT_TRANSLATE_NOOP, printable
 
 _MARK = {Level.OK: "[ ok ]", Level.WARN: "[warn]", Level.FAIL: "[FAIL]"}
 
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
     failed = 0
     for check in run_checks():
         label = out.text(check.label)
-        out.print(f"{_MARK[check.level]} {label:<22} {out.text(check.detail)}")
+        out.print(f"{_MARK[check.level]} {label:<22} {printable(out.text(check.detail))}")  # folders, device names
         failed += check.level is Level.FAIL
     out.print()
     if failed:

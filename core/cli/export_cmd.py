@@ -7,8 +7,13 @@ Without ``-o`` the export goes to standard output (UTF-8).  Markdown and JSON
 also carry the interview's notes and the recording's markers when the
 transcript belongs to a recording.
 
+The file is written atomically and readable only by you; a FIFO or a device
+(``/dev/stdout``) is written straight through.  It may not be the recording
+itself nor any file in the library's folder.
+
 Exit status: 0 exported; 1 the file could not be written (nothing is left
-behind); 2 usage; 4 no such transcript.
+behind); 2 usage (an id that cannot be one, an output that is a folder or
+one of the library's files); 4 no such transcript.
 """
 
 from __future__ import annotations
@@ -18,13 +23,15 @@ import os
 import sys
 from pathlib import Path
 
+from core.cli.checks import guarded, library_id, output_failed, output_target, written
 from core.cli.output import Output
-from core.export import FORMATS, FORMATS_WITHOUT_NOTICE, ExportError, export_transcript
+from core.export import FORMATS, FORMATS_WITHOUT_NOTICE, export_transcript
+from core.fsutil import OutputError
 from core.interviews import NotFoundError
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP
 
-EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 4
+EXIT_USAGE, EXIT_NOT_FOUND = 2, 4
 LANGUAGES = ("ja", "en")
 
 
@@ -32,7 +39,7 @@ def register(commands: argparse._SubParsersAction, out: Output) -> None:
     t = out.t
     parser = commands.add_parser("export", help=t(QT_TRANSLATE_NOOP(
         "CLI", "export a transcript as text, subtitles (SRT, WebVTT), Markdown or JSON")))
-    parser.add_argument("transcript", type=int, metavar="TRANSCRIPT_ID", help=t(QT_TRANSLATE_NOOP(
+    parser.add_argument("transcript", metavar="TRANSCRIPT_ID", help=t(QT_TRANSLATE_NOOP(
         "CLI", "the transcript's number in the library")))
     parser.add_argument("-f", "--format", choices=FORMATS, help=t(QT_TRANSLATE_NOOP(
         "CLI", "the file format (default: from the extension of the -o file)")))
@@ -70,6 +77,15 @@ def _format(args: argparse.Namespace) -> str | None:
     return suffix if suffix in FORMATS else None
 
 
+def _recording_files(library: Library, recording_id: int | None) -> tuple[Path, ...]:
+    """The recording's audio and sidecar: an export must never overwrite them."""
+    try:
+        audio = library.recordings.get(recording_id).path if recording_id is not None else None
+    except (LookupError, NotFoundError):
+        audio = None
+    return (audio, audio.with_name(audio.name + ".json")) if audio is not None else ()
+
+
 def _context(library: Library, recording_id: int | None) -> tuple[str, str, list]:
     """(title, notes, markers) of the recording a transcript belongs to; empty for a loose file."""
     if recording_id is None:
@@ -87,6 +103,9 @@ def _context(library: Library, recording_id: int | None) -> tuple[str, str, list
 
 def run(args: argparse.Namespace, out: Output) -> int:
     t = out.t
+    transcript_id = library_id(out, args.transcript)
+    if transcript_id is None:
+        return EXIT_USAGE
     fmt = _format(args)
     if fmt is None:
         out.error(t(QT_TRANSLATE_NOOP("CLI", "Choose a format with --format: txt, srt, vtt, md or json.")))
@@ -94,26 +113,29 @@ def run(args: argparse.Namespace, out: Output) -> int:
     language = _language(args.language)
     with Library.open() as library:
         try:
-            transcript = library.transcripts.get(args.transcript)
+            transcript = library.transcripts.get(transcript_id)
         except (LookupError, NotFoundError):
             transcript = None
         if transcript is None:
             out.error(t(QT_TRANSLATE_NOOP("CLI", "There is no transcript {id} in the library.")).format(
-                id=args.transcript))
+                id=transcript_id))
             return EXIT_NOT_FOUND
         title, notes, markers = _context(library, transcript.recording_id) if fmt in ("md", "json") else ("", "", [])
-    target = Path(args.output) if args.output else None
+        recording_files = _recording_files(library, transcript.recording_id) if args.output else ()
+        output = guarded(*recording_files, database=library.path)
+    target = output_target(out, args.output, **output) if args.output else None
+    if isinstance(target, int):
+        return target
     try:
-        text = export_transcript(transcript, fmt, target, title=title, notes=notes, language=language,
+        text = export_transcript(transcript, fmt, args.output or None, title=title, notes=notes, language=language,
                                  privacy_notice=not args.no_notice, markers=markers, times=args.times,
-                                 translate=out.translate)
-    except ExportError as error:
-        out.error(error.message)
-        return EXIT_FAILED
+                                 translate=out.translate, **output)
+    except OutputError as error:
+        return output_failed(out, error)
     if target is None:
         _write_stdout(out, text)
     else:
-        out.print(t(QT_TRANSLATE_NOOP("CLI", "Exported to {path}")).format(path=target))
+        written(out, target, QT_TRANSLATE_NOOP("CLI", "Exported to {path}"))
     if fmt in FORMATS_WITHOUT_NOTICE and not args.no_notice:
         out.error(t(QT_TRANSLATE_NOOP(
             "CLI", "SRT files have no place for the privacy line: keep this file to yourself.")))

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from core.cli.output import Output
-from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, printable
 from core.speech.models import BUILTIN_MODELS, DEFAULT_MODEL, ModelState, model_status, resolve_model
 
 
@@ -29,7 +29,7 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
     worst = 0
     for name in BUILTIN_MODELS:
         info = model_status(name, verify=args.verify)
-        detail = out.text(info.problem) if info.problem else (str(info.path) if info.path else "")
+        detail = out.text(info.problem) if info.problem else (printable(str(info.path)) if info.path else "")
         out.print(f"{name:<10} {info.state.value:<16} {detail}")
         worst = max(worst, 0 if info.state in (ModelState.READY, ModelState.NOT_BUILT) else 1)
     return worst
@@ -50,5 +50,5 @@ def run_prepare(args: argparse.Namespace, out: Output) -> int:
     finally:
         if interactive:
             print(file=sys.stderr)
-    out.print(out.t(QT_TRANSLATE_NOOP("CLI", "Ready: {path}")).format(path=path))
+    out.print(out.t(QT_TRANSLATE_NOOP("CLI", "Ready: {path}")).format(path=printable(str(path))))
     return 0

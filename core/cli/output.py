@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TextIO
 
-from core.messages import Message, Translate
+from core.messages import Message, Translate, printable
 
 CONTEXT = "CLI"
 
@@ -21,10 +21,15 @@ class Output:
         return self.translate(CONTEXT, text)
 
     def text(self, value: Message | str) -> str:
-        return value.render(self.translate) if isinstance(value, Message) else value
+        """A message rendered with its text parameters (file names, details) made printable."""
+        if not isinstance(value, Message):
+            return value
+        params = {key: printable(item) if isinstance(item, str) else item for key, item in value.params.items()}
+        return Message(value.context, value.text, params).render(self.translate)
 
     def print(self, value: Message | str = "") -> None:
         print(self.text(value), file=self.stdout, flush=True)
 
     def error(self, value: Message | str) -> None:
-        print(self.text(value), file=self.stderr, flush=True)
+        """One sentence on standard error; control characters in it are printed escaped, never raw."""
+        print(printable(self.text(value)), file=self.stderr, flush=True)

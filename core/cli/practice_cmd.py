@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from core.cli.checks import EXIT_USAGE, library_id
 from core.cli.output import Output
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
-from core.practice.bank import DEFAULT_TARGET_S, categories
+from core.practice.bank import DEFAULT_TARGET_S, USER_PREFIX, categories
 from core.practice.review import metric_value
 from core.practice.selection import Selection, SelectionMode, select_questions
 
@@ -72,6 +73,9 @@ def run_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_history(args: argparse.Namespace, out: Output) -> int:
+    number = args.key[len(USER_PREFIX):] if args.key.startswith(USER_PREFIX) else None
+    if number is not None and library_id(out, number) is None:  # user:<id>, the id as in the library
+        return EXIT_USAGE
     with Library.open() as library:
         question = library.questions.get(args.key)
         attempts = library.practice.attempts(args.key)

@@ -1,7 +1,13 @@
 """``main.py record``: record from the microphone, behind the same consent gate as the app.
 
-Exit status: 0 recorded; 1 the microphone or the disk failed (what was
-captured is kept); 2 usage; 3 refused for lack of consent (no file created).
+``-o FILE`` also copies the finished WAV file there, readable only by you
+(atomically; a FIFO or a device straight through).  A folder or one of the
+library's own files is refused before recording starts.
+
+Exit status: 0 recorded; 1 the microphone or the disk failed, or the copy
+could not be written (what was captured is kept in the library); 2 usage
+(an interview id that cannot be one, an unusable -o); 3 refused for lack of
+consent (no file created).
 """
 
 from __future__ import annotations
@@ -11,7 +17,10 @@ import shutil
 import signal
 import sys
 import threading
+from pathlib import Path
+from typing import BinaryIO
 
+from core.cli.checks import EXIT_USAGE, guarded, library_id, output_failed, output_target, written
 from core.cli.output import Output
 from core.consent import (
     REQUEST_WORDING,
@@ -23,9 +32,10 @@ from core.consent import (
     ConsentRequired,
     self_consent,
 )
+from core.fsutil import OutputError, write_output
 from core.interviews import Interview, InterviewKind, NotFoundError, utc_now
 from core.library import Library
-from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, printable
 
 EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
 METHODS = [m.value for m in ConsentMethod if m is not ConsentMethod.SELF]
@@ -44,7 +54,7 @@ def register(commands: argparse._SubParsersAction, out: Output) -> None:
     consent.add_argument("--request", help=t(QT_TRANSLATE_NOOP(
         "CLI", "the words you used to ask (default: Furikaeri's polite request)")))
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("--interview", type=int, metavar="ID",
+    target.add_argument("--interview", metavar="ID",
                         help=t(QT_TRANSLATE_NOOP("CLI", "an interview already in the library")))
     target.add_argument("--company", help=t(QT_TRANSLATE_NOOP("CLI", "create a new interview with this company")))
     parser.add_argument("--duration", type=float, metavar="SECONDS",
@@ -63,9 +73,9 @@ def _consent_record(args: argparse.Namespace, interview: Interview) -> ConsentRe
                          request_text=args.request or REQUEST_WORDING["en"], note="recorded from the command line")
 
 
-def _interview(args: argparse.Namespace, library: Library, out: Output) -> Interview:
-    if args.interview is not None:
-        return library.interviews.get(args.interview)
+def _interview(args: argparse.Namespace, library: Library, out: Output, interview_id: int | None) -> Interview:
+    if interview_id is not None:
+        return library.interviews.get(interview_id)
     kind = InterviewKind.MOCK if args.mock else InterviewKind.REAL
     company = args.company or out.t(QT_TRANSLATE_NOOP("CLI", "Mock practice"))
     return library.interviews.add(Interview(company=company, kind=kind, starts_at=utc_now()))
@@ -84,12 +94,19 @@ def run(args: argparse.Namespace, out: Output) -> int:
         return EXIT_NO_CONSENT
     if not args.mock and args.interview is None and not args.company:
         out.error(t(QT_TRANSLATE_NOOP("CLI", "Name the interview: --interview ID or --company NAME.")))
-        return 2
+        return EXIT_USAGE
+    interview_id = library_id(out, args.interview) if args.interview is not None else None
+    if args.interview is not None and interview_id is None:
+        return EXIT_USAGE
     from core.recording.session import RecordingSession  # imports sounddevice lazily
 
     with Library.open() as library:
+        if args.output:  # a wrong name is said before recording, not after the interview
+            checked = output_target(out, args.output, **guarded(database=library.path))
+            if isinstance(checked, int):
+                return checked
         try:
-            interview = _interview(args, library, out)
+            interview = _interview(args, library, out, interview_id)
             consent = library.consent.add(_consent_record(args, interview))
         except (NotFoundError, ConsentInvalid) as error:
             out.error(error.message)
@@ -112,14 +129,30 @@ def run(args: argparse.Namespace, out: Output) -> int:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         recording = session.stop()
+        database = library.path
     seconds = recording.duration_ms / 1000
-    out.print(t(QT_TRANSLATE_NOOP("CLI", "Saved {path} ({seconds:.1f} s)")).format(path=recording.path, seconds=seconds))
+    out.print(t(QT_TRANSLATE_NOOP("CLI", "Saved {path} ({seconds:.1f} s)")).format(
+        path=printable(str(recording.path)), seconds=seconds))
+    status = 0
     if args.output:
-        shutil.copyfile(recording.path, args.output)
-        out.print(t(QT_TRANSLATE_NOOP("CLI", "Copied to {path}")).format(path=args.output))
+        status = _copy(out, recording.path, args.output, database)
     if recording.problem is not None:
         out.error(recording.problem)
         return EXIT_FAILED
+    return status
+
+
+def _copy(out: Output, audio: Path, name: str, database: Path) -> int:
+    """Copy the finished recording to ``-o``: the exit status (the recording stays in the library either way)."""
+    def copy(handle: BinaryIO) -> None:
+        with open(audio, "rb") as source:
+            shutil.copyfileobj(source, handle, 1 << 20)
+
+    try:
+        target = write_output(name, copy, **guarded(audio, audio.with_name(audio.name + ".json"), database=database))
+    except OutputError as error:
+        return output_failed(out, error)
+    written(out, target, QT_TRANSLATE_NOOP("CLI", "Copied to {path}"))
     return 0
 
 

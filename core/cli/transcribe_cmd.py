@@ -3,14 +3,15 @@
     main.py transcribe answer.m4a --language ja --format srt -o answer.srt
 
 The transcript goes to standard output, or to ``-o FILE`` (written
-atomically; the format then defaults to the file's extension).  A note about
+atomically and readable only by you, never over the audio file; the format
+then defaults to the file's extension).  A note about
 the result (no speech found, the file cut short, stopped early on noise) and
 the progress bar (only when standard error is a terminal) go to standard error.
 
 Exit status:
     0    transcribed (possibly with a note on standard error)
     1    transcription failed (speech model missing or damaged, recognition failed, output not written)
-    2    usage error
+    2    usage error (also an output that is a folder or the audio file itself)
     4    the input cannot be transcribed (missing, empty, not audio, damaged, shorter than 0.5 s)
     130  cancelled with Ctrl-C
 """
@@ -22,8 +23,10 @@ import sys
 import threading
 from pathlib import Path
 
+from core.cli.checks import guarded, output_failed, output_target
 from core.cli.output import Output
-from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
+from core.fsutil import OutputError
+from core.messages import QT_TRANSLATE_NOOP, printable
 
 EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE, EXIT_CANCELLED = 1, 2, 4, 130
 FORMATS = ("txt", "srt", "vtt", "md", "json")
@@ -118,23 +121,27 @@ def run(args: argparse.Namespace, out: Output) -> int:
 
     t = out.t
     fmt = _format(args)
+    output = guarded(args.file)
+    if args.output:  # a wrong name is said now, not after minutes of transcription
+        checked = output_target(out, args.output, **output)
+        if isinstance(checked, int):
+            return checked
     model = args.model or Settings().get(SPEECH_MODEL)
     settings = TranscriptionSettings(model=model, language=None if args.language == "auto" else args.language)
     transcript = transcribe_with_progress(Path(args.file), settings, out)
     if isinstance(transcript, int):
         return transcript
     notice_language = transcript.language if transcript.language in ("ja", "en") else "en"
-    target = Path(args.output) if args.output else None
     try:
-        text = export_transcript(transcript, fmt, target, title=Path(args.file).stem, language=notice_language)
-    except FurikaeriError as error:  # ExportError: the output file could not be written
-        out.error(error.message)
-        return EXIT_FAILED
-    if target is None:
+        text = export_transcript(transcript, fmt, args.output or None, title=Path(args.file).stem,
+                                 language=notice_language, **output)
+    except OutputError as error:
+        return output_failed(out, error)
+    if not args.output:
         out.stdout.write(text if text.endswith("\n") or not text else text + "\n")
         out.stdout.flush()
     else:
-        out.error(t(QT_TRANSLATE_NOOP("CLI", "Saved {path}")).format(path=target))
+        out.error(t(QT_TRANSLATE_NOOP("CLI", "Saved {path}")).format(path=printable(args.output)))
     if fmt == "srt":
         out.error(t(QT_TRANSLATE_NOOP(
             "CLI", "Keep this transcript private: it contains other people's words (SRT files carry no notice).")))

@@ -109,15 +109,28 @@ class Piece:
     end_ms: int
 
 
+@dataclass(frozen=True)
+class CorrectedText(Word):
+    """A segment as the user corrected it: shown as one piece in place of Whisper's words, never a filler."""
+
+
 def answer_words(transcript: Transcript, start_ms: int, end_ms: int) -> list[Word]:
-    """The words whose middle lies inside the answer's span, in order."""
-    words = []
+    """The words whose middle lies inside the answer's span, in order.
+
+    A segment the user corrected counts as one word holding the correction
+    (when its middle lies inside the span): what is shown is what they wrote.
+    """
+    words: list[Word] = []
     for segment in transcript.segments:
         if segment.end_ms < start_ms or segment.start_ms > end_ms:
             continue
-        if segment.words:
+        middle = start_ms <= (segment.start_ms + segment.end_ms) // 2 < end_ms
+        if segment.corrected_text is not None:
+            if middle:
+                words.append(CorrectedText(segment.start_ms, segment.end_ms, segment.corrected_text, 1.0))
+        elif segment.words:
             words.extend(w for w in segment.words if start_ms <= (w.start_ms + w.end_ms) // 2 < end_ms)
-        elif start_ms <= (segment.start_ms + segment.end_ms) // 2 < end_ms:
+        elif middle:
             words.append(Word(segment.start_ms, segment.end_ms, segment.display_text, 1.0))
     return words
 
@@ -155,10 +168,12 @@ def _filler_words(words: list[Word], fillers: list[tuple]) -> set[int]:
     of the voice, so words are matched by text near the hit, by time otherwise.
     """
     marked: set[int] = set()
+    corrected = {i for i, w in enumerate(words) if isinstance(w, CorrectedText)}
     for start, end, *rest in fillers:
         wanted = _compact(rest[0]) if rest else ""
         near = [i for i, w in enumerate(words)
-                if w.end_ms > start - FILLER_SEARCH_MS and w.start_ms < end + FILLER_SEARCH_MS and i not in marked]
+                if w.end_ms > start - FILLER_SEARCH_MS and w.start_ms < end + FILLER_SEARCH_MS
+                and i not in marked and i not in corrected]
         found = None
         for first in near if wanted else ():
             joined, last = "", first
@@ -171,4 +186,4 @@ def _filler_words(words: list[Word], fillers: list[tuple]) -> set[int]:
         if found is None:
             found = [i for i, w in enumerate(words) if w.start_ms < end and w.end_ms > start]
         marked.update(found)
-    return marked
+    return marked - corrected

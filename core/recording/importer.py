@@ -7,15 +7,15 @@ answer is recorded and the file is not imported.
 
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from core import paths
 from core.consent import ConsentAnswer, ConsentPurpose, ConsentRecord, ConsentRequired
-from core.fsutil import fsync_dir
+from core.fsutil import replace_atomically
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording.session import write_sidecar
@@ -60,16 +60,12 @@ def import_audio(library: Library, source: Path, consent: ConsentRecord) -> Reco
 
 
 def _copy_atomically(source: Path, target: Path) -> None:
-    temporary = target.with_name(f".{target.name}.part")
-    try:
-        with open(source, "rb") as reader, open(temporary, "xb") as writer:
-            os.fchmod(writer.fileno(), paths.FILE_MODE)
+    def copy(writer: BinaryIO) -> None:
+        with open(source, "rb") as reader:
             shutil.copyfileobj(reader, writer, 1 << 20)
-            writer.flush()
-            os.fsync(writer.fileno())
-        os.replace(temporary, target)
-        fsync_dir(target.parent)
+
+    try:
+        replace_atomically(target, copy)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise ImportFailed(_m(QT_TRANSLATE_NOOP("Import", "{name} could not be copied into the library: {detail}"),
                               name=source.name, detail=error.strerror or str(error))) from error

@@ -18,12 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import icalendar
 
 from core import __version__
-from core.fsutil import atomic_write_text
+from core.fsutil import PathLike, write_output
 from core.interviews import Channel, Interview, InterviewKind, Status, utc_now
 from core.labels import channel_label, stage_text
 from core.messages import QT_TRANSLATE_NOOP, Message, Translate, identity_translate
@@ -173,14 +172,20 @@ def select(library, start: datetime | None = None, end: datetime | None = None
     return interviews, tasks
 
 
-def write_calendar(library, path: Path, start: datetime | None = None, end: datetime | None = None,
+def write_calendar(library, path: PathLike, start: datetime | None = None, end: datetime | None = None,
                    now: datetime | None = None, translate: Translate = identity_translate,
-                   language: str = "en", tasks_as_events: bool = False) -> tuple[int, int]:
-    """Write the library's calendar to ``path`` atomically; returns (interviews, follow-ups) written."""
+                   language: str = "en", tasks_as_events: bool = False, inputs: Iterable[PathLike] = (),
+                   protected: Iterable[PathLike] = ()) -> tuple[int, int]:
+    """Write the library's calendar to ``path``; returns (interviews, follow-ups) written.
+
+    Written by :func:`core.fsutil.write_output` (atomically and owner-only
+    for a file, never over ``inputs`` or into ``protected`` folders);
+    raises its :class:`core.fsutil.OutputError`.
+    """
     interviews, tasks = select(library, start, end)
     events = sum(1 for i in interviews if i.starts_at is not None and i.kind is InterviewKind.REAL)
     text = calendar(interviews, tasks, now, translate, language, tasks_as_events,
                     related=library.interviews.all() if tasks else ())
-    atomic_write_text(Path(path), text)
+    write_output(path, text.encode("utf-8"), inputs=inputs, protected=protected)
     return events, len(tasks)
 

@@ -293,10 +293,6 @@
         <translation>--to には --from 以降の日付を指定してください。</translation>
     </message>
     <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>{path} に書き出せませんでした：{reason}</translation>
-    </message>
-    <message>
         <source>Wrote {path} (interviews: {events}, follow-ups: {tasks})</source>
         <translation>{path} に書き出しました（面接 {events} 件、フォローアップ {tasks} 件）</translation>
     </message>
@@ -459,6 +455,10 @@
     <message>
         <source>Recordings are kept. main.py doctor repeats this check.</source>
         <translation>録音はそのまま残っています。main.py doctor でも同じ確認ができます。</translation>
+    </message>
+    <message>
+        <source>“{value}” cannot be an id: use a whole number from 1 to {max}.</source>
+        <translation>「{value}」は番号として使えません。1 から {max} までの整数を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -1003,13 +1003,6 @@
     <message>
         <source>Everything stays on this computer: audio, transcripts and notes are never uploaded.</source>
         <translation>データはすべてこのパソコンの中に保存されます。音声・文字起こし・メモがアップロードされることはありません。</translation>
-    </message>
-</context>
-<context>
-    <name>Export</name>
-    <message>
-        <source>Could not save the export as {path}: {detail}</source>
-        <translation>書き出したファイルを {path} に保存できませんでした：{detail}</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2350,33 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>{count} more waiting</source>
         <translation>ほかに {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>Output</name>
+    <message>
+        <source>Could not write {path}: {detail}</source>
+        <translation>{path} に書き込めませんでした：{detail}</translation>
+    </message>
+    <message>
+        <source>{path} is being read: choose another name for the output. Nothing was written.</source>
+        <translation>{path} は読み込み中のファイルです。出力先には別の名前を指定してください。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>{path} is the same file as {input}, which is being read: choose another name for the output. Nothing was written.</source>
+        <translation>{path} は読み込み中の {input} と同じファイルです。出力先には別の名前を指定してください。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>{path} is one of Furikaeri&apos;s own files: choose a name outside {folder}. Nothing was written.</source>
+        <translation>{path} は Furikaeri が管理しているファイルです。{folder} の外にある名前を指定してください。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>{path} is a disk: Furikaeri writes files, never straight onto a disk. Nothing was written.</source>
+        <translation>{path} はディスクです。Furikaeri はファイルに書き込むだけで、ディスクへ直接書き込むことはありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give the name of a file to write. Nothing was written.</source>
+        <translation>{path} はフォルダーです。書き込むファイルの名前を指定してください。何も書き込んでいません。</translation>
     </message>
 </context>
 <context>
