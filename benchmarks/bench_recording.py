@@ -163,7 +163,7 @@ def main() -> int:
     args = parser.parse_args()
     seconds = args.minutes * 60
 
-    from core.audio.devices import load_sounddevice, refresh_devices
+    from core.audio.devices import load_sounddevice, rescan_devices
     from core.consent import self_consent
     from core.interviews import Interview, InterviewKind
     from core.library import Library
@@ -180,7 +180,7 @@ def main() -> int:
         write_source(source, seconds + 20)
         whisper = None if args.no_whisper else start_whisper(tmp, args.whisper_threads)
         sd = load_sounddevice()
-        refresh_devices(sd)
+        rescan_devices(sd)
         with Library.open() as library:
             interview = library.interviews.add(Interview(company="Benchmark", kind=InterviewKind.MOCK))
             assert interview.id is not None

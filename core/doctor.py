@@ -57,7 +57,7 @@ def _python() -> Check:
 
 
 def _audio() -> Iterator[Check]:
-    status = audio_status(refresh=True)
+    status = audio_status(rescan=True)
     portaudio = "PortAudio"
     devices = _m(QT_TRANSLATE_NOOP("Doctor", "Input devices"))
     if status.portaudio_version is None:

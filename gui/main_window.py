@@ -14,6 +14,8 @@ from core.consent.verify import ConsentCheck, check_consent
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
+from core.ops import Changes
+from core.ops import interviews as interview_ops
 from core.recording.session import recover_unfinished
 from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
@@ -89,7 +91,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setStatusBar(self.status)
 
         self._make_actions()
-        self.tracker_ui = TrackerController(self)  # follow-ups: upcoming view, notifications, messages
+        # Follow-ups: upcoming view, notifications, messages.
+        self.tracker_ui = TrackerController(self, library, self.tasks, settings, lambda: self.switcher.language,
+                                            self.pane.followups, self.model, self.show_error)
+        self.menuBar().insertMenu(self.settings_menu.menuAction(), self.tracker_ui.followups_menu)
+        self.toolbar.addAction(self.tracker_ui.upcoming_action)
+        self._select_when_listed: int | None = None
+        self.tasks.hub.changed.connect(self._on_changes)
         self.practice = PracticeEntry(self)
         self.retranslate()
         self.resize(1000, 640)
@@ -97,14 +105,14 @@ class MainWindow(Retranslatable, QMainWindow):
     # -- start-up --------------------------------------------------------------
     def start(self) -> None:
         """Load the library and probe audio and the speech model, all in the background."""
-        self.reload()
+        self.load_library()
         self.tracker_ui.start()
         self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
-        # A refresh re-initialises PortAudio: only while nothing records (here, at start).
-        self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
+        # Probing anew re-initialises PortAudio: only while nothing records (here, at start).
+        self.tasks.run(lambda: audio_status(rescan=True), done=self._audio_ready)
         name = self.settings.get(SPEECH_MODEL)
         self.status.show_model_preparing()
         self.tasks.run(
@@ -230,15 +238,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tracker_ui.retranslate()
 
     # -- library ---------------------------------------------------------------
-    def reload(self, select_id: int | None = None) -> None:
-        self.tasks.run(self.library.interviews.all, done=lambda rows: self._show(rows, select_id),
-                       failed=self.show_error)
+    def load_library(self) -> None:
+        self.tasks.run(self.library.interviews.all, done=self._show, failed=self.show_error)
 
-    def _show(self, interviews: list[Interview], select_id: int | None) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.interview_list:
+            self.load_library()
+
+    def _show(self, interviews: list[Interview]) -> None:
+        row = self._selected_row()
+        shown = self.model.interview_at(row).id if row is not None else None
         self.model.set_interviews(interviews)
         self.stack.setCurrentWidget(self.table if interviews else self.empty)
         self._show_search()
-        row = self.model.row_of(select_id) if select_id is not None else None
+        wanted, self._select_when_listed = self._select_when_listed or shown, None
+        row = self.model.row_of(wanted) if wanted is not None else None
         if row is not None:
             self.table.selectRow(row)
         self._selection_changed()
@@ -259,9 +273,13 @@ class MainWindow(Retranslatable, QMainWindow):
             self.pane.show_interview(self.model.interview_at(row) if row is not None else None)
 
     def select_interview(self, interview_id: int) -> bool:
-        """Select an interview in the library list (it opens in the pane); False when it is not listed."""
+        """Select an interview in the library list (it opens in the pane).
+
+        False when it is not listed yet: it is selected as soon as the list shows it.
+        """
         row = self.model.row_of(interview_id)
         if row is None:
+            self._select_when_listed = interview_id
             return False
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
@@ -287,7 +305,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """A search hit: its interview selected, and the notes at its line or the transcript at its segment."""
         recording = self.pane.recorder.is_recording()
         if not recording and not self.select_interview(hit.interview_id):
-            self.reload(select_id=hit.interview_id)  # added since the list was loaded
+            self.load_library()  # added since the list was loaded (elsewhere: another process)
             return
         shown = self.pane.interview is not None and self.pane.interview.id == hit.interview_id
         if recording and not shown:
@@ -311,7 +329,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def _edit(self, dialog: InterviewDialog) -> None:
         if dialog.exec() != InterviewDialog.DialogCode.Accepted:
             return
-        self.tracker_ui.save_interview(dialog.interview())  # the tracker adds the follow-ups
+        # The tracker adds the follow-ups; the list shows the change by itself, and the interview is selected.
+        self.tracker_ui.save_interview(dialog.interview(), done=lambda saved: self.select_interview(saved.id))
 
     def delete_selected(self) -> None:
         row = self._selected_row()
@@ -330,8 +349,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self, self.tr("Delete interview"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.tasks.run(lambda: self.library.delete_interview(item.id), done=lambda _: self.reload(),
-                           failed=self.show_error)
+            self.tasks.run_op(lambda: interview_ops.delete_interview(self.library, item.id), failed=self.show_error)
 
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:
@@ -420,8 +438,6 @@ class MainWindow(Retranslatable, QMainWindow):
     def import_audio_file(self, path: str) -> None:
         from pathlib import Path
 
-        from core.recording.importer import import_audio
-
         interview = self.pane.interview
         if interview is None:
             return
@@ -429,9 +445,9 @@ class MainWindow(Retranslatable, QMainWindow):
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
             return
         consent = dialog.consent(interview.id)
-        self.tasks.run(lambda: import_audio(self.library, Path(path), consent),
-                       done=lambda recording: self.pane.recorder.reload_history(select_id=recording.id),
-                       failed=self.show_error)
+        self.tasks.run_op(lambda: interview_ops.import_recording(self.library, Path(path), consent),
+                          done=lambda recording: self.pane.recorder.select_recording(recording.id),
+                          failed=self.show_error)
 
     def set_language_setting(self, choice: str) -> None:
         self.settings.set(LANGUAGE, choice)

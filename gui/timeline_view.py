@@ -6,13 +6,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from core.library import Library
+from core.ops import Changes
 from gui.i18n import Retranslatable, render
 from gui.library_model import format_moment
 from gui.tasks import TaskRunner
 
 
 class TimelineView(Retranslatable, QWidget):
-    """Lists ``library.tracker.timeline(company)``, newest first; reloads on :meth:`show_company`."""
+    """Lists ``library.tracker.timeline(company)``, newest first; follows what the change hub announces."""
 
     def __init__(self, library: Library, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,6 +31,7 @@ class TimelineView(Retranslatable, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
+        tasks.hub.changed.connect(self._on_changes)
         self.retranslate()
 
     def show_company(self, company: str | None) -> None:
@@ -42,8 +44,9 @@ class TimelineView(Retranslatable, QWidget):
         self.tasks.run(lambda: self.library.tracker.timeline(company),
                        done=lambda events: self._show(events, generation))
 
-    def reload(self) -> None:
-        self.show_company(self.company)
+    def _on_changes(self, changes: Changes) -> None:
+        if self.company is not None and (changes.events or changes.interviews or changes.deleted_interviews):
+            self.show_company(self.company)  # the company's other interviews may have changed too
 
     def _show(self, events: list, generation: int) -> None:
         if generation != self._generation:  # a newer request superseded this one

@@ -1,32 +1,35 @@
 """The main window's follow-up features in one place: upcoming view, notifications, messages, missed calls
 and the cancel / decline walkthrough.
 
-Every change goes through the core (``library.tracker`` and
-``library.followups``) on a worker thread; afterwards :attr:`changed` fires
-and each screen (the upcoming view, the timeline, the notifier, the
-interview list) refreshes itself.
+Every change is a core operation (:mod:`core.ops.tracker`) run on a worker
+thread; what it changed goes out through the change hub, and each screen
+(the upcoming view, the timeline, the notifier, the interview list) decides
+for itself whether to show it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QMenu,
-    QStyle,
-    QSystemTrayIcon,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QSystemTrayIcon
 
-from core.interviews import Interview
+from core.interviews import Interview, Status
+from core.library import Library
+from core.ops import Changes, Result
+from core.ops import tracker as tracker_ops
+from core.settings import Settings
+from core.tracker.followups import FollowUp
 from core.tracker.kinds import MessageKind
+from gui.followup_bar import FollowUpBar
+from gui.library_model import LibraryModel
 from gui.message_dialog import MessageDialog
 from gui.notification_toast import NotificationToast
 from gui.notifier import TaskNotifier
 from gui.snooze import ask_datetime
+from gui.tasks import TaskRunner
 from gui.tracker_labels import task_text
 from gui.upcoming_view import UpcomingView
 from gui.withdraw_dialog import WithdrawDialog
@@ -37,19 +40,32 @@ def local_now() -> datetime:
 
 
 class TrackerController(QObject):
-    changed = Signal()  # tasks, events or an interview's status changed
+    """Follow-ups for the main window: the upcoming view, notifications, messages, missed calls, withdrawing.
+
+    Every change runs as a core operation (:mod:`core.ops.tracker`); what it
+    changed reaches every screen through the task runner's change hub.  The
+    window puts :attr:`followups_menu` and :attr:`upcoming_action` where it
+    wants them.
+    """
+
     message_opened = Signal(object)  # MessageDialog
 
-    def __init__(self, window, clock: Callable[[], datetime] = local_now):
+    def __init__(self, window: QMainWindow, library: Library, tasks: TaskRunner, settings: Settings,
+                 language: Callable[[], str], bar: FollowUpBar, interviews: LibraryModel,
+                 show_error: Callable[[Exception], None], clock: Callable[[], datetime] = local_now):
         super().__init__(window)
         self.window = window
-        self.library = window.library
-        self.tasks = window.tasks
+        self.library = library
+        self.tasks = tasks
+        self.settings = settings
+        self.language = language
+        self.bar = bar
+        self.interviews = interviews
+        self.show_error = show_error
         self.clock = clock
         self.upcoming: UpcomingView | None = None
         self.notifier = TaskNotifier(self.library, self.tasks, clock=lambda: self.now(), parent=self)
         self.notifier.due.connect(self.notify)
-        self.notifier.due.connect(lambda _task: self._refresh_upcoming())
         self.toast = NotificationToast(window, self.now, self.snooze_choices)
         self.toast.done_requested.connect(self.complete)
         self.toast.dismiss_requested.connect(self.dismiss)
@@ -63,16 +79,12 @@ class TrackerController(QObject):
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.activated.connect(lambda _reason: self._raise_window())
             self.tray.messageClicked.connect(self._raise_window)
-        self._interviews: dict[int, Interview] = {}
-        self.changed.connect(self.notifier.check)
-        self.changed.connect(lambda: window.pane.timeline.reload())
-        window.library_loaded.connect(self._remember_interviews)
-        window.library_loaded.connect(self.notifier.check)  # e.g. an interview deleted with its tasks
+        tasks.hub.changed.connect(self._on_changes)
+        interviews.modelReset.connect(self._forget_deleted)
 
-        pane = window.pane.followups
-        pane.message_requested.connect(lambda interview: self.prepare_message(interview))
-        pane.missed_call_requested.connect(self.missed_call)
-        pane.withdraw_requested.connect(self.withdraw)
+        bar.message_requested.connect(lambda interview: self.prepare_message(interview))
+        bar.missed_call_requested.connect(self.missed_call)
+        bar.withdraw_requested.connect(self.withdraw)
 
         self.upcoming_action = QAction(window)
         self.upcoming_action.setShortcut(QKeySequence("Ctrl+U"))
@@ -85,13 +97,11 @@ class TrackerController(QObject):
         self.withdraw_action = QAction(window)
         self.withdraw_action.triggered.connect(lambda: self._selected() and self.withdraw(self._selected()))
         self.followups_menu = QMenu(window)
-        window.menuBar().insertMenu(window.settings_menu.menuAction(), self.followups_menu)
         self.followups_menu.addAction(self.upcoming_action)
         self.followups_menu.addSeparator()
         self.followups_menu.addActions([self.message_action, self.missed_call_action, self.withdraw_action])
         self.followups_menu.aboutToShow.connect(self._update_actions)
         self._update_actions()
-        window.toolbar.addAction(self.upcoming_action)
 
     # -- start and time -----------------------------------------------------------------
     def now(self) -> datetime:
@@ -103,68 +113,63 @@ class TrackerController(QObject):
             self.tray.show()
         self.notifier.check()
 
-    def _remember_interviews(self) -> None:
-        model = self.window.model
-        self._interviews = {model.interview_at(r).id: model.interview_at(r) for r in range(model.rowCount())}
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.followups or changes.deleted_interviews or changes.interviews:
+            self.notifier.check()
+
+    def _forget_deleted(self) -> None:
+        """Notifications of interviews no longer in the library (deleted meanwhile) are dropped."""
+        listed = {self.interviews.interview_at(r).id for r in range(self.interviews.rowCount())}
         for task in list(self.toast.queue):
-            if task.interview_id not in self._interviews:  # deleted meanwhile
+            if task.interview_id not in listed:
                 self.toast.forget(task.id)
 
     def _selected(self) -> Interview | None:
         """The interview shown in the pane when it can have follow-ups (a real one)."""
-        bar = self.window.pane.followups
-        return bar.interview if bar.isVisibleTo(self.window.pane) else None
+        bar = self.bar
+        return bar.interview if bar.isVisibleTo(bar.parentWidget()) else None
 
     def _update_actions(self) -> None:
         possible = self._selected() is not None
         for action in (self.message_action, self.missed_call_action, self.withdraw_action):
             action.setEnabled(possible)
 
-    def interview_of(self, task) -> Interview | None:
-        return self._interviews.get(task.interview_id)
+    def interview_of(self, task: FollowUp) -> Interview | None:
+        row = self.interviews.row_of(task.interview_id)
+        return self.interviews.interview_at(row) if row is not None else None
 
     # -- saving and task changes ---------------------------------------------------------
     def save_interview(self, item: Interview, done: Callable[[Interview], None] | None = None) -> None:
         """Save through the tracker, which applies the follow-up rules."""
-        def saved(interview: Interview) -> None:
-            self.window.reload(select_id=interview.id)
-            self.changed.emit()
-            if done is not None:
-                done(interview)
+        self.tasks.run_op(lambda: tracker_ops.save_interview(self.library, item), done=done,
+                          failed=self.show_error)
 
-        self.tasks.run(lambda: self.library.tracker.save(item), done=saved, failed=self.window.show_error)
-
-    def set_status(self, interview_id: int, status) -> None:
+    def set_status(self, interview_id: int, status: Status) -> None:
         """Change only the status (of the interview as stored now), through the tracker."""
-        def change() -> Interview:
-            return self.library.tracker.save(replace(self.library.interviews.get(interview_id), status=status))
+        self.tasks.run_op(lambda: tracker_ops.set_status(self.library, interview_id, status), failed=self.show_error)
 
-        def saved(interview: Interview) -> None:
-            self.window.reload(select_id=interview.id)
-            self.changed.emit()
-
-        self.tasks.run(change, done=saved, failed=self.window.show_error)
-
-    def _task_change(self, task, change: Callable[[], object]) -> None:
+    def _task_change(self, task: FollowUp, change: Callable[[], Result[FollowUp]]) -> None:
         self.toast.forget(task.id)
-        self.tasks.run(change, done=lambda _: self.changed.emit(), failed=self._failed_change)
 
-    def _failed_change(self, error: Exception) -> None:
-        self.changed.emit()  # show the real state again
-        self.window.show_error(error)
+        def failed(error: Exception) -> None:
+            # The screens showed the change already (the toast closed): let them show the task as it is.
+            self.tasks.hub.publish(Changes(followups=frozenset({task.interview_id})))
+            self.show_error(error)
 
-    def complete(self, task) -> None:
-        self._task_change(task, lambda: self.library.followups.complete(task.id, self.now()))
+        self.tasks.run_op(change, failed=failed)
 
-    def dismiss(self, task) -> None:
-        self._task_change(task, lambda: self.library.followups.dismiss(task.id, self.now()))
+    def complete(self, task: FollowUp) -> None:
+        self._task_change(task, lambda: tracker_ops.complete_task(self.library, task.id, self.now()))
 
-    def snooze(self, task, until: datetime) -> None:
-        self._task_change(task, lambda: self.library.followups.snooze(task.id, until, self.now()))
+    def dismiss(self, task: FollowUp) -> None:
+        self._task_change(task, lambda: tracker_ops.dismiss_task(self.library, task.id, self.now()))
 
-    def call_unanswered(self, task) -> None:
+    def snooze(self, task: FollowUp, until: datetime) -> None:
+        self._task_change(task, lambda: tracker_ops.snooze_task(self.library, task.id, until, self.now()))
+
+    def call_unanswered(self, task: FollowUp) -> None:
         """Nobody answered the call-back: try again later in a calling window (after two tries, write)."""
-        self._task_change(task, lambda: self.library.followups.call_unanswered(task.id, self.now()))
+        self._task_change(task, lambda: tracker_ops.call_unanswered(self.library, task.id, self.now()))
 
     def snooze_choices(self, task) -> list[datetime]:
         return self.library.followups.snooze_choices(task, self.now())
@@ -185,15 +190,11 @@ class TrackerController(QObject):
     def open_upcoming(self) -> UpcomingView:
         if self.upcoming is None:
             self.upcoming = UpcomingView(self, self.window)
-        self.upcoming.reload()
+            self.notifier.due.connect(lambda _task: self.upcoming and self.upcoming.task_fell_due())
+        self.upcoming.load()
         self.upcoming.show()
         self.upcoming.raise_()
         return self.upcoming
-
-    def _refresh_upcoming(self) -> None:
-        """A task just fell due: it moves under "Overdue"."""
-        if self.upcoming is not None and self.upcoming.isVisible():
-            self.upcoming.reload()
 
     def prepare_message(self, interview: Interview | None, kind: MessageKind | None = None, task=None,
                         extra: dict | None = None, chosen: frozenset[str] = frozenset()) -> MessageDialog | None:
@@ -202,8 +203,8 @@ class TrackerController(QObject):
         if task is not None:
             kind = kind or task.template
             extra = {**task.template_values(), **(extra or {})}
-        dialog = MessageDialog(interview, self.window.settings, self.window.switcher.language, kind, extra,
-                               self.window, task=task, chosen=chosen)
+        dialog = MessageDialog(interview, self.settings, self.language(), kind, extra, self.window, task=task,
+                               chosen=chosen)
         recorded: set[tuple] = set()  # one timeline entry per message and way of use, however often
         dialog.used.connect(lambda draft, how: self._message_used(interview, draft, how, recorded))
         dialog.finished.connect(lambda _: dialog.deleteLater())
@@ -216,9 +217,8 @@ class TrackerController(QObject):
             return
         recorded.add((draft.kind, how))
         sent = how == "mail"
-        self.tasks.run(lambda: self.library.tracker.record_message(interview.id, draft.kind, sent=sent,
-                                                                   at=self.now()),
-                       done=lambda _: self.changed.emit(), failed=self.window.show_error)
+        self.tasks.run_op(lambda: tracker_ops.record_message(self.library, interview.id, draft.kind, sent, self.now()),
+                          failed=self.show_error)
 
     def missed_call(self, interview: Interview, missed_at: datetime | None = None) -> None:
         """Ask when they called (unless given), plan the call-back (core) and open the script to prepare it."""
@@ -226,19 +226,20 @@ class TrackerController(QObject):
         if missed_at is None:
             return
 
-        def planned(task) -> None:
-            self.changed.emit()
+        def planned(task: FollowUp) -> None:
             self.prepare_message(interview, MessageKind.MISSED_CALL_SCRIPT, task=task,
                                  extra={"missed_time": missed_at})
 
-        self.tasks.run(lambda: self.library.tracker.missed_call(interview.id, missed_at, self.now()),
-                       done=planned, failed=self.window.show_error)
+        self.tasks.run_op(lambda: tracker_ops.missed_call(self.library, interview.id, missed_at, self.now()),
+                          done=planned, failed=self.show_error)
 
     def withdraw(self, interview: Interview) -> WithdrawDialog:
         """Not modal: the scripts it opens stay usable while the user calls."""
         dialog = WithdrawDialog(interview, self.now, self.window)
         dialog.message_requested.connect(lambda kind, chosen: self.prepare_message(interview, kind, chosen=chosen))
-        dialog.accepted.connect(lambda: self.set_status(interview.id, dialog.status()))
+        dialog.accepted.connect(lambda: self.tasks.run_op(
+            lambda: tracker_ops.withdraw(self.library, interview.id, dialog.reason(), self.now()),
+            failed=self.show_error))
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.show()
         return dialog

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.ops import Changes
 from core.tracker.upcoming import Entry, group_of, upcoming
 from core.tracker.kinds import TaskKind
 from gui.i18n import Retranslatable, render
@@ -94,21 +95,30 @@ class UpcomingView(Retranslatable, QWidget):
         layout.addLayout(task_buttons)
         self.setStyleSheet("#taskHint { color: #444; } #upcomingEmpty { color: #555; padding: 8px; }")
         self.resize(900, 520)
-        controller.changed.connect(self.reload)
+        controller.tasks.hub.changed.connect(self._on_changes)
         self.retranslate()
 
     # -- data ------------------------------------------------------------------------
-    def reload(self) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if self.isVisible() and (changes.followups or changes.interviews or changes.deleted_interviews):
+            self.load()
+
+    def task_fell_due(self) -> None:
+        """A follow-up has just fallen due: it moves under "Overdue"."""
+        if self.isVisible():
+            self.load()
+
+    def load(self) -> None:
         library = self.controller.library
         now = self.controller.now()
         self._generation += 1
         generation = self._generation
         self.controller.tasks.run(
             lambda: upcoming(library, now),
-            done=lambda rows: self._show(rows, generation), failed=self.controller.window.show_error)
+            done=lambda rows: self._show(rows, generation), failed=self.controller.show_error)
 
     def _show(self, rows: list[Entry], generation: int) -> None:
-        if generation != self._generation:  # a newer reload is on its way
+        if generation != self._generation:  # a newer load is on its way
             return
         selected = self.current().key if self.current() else None
         self.rows = rows

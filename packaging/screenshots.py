@@ -46,7 +46,7 @@ def _recording_shots(app, window, library, switcher, out: Path, settle) -> None:
         return
     with PulseRig() as rig:
         os.environ.update(rig.client_env)
-        status = audio_status(refresh=True)
+        status = audio_status(rescan=True)
         window.pane.recorder.set_audio(status)
         window.status.show_audio(status)
         mock_row = next(r for r in range(window.model.rowCount()) if window.model.interview_at(r).kind.value == "mock")

@@ -273,9 +273,9 @@ def _refresh_portaudio() -> None:
     """Let an already imported sounddevice see the current sound servers."""
     sd = sys.modules.get("sounddevice")
     if sd is not None:
-        from core.audio.devices import refresh_devices
+        from core.audio.devices import rescan_devices
 
-        refresh_devices(sd)
+        rescan_devices(sd)
 
 
 def skip_or_fail(reason: str) -> NoReturn:

@@ -19,7 +19,7 @@ from core.audio.devices import (
     list_input_devices,
     load_sounddevice,
     no_input_device_message,
-    refresh_devices,
+    rescan_devices,
 )
 from tests.audio_rig import PulseRig, require_tools
 
@@ -44,7 +44,7 @@ def test_rig_microphone_is_listed_as_default_input(virtual_microphone, real_sd):
 
 @pytest.mark.audio
 def test_status_is_available_with_the_rig(virtual_microphone, real_sd):
-    status = audio_status(refresh=True)
+    status = audio_status(rescan=True)
 
     assert status.available
     assert status.problem is None
@@ -60,19 +60,19 @@ def own_rig(real_sd, monkeypatch) -> Iterator[PulseRig]:
         for key, value in rig.client_env.items():
             patch.setenv(key, value)
         yield rig
-    refresh_devices(real_sd)
+    rescan_devices(real_sd)
 
 
 @pytest.mark.audio
 def test_refresh_follows_the_server_going_and_coming_back(own_rig, real_sd):
-    assert audio_status(real_sd, refresh=True).available
+    assert audio_status(real_sd, rescan=True).available
 
     own_rig.kill()
-    gone = audio_status(real_sd, refresh=True)
+    gone = audio_status(real_sd, rescan=True)
     assert not _pulse_inputs(gone.devices)
 
     own_rig.start()
-    back = audio_status(real_sd, refresh=True)
+    back = audio_status(real_sd, rescan=True)
     assert back.available
     assert _pulse_inputs(back.devices)
 
@@ -86,11 +86,11 @@ def unreachable_server(real_sd, tmp_path, monkeypatch) -> Iterator[None]:
         patch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'nobody-here'}")
         patch.setenv("PULSE_CLIENTCONFIG", str(client_conf))
         yield
-    refresh_devices(real_sd)
+    rescan_devices(real_sd)
 
 
 def test_unreachable_server_leaves_no_pulse_input(unreachable_server, real_sd):
-    status = audio_status(real_sd, refresh=True)
+    status = audio_status(real_sd, rescan=True)
 
     # PortAudio silently drops the pulse-backed ALSA devices; a machine with a
     # real sound card may still list its hardware.
@@ -148,7 +148,7 @@ try:
 except OSError as exc:
     raw = f"{type(exc).__name__}: {exc}"
 from core.audio.devices import audio_status
-status = audio_status(refresh=True)
+status = audio_status(rescan=True)
 print(json.dumps({
     "raw": raw,
     "available": status.available,

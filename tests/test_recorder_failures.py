@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from core.audio.devices import no_input_device_message, refresh_devices
+from core.audio.devices import no_input_device_message, rescan_devices
 from core.recording import errors
 from core.recording.errors import RecordingError
 from core.recording.recorder import Interrupted, Recorder, RecorderConfig, RecorderState, Stopped
@@ -186,7 +186,7 @@ def assert_holds_the_tone(path: Path, at_least_s: float) -> None:
 @pytest.mark.audio
 def test_server_down_before_start_is_explained(own_rig, real_sd, permit, tmp_path):
     own_rig.kill()
-    refresh_devices(real_sd)
+    rescan_devices(real_sd)
 
     with pytest.raises(RecordingError) as failed:
         Recorder(RecorderConfig(tmp_path / "x.wav"), permit, sd=real_sd).start()

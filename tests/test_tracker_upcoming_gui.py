@@ -13,6 +13,7 @@ from core.interviews import Status
 from core.library import Library
 from core.tracker.followups import TaskState
 from core.tracker.kinds import TaskKind
+from core.ops import Changes
 from core.tracker.upcoming import group_of
 from tests.tracker_gui_helpers import JST, agent_interview, wait_idle, with_tasks
 
@@ -79,8 +80,8 @@ def test_a_task_falling_due_notifies_once_in_the_window(qtbot, make_window):
     with Library.open() as other:  # e.g. the command line, or another part of the app
         interview_id = other.interviews.all()[0].id
         other.followups.add(interview_id, TaskKind.THANK_YOU, due_at)
-    with qtbot.waitSignal(controller.notifier.armed, timeout=5000) as armed:
-        controller.changed.emit()
+    with qtbot.waitSignal(controller.notifier.armed, timeout=5000) as armed:  # told through the hub
+        controller.tasks.hub.publish(Changes(followups=frozenset({interview_id})))
     if not seen:  # the usual case: one single-shot timer, set to the due moment
         assert armed.args[0] == due_at and controller.notifier.next_check == due_at
         assert 0 < controller.notifier._timer.remainingTime() <= 2100
@@ -91,10 +92,10 @@ def test_a_task_falling_due_notifies_once_in_the_window(qtbot, make_window):
 
     # A change elsewhere re-checks: the same task is not notified twice.
     with qtbot.waitSignal(controller.notifier.armed, timeout=5000):
-        controller.changed.emit()
+        controller.tasks.hub.publish(Changes(followups=frozenset({interview_id})))
     assert toast.shown_count == 1
 
-    with qtbot.waitSignal(controller.changed, timeout=5000):
+    with qtbot.waitSignal(controller.tasks.hub.changed, timeout=5000):
         toast.done_button.click()
     assert not toast.isVisible()
     wait_idle(qtbot, window)
@@ -132,7 +133,7 @@ def test_answering_the_notification_keeps_the_next_one(qtbot, make_window):
     toast = window.tracker_ui.toast
     qtbot.waitUntil(lambda: len(toast.queue) == 2, timeout=5000)
     assert "Epsilon" in toast.title.text() and toast.more.isVisibleTo(toast)
-    with qtbot.waitSignal(window.tracker_ui.changed, timeout=5000):
+    with qtbot.waitSignal(window.tasks.hub.changed, timeout=5000):
         toast.dismiss_button.click()
     assert len(toast.queue) == 1 and "Zeta" in toast.title.text() and toast.isVisible()
     toast.hide_button.click()  # hides the card; the task stays open

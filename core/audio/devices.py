@@ -144,7 +144,7 @@ def list_input_devices(sd: ModuleType | None = None) -> list[InputDevice]:
     return devices
 
 
-def refresh_devices(sd: ModuleType) -> None:
+def rescan_devices(sd: ModuleType) -> None:
     """Re-initialise PortAudio so devices and sound servers that appeared later are seen.
 
     PortAudio reads the device list once, when it is initialised.  Terminating
@@ -179,10 +179,10 @@ def _portaudio_version(sd: ModuleType) -> str | None:
         return None
 
 
-def audio_status(sd: ModuleType | None = None, refresh: bool = False) -> AudioStatus:
+def audio_status(sd: ModuleType | None = None, rescan: bool = False) -> AudioStatus:
     """Describe the audio backend; never raises.
 
-    ``refresh`` re-initialises PortAudio first (see :func:`refresh_devices`).
+    ``rescan`` re-initialises PortAudio first (see :func:`rescan_devices`).
     """
     if sd is None:
         try:
@@ -191,8 +191,8 @@ def audio_status(sd: ModuleType | None = None, refresh: bool = False) -> AudioSt
             return _unavailable(exc.message)
     version = _portaudio_version(sd)
     try:
-        if refresh:
-            refresh_devices(sd)
+        if rescan:
+            rescan_devices(sd)
         devices = tuple(list_input_devices(sd))
     except Exception as exc:  # noqa: BLE001 - a probe must never take the app down
         return _unavailable(query_failed_message(str(exc) or type(exc).__name__), version)

@@ -1,0 +1,24 @@
+"""Operations on whole interviews and the recordings brought into them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.consent import ConsentRecord
+from core.library import Library
+from core.ops.changes import Changes, Result
+from core.recording.importer import import_audio
+from core.recording.store import Recording
+
+
+def delete_interview(library: Library, interview_id: int) -> Result[None]:
+    """The interview with everything that belongs to it: notes, follow-ups, consent records, recordings, files."""
+    library.delete_interview(interview_id)
+    return Result(None, Changes(deleted_interviews=frozenset({interview_id})))
+
+
+def import_recording(library: Library, source: Path, consent: ConsentRecord) -> Result[Recording]:
+    """An audio file copied into the interview, with the permission the user states for it."""
+    recording = import_audio(library, source, consent)
+    ids = frozenset({recording.interview_id})
+    return Result(recording, Changes(recordings=ids, consent=ids))
