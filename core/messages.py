@@ -44,7 +44,7 @@ class Message:
 class FurikaeriError(Exception):
     """An error whose explanation is meant for the user."""
 
-    def __init__(self, message: Message):
+    def __init__(self, message: Message) -> None:
         super().__init__(str(message))
         self.message = message
 
