@@ -14,7 +14,7 @@ import enum
 import sqlite3
 import threading
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
@@ -68,7 +68,7 @@ class NotFoundError(FurikaeriError):
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def local_time(moment: datetime) -> datetime:
 
 def _to_text(moment: datetime | None) -> str | None:
     """Stored in UTC so that text order is time order."""
-    return moment.astimezone(timezone.utc).isoformat() if moment else None
+    return moment.astimezone(UTC).isoformat() if moment else None
 
 
 def _from_text(text: str | None) -> datetime | None:
@@ -167,7 +167,7 @@ _DETAIL_COLUMNS = ("channel", "agent_name", "agent_contact", "contact_name", "co
                    "place", "interviewers", "starts_offset_min")
 
 
-def _details(item: Interview) -> tuple:
+def _details(item: Interview) -> tuple[object, ...]:
     return (item.channel.value, item.agent_name, item.agent_contact, item.contact_name, item.contact_email,
             item.duration_min, item.place, item.interviewers, _offset_minutes(item.starts_at))
 
@@ -197,7 +197,7 @@ def _from_row(row: sqlite3.Row) -> Interview:
 class InterviewStore:
     """Create, read, update and delete interviews."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -215,7 +215,8 @@ class InterviewStore:
         return replace(item, id=cursor.lastrowid, created_at=now, updated_at=now)
 
     def update(self, interview: Interview) -> Interview:
-        if interview.id is None:
+        interview_id = interview.id
+        if interview_id is None:
             raise ValueError("update needs a saved interview")
         item = interview.validated()
         now = utc_now()
@@ -225,10 +226,10 @@ class InterviewStore:
                 " starts_at = ?, updated_at = ?, " + ", ".join(f"{c} = ?" for c in _DETAIL_COLUMNS)
                 + " WHERE id = ?",
                 (item.company, item.position, item.kind.value, item.stage, item.status.value,
-                 _to_text(item.starts_at), _to_text(now), *_details(item), item.id),
+                 _to_text(item.starts_at), _to_text(now), *_details(item), interview_id),
             )
         if cursor.rowcount == 0:
-            raise self._not_found(item.id)
+            raise self._not_found(interview_id)
         return replace(item, updated_at=now)
 
     def get(self, interview_id: int) -> Interview:
@@ -254,7 +255,8 @@ class InterviewStore:
 
     def count(self) -> int:
         with self._lock:
-            return self._conn.execute("SELECT count(*) FROM interviews").fetchone()[0]
+            count: int = self._conn.execute("SELECT count(*) FROM interviews").fetchone()[0]
+        return count
 
     @staticmethod
     def _not_found(interview_id: int) -> NotFoundError:

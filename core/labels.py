@@ -30,7 +30,7 @@ _CHANNELS = {
 
 
 def stage_text(stage: str, language: str) -> str:
-    """A standard stage's name inside a sentence in ``language`` (一次面接, first interview); the user's own as typed."""
+    """A standard stage's name in a sentence in ``language`` (一次面接, first interview); the user's own as typed."""
     try:
         return _STAGES[Stage(stage)][language]
     except ValueError:

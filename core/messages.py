@@ -79,7 +79,7 @@ def _rendered(value: Any, translate: Translate) -> Any:
 class FurikaeriError(Exception):
     """An error whose explanation is meant for the user."""
 
-    def __init__(self, message: Message):
+    def __init__(self, message: Message) -> None:
         super().__init__(str(message))
         self.message = message
 

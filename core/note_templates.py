@@ -86,14 +86,15 @@ def values_for(interview: Interview | None, now: datetime | None = None,
 
 def _validated(name: str, body: str) -> tuple[str, str]:
     if not name.strip():
-        raise TemplateError(Message("Templates", QT_TRANSLATE_NOOP("Templates", "Please give the template a name."), {}))
+        raise TemplateError(Message("Templates", QT_TRANSLATE_NOOP(
+            "Templates", "Please give the template a name."), {}))
     if not body.strip():
         raise TemplateError(Message("Templates", QT_TRANSLATE_NOOP("Templates", "The template is empty."), {}))
     return name.strip(), body
 
 
 class TemplateStore:
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -171,4 +172,5 @@ class TemplateStore:
 
     @staticmethod
     def _gone() -> TemplateError:
-        return TemplateError(Message("Templates", QT_TRANSLATE_NOOP("Templates", "That template no longer exists."), {}))
+        return TemplateError(Message("Templates", QT_TRANSLATE_NOOP(
+            "Templates", "That template no longer exists."), {}))

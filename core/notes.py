@@ -49,7 +49,7 @@ def _revision(row: sqlite3.Row) -> NoteRevision:
 
 
 class NotesStore:
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -114,8 +114,9 @@ class NotesStore:
             if row is None:
                 raise RevisionNotFoundError(Message("Notes", QT_TRANSLATE_NOOP(
                     "Notes", "That version of the notes no longer exists."), {}))
-            self.save(interview_id, row["body"], SaveReason.RESTORE)
-        return row["body"]
+            body: str = row["body"]
+            self.save(interview_id, body, SaveReason.RESTORE)
+        return body
 
     def insert_template(self, interview_id: int, text: str, now: datetime | None = None) -> str:
         """Put ``text`` at the top of the notes, keeping what is there; returns the notes.

@@ -36,7 +36,7 @@ import sqlite3
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from core.interviews import InterviewKind, Status
 from core.storage.transaction import transaction
@@ -164,14 +164,15 @@ def _local_bound(day: date, end: bool) -> str:
     moment = datetime.combine(day, time.min).astimezone()
     if end:
         moment = datetime.combine(date.fromordinal(day.toordinal() + 1), time.min).astimezone()
-    return moment.astimezone(timezone.utc).isoformat()
+    return moment.astimezone(UTC).isoformat()
 
 
-def _filter_sql(filters: SearchFilters | None) -> tuple[str, list]:
+def _filter_sql(filters: SearchFilters | None) -> tuple[str, list[str]]:
     """A condition on the interview alias ``i`` and its parameters ('' when there is no filter)."""
     if filters is None or filters.is_empty():
         return "", []
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[str] = []
     if filters.kind is not None:
         clauses.append("i.kind = ?")
         params.append(filters.kind.value)
@@ -191,7 +192,7 @@ def _filter_sql(filters: SearchFilters | None) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _finder(terms: list[str]) -> re.Pattern:
+def _finder(terms: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
 
 
@@ -233,7 +234,7 @@ def make_snippet(body: str, terms: list[str]) -> tuple[str, tuple[tuple[int, int
 
 
 @functools.lru_cache(maxsize=64)
-def _whole_word(needle: str) -> re.Pattern | None:
+def _whole_word(needle: str) -> re.Pattern[str] | None:
     """A pattern for ``needle`` (lower case) as a whole word, when it begins or ends with a Latin letter or digit."""
     if not (_WORD_CHAR.match(needle[0]) or _WORD_CHAR.match(needle[-1])):
         return None
@@ -260,7 +261,7 @@ def score(body: str, terms: list[str], average_length: float) -> float:
 class SearchIndex:
     """Queries the library's full-text index (kept current by the database itself)."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -290,7 +291,7 @@ class SearchIndex:
         """Re-index what changed since the last search (queued by the triggers); returns how many rows."""
         conn = self._conn
         with self._lock:
-            pending = conn.execute("SELECT count(DISTINCT doc) FROM search_queue").fetchone()[0]
+            pending: int = conn.execute("SELECT count(DISTINCT doc) FROM search_queue").fetchone()[0]
             if not pending:
                 return 0
             with transaction(conn, self._lock):
@@ -336,16 +337,16 @@ class SearchIndex:
         condition, params = _filter_sql(filters)
         checks = "".join(" AND (" + " OR ".join("instr(lower(f.body), lower(?)) > 0" for _ in group) + ")"
                          for group in broad)
-        broad = [form for group in broad for form in group]
+        broad_forms = [form for group in broad for form in group]
         if condition:
             checks += f" AND (f.rowid >> {_SHIFT}) IN (SELECT i.id FROM interviews i WHERE {condition})"
         if expressions:
             sql = ("SELECT f.rowid, f.body FROM search_index f WHERE search_index MATCH ?" + checks +
                    " ORDER BY f.rowid DESC LIMIT ?")
-            rows = self._conn.execute(sql, [" AND ".join(expressions), *broad, *params, RANK_WINDOW])
+            rows = self._conn.execute(sql, [" AND ".join(expressions), *broad_forms, *params, RANK_WINDOW])
         else:  # only common short terms: read the newest documents until the window is full
             sql = "SELECT f.rowid, f.body FROM search_index f WHERE 1" + checks + " ORDER BY f.rowid DESC LIMIT ?"
-            rows = self._conn.execute(sql, [*broad, *params, RANK_WINDOW])
+            rows = self._conn.execute(sql, [*broad_forms, *params, RANK_WINDOW])
         return [(rowid, body[:-len(PADDING)] if body.endswith(PADDING) else body) for rowid, body in rows]
 
     def _present(self, form: str) -> bool:
@@ -365,7 +366,7 @@ class SearchIndex:
         found, sampled = self._conn.execute(
             "SELECT total(instr(lower(body), lower(?)) > 0), count(*) FROM"
             " (SELECT body FROM search_index ORDER BY rowid DESC LIMIT ?)", (term, PROBE_DOCUMENTS)).fetchone()
-        return sampled > 0 and found >= COMMON_SHARE * sampled
+        return bool(sampled > 0 and found >= COMMON_SHARE * sampled)
 
     def _starts(self, interview_ids: list[int]) -> dict[int, str | None]:
         marks = ",".join("?" * len(interview_ids))
@@ -380,19 +381,19 @@ class SearchIndex:
             f"SELECT id, company, position, kind, status, starts_at FROM interviews WHERE id IN"
             f" ({','.join('?' * len(interview_ids))})", interview_ids)}
         segment_ids = [d[5] for d in decoded if d[4] == "transcript"]
-        segments = {}
+        segments: dict[int, sqlite3.Row] = {}
         if segment_ids:
             segments = {r["id"]: r for r in self._conn.execute(
                 "SELECT s.id, s.start_ms, s.transcript_id, t.recording_id FROM segments s"
                 f" JOIN transcripts t ON t.id = s.transcript_id WHERE s.id IN ({','.join('?' * len(segment_ids))})",
                 segment_ids)}
-        hits = []
-        for rowid, rank, body, interview_id, source, segment_id in decoded:
+        hits: list[SearchHit] = []
+        for _rowid, rank, body, interview_id, source, segment_id in decoded:
             interview = interviews.get(interview_id)
             if interview is None:
                 continue
             snippet, spans, at = make_snippet(body, terms)
-            extra: dict = {}
+            extra: dict[str, int] = {}  # SearchHit's note_line, or its recording_id ... start_ms
             if source == "note":
                 extra["note_line"] = body.count("\n", 0, at)
             elif source == "transcript":

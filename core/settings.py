@@ -41,7 +41,7 @@ DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_
 
 
 class Settings:
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else paths.settings_path()
         self._values: dict[str, Any] = self._load()
 

@@ -21,7 +21,7 @@ CONTEXT = "Audio"
 Importer = Callable[[str], ModuleType]
 
 
-class AudioUnavailable(FurikaeriError):
+class AudioUnavailable(FurikaeriError):  # noqa: N818 - a public name core/recording and the tests use
     """Recording is impossible on this machine; ``message`` says why."""
 
 

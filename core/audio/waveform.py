@@ -34,6 +34,7 @@ no samples) gives an empty overview.
 
 from __future__ import annotations
 
+import io
 import logging
 import math
 import os
@@ -42,13 +43,17 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
 from core.fsutil import replace_atomically
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording import wavfile
+
+if TYPE_CHECKING:
+    from av.audio.stream import AudioStream
+    from av.container import InputContainer
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +272,7 @@ def frames_per_bucket(samplerate: int, frames: int) -> int:
 class _Reducer:
     """Min/max per bucket of ``per_bucket`` frames, fed blocks of any length (int16 or float)."""
 
-    def __init__(self, per_bucket: int):
+    def __init__(self, per_bucket: int) -> None:
         self.per_bucket = per_bucket
         self._lows: list[np.ndarray] = []
         self._highs: list[np.ndarray] = []
@@ -325,16 +330,16 @@ def compute_peaks(path: Path) -> tuple[Peaks, bool]:
             return _pcm16_wav_peaks(path, info), not info.stale
     try:
         return _soundfile_peaks(path), True
-    except _NotForSoundfile:
+    except _NotForSoundfileError:
         pass
     return _pyav_peaks(path), True
 
 
-class _NotForSoundfile(Exception):
+class _NotForSoundfileError(Exception):
     pass
 
 
-def _open(path: Path):  # noqa: ANN202 - a binary file
+def _open(path: Path) -> io.BufferedReader:
     try:
         return path.open("rb")
     except FileNotFoundError as error:
@@ -381,12 +386,12 @@ def _soundfile_peaks(path: Path) -> Peaks:
     try:
         sound = soundfile.SoundFile(path)
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as error:
-        raise _NotForSoundfile from error
+        raise _NotForSoundfileError from error
     except OSError as error:
         raise _unopenable(path, error) from error
     with sound:
         if sound.frames == 0 and sound.format == "MP3":
-            raise _NotForSoundfile  # libsndfile may not know an MP3's length: let FFmpeg count
+            raise _NotForSoundfileError  # libsndfile may not know an MP3's length: let FFmpeg count
         dtype = "int16" if sound.subtype == "PCM_16" else "float32"
         per_bucket = frames_per_bucket(sound.samplerate, sound.frames)
         chunk_frames = max(1, CHUNK_BYTES // (4 * sound.channels * per_bucket)) * per_bucket
@@ -406,7 +411,7 @@ def _soundfile_peaks(path: Path) -> Peaks:
 _PYAV_SCALE = {"flt": None, "dbl": None, "s16": 32768.0, "s32": 2147483648.0}
 
 
-def _pyav_frames(container, stream) -> Iterator[np.ndarray]:  # noqa: ANN001 - PyAV objects
+def _pyav_frames(container: InputContainer, stream: AudioStream) -> Iterator[np.ndarray]:
     """Float32 (frames, channels) blocks of ``stream``, in the file's own sample rate and layout.
 
     The usual decoder outputs (float, double, 16- and 32-bit, planar or
@@ -444,7 +449,7 @@ def _pyav_peaks(path: Path) -> Peaks:
     except av.error.FFmpegError as error:
         raise _not_audio(path) from error
     with container:
-        stream = next((s for s in container.streams if s.type == "audio"), None)
+        stream = next(iter(container.streams.audio), None)
         if stream is None or not stream.rate:
             raise _not_audio(path)
         rate = stream.rate

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -27,7 +27,7 @@ class Changes:
     templates: bool = False  # the note templates
 
     def __or__(self, other: Changes) -> Changes:
-        values = {}
+        values: dict[str, Any] = {}  # field name -> frozenset[int] or bool, as the field says
         for field in fields(self):
             mine, theirs = getattr(self, field.name), getattr(other, field.name)
             values[field.name] = mine or theirs if isinstance(mine, bool) else mine | theirs

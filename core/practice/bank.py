@@ -122,7 +122,7 @@ def _validated_target(target_s: int) -> int:
 class QuestionBank:
     """The built-in questions plus the user's own, with tags and saved lists (stored in the library)."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -174,7 +174,9 @@ class QuestionBank:
             key = f"{USER_PREFIX}{cursor.lastrowid}"
             if tags:
                 self.set_tags(key, tags)
-        return self.get(key)
+            added = self.get(key)
+        assert added is not None  # just inserted, under the lock
+        return added
 
     def update(self, question: Question) -> Question:
         """Save an edited user question (text, category, target, tip, STAR); built-in ones are read-only."""
@@ -190,7 +192,9 @@ class QuestionBank:
                  utc_now().isoformat(), question.user_id))
             if cursor.rowcount == 0:
                 raise _error(QT_TRANSLATE_NOOP("Practice", "This question no longer exists."))
-        return self.get(question.key)
+            updated = self.get(question.key)
+        assert updated is not None  # its row was just updated, under the lock
+        return updated
 
     def delete(self, key: str) -> None:
         """Delete a user question (its past answers keep the text they were asked with)."""

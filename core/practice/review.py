@@ -10,13 +10,16 @@ Everything here is plain Python: the GUI runs it in background tasks.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.practice.store import Answer
 from core.transcription.model import Transcript, TranscriptionSettings, Word
 
 if TYPE_CHECKING:
+    from core.analysis.metrics import AnswerMetrics
     from core.library import Library
 
 METRICS_FORMAT = 1
@@ -37,7 +40,7 @@ def reusable_transcript(library: Library, recording_id: int, settings: Transcrip
     return None
 
 
-def metrics_to_dict(metrics: Any) -> dict:
+def metrics_to_dict(metrics: AnswerMetrics) -> dict[str, Any]:
     """A JSON-ready copy of an ``AnswerMetrics`` (what the cache and the charts keep)."""
     return {
         "format": METRICS_FORMAT,
@@ -54,7 +57,7 @@ def metrics_to_dict(metrics: Any) -> dict:
     }
 
 
-def metric_value(metrics: dict, key: str) -> float | None:
+def metric_value(metrics: dict[str, Any], key: str) -> float | None:
     """One number from cached metrics; ``pace`` means morae per minute for Japanese when known."""
     if key == "pace" and metrics.get("language") == "ja":
         found = metric_value(metrics, "morae_pace")
@@ -67,8 +70,11 @@ def metric_value(metrics: dict, key: str) -> float | None:
     return float(found) if isinstance(found, int | float) else None
 
 
-def answer_metrics(library: Library, answer: Answer, transcript: Transcript, audio_path, language: str) -> dict:
+def answer_metrics(library: Library, answer: Answer, transcript: Transcript, audio_path: Path | None,
+                   language: str) -> dict[str, Any]:
     """The metrics of one answer under one transcript, from the cache or computed (and cached) now."""
+    if transcript.id is None:
+        raise ValueError("metrics are cached per stored transcript: save the transcript first")
     cached = library.practice.cached_metrics(answer.id, transcript.id)
     if cached is not None and cached.get("format") == METRICS_FORMAT:
         return cached
@@ -81,12 +87,14 @@ def answer_metrics(library: Library, answer: Answer, transcript: Transcript, aud
     return result
 
 
-def session_metrics(library: Library, session_id: int, transcript: Transcript, audio_path,
-                    report=None) -> dict[int, dict]:
+def session_metrics(library: Library, session_id: int, transcript: Transcript, audio_path: Path | None,
+                    report: Callable[[int, int], None] | None = None) -> dict[int, dict[str, Any]]:
     """Metrics for every answer of a session (answer id -> metrics); ``report(done, total)`` as it goes."""
     session = library.practice.session(session_id)
+    if session is None:  # deleted meanwhile, and its answers with it
+        return {}
     answers = library.practice.answers(session_id)
-    results = {}
+    results: dict[int, dict[str, Any]] = {}
     for done, answer in enumerate(answers, 1):
         results[answer.id] = answer_metrics(library, answer, transcript, audio_path, session.language)
         if report is not None:
@@ -135,7 +143,7 @@ def answer_words(transcript: Transcript, start_ms: int, end_ms: int) -> list[Wor
     return words
 
 
-def answer_pieces(words: list[Word], metrics: dict | None) -> list[Piece]:
+def answer_pieces(words: list[Word], metrics: dict[str, Any] | None) -> list[Piece]:
     """Words in order, those inside a filler hit marked, and each long pause placed where it happened."""
     fillers = [tuple(f) for f in (metrics or {}).get("fillers", ())]
     pauses = sorted(tuple(p) for p in (metrics or {}).get("pauses", ()))
@@ -160,7 +168,7 @@ def _compact(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum() or ch in "ー'")
 
 
-def _filler_words(words: list[Word], fillers: list[tuple]) -> set[int]:
+def _filler_words(words: list[Word], fillers: list[tuple[Any, ...]]) -> set[int]:
     """Indexes of the words that make up each filler hit.
 
     A hit says its text and times, but Whisper may split one filler over two
@@ -169,12 +177,12 @@ def _filler_words(words: list[Word], fillers: list[tuple]) -> set[int]:
     """
     marked: set[int] = set()
     corrected = {i for i, w in enumerate(words) if isinstance(w, CorrectedText)}
-    for start, end, *rest in fillers:
+    for start, end, *rest in fillers:  # from the metrics' JSON: [start_ms, end_ms, text]
         wanted = _compact(rest[0]) if rest else ""
         near = [i for i, w in enumerate(words)
                 if w.end_ms > start - FILLER_SEARCH_MS and w.start_ms < end + FILLER_SEARCH_MS
                 and i not in marked and i not in corrected]
-        found = None
+        found: Iterable[int] | None = None
         for first in near if wanted else ():
             joined, last = "", first
             while last < len(words) and len(joined) < len(wanted):

@@ -52,7 +52,7 @@ class AnswerSpan:
 
 class PracticeRun:
     def __init__(self, questions: list[Question], language: str, *, time_limit_s: float | None = None,
-                 limit_factor: float | None = DEFAULT_LIMIT_FACTOR):
+                 limit_factor: float | None = DEFAULT_LIMIT_FACTOR) -> None:
         if not questions:
             raise ValueError("a practice session needs at least one question")
         self.questions = list(questions)

@@ -37,7 +37,8 @@ def _matches(question: Question, selection: Selection) -> bool:
     return bool(question.texts.get(selection.language))
 
 
-def select_questions(bank: Sequence[Question], selection: Selection, rng: random.Random | None = None) -> list[Question]:
+def select_questions(bank: Sequence[Question], selection: Selection,
+                     rng: random.Random | None = None) -> list[Question]:
     """The questions to ask, in order; raises :class:`QuestionError` when nothing matches."""
     if selection.mode is SelectionMode.LIST:
         if selection.saved_list is None:

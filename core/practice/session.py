@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from core.consent import ConsentRecord, self_consent
 from core.interviews import Interview, InterviewKind, Status, utc_now
 from core.practice.run import AnswerSpan, EndReason
+from core.practice.store import Answer
 
 if TYPE_CHECKING:
     from core.library import Library
@@ -28,6 +29,7 @@ def begin_practice(library: Library, title: str) -> PracticeStart:
     with library.transaction():  # both or neither
         interview = library.interviews.add(Interview(company=title, kind=InterviewKind.MOCK, status=Status.DONE,
                                                       starts_at=utc_now()))
+        assert interview.id is not None  # add() returns the stored row
         consent = library.consent.add(self_consent(interview.id, note="practice session"))
     return PracticeStart(interview, consent)
 
@@ -35,7 +37,7 @@ def begin_practice(library: Library, title: str) -> PracticeStart:
 RECOVERY_MIN_MS = 1000  # less audio than this after the last boundary is not an answer
 
 
-def recover_last_answer(library: Library, session_id: int):
+def recover_last_answer(library: Library, session_id: int) -> Answer | None:
     """After a crash, the answer that was being recorded has no end boundary: give it one.
 
     The recording (repaired at start-up) runs past the last stored answer; the

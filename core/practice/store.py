@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from core.interviews import utc_now
 from core.practice.run import AnswerSpan
@@ -46,7 +47,7 @@ class Attempt:
 
     answer: Answer
     when: datetime
-    metrics: dict | None
+    metrics: dict[str, Any] | None  # as :func:`core.practice.review.metrics_to_dict` made them
 
 
 def _session(row: sqlite3.Row) -> PracticeSessionInfo:
@@ -60,7 +61,7 @@ def _answer(row: sqlite3.Row) -> Answer:
 
 
 class PracticeStore:
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -72,7 +73,10 @@ class PracticeStore:
                 "INSERT INTO practice_sessions (interview_id, recording_id, language, plan, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (interview_id, recording_id, language, json.dumps(list(plan)), utc_now().isoformat()))
-            return self.session(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # set by every INSERT
+            session = self.session(cursor.lastrowid)
+        assert session is not None  # just inserted, under the lock
+        return session
 
     def session(self, session_id: int) -> PracticeSessionInfo | None:
         with self._lock:
@@ -99,7 +103,10 @@ class PracticeStore:
                 " target_s, start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, span.position, span.question.key, span.text, span.question.category,
                  span.question.target_s, span.start_ms, span.end_ms))
-            return self.answer(cursor.lastrowid)
+            assert cursor.lastrowid is not None  # set by every INSERT
+            answer = self.answer(cursor.lastrowid)
+        assert answer is not None  # just inserted, under the lock
+        return answer
 
     def answer(self, answer_id: int) -> Answer | None:
         with self._lock:
@@ -117,7 +124,7 @@ class PracticeStore:
             self._conn.execute("UPDATE practice_answers SET self_review = ? WHERE id = ?", (text, answer_id))
 
     # -- metrics cache -------------------------------------------------------------------
-    def save_metrics(self, answer_id: int, transcript_id: int, metrics: dict) -> None:
+    def save_metrics(self, answer_id: int, transcript_id: int, metrics: dict[str, Any]) -> None:
         with self._lock:
             self._conn.execute(
                 "INSERT INTO practice_metrics (answer_id, transcript_id, metrics, created_at) VALUES (?, ?, ?, ?)"
@@ -125,11 +132,14 @@ class PracticeStore:
                 " created_at = excluded.created_at",
                 (answer_id, transcript_id, json.dumps(metrics, ensure_ascii=False), utc_now().isoformat()))
 
-    def cached_metrics(self, answer_id: int, transcript_id: int) -> dict | None:
+    def cached_metrics(self, answer_id: int, transcript_id: int) -> dict[str, Any] | None:
         with self._lock:
             row = self._conn.execute("SELECT metrics FROM practice_metrics WHERE answer_id = ? AND transcript_id = ?",
                                      (answer_id, transcript_id)).fetchone()
-        return json.loads(row["metrics"]) if row else None
+        if row is None:
+            return None
+        metrics: dict[str, Any] = json.loads(row["metrics"])
+        return metrics
 
     def attempts(self, question_key: str) -> list[Attempt]:
         """Every answer to ``question_key``, oldest first, with the metrics of its newest transcript."""

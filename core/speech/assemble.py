@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from core.fsutil import atomic_write_text, fsync_dir
 from core.paths import DIR_MODE, FILE_MODE
@@ -43,10 +44,10 @@ class Pinned:
     sha256: str
 
 
-class ChecksumMismatch(Exception):
+class ChecksumMismatchError(Exception):
     """Source data did not have the pinned size or checksum."""
 
-    def __init__(self, what: str):
+    def __init__(self, what: str) -> None:
         super().__init__(f"{what} does not match its pinned size or sha256")
         self.what = what
 
@@ -98,7 +99,7 @@ def concatenate_verified(
 ) -> None:
     """Stream ``sources`` one after the other into a new private file ``dest``.
 
-    Never holds more than one chunk in memory.  Raises :class:`ChecksumMismatch`
+    Never holds more than one chunk in memory.  Raises :class:`ChecksumMismatchError`
     unless the result has exactly ``expected`` size and sha256.
     """
     digest = hashlib.sha256()
@@ -113,14 +114,14 @@ def concatenate_verified(
                 while count := handle.readinto(buffer):
                     done += count
                     if done > expected.size:
-                        raise ChecksumMismatch(dest.name)
+                        raise ChecksumMismatchError(dest.name)
                     digest.update(view[:count])
                     out.write(view[:count])
                     if progress is not None:
                         progress(done, expected.size)
         os.fsync(out.fileno())
     if done != expected.size or digest.hexdigest() != expected.sha256:
-        raise ChecksumMismatch(dest.name)
+        raise ChecksumMismatchError(dest.name)
 
 
 def copy_verified(source: Path, dest: Path, expected: Pinned) -> None:
@@ -133,7 +134,7 @@ def model_stat(folder: Path) -> dict[str, int]:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
-def manifest_dict(name: str, files: Mapping[str, Pinned], model_bin_stat: dict[str, int]) -> dict:
+def manifest_dict(name: str, files: Mapping[str, Pinned], model_bin_stat: dict[str, int]) -> dict[str, Any]:
     model = files[MODEL_FILE]
     return {
         "format": MANIFEST_FORMAT,
@@ -151,7 +152,7 @@ def write_manifest(folder: Path, name: str, files: Mapping[str, Pinned]) -> None
     atomic_write_text(folder / MANIFEST_NAME, json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
-def read_manifest(folder: Path) -> dict | None:
+def read_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest as a dict, ``None`` if absent; :class:`ManifestError` if unreadable."""
     try:
         text = (folder / MANIFEST_NAME).read_text(encoding="utf-8")
@@ -160,7 +161,7 @@ def read_manifest(folder: Path) -> dict | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise ManifestError(str(exc)) from exc
     try:
-        data = json.loads(text)
+        data: object = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ManifestError(str(exc)) from exc
     if not isinstance(data, dict):
@@ -168,7 +169,7 @@ def read_manifest(folder: Path) -> dict | None:
     return data
 
 
-def manifest_matches(manifest: dict, name: str, files: Mapping[str, Pinned]) -> bool:
+def manifest_matches(manifest: dict[str, Any], name: str, files: Mapping[str, Pinned]) -> bool:
     """Whether ``manifest`` describes exactly this model (ignoring the stat)."""
     expected = manifest_dict(name, files, {})
     return all(manifest.get(key) == value for key, value in expected.items() if key != "model_bin_stat")

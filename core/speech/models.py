@@ -34,7 +34,7 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.paths import FILE_MODE, ensure_private_dir, models_dir
 from core.speech.assemble import (
     MODEL_FILE,
-    ChecksumMismatch,
+    ChecksumMismatchError,
     ManifestError,
     Pinned,
     Progress,
@@ -110,9 +110,10 @@ class ModelInfo:
 def ensure_offline() -> None:
     """Forbid Hugging Face hub access for this process (also if already imported)."""
     os.environ["HF_HUB_OFFLINE"] = "1"
-    constants = sys.modules.get("huggingface_hub.constants")
-    if constants is not None:  # it reads the variable once, at import
-        constants.HF_HUB_OFFLINE = True
+    if "huggingface_hub.constants" in sys.modules:  # it reads the variable once, at import
+        import huggingface_hub.constants
+
+        huggingface_hub.constants.HF_HUB_OFFLINE = True
 
 
 @contextmanager
@@ -156,7 +157,8 @@ def _package_file(module: str, distribution: str, relative: str, pinned: Pinned)
     if not path.is_file() or path.stat().st_size != pinned.size:
         return _msg(
             QT_TRANSLATE_NOOP(
-                "Models", "The installed package {package} is damaged: {file} is missing or has the wrong size. Reinstall Furikaeri."
+                "Models", "The installed package {package} is damaged: {file} is missing or has the wrong size. "
+                "Reinstall Furikaeri."
             ),
             package=distribution,
             file=relative,
@@ -195,7 +197,8 @@ def _folder_problem(folder: Path) -> Message | None:
         missing.append(" / ".join(VOCABULARY_FILES))
     if missing:
         return _msg(
-            QT_TRANSLATE_NOOP("Models", "The folder {folder} does not contain a complete speech model. Missing: {missing}."),
+            QT_TRANSLATE_NOOP(
+                "Models", "The folder {folder} does not contain a complete speech model. Missing: {missing}."),
             folder=shown,
             missing=", ".join(missing),
         )
@@ -226,7 +229,8 @@ def _check_pinned(spec: BuiltinModel, folder: Path, *, verify: bool, manifest: b
         path = folder / fname
         if not path.is_file():
             return _msg(
-                QT_TRANSLATE_NOOP("Models", "The speech model “{name}” is incomplete: {file} is missing from {folder}."),
+                QT_TRANSLATE_NOOP(
+                    "Models", "The speech model “{name}” is incomplete: {file} is missing from {folder}."),
                 name=spec.name,
                 file=fname,
                 folder=shown,
@@ -235,7 +239,8 @@ def _check_pinned(spec: BuiltinModel, folder: Path, *, verify: bool, manifest: b
         if size != pinned.size:
             return _msg(
                 QT_TRANSLATE_NOOP(
-                    "Models", "The speech model “{name}” is damaged: {file} in {folder} has {actual} bytes instead of {expected}."
+                    "Models", "The speech model “{name}” is damaged: {file} in {folder} has {actual} bytes instead of "
+                    "{expected}."
                 ),
                 name=spec.name,
                 file=fname,
@@ -251,13 +256,16 @@ def _check_pinned(spec: BuiltinModel, folder: Path, *, verify: bool, manifest: b
             data = {}
         if data is None:
             return _msg(
-                QT_TRANSLATE_NOOP("Models", "The speech model “{name}” in {folder} has no manifest: its preparation was interrupted."),
+                QT_TRANSLATE_NOOP(
+                    "Models", "The speech model “{name}” in {folder} has no manifest: its preparation was "
+                    "interrupted."),
                 name=spec.name,
                 folder=shown,
             ), False
         if not manifest_matches(data, spec.name, spec.files):
             return _msg(
-                QT_TRANSLATE_NOOP("Models", "The speech model “{name}” in {folder} has an unreadable or outdated manifest."),
+                QT_TRANSLATE_NOOP(
+                    "Models", "The speech model “{name}” in {folder} has an unreadable or outdated manifest."),
                 name=spec.name,
                 folder=shown,
             ), False
@@ -266,7 +274,8 @@ def _check_pinned(spec: BuiltinModel, folder: Path, *, verify: bool, manifest: b
     for fname in to_hash:
         if sha256_file(folder / fname) != spec.files[fname].sha256:
             return _msg(
-                QT_TRANSLATE_NOOP("Models", "The speech model “{name}” is damaged: the checksum of {file} in {folder} is wrong."),
+                QT_TRANSLATE_NOOP(
+                    "Models", "The speech model “{name}” is damaged: the checksum of {file} in {folder} is wrong."),
                 name=spec.name,
                 file=fname,
                 folder=shown,
@@ -296,7 +305,8 @@ def _builtin_status(spec: BuiltinModel, *, verify: bool) -> tuple[ModelInfo, boo
             folder,
             _msg(
                 QT_TRANSLATE_NOOP(
-                    "Models", "The speech model “{name}” has not been prepared yet; it is assembled from the installed packages on first use ({megabytes} MB)."
+                    "Models", "The speech model “{name}” has not been prepared yet; it is assembled from the installed "
+                    "packages on first use ({megabytes} MB)."
                 ),
                 name=spec.name,
                 megabytes=round(spec.files[MODEL_FILE].size / 1e6),
@@ -315,12 +325,17 @@ def _folder_status(name: str, folder: Path) -> ModelInfo:
 
 
 def _unknown(name: str) -> ModelInfo:
-    problem = _msg(
-        QT_TRANSLATE_NOOP("Models", "There is no speech model called “{name}”. Choose one of {available}, or a folder that contains a model."),
+    return ModelInfo(name, ModelState.INVALID_FOLDER, None, None, _unknown_problem(name))
+
+
+def _unknown_problem(name: str) -> Message:
+    return _msg(
+        QT_TRANSLATE_NOOP(
+            "Models", "There is no speech model called “{name}”. Choose one of {available}, or a folder that "
+            "contains a model."),
         name=name,
         available=", ".join(BUILTIN_MODELS),
     )
-    return ModelInfo(name, ModelState.INVALID_FOLDER, None, None, problem)
 
 
 def _status(name_or_path: str, *, verify: bool) -> tuple[ModelInfo, bool]:
@@ -387,11 +402,12 @@ def _build(spec: BuiltinModel, folder: Path, progress: Progress | None) -> None:
     try:
         remove_leftovers(folder)
         build_folder(folder, populate)
-    except ChecksumMismatch as exc:
+    except ChecksumMismatchError as exc:
         raise ModelError(
             _msg(
                 QT_TRANSLATE_NOOP(
-                    "Models", "Could not prepare the speech model “{name}”: the installed packages give a wrong {file}. Reinstall Furikaeri."
+                    "Models", "Could not prepare the speech model “{name}”: the installed packages give a wrong "
+                    "{file}. Reinstall Furikaeri."
                 ),
                 name=spec.name,
                 file=exc.what,
@@ -436,20 +452,20 @@ def _resolve(name_or_path: str, progress: Progress | None, verify: bool) -> Path
     if spec is None or not spec.assembled:
         info = model_status(name_or_path, verify=verify)
         if info.state is not ModelState.READY or info.path is None:
-            raise ModelError(info.problem or _unknown(name_or_path).problem)  # type: ignore[arg-type]
+            raise ModelError(info.problem or _unknown_problem(name_or_path))
         return info.path
+    folder = models_dir() / spec.name  # where _builtin_status looks for an assembled model
     info, stale = _builtin_status(spec, verify=verify)
     if info.state is ModelState.READY and not stale:
-        return info.path  # type: ignore[return-value]
-    folder = models_dir() / spec.name
+        return folder
     with exclusive_lock(_lock_path(spec)):
         info, stale = _builtin_status(spec, verify=verify)  # another process may have built it
         if info.state is ModelState.READY:
             if stale:  # same content, new stat (e.g. restored from a backup)
                 write_manifest(folder, spec.name, spec.files)
             return folder
-        if info.state is ModelState.MISSING_PACKAGE:
-            raise ModelError(info.problem)  # type: ignore[arg-type]
+        if info.state is ModelState.MISSING_PACKAGE and info.problem is not None:  # else _build says it
+            raise ModelError(info.problem)
         _build(spec, folder, progress)
     return folder
 
@@ -464,7 +480,8 @@ def _choose_device(device: str, compute_type: str | None) -> tuple[str, str]:
     if device == "auto":
         device = "cuda" if cuda else "cpu"
     if device == "cuda" and not cuda:
-        raise ModelError(_msg(QT_TRANSLATE_NOOP("Models", "No CUDA graphics card is available for speech recognition.")))
+        raise ModelError(_msg(QT_TRANSLATE_NOOP(
+            "Models", "No CUDA graphics card is available for speech recognition.")))
     return device, compute_type or ("float16" if device == "cuda" else "int8")
 
 
@@ -519,9 +536,10 @@ def download_model(size: str) -> Path:
     try:
         with _online():
             fw_utils.download_model(size, output_dir=str(target))
-    except Exception as exc:  # noqa: BLE001 - hub and network errors vary widely
+    except Exception as exc:  # hub and network errors vary widely
         raise ModelError(
-            _msg(QT_TRANSLATE_NOOP("Models", "Downloading the speech model “{name}” failed: {error}"), name=size, error=str(exc))
+            _msg(QT_TRANSLATE_NOOP("Models", "Downloading the speech model “{name}” failed: {error}"),
+                 name=size, error=str(exc))
         ) from exc
     problem = _folder_problem(target)
     if problem is not None:

@@ -12,8 +12,10 @@ import enum
 import json
 import sqlite3
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import Any
 
 from core.interviews import Status, local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, Message
@@ -77,14 +79,14 @@ class Event:
     id: int | None = None
 
 
-def _message(kind: EventKind, params: dict) -> Message:
+def _message(kind: EventKind, params: Mapping[str, Any]) -> Message:  # params: the row's JSON detail
     if kind is EventKind.STATUS:
         return Message(_CONTEXT, _STATUS_TEXT[Status(params["status"])])
     text = _TEXT[kind]
     return Message(_CONTEXT, text, {k: v for k, v in params.items() if "{" + k + "}" in text})
 
 
-def _detail(params: dict) -> Message | None:
+def _detail(params: Mapping[str, Any]) -> Message | None:
     if "task" in params:
         return task_title(TaskKind(params["task"]), params.get("company", ""))
     if "message" in params:
@@ -95,12 +97,12 @@ def _detail(params: dict) -> Message | None:
 class EventLog:
     """Append-only timeline rows, one per thing that happened."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
     def add(self, interview_id: int, kind: EventKind, at: datetime | None = None, **params: object) -> Event:
-        at = (at or utc_now()).astimezone(timezone.utc)
+        at = (at or utc_now()).astimezone(UTC)
         with self._lock:
             cursor = self._conn.execute(
                 "INSERT INTO interview_events (interview_id, at, kind, detail) VALUES (?, ?, ?, ?)",

@@ -20,10 +20,10 @@ from datetime import datetime, timedelta
 
 from core.interviews import local_time, utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.storage.transaction import transaction
 from core.tracker import rules
 from core.tracker.events import EventKind, EventLog, when_text
 from core.tracker.kinds import MessageKind, TaskKind, task_title
-from core.storage.transaction import transaction
 
 _CONTEXT = "FollowUps"
 
@@ -139,7 +139,8 @@ _SELECT = "SELECT f.*, i.company FROM followups f JOIN interviews i ON i.id = f.
 
 def _from_row(row: sqlite3.Row) -> FollowUp:
     return FollowUp(
-        id=row["id"], interview_id=row["interview_id"], kind=TaskKind(row["kind"]), due_at=_time(row["due_at"]),
+        id=row["id"], interview_id=row["interview_id"], kind=TaskKind(row["kind"]),
+        due_at=datetime.fromisoformat(row["due_at"]),
         state=TaskState(row["state"]), snoozed_until=_time(row["snoozed_until"]),
         created_at=_time(row["created_at"]), done_at=_time(row["done_at"]), note=row["note"],
         window_end=_time(row["window_end"]), count=row["count"], attempts=row["attempts"],
@@ -151,7 +152,7 @@ def _from_row(row: sqlite3.Row) -> FollowUp:
 class FollowUpStore:
     """Follow-up tasks in the library; state changes are written to the company's timeline."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock, events: EventLog):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock, events: EventLog) -> None:
         self._conn = conn
         self._lock = lock
         self._events = events
@@ -202,6 +203,7 @@ class FollowUpStore:
         now = now or utc_now()
         tasks = self.due(now)
         for task in tasks:
+            assert task.id is not None  # read from the library
             self.mark_notified(task.id, now)
         return tasks
 
@@ -219,6 +221,7 @@ class FollowUpStore:
                 " VALUES (?, ?, ?, 'open', ?, ?, ?, ?)",
                 (interview_id, kind.value, _text(due_at), _text(now), note, _text(window_end), _text(missed_at)),
             )
+        assert cursor.lastrowid is not None  # set by every INSERT
         return self.get(cursor.lastrowid)
 
     def complete(self, task_id: int, at: datetime | None = None) -> FollowUp:
@@ -288,6 +291,7 @@ class FollowUpStore:
             self._events.add(interview_id, EventKind.MISSED_CALL, now, when=when_text(missed_at))
             for task in self.for_interview(interview_id):
                 if task.kind is TaskKind.MISSED_CALL and task.is_open:
+                    assert task.id is not None  # read from the library
                     self._conn.execute("UPDATE followups SET count = count + 1 WHERE id = ?", (task.id,))
                     return self.get(task.id)
             return self.add(interview_id, TaskKind.MISSED_CALL, start, window_end=end, now=now,
@@ -312,9 +316,10 @@ class FollowUpStore:
     def close_open(self, interview_id: int, kinds: set[TaskKind], at: datetime | None = None) -> list[FollowUp]:
         """Close (state CLOSED) this interview's open follow-ups of these kinds: they no longer apply."""
         at = at or utc_now()
-        closed = []
+        closed: list[FollowUp] = []
         for task in self.for_interview(interview_id):
             if task.is_open and task.kind in kinds:
+                assert task.id is not None  # read from the library
                 closed.append(self._change_state(task.id, TaskState.CLOSED, at))
         return closed
 

@@ -17,7 +17,8 @@ octets, CRLF), the same package calendar programs' tests rely on.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import icalendar
 
@@ -28,26 +29,29 @@ from core.labels import channel_label, stage_text
 from core.messages import QT_TRANSLATE_NOOP, Message, Translate, identity_translate
 from core.tracker.followups import FollowUp
 
+if TYPE_CHECKING:
+    from core.library import Library
+
 _CONTEXT = "Calendar"
 _CANCELLED = (Status.CANCELLED, Status.DECLINED)
 
 
 def _utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _as_utc(moment: datetime) -> datetime:
     """Times are written in UTC (``...Z``): every calendar program reads them the same way."""
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def interview_uid(interview: Interview) -> str:
-    created = interview.created_at or datetime(1970, 1, 1, tzinfo=timezone.utc)
+    created = interview.created_at or datetime(1970, 1, 1, tzinfo=UTC)
     return f"interview-{interview.id}-{_utc(created)}@furikaeri"
 
 
 def followup_uid(task: FollowUp) -> str:
-    created = task.created_at or datetime(1970, 1, 1, tzinfo=timezone.utc)
+    created = task.created_at or datetime(1970, 1, 1, tzinfo=UTC)
     return f"followup-{task.id}-{_utc(created)}@furikaeri"
 
 
@@ -73,6 +77,9 @@ def _description(interview: Interview, t: Translate, language: str) -> str:
 
 
 def _event(interview: Interview, stamp: datetime, t: Translate, language: str) -> icalendar.Event:
+    starts, ends = interview.starts_at, interview.ends_at
+    if starts is None or ends is None:
+        raise ValueError("only a dated interview is a calendar event")
     stage = stage_text(interview.stage, language)
     if stage:
         summary = Message(_CONTEXT, QT_TRANSLATE_NOOP("Calendar", "Interview: {company} ({stage})"),
@@ -83,8 +90,8 @@ def _event(interview: Interview, stamp: datetime, t: Translate, language: str) -
     event = icalendar.Event()
     event.add("uid", interview_uid(interview))
     event.add("dtstamp", stamp)
-    event.add("dtstart", _as_utc(interview.starts_at))
-    event.add("dtend", _as_utc(interview.ends_at))
+    event.add("dtstart", _as_utc(starts))
+    event.add("dtend", _as_utc(ends))
     event.add("summary", summary)
     event.add("status", "CANCELLED" if interview.status in _CANCELLED else "CONFIRMED")
     if interview.updated_at:
@@ -144,7 +151,7 @@ def calendar(interviews: Iterable[Interview], followups: Iterable[FollowUp], now
     interviews (not written) that follow-ups may point to with RELATED-TO.
     """
     stamp = _as_utc(now or utc_now())
-    by_id: dict[int, Interview] = {interview.id: interview for interview in related}
+    by_id: dict[int | None, Interview] = {interview.id: interview for interview in related}
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//Furikaeri//Furikaeri {__version__}//EN")
     cal.add("version", "2.0")
@@ -158,10 +165,11 @@ def calendar(interviews: Iterable[Interview], followups: Iterable[FollowUp], now
     for task in followups:
         if task.is_open:
             cal.add_component(_todo(task, by_id.get(task.interview_id), stamp, translate, tasks_as_events))
-    return cal.to_ical().decode("utf-8")
+    ical: bytes = cal.to_ical()  # icalendar leaves to_ical() unannotated
+    return ical.decode("utf-8")
 
 
-def select(library, start: datetime | None = None, end: datetime | None = None
+def select(library: Library, start: datetime | None = None, end: datetime | None = None
            ) -> tuple[list[Interview], list[FollowUp]]:
     """The library's dated interviews starting in [start, end) and open follow-ups due in it (None: unbounded)."""
     def inside(moment: datetime | None) -> bool:
@@ -172,7 +180,7 @@ def select(library, start: datetime | None = None, end: datetime | None = None
     return interviews, tasks
 
 
-def write_calendar(library, path: PathLike, start: datetime | None = None, end: datetime | None = None,
+def write_calendar(library: Library, path: PathLike, start: datetime | None = None, end: datetime | None = None,
                    now: datetime | None = None, translate: Translate = identity_translate,
                    language: str = "en", tasks_as_events: bool = False, inputs: Iterable[PathLike] = (),
                    protected: Iterable[PathLike] = ()) -> tuple[int, int]:

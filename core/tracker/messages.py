@@ -27,11 +27,12 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from core import paths
@@ -46,6 +47,11 @@ _CONTEXT = "MessageTemplates"
 _FIELD = re.compile(r"\{([a-z_]+)(\??)\}")
 _SECTION = re.compile(r"\{([?!])([a-z_]+)\}(.*?)\{/\2\}", re.DOTALL)
 _SECTION_MARK = re.compile(r"\{[?!/]([a-z_]+)\}")
+
+
+# messages.json as read (see resources/templates/messages.json): JSON objects, one per template in
+# "templates" ({"medium", "recipient", "ja": {"subject", "body", "defaults"?}, "en": ...}) and per field.
+_Json = dict[str, Any]
 
 
 class Medium(enum.Enum):
@@ -136,8 +142,9 @@ class Draft:
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(templates_path().read_text("utf-8"))
+def _data() -> _Json:
+    data: _Json = json.loads(templates_path().read_text("utf-8"))
+    return data
 
 
 def templates_path() -> Path:
@@ -166,7 +173,7 @@ def recipient_party(kind: MessageKind, interview: Interview | None) -> str:
     spoken in the interview."""
     if kind is MessageKind.ASK_TO_RECORD:
         return ""
-    recipient = _data()["templates"][kind.value]["recipient"]
+    recipient: str = _data()["templates"][kind.value]["recipient"]
     if recipient == "party":
         return "agent" if interview is not None and interview.channel is Channel.AGENT else "company"
     return recipient
@@ -220,7 +227,8 @@ def _honorific_ja(names: str) -> str:
     return "、".join(out)
 
 
-def _values(interview: Interview | None, language: str, user_name: str, extra: dict) -> dict[str, str]:
+def _values(interview: Interview | None, language: str, user_name: str,
+            extra: Mapping[str, object]) -> dict[str, str]:
     values: dict[str, str] = {"user_name": user_name.strip()}
     if interview is not None:
         people = (lambda text: _honorific_ja(text)) if language == "ja" else (lambda text: text)
@@ -234,7 +242,10 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
             agent=people(interview.agent_name) if interview.agent_name else "",
         )
         offer = interview.status is Status.OFFER
-        values["what"] = ("内定" if offer else "選考") if language == "ja" else ("offer" if offer else "selection process")
+        if language == "ja":
+            values["what"] = "内定" if offer else "選考"
+        else:
+            values["what"] = "offer" if offer else "selection process"
         # Writing to the company itself, Japanese says 貴社 rather than its name (to an agent: its name and 様).
         values["company_ref"] = interview.company
         if interview.channel is Channel.AGENT:
@@ -257,13 +268,14 @@ def _values(interview: Interview | None, language: str, user_name: str, extra: d
     return values
 
 
-def _default(template: dict, language: str, name: str, optional: bool) -> str | None:
-    overrides = template[language].get("defaults", {})
+def _default(template: _Json, language: str, name: str, optional: bool) -> str | None:
+    overrides: dict[str, str] = template[language].get("defaults", {})
     if name in overrides:
         return overrides[name]
-    spec = _data()["fields"].get(name, {})
+    spec: _Json = _data()["fields"].get(name, {})
     if "default" in spec:
-        return spec["default"][language]
+        default: str = spec["default"][language]
+        return default
     return "" if optional else None
 
 
@@ -272,7 +284,7 @@ def _placeholder(name: str, language: str) -> str:
     return f"〔{label}〕" if language == "ja" else f"[{label}]"
 
 
-def _fill(text: str, template: dict, language: str, values: dict[str, str], missing: dict[str, None],
+def _fill(text: str, template: _Json, language: str, values: dict[str, str], missing: dict[str, None],
           spans: list[FieldSpan] | None) -> str:
     out: list[str] = []
     length = 0
@@ -285,11 +297,13 @@ def _fill(text: str, template: dict, language: str, values: dict[str, str], miss
         value = values.get(name, "")
         filled = True
         if not value:
-            value = _default(template, language, name, optional)
-            if value is None:
+            default = _default(template, language, name, optional)
+            if default is None:
                 filled = False
                 missing.setdefault(name)
                 value = _placeholder(name, language)
+            else:
+                value = default
         if spans is not None and value:
             spans.append(FieldSpan(length, length + len(value), name, filled))
         out.append(value)
@@ -317,7 +331,8 @@ _NOTES = {
     "agent_company": QT_TRANSLATE_NOOP(
         "MessageTemplates", "This interview was arranged by {agent}: contact the agent rather than the company."),
     "agent": QT_TRANSLATE_NOOP("MessageTemplates", "Send this to your agent, {agent}, not to the company."),
-    "agent_phone": QT_TRANSLATE_NOOP("MessageTemplates", "Call your agent, {agent}, with this script, not the company."),
+    "agent_phone": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "Call your agent, {agent}, with this script, not the company."),
     "not_agent": QT_TRANSLATE_NOOP(
         "MessageTemplates", "This interview is not recorded as arranged by an agent: choose the message to the "
         "company, or add the agent in the interview's details."),
@@ -329,7 +344,7 @@ _NOTES = {
 }
 
 
-def _channel_note(kind: MessageKind, template: dict, interview: Interview | None) -> Message | None:
+def _channel_note(kind: MessageKind, template: _Json, interview: Interview | None) -> Message | None:
     if interview is None:
         return None
     agent = interview.agent_name or "?"
@@ -353,7 +368,7 @@ def _channel_note(kind: MessageKind, template: dict, interview: Interview | None
     return None
 
 
-def _recipient(template: dict, interview: Interview | None) -> str:
+def _recipient(template: _Json, interview: Interview | None) -> str:
     if interview is None or template["recipient"] == "referrer":  # no address is recorded for a referrer
         return ""
     to_agent = template["recipient"] == "agent" or (
@@ -363,7 +378,7 @@ def _recipient(template: dict, interview: Interview | None) -> str:
 
 
 def render(kind: MessageKind, language: str, interview: Interview | None, user_name: str,
-           extra: dict | None = None, chosen: Iterable[str] = ()) -> Draft:
+           extra: Mapping[str, object] | None = None, chosen: Iterable[str] = ()) -> Draft:
     """A draft of ``kind`` in ``language`` ("ja" or "en") filled from the interview and ``extra`` values.
 
     ``chosen``: the user's :data:`CHOICES` (at most one of :data:`EXCLUSIVE`); those the template does not

@@ -29,14 +29,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import datetime
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from core.interviews import Interview, InterviewKind, Status, local_time, utc_now
+from core.storage.transaction import transaction
 from core.tracker import rules
 from core.tracker.events import Event, EventKind, when_text
 from core.tracker.followups import FollowUp, TaskState
 from core.tracker.kinds import MessageKind, TaskKind
-from core.storage.transaction import transaction
+
+if TYPE_CHECKING:
+    from core.library import Library
 
 # Which automatic follow-ups each status asks for, and which it makes moot.
 _CREATES: dict[Status, tuple[TaskKind, ...]] = {
@@ -60,7 +64,7 @@ _CLOSES: dict[Status, set[TaskKind]] = {
 }
 
 
-def local_zone(interview: Interview):
+def local_zone(interview: Interview) -> tzinfo | None:
     """The interview's own offset, or this computer's zone when it has no date."""
     if interview.starts_at is not None:
         return local_time(interview.starts_at).tzinfo
@@ -70,7 +74,7 @@ def local_zone(interview: Interview):
 class Tracker:
     """Saves interviews through the library and keeps follow-ups and timeline in step."""
 
-    def __init__(self, library, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, library: Library, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._lib = library
         self._conn = conn
         self._lock = lock
@@ -87,24 +91,25 @@ class Tracker:
     def _save(self, interview: Interview, now: datetime) -> Interview:
         before = self._lib.interviews.get(interview.id) if interview.id is not None else None
         saved = self._lib.interviews.update(interview) if before else self._lib.interviews.add(interview)
+        interview_id = saved.id
+        assert interview_id is not None  # add() and update() return the stored row
         events = self._lib.events
         if before is None:
-            events.add(saved.id, EventKind.CREATED, now)
+            events.add(interview_id, EventKind.CREATED, now)
             if saved.starts_at:
-                events.add(saved.id, EventKind.SCHEDULED, now, when=when_text(saved.starts_at))
+                events.add(interview_id, EventKind.SCHEDULED, now, when=when_text(saved.starts_at))
             if saved.status is not Status.SCHEDULED:
-                events.add(saved.id, EventKind.STATUS, now, status=saved.status.value)
+                events.add(interview_id, EventKind.STATUS, now, status=saved.status.value)
         else:
-            if before.starts_at != saved.starts_at:
-                if saved.starts_at is None:
-                    events.add(saved.id, EventKind.UNSCHEDULED, now, before=when_text(before.starts_at))
-                elif before.starts_at is None:
-                    events.add(saved.id, EventKind.SCHEDULED, now, when=when_text(saved.starts_at))
-                else:
-                    events.add(saved.id, EventKind.RESCHEDULED, now, before=when_text(before.starts_at),
-                               when=when_text(saved.starts_at))
+            old, new = before.starts_at, saved.starts_at
+            if old is not None and new is None:
+                events.add(interview_id, EventKind.UNSCHEDULED, now, before=when_text(old))
+            elif old is None and new is not None:
+                events.add(interview_id, EventKind.SCHEDULED, now, when=when_text(new))
+            elif old is not None and new is not None and old != new:
+                events.add(interview_id, EventKind.RESCHEDULED, now, before=when_text(old), when=when_text(new))
             if before.status is not saved.status:
-                events.add(saved.id, EventKind.STATUS, now, status=saved.status.value)
+                events.add(interview_id, EventKind.STATUS, now, status=saved.status.value)
         self._apply_rules(saved, before, now)
         return saved
 
@@ -127,6 +132,7 @@ class Tracker:
             event = self._lib.events.add(interview_id, EventKind.NEWS, at, note=note.strip() or "—")
             for task in self._lib.followups.for_interview(interview_id):
                 if task.kind is TaskKind.ASK_RESULT and task.is_open:
+                    assert task.id is not None  # read from the library
                     local = at.astimezone(local_zone(interview))
                     self._lib.followups.reschedule(task.id, rules.ask_result_due(local))
         return event
@@ -138,29 +144,33 @@ class Tracker:
     # -- rules -------------------------------------------------------------------------------------------
 
     def _apply_rules(self, interview: Interview, before: Interview | None, now: datetime) -> None:
+        interview_id = interview.id
+        assert interview_id is not None  # just saved
         store = self._lib.followups
         if interview.kind is not InterviewKind.REAL:
             if before is not None and before.kind is InterviewKind.REAL:  # turned into practice: nothing to send
-                store.close_open(interview.id, _AUTOMATIC, now)
+                store.close_open(interview_id, _AUTOMATIC, now)
             return
         status_changed = before is None or before.status is not interview.status or before.kind is not interview.kind
         moved = before is not None and before.starts_at != interview.starts_at
-        tasks = {task.kind: task for task in store.for_interview(interview.id) if task.kind in _AUTOMATIC}
+        tasks = {task.kind: task for task in store.for_interview(interview_id) if task.kind in _AUTOMATIC}
         if status_changed:
-            store.close_open(interview.id, _CLOSES[interview.status], now)
+            store.close_open(interview_id, _CLOSES[interview.status], now)
             for kind in _CREATES.get(interview.status, ()):
                 task = tasks.get(kind)
                 due = self._due(kind, interview, now)
                 if task is None:
-                    store.add(interview.id, kind, due, now=now)
+                    store.add(interview_id, kind, due, now=now)
                 elif task.state is TaskState.CLOSED:
+                    assert task.id is not None  # read from the library
                     store.reopen(task.id)
                     store.reschedule(task.id, due)
         if moved:
-            current = {task.kind: task for task in store.for_interview(interview.id)}
+            current = {task.kind: task for task in store.for_interview(interview_id)}
             for kind in (TaskKind.THANK_YOU, TaskKind.ASK_RESULT):
                 task = current.get(kind)
                 if task is not None and task.is_open:
+                    assert task.id is not None  # read from the library
                     store.reschedule(task.id, self._due(kind, interview, now))
 
     @staticmethod
