@@ -292,16 +292,22 @@ class SearchIndex:
             pending = conn.execute("SELECT count(DISTINCT doc) FROM search_queue").fetchone()[0]
             if not pending:
                 return 0
-            conn.execute("SAVEPOINT search_sync")
+            # Its own transaction takes the write lock first (BEGIN IMMEDIATE), so a library busy in another
+            # program is waited for; a read transaction upgraded to a write would fail at once instead.
+            own = not conn.in_transaction
+            conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT search_sync")
             try:
                 conn.execute("DELETE FROM search_index WHERE rowid IN (SELECT doc FROM search_queue)")
                 conn.execute(_REINDEX_SQL)
                 conn.execute("DELETE FROM search_queue")
             except BaseException:
-                conn.execute("ROLLBACK TO search_sync")
-                conn.execute("RELEASE search_sync")
+                if own:
+                    conn.execute("ROLLBACK")
+                else:
+                    conn.execute("ROLLBACK TO search_sync")
+                    conn.execute("RELEASE search_sync")
                 raise
-            conn.execute("RELEASE search_sync")
+            conn.execute("COMMIT" if own else "RELEASE search_sync")
             return pending
 
     # -- finding documents --
