@@ -67,6 +67,11 @@ class Library:
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
 
+    def quick_check(self) -> list[str]:
+        """SQLite's ``PRAGMA quick_check`` (read-only): ``["ok"]``, or the first problems found."""
+        with self._lock:
+            return [str(row[0]) for row in self._conn.execute("PRAGMA quick_check(3)").fetchall()]
+
     def schema_version(self) -> int:
         with self._lock:
             return self._conn.execute("PRAGMA user_version").fetchone()[0]

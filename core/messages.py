@@ -34,8 +34,13 @@ class Message:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, translate: Translate = identity_translate) -> str:
+        """The sentence in ``translate``'s language; a parameter that is itself a message is rendered too."""
         template = translate(self.context, self.text)
-        return template.format(**self.params) if self.params else template
+        if not self.params:
+            return template
+        params = {key: value.render(translate) if isinstance(value, Message) else value
+                  for key, value in self.params.items()}
+        return template.format(**params)
 
     def __str__(self) -> str:
         return self.render()

@@ -12,8 +12,7 @@ from core.audio.devices import audio_status
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError
-from core.recording.session import recover_unfinished
-from core.recording.store import Recording
+from core.recording.recovery import RecoveryReport, recover_library, recovery_messages
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
 from gui.empty_state import EmptyState
@@ -89,7 +88,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """Load the library and probe audio and the speech model, all in the background."""
         self.reload()
         self.tracker_ui.start()
-        self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run(lambda: recover_library(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         # A refresh re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(refresh=True), done=self._audio_ready)
@@ -107,14 +106,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pane.recorder.set_audio(status)
         self.audio_checked.emit()
 
-    def _recovered(self, recordings: list[Recording]) -> None:
-        if recordings:
-            minutes = sum(r.duration_ms for r in recordings) // 60000
-            self.statusBar().showMessage(self.tr(
-                "Recovered {count} recording(s) after an unexpected stop ({minutes} min kept).").format(
-                count=len(recordings), minutes=minutes), 15000)
+    def _recovered(self, report: RecoveryReport) -> None:
+        messages = recovery_messages(report)
+        if messages:
+            self.statusBar().showMessage(" ".join(render(message) for message in messages), 15000)
+        if report.recovered:
             self.pane.recorder.reload_history()
-        self.recovery_checked.emit(recordings)
+        self.recovery_checked.emit(list(report.recovered))
 
     def _model_failed(self, error: Exception) -> None:
         self.status.show_model_problem(error.message if isinstance(error, FurikaeriError) else str(error))

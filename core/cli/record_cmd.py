@@ -1,7 +1,10 @@
 """``main.py record``: record from the microphone, behind the same consent gate as the app.
 
 Exit status: 0 recorded; 1 the microphone or the disk failed (what was
-captured is kept); 2 usage; 3 refused for lack of consent (no file created).
+captured is kept); 2 usage; 3 refused for lack of consent, or the library
+cannot be used (nothing created).  Recordings an earlier crash left
+unfinished are repaired first.  A new interview (``--company`` or ``--mock``)
+is created only if recording starts.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from core.consent import (
 from core.interviews import Interview, InterviewKind, NotFoundError, utc_now
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
+from core.storage.errors import DatabaseError
 
 EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
 METHODS = [m.value for m in ConsentMethod if m is not ConsentMethod.SELF]
@@ -64,11 +68,12 @@ def _consent_record(args: argparse.Namespace, interview: Interview) -> ConsentRe
 
 
 def _interview(args: argparse.Namespace, library: Library, out: Output) -> Interview:
+    """The interview named, or a new one (not saved yet: it is created only if recording starts)."""
     if args.interview is not None:
         return library.interviews.get(args.interview)
     kind = InterviewKind.MOCK if args.mock else InterviewKind.REAL
     company = args.company or out.t(QT_TRANSLATE_NOOP("CLI", "Mock practice"))
-    return library.interviews.add(Interview(company=company, kind=kind, starts_at=utc_now()))
+    return Interview(company=company, kind=kind, starts_at=utc_now())
 
 
 def _device(value: str | None) -> int | str | None:
@@ -85,22 +90,23 @@ def run(args: argparse.Namespace, out: Output) -> int:
     if not args.mock and args.interview is None and not args.company:
         out.error(t(QT_TRANSLATE_NOOP("CLI", "Name the interview: --interview ID or --company NAME.")))
         return 2
-    from core.recording.session import RecordingSession  # imports sounddevice lazily
+    from core.recording.recovery import recover_library, recovery_messages
+    from core.recording.session import start_recording  # imports sounddevice lazily
 
     with Library.open() as library:
-        try:
-            interview = _interview(args, library, out)
-            consent = library.consent.add(_consent_record(args, interview))
-        except (NotFoundError, ConsentInvalid) as error:
-            out.error(error.message)
-            return EXIT_NO_CONSENT
+        for message in recovery_messages(recover_library(library)):  # what an earlier crash left behind
+            out.print(message)
         finished = threading.Event()
         try:
-            session = RecordingSession.start(library, consent.id, device=_device(args.device),
-                                             on_event=lambda event: finished.set() if _is_interruption(event) else None)
-        except ConsentRequired as error:
+            interview = _interview(args, library, out)
+            session = start_recording(library, interview, lambda saved: _consent_record(args, saved),
+                                      device=_device(args.device),
+                                      on_event=lambda event: finished.set() if _is_interruption(event) else None)
+        except (NotFoundError, ConsentInvalid, ConsentRequired) as error:
             out.error(error.message)
             return EXIT_NO_CONSENT
+        except DatabaseError:
+            raise  # the library's own sentence and exit status (core.cli)
         except FurikaeriError as error:
             out.error(error.message)
             return EXIT_FAILED
@@ -117,10 +123,12 @@ def run(args: argparse.Namespace, out: Output) -> int:
     if args.output:
         shutil.copyfile(recording.path, args.output)
         out.print(t(QT_TRANSLATE_NOOP("CLI", "Copied to {path}")).format(path=args.output))
+    if session.library_problem is not None:
+        out.error(session.library_problem)
     if recording.problem is not None:
         out.error(recording.problem)
         return EXIT_FAILED
-    return 0
+    return EXIT_FAILED if session.library_problem is not None else 0
 
 
 def _is_interruption(event: object) -> bool:

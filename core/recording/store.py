@@ -84,13 +84,13 @@ class RecordingStore:
         self._lock = lock
 
     def begin(self, consent: ConsentRecord, file: str, samplerate: int, channels: int,
-              consent_clip_ms: int = 0) -> Recording:
+              consent_clip_ms: int = 0, started_at: datetime | None = None) -> Recording:
         with self._lock:
             cursor = self._conn.execute(
                 "INSERT INTO recordings (interview_id, consent_id, consent_hash, file, samplerate, channels,"
                 " started_at, state, consent_clip_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 'recording', ?)",
                 (consent.interview_id, consent.id, consent.hash, file, samplerate, channels,
-                 utc_now().isoformat(), consent_clip_ms))
+                 (started_at or utc_now()).isoformat(), consent_clip_ms))
         return self.get(cursor.lastrowid)
 
     def set_samplerate(self, recording_id: int, samplerate: int) -> None:
@@ -98,13 +98,15 @@ class RecordingStore:
             self._conn.execute("UPDATE recordings SET samplerate = ? WHERE id = ?", (samplerate, recording_id))
 
     def finish(self, recording_id: int, state: RecordingState, duration_ms: int, dropped_frames: int = 0,
-               problem: Message | None = None) -> Recording:
+               problem: Message | None = None, samplerate: int | None = None,
+               ended_at: datetime | None = None) -> Recording:
+        """Record how the recording ended (and the rate really recorded at, when given)."""
         with self._lock:
             self._conn.execute(
-                "UPDATE recordings SET state = ?, ended_at = ?, duration_ms = ?, dropped_frames = ?, problem = ?"
-                " WHERE id = ?",
-                (state.value, utc_now().isoformat(), duration_ms, dropped_frames, message_to_json(problem),
-                 recording_id))
+                "UPDATE recordings SET state = ?, ended_at = ?, duration_ms = ?, dropped_frames = ?, problem = ?,"
+                " samplerate = coalesce(?, samplerate) WHERE id = ?",
+                (state.value, (ended_at or utc_now()).isoformat(), duration_ms, dropped_frames,
+                 message_to_json(problem), samplerate, recording_id))
         return self.get(recording_id)
 
     def set_consent_clip(self, recording_id: int, consent_clip_ms: int) -> None:
@@ -140,6 +142,11 @@ class RecordingStore:
             rows = self._conn.execute("SELECT * FROM recordings WHERE interview_id = ? ORDER BY started_at, id",
                                       (interview_id,)).fetchall()
         return [_from_row(row) for row in rows]
+
+    def files(self) -> set[str]:
+        """Every recording's file, relative to the recordings folder."""
+        with self._lock:
+            return {row["file"] for row in self._conn.execute("SELECT file FROM recordings").fetchall()}
 
     def unfinished(self) -> list[Recording]:
         with self._lock:

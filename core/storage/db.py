@@ -126,8 +126,15 @@ def _read_only_check(path: Path, immutable: bool) -> Probe:
         conn.close()
     results = [str(row[0]) for row in rows]
     if results != ["ok"]:
-        raise errors.damaged(path, "; ".join(results)[:300])
+        raise errors.damaged(path, check_summary(results))
     return Probe(version, results[0])
+
+
+def check_summary(results: list[str]) -> str:
+    """``PRAGMA quick_check``'s findings on one line ("*** in database main ***" headers left out)."""
+    lines = [line.strip() for result in results for line in result.splitlines()]
+    text = "; ".join(line for line in lines if line and not line.startswith("***"))
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def connect(path: Path | None = None) -> sqlite3.Connection:
