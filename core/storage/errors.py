@@ -10,6 +10,7 @@ errors (to roll a transaction back, say) keeps working unchanged.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -22,6 +23,7 @@ SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED = 3, 5, 6
 SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT = 8, 10, 11
 SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 13, 14, 26
 BUSY_CODES = frozenset({SQLITE_BUSY, SQLITE_LOCKED})
+FULL_BELOW_BYTES = 64 * 1024  # less free space than this, and an I/O error is the disk being full
 
 
 class DatabaseError(FurikaeriError):
@@ -159,5 +161,14 @@ def library_error(error: sqlite3.Error, path: Path, busy_seconds: float) -> sqli
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return damaged(path, detail)
     if code in (SQLITE_IOERR, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM):
-        return io_failed(path, detail)
+        # A full disk often reaches SQLite as an I/O error (growing the log's index fails): say what it is.
+        return full(path) if code != SQLITE_READONLY and _disk_full(path) else io_failed(path, detail)
     return error
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        usage = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return usage.f_bavail * usage.f_frsize < FULL_BELOW_BYTES
