@@ -331,10 +331,6 @@ def read_sidecar(audio: Path) -> dict | None:
     return data if isinstance(data, dict) and data.get("format") == 1 else None
 
 
-class RecoveryError(FurikaeriError):
-    pass
-
-
 def recover_unfinished(library: Library) -> list[Recording]:
     """Repair recordings left unfinished by a crash (see :func:`core.recording.recovery.recover_unfinished`)."""
     from core.recording import recovery  # it builds on this module
