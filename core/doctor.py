@@ -17,6 +17,7 @@ from core.consent.verify import check_consent
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.speech.models import BUILTIN_MODELS, DEFAULT_MODEL, ModelState, model_status
+from core.storage.db import check_summary
 
 
 class Level(enum.Enum):
@@ -97,10 +98,14 @@ def _storage() -> Iterator[Check]:
                 str(folder) if writable else _m(QT_TRANSLATE_NOOP("Doctor", "{path} is not writable"), path=str(folder)))
     label = _m(QT_TRANSLATE_NOOP("Doctor", "Library database"))
     try:
+        # Opening checks the file read-only first (type, version, PRAGMA quick_check): a damaged
+        # or newer library fails here, unchanged.
         with Library.open() as library:
             detail = _m(QT_TRANSLATE_NOOP("Doctor", "schema {version}, {count} interviews"),
                         version=library.schema_version(), count=library.interviews.count())
             yield Check(label, Level.OK, detail)
+            yield _integrity(library)
+            yield from _recovery(library)
     except FurikaeriError as error:
         yield Check(label, Level.FAIL, error.message)
 
@@ -121,6 +126,28 @@ def _consent() -> Iterator[Check]:
         yield Check(label, Level.OK, report.summary())
     for problem in report.problems:
         yield Check(label, Level.FAIL, problem.message)
+
+
+def _integrity(library: Library) -> Check:
+    label = _m(QT_TRANSLATE_NOOP("Doctor", "Library integrity"))
+    result = check_summary(library.quick_check())
+    detail = _m(QT_TRANSLATE_NOOP("Doctor", "PRAGMA quick_check: {result}"), result=result)
+    return Check(label, Level.OK if result == "ok" else Level.FAIL, detail)
+
+
+def _recovery(library: Library) -> Iterator[Check]:
+    """Unfinished recordings are repaired here too, as at every start (the app, record)."""
+    from core.recording.recovery import recover_library, recovery_messages
+
+    label = _m(QT_TRANSLATE_NOOP("Doctor", "Recordings"))
+    report = recover_library(library)
+    messages = recovery_messages(report)
+    if not messages:
+        yield Check(label, Level.OK, _m(QT_TRANSLATE_NOOP("Doctor", "nothing unfinished")))
+    if report.recovered:
+        yield Check(label, Level.OK, messages.pop(0))
+    for message in messages:  # audio kept outside the library
+        yield Check(label, Level.WARN, message)
 
 
 def run_checks() -> Iterator[Check]:

@@ -74,6 +74,11 @@ class Library:
         """All or nothing across stores: ``with library.transaction(): ...`` (nests as savepoints)."""
         return transaction(self._conn, self._lock)
 
+    def quick_check(self) -> list[str]:
+        """SQLite's ``PRAGMA quick_check`` (read-only): ``["ok"]``, or the first problems found."""
+        with self._lock:
+            return [str(row[0]) for row in self._conn.execute("PRAGMA quick_check(3)").fetchall()]
+
     def schema_version(self) -> int:
         with self._lock:
             return self._conn.execute("PRAGMA user_version").fetchone()[0]

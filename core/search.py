@@ -294,6 +294,8 @@ class SearchIndex:
             pending: int = conn.execute("SELECT count(DISTINCT doc) FROM search_queue").fetchone()[0]
             if not pending:
                 return 0
+            # BEGIN IMMEDIATE (the transaction helper) takes the write lock first, so a library busy in another
+            # program is waited for; a read transaction upgraded to a write would fail at once instead.
             with transaction(conn, self._lock):
                 conn.execute("DELETE FROM search_index WHERE rowid IN (SELECT doc FROM search_queue)")
                 conn.execute(_REINDEX_SQL)

@@ -16,7 +16,8 @@ from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Changes
 from core.ops import interviews as interview_ops
-from core.recording.session import recover_unfinished
+from core.ops import recordings as recording_ops
+from core.recording.recovery import RecoveryReport, recovery_messages
 from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
@@ -107,7 +108,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """Load the library and probe audio and the speech model, all in the background."""
         self.load_library()
         self.tracker_ui.start()
-        self.tasks.run(lambda: recover_unfinished(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run_op(lambda: recording_ops.recover(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
@@ -127,14 +128,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pane.recorder.set_audio(status)
         self.audio_checked.emit()
 
-    def _recovered(self, recordings: list[Recording]) -> None:
-        if recordings:
-            minutes = sum(r.duration_ms for r in recordings) // 60000
-            self.statusBar().showMessage(self.tr(
-                "Recovered {count} recording(s) after an unexpected stop ({minutes} min kept).").format(
-                count=len(recordings), minutes=minutes), 15000)
-            self.pane.recorder.reload_history()
-        self.recovery_checked.emit(recordings)
+    def _recovered(self, report: RecoveryReport) -> None:
+        messages = recovery_messages(report)
+        if messages:
+            self.statusBar().showMessage(" ".join(render(message) for message in messages), 15000)
+        self.recovery_checked.emit(list(report.recovered))
 
     def _consent_checked(self, report: ConsentCheck) -> None:
         self.consent_alert.show_report(report)

@@ -332,8 +332,8 @@ class RecordingPanel(Retranslatable, QWidget):
         def finished(recording: Recording) -> None:
             self.session = None
             self.clip_banner.hide()
-            if recording.problem is not None:
-                self._problem = recording.problem
+            if recording.problem is not None or session.library_problem is not None:
+                self._problem = session.library_problem or recording.problem  # the library's news first
             self.level.setValue(LEVEL_FLOOR_DB)
             self._set_busy(False)
             self.reload_history(select_id=recording.id)

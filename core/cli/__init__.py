@@ -16,11 +16,14 @@ from core.cli import (analyze_cmd, calendar_cmd, doctor_cmd, export_cmd, models_
                       search_cmd, transcribe_cmd)
 from core.cli.consent_warning import warn_about_consent
 from core.cli.output import Output
-from core.messages import QT_TRANSLATE_NOOP, Translate, identity_translate
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Translate, identity_translate
+from core.storage.errors import DatabaseError
 
 COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, export_cmd, practice_cmd, analyze_cmd, search_cmd,
             calendar_cmd)
 
+EXIT_FAILED = 1  # a failure explained in a sentence
+EXIT_LIBRARY = 3  # the library cannot be used: damaged, newer, busy, on a full disk (nothing was changed)
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a killed writer
 
 
@@ -47,6 +50,12 @@ def main(argv: Sequence[str], translate: Translate = identity_translate) -> int:
     try:
         warn_about_consent(args.command, out)
         return args.run(args, out)
+    except DatabaseError as error:  # whatever the command: one sentence, the library left as it was
+        out.error(error.message)
+        return EXIT_LIBRARY
+    except FurikaeriError as error:  # any other failure meant for the user that a command did not handle
+        out.error(error.message)
+        return EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (``main.py search x | head``): stop quietly, like other command-line tools.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -9,6 +9,7 @@ from core.cli.output import Output
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
 from core.practice.bank import DEFAULT_TARGET_S, USER_PREFIX, categories
+from core.storage.errors import DatabaseError
 from core.practice.review import metric_value
 from core.practice.selection import Selection, SelectionMode, select_questions
 
@@ -65,6 +66,8 @@ def run_add(args: argparse.Namespace, out: Output) -> int:
         with Library.open() as library:
             question = library.questions.add({language: args.text}, args.category, args.target,
                                              tags=tuple(args.tag))
+    except DatabaseError:
+        raise  # the library's own sentence and exit status (core.cli)
     except FurikaeriError as error:
         out.error(error.message)
         return 1

@@ -7,7 +7,9 @@ library's own files is refused before recording starts.
 Exit status: 0 recorded; 1 the microphone or the disk failed, or the copy
 could not be written (what was captured is kept in the library); 2 usage
 (an interview id that cannot be one, an unusable -o); 3 refused for lack of
-consent (no file created).
+consent, or the library cannot be used (nothing created).  Recordings an
+earlier crash left unfinished are repaired first.  A new interview
+(``--company`` or ``--mock``) is created only if recording starts.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from core.fsutil import OutputError, write_output
 from core.interviews import Interview, InterviewKind, NotFoundError, utc_now
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, printable
+from core.storage.errors import DatabaseError
 
 EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
 METHODS = [m.value for m in ConsentMethod if m is not ConsentMethod.SELF]
@@ -74,11 +77,12 @@ def _consent_record(args: argparse.Namespace, interview: Interview) -> ConsentRe
 
 
 def _interview(args: argparse.Namespace, library: Library, out: Output, interview_id: int | None) -> Interview:
+    """The interview named, or a new one (not saved yet: it is created only if recording starts)."""
     if interview_id is not None:
         return library.interviews.get(interview_id)
     kind = InterviewKind.MOCK if args.mock else InterviewKind.REAL
     company = args.company or out.t(QT_TRANSLATE_NOOP("CLI", "Mock practice"))
-    return library.interviews.add(Interview(company=company, kind=kind, starts_at=utc_now()))
+    return Interview(company=company, kind=kind, starts_at=utc_now())
 
 
 def _device(value: str | None) -> int | str | None:
@@ -98,26 +102,27 @@ def run(args: argparse.Namespace, out: Output) -> int:
     interview_id = library_id(out, args.interview) if args.interview is not None else None
     if args.interview is not None and interview_id is None:
         return EXIT_USAGE
-    from core.recording.session import RecordingSession  # imports sounddevice lazily
+    from core.recording.recovery import recover_library, recovery_messages
+    from core.recording.session import start_recording  # imports sounddevice lazily
 
     with Library.open() as library:
+        for message in recovery_messages(recover_library(library)):  # what an earlier crash left behind
+            out.print(message)
         if args.output:  # a wrong name is said before recording, not after the interview
             checked = output_target(out, args.output, **guarded(database=library.path))
             if isinstance(checked, int):
                 return checked
-        try:
-            interview = _interview(args, library, out, interview_id)
-            consent = library.consent.add(_consent_record(args, interview))
-        except (NotFoundError, ConsentInvalid) as error:
-            out.error(error.message)
-            return EXIT_NO_CONSENT
         finished = threading.Event()
         try:
-            session = RecordingSession.start(library, consent.id, device=_device(args.device),
-                                             on_event=lambda event: finished.set() if _is_interruption(event) else None)
-        except ConsentRequired as error:
+            interview = _interview(args, library, out, interview_id)
+            session = start_recording(library, interview, lambda saved: _consent_record(args, saved),
+                                      device=_device(args.device),
+                                      on_event=lambda event: finished.set() if _is_interruption(event) else None)
+        except (NotFoundError, ConsentInvalid, ConsentRequired) as error:
             out.error(error.message)
             return EXIT_NO_CONSENT
+        except DatabaseError:
+            raise  # the library's own sentence and exit status (core.cli)
         except FurikaeriError as error:
             out.error(error.message)
             return EXIT_FAILED
@@ -136,10 +141,12 @@ def run(args: argparse.Namespace, out: Output) -> int:
     status = 0
     if args.output:
         status = _copy(out, recording.path, args.output, database)
+    if session.library_problem is not None:
+        out.error(session.library_problem)
     if recording.problem is not None:
         out.error(recording.problem)
         return EXIT_FAILED
-    return status
+    return EXIT_FAILED if session.library_problem is not None else status
 
 
 def _copy(out: Output, audio: Path, name: str, database: Path) -> int:

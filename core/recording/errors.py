@@ -49,6 +49,21 @@ def file_not_created(path: Path, detail: str) -> Message:
         name=path.name, detail=detail)
 
 
+def disk_full_not_started() -> Message:
+    return _m(QT_TRANSLATE_NOOP(
+        "Recorder", "The disk is full, so recording did not start and nothing was created. "
+                    "Free some space and try again."))
+
+
+def not_started_write(error: OSError) -> Message:
+    """The message for a file that could not be prepared before recording (the reserve, the lock, the sidecar)."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return disk_full_not_started()
+    return _m(QT_TRANSLATE_NOOP(
+        "Recorder", "The recordings folder could not be written, so recording did not start: {detail}"),
+        detail=error.strerror or str(error))
+
+
 def sound_system_unreachable() -> Message:
     return _m(QT_TRANSLATE_NOOP(
         "Recorder", "The sound system is not reachable, so recording did not start. "
@@ -160,3 +175,17 @@ def save_unfinished() -> Message:
     return _m(QT_TRANSLATE_NOOP(
         "Recorder", "Saving the recording is taking longer than expected; "
                     "it continues in the background."))
+
+
+def library_not_updated(path: Path, reason: Message) -> Message:
+    return _m(QT_TRANSLATE_NOOP(
+        "Recorder", "The recording is saved in {path}, but the library could not note that it ended: {reason} "
+                    "Furikaeri will bring the library up to date the next time it starts."),
+        path=str(path), reason=reason)
+
+
+def sidecar_not_written(path: Path, detail: str) -> Message:
+    return _m(QT_TRANSLATE_NOOP(
+        "Recorder", "The recording is saved in {path}, but the file beside it that carries its consent record "
+                    "could not be written ({detail})."),
+        path=str(path), detail=detail)

@@ -52,9 +52,14 @@ def import_audio(library: Library, source: Path, consent: ConsentRecord) -> Reco
     target = folder / f"{datetime.now():%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:8]}{source.suffix.lower()}"
     _copy_atomically(source, target)
     relative = target.relative_to(paths.recordings_dir()).as_posix()
-    with library.transaction():  # the row is complete or absent (the file is then reconciled at start)
-        recording = library.recordings.begin(saved, relative, info.samplerate, info.channels)
-        recording = library.recordings.finish(recording.id, RecordingState.COMPLETED, int(info.duration_s * 1000))
+    try:
+        with library.transaction():  # the row is complete or absent
+            recording = library.recordings.begin(saved, relative, info.samplerate, info.channels)
+            recording = library.recordings.finish(recording.id, RecordingState.COMPLETED,
+                                                  int(info.duration_s * 1000))
+    except BaseException:
+        target.unlink(missing_ok=True)  # no copy without its row (the library said why)
+        raise
     write_sidecar(library, recording)
     return recording
 

@@ -1,14 +1,23 @@
 """One recording of one interview, from permission to saved file.
 
 :meth:`RecordingSession.start` is the one way the app records: it asks the
-consent store for a permit (no permit, no recording), starts the recorder
-(which checks the permit again before opening the microphone), registers the
-recording in the library and writes a sidecar file beside the audio with the
-consent record, so the permission travels with the recording.
+consent store for a permit (no permit, no recording), keeps some disk space in
+reserve (:mod:`core.recording.reserve`), registers the recording in the
+library, writes a sidecar file beside the audio with the consent record (so
+the permission travels with the recording, and every audio file has one), and
+only then starts the recorder (which checks the permit again before opening
+the microphone).  If any step fails, everything done before is undone:
+nothing is left but a note on the interview's timeline saying why.
+
+:meth:`RecordingSession.stop` always finishes the file, then gives back the
+reserve and records how the recording ended in the library and the sidecar.
+When the library cannot be written even then (another program holds it), the
+sidecar still says what happened and the next start brings the library up to
+date (:mod:`core.recording.recovery`).
 
 While a session runs it holds an exclusive lock on ``<audio>.lock``; at the
-next start :func:`recover_unfinished` repairs recordings whose process died
-(their lock is free) and marks them recovered.
+next start recordings whose process died (their lock is free) are repaired
+and marked recovered.
 """
 
 from __future__ import annotations
@@ -18,19 +27,24 @@ import json
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from core import __version__, paths
+from core.consent import ConsentRecord
 from core.fsutil import atomic_write_text
+from core.interviews import Interview, utc_now
 from core.library import Library
-from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.recording import wavfile
+from core.messages import FurikaeriError, Message
+from core.recording import errors
+from core.recording.errors import RecordingError
 from core.recording.recorder import Recorder, RecorderConfig, RecorderState
-from core.recording.store import Marker, Recording, RecordingState
+from core.recording.reserve import SpaceReserve
+from core.recording.store import Marker, Recording, RecordingState, message_to_json
+from core.storage.errors import DatabaseError
 
 SIDECAR_SUFFIX = ".json"
 LOCK_SUFFIX = ".lock"
@@ -76,8 +90,13 @@ class RecordingSession:
     recording: Recording
     recorder: Recorder
     _lock_fd: int
+    reserve: SpaceReserve
+    interview: Interview
+    consent: ConsentRecord
     markers: list[Marker] = field(default_factory=list)
     consent_clip_ms: int = 0
+    library_problem: Message | None = None  # after stop: the library or sidecar could not be updated
+    consent_facts: dict[str, Any] = field(default_factory=dict)  # the sidecar's consent record and chain head
 
     @classmethod
     def start(
@@ -89,32 +108,61 @@ class RecordingSession:
         samplerate: int = 48000,
         sd: ModuleType | None = None,
         on_event: Callable[[Any], None] | None = None,
+        reserve: SpaceReserve | None = None,
     ) -> RecordingSession:
         """Start recording under consent record ``consent_id``.
 
-        Raises :class:`core.consent.ConsentRequired` without a valid agreement
-        and the recorder's errors when the microphone cannot be opened; in
-        every failure no audio file and no library entry are left behind.
+        Raises :class:`core.consent.ConsentRequired` without a valid agreement,
+        :class:`RecordingError` when the disk or the microphone fails, and
+        :class:`core.storage.errors.DatabaseError` when the library cannot be
+        written; in every failure no audio file and no library entry are left
+        behind, and the reason is noted on the interview's timeline.  A
+        ``reserve`` taken beforehand is used (and released on failure).
         """
-        permit = library.consent.permit(consent_id)
-        audio = _new_audio_path(permit.consent.interview_id)
-        lock_fd = _take_lock(audio, wait=True)
-        recorder = Recorder(RecorderConfig(path=audio, samplerate=samplerate, device=device), permit,
-                            sd=sd, on_event=on_event, consent=library.consent)
         try:
+            permit = library.consent.permit(consent_id)
+        except BaseException:
+            if reserve is not None:
+                reserve.release()
+            raise
+        try:
+            return cls._start(library, permit, device, samplerate, sd, on_event, reserve)
+        except FurikaeriError as error:
+            note_failed_start(library, permit.consent.interview_id, error.message)
+            raise
+
+    @classmethod
+    def _start(cls, library: Library, permit: Any, device: int | str | None, samplerate: int,
+               sd: ModuleType | None, on_event: Callable[[Any], None] | None,
+               reserve: SpaceReserve | None) -> RecordingSession:
+        consent: ConsentRecord = permit.consent
+        reserve = reserve or SpaceReserve.take()
+        recording: Recording | None = None
+        audio: Path | None = None
+        lock_fd: int | None = None
+        try:
+            interview = library.interviews.get(consent.interview_id)
+            audio = _new_audio_path(consent.interview_id)
+            lock_fd = _take_lock(audio, wait=True)
+            assert lock_fd is not None
+            recorder = Recorder(RecorderConfig(path=audio, samplerate=samplerate, device=device), permit,
+                                sd=sd, on_event=on_event, consent=library.consent)
+            recording = library.recordings.begin(consent, _relative(audio), samplerate, recorder.config.channels)
+            session = cls(library, recording, recorder, lock_fd, reserve, interview, consent,
+                          consent_facts=library.consent.sidecar_facts(consent.interview_id, consent.id))
+            session._write_sidecar()  # before the audio: every recording's file has its consent beside it
             recorder.start()
-        except BaseException:
-            _release_lock(audio, lock_fd)
+        except BaseException as error:
+            _undo_start(library, recording, audio, lock_fd, reserve)
+            if isinstance(error, OSError):
+                raise RecordingError(errors.not_started_write(error)) from error
             raise
-        try:
-            recording = library.recordings.begin(permit.consent, _relative(audio), recorder.samplerate,
-                                                 recorder.config.channels)
-        except BaseException:
-            recorder.stop()  # never leave a microphone open that nothing owns; the file stays
-            _release_lock(audio, lock_fd)
-            raise
-        session = cls(library, recording, recorder, lock_fd)
-        session._write_sidecar()
+        if recorder.samplerate != samplerate:  # the device's own rate; the row follows at stop
+            session.recording = replace(session.recording, samplerate=recorder.samplerate)
+            try:
+                session._write_sidecar()
+            except OSError:
+                pass  # the first sidecar stands; stop writes it again
         return session
 
     @property
@@ -139,6 +187,7 @@ class RecordingSession:
         if marker.label == CONSENT_CLIP_LABEL:
             self.consent_clip_ms = marker.at_ms
             self.library.recordings.set_consent_clip(self.recording.id, marker.at_ms)
+            self.recording = replace(self.recording, consent_clip_ms=marker.at_ms)
         self._write_sidecar()
         return saved
 
@@ -151,32 +200,107 @@ class RecordingSession:
 
     # -- the end ------------------------------------------------------------------
     def stop(self, timeout_s: float = 5.0) -> Recording:
-        """Stop and save; never blocks longer than about ``timeout_s`` even if the audio server hangs."""
+        """Stop and save; never blocks longer than about ``timeout_s`` even if the audio server hangs.
+
+        Never raises for the library: if the library cannot be written, the
+        sidecar still records how the recording ended, :attr:`library_problem`
+        says so, and the next start brings the library up to date.
+        """
         try:
             result = self.recorder.stop(timeout_s=timeout_s)
+            self.reserve.release()  # room to finish, even if the recording filled the disk
             interrupted = result.state is RecorderState.INTERRUPTED or result.problem is not None
-            self.recording = self.library.recordings.finish(
-                self.recording.id,
-                RecordingState.INTERRUPTED if interrupted else RecordingState.COMPLETED,
-                int(round(result.duration_s * 1000)),
-                result.dropped_frames,
-                result.problem,
-            )
-            self._write_sidecar()
+            state = RecordingState.INTERRUPTED if interrupted else RecordingState.COMPLETED
+            duration_ms = int(round(result.duration_s * 1000))
+            self.recording = replace(self.recording, state=state, ended_at=utc_now(), duration_ms=duration_ms,
+                                     dropped_frames=result.dropped_frames, problem=result.problem,
+                                     samplerate=result.samplerate)
+            try:
+                self.recording = self.library.recordings.finish(
+                    self.recording.id, state, duration_ms, result.dropped_frames, result.problem,
+                    samplerate=result.samplerate, ended_at=self.recording.ended_at)
+            except DatabaseError as error:
+                self.library_problem = errors.library_not_updated(self.path, error.message)
+            try:
+                self._write_sidecar()
+            except OSError as error:
+                if self.library_problem is None:
+                    self.library_problem = errors.sidecar_not_written(self.path, error.strerror or str(error))
         finally:
+            self.reserve.release()
             _release_lock(self.path, self._lock_fd)
         return self.recording
 
     def _write_sidecar(self) -> None:
-        write_sidecar(self.library, self.library.recordings.get(self.recording.id), self.markers)
+        """From what the session knows, without reading the library (which may be unwritable by now)."""
+        write_sidecar_file(self.interview, self.consent_facts, self.recording, self.markers)
+
+
+def start_recording(library: Library, interview: Interview, consent_for: Callable[[Interview], ConsentRecord],
+                    **options: Any) -> RecordingSession:
+    """Record in ``interview`` under the consent record ``consent_for(interview)`` returns.
+
+    An interview without an ``id`` is created for this recording only: if
+    recording does not start, it is deleted again with its consent record, so
+    failed attempts leave nothing behind.  For an interview already in the
+    library, the consent record stays (it says what was agreed) and the reason
+    recording did not start goes on its timeline.  Disk space is reserved
+    before anything is created.  ``options`` go to :meth:`RecordingSession.start`.
+    """
+    space = SpaceReserve.take()  # a disk too full to record on: nothing is created
+    created: Interview | None = None
+    try:
+        if interview.id is None:
+            interview = created = library.interviews.add(interview)
+        consent = library.consent.add(consent_for(interview))
+        return RecordingSession.start(library, consent.id, reserve=space, **options)
+    except BaseException:
+        space.release()
+        if created is not None:
+            try:
+                library.delete_interview(created.id)
+            except DatabaseError:
+                pass  # the library itself failed; its sentence is the one to show
+        raise
+
+
+def _undo_start(library: Library, recording: Recording | None, audio: Path | None, lock_fd: int | None,
+                reserve: SpaceReserve) -> None:
+    reserve.release()  # first: the deletions below may need the room
+    if recording is not None:
+        try:
+            library.recordings.delete(recording.id)
+        except DatabaseError:
+            pass  # a row without audio is forgotten at the next start
+    if audio is not None:
+        sidecar_path(audio).unlink(missing_ok=True)
+        if lock_fd is not None:
+            _release_lock(audio, lock_fd)
+
+
+def note_failed_start(library: Library, interview_id: int, reason: Message) -> None:
+    """Put why recording did not start on the interview's timeline (best effort: the library may be the cause)."""
+    from core.tracker.events import EventKind  # the tracker imports the library; keep this module light
+
+    try:
+        library.events.add(interview_id, EventKind.RECORDING_FAILED,
+                           reason=json.loads(message_to_json(reason)))
+    except (DatabaseError, OSError):
+        pass
 
 
 def write_sidecar(library: Library, recording: Recording, markers: list[Marker] | None = None) -> None:
-    """The recording's facts beside its audio: interview, consent record (with its hash), markers."""
+    """The recording's facts beside its audio, read from the library: interview, consent record, markers."""
     interview = library.interviews.get(recording.interview_id)
     consent = library.consent.sidecar_facts(recording.interview_id, recording.consent_id,
-                                            _read_sidecar(sidecar_path(recording.path)))
+                                            read_sidecar(recording.path))
     markers = markers if markers is not None else library.recordings.markers(recording.id)
+    write_sidecar_file(interview, consent, recording, markers)
+
+
+def write_sidecar_file(interview: Interview, consent: dict[str, Any], recording: Recording,
+                       markers: list[Marker]) -> None:
+    """``consent``: the record and its chain's head (:meth:`core.consent.ConsentStore.sidecar_facts`)."""
     data = {
         "format": 1,
         "app": f"Furikaeri {__version__}",
@@ -193,6 +317,7 @@ def write_sidecar(library: Library, recording: Recording, markers: list[Marker] 
             "duration_ms": recording.duration_ms,
             "state": recording.state.value,
             "problem": recording.problem.render() if recording.problem else None,
+            "problem_message": json.loads(message_to_json(recording.problem)) if recording.problem else None,
             "dropped_frames": recording.dropped_frames,
             "consent_clip_ms": recording.consent_clip_ms,
         },
@@ -201,50 +326,17 @@ def write_sidecar(library: Library, recording: Recording, markers: list[Marker] 
     atomic_write_text(sidecar_path(recording.path), json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _read_sidecar(path: Path) -> dict | None:
+def read_sidecar(audio: Path) -> dict | None:
+    """The sidecar beside ``audio``, or ``None`` when it is missing or unreadable."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(sidecar_path(audio).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) else None
-
-
-class RecoveryError(FurikaeriError):
-    pass
+    return data if isinstance(data, dict) and data.get("format") == 1 else None
 
 
 def recover_unfinished(library: Library) -> list[Recording]:
-    """Repair recordings left unfinished by a crash; returns them, marked recovered.
+    """Repair recordings left unfinished by a crash (see :func:`core.recording.recovery.recover_unfinished`)."""
+    from core.recording import recovery  # it builds on this module
 
-    A recording whose lock is still held belongs to a running process and is
-    left alone. One whose audio never got any sound is removed from the library.
-    """
-    recovered = []
-    for recording in library.recordings.unfinished():
-        audio = recording.path
-        if audio.exists():
-            fd = _take_lock(audio, wait=False)
-            if fd is None:
-                continue  # still recording in another process
-            try:
-                recovered.append(_recover(library, recording, audio))
-            finally:
-                _release_lock(audio, fd)
-        else:
-            library.recordings.delete(recording.id)
-    return recovered
-
-
-def _recover(library: Library, recording: Recording, audio: Path) -> Recording:
-    try:
-        repaired = wavfile.repair(audio)
-        duration_ms = int(round(repaired.duration_s * 1000))
-        problem = Message("Recorder", QT_TRANSLATE_NOOP(
-            "Recorder", "Furikaeri closed unexpectedly during this recording. "
-                        "Everything up to {minutes} min {seconds} s was saved."),
-            {"minutes": duration_ms // 60000, "seconds": duration_ms // 1000 % 60})
-    except FurikaeriError as error:
-        duration_ms, problem = 0, error.message
-    result = library.recordings.finish(recording.id, RecordingState.RECOVERED, duration_ms, 0, problem)
-    write_sidecar(library, result)
-    return result
+    return recovery.recover_unfinished(library)

@@ -84,7 +84,7 @@ class RecordingStore:
         self._lock = lock
 
     def begin(self, consent: ConsentRecord, file: str, samplerate: int, channels: int,
-              consent_clip_ms: int = 0) -> Recording:
+              consent_clip_ms: int = 0, started_at: datetime | None = None) -> Recording:
         """Register a recording under ``consent``, which must be saved, unchanged, in this library."""
         with self._lock:
             cursor = self._conn.execute(
@@ -92,7 +92,8 @@ class RecordingStore:
                 " started_at, state, consent_clip_ms) SELECT ?, ?, ?, ?, ?, ?, ?, 'recording', ?"
                 " WHERE EXISTS (SELECT 1 FROM consent_records WHERE id = ? AND hash = ? AND interview_id = ?)",
                 (consent.interview_id, consent.id, consent.hash, file, samplerate, channels,
-                 utc_now().isoformat(), consent_clip_ms, consent.id, consent.hash, consent.interview_id))
+                 (started_at or utc_now()).isoformat(), consent_clip_ms, consent.id, consent.hash,
+                 consent.interview_id))
             if cursor.rowcount == 0:
                 raise ConsentRequired(Message("Consent", QT_TRANSLATE_NOOP(
                     "Consent", "This recording's consent record is not in the library, so it was not added."),
@@ -104,13 +105,15 @@ class RecordingStore:
             self._conn.execute("UPDATE recordings SET samplerate = ? WHERE id = ?", (samplerate, recording_id))
 
     def finish(self, recording_id: int, state: RecordingState, duration_ms: int, dropped_frames: int = 0,
-               problem: Message | None = None) -> Recording:
+               problem: Message | None = None, samplerate: int | None = None,
+               ended_at: datetime | None = None) -> Recording:
+        """Record how the recording ended (and the rate really recorded at, when given)."""
         with self._lock:
             self._conn.execute(
-                "UPDATE recordings SET state = ?, ended_at = ?, duration_ms = ?, dropped_frames = ?, problem = ?"
-                " WHERE id = ?",
-                (state.value, utc_now().isoformat(), duration_ms, dropped_frames, message_to_json(problem),
-                 recording_id))
+                "UPDATE recordings SET state = ?, ended_at = ?, duration_ms = ?, dropped_frames = ?, problem = ?,"
+                " samplerate = coalesce(?, samplerate) WHERE id = ?",
+                (state.value, (ended_at or utc_now()).isoformat(), duration_ms, dropped_frames,
+                 message_to_json(problem), samplerate, recording_id))
         return self.get(recording_id)
 
     def set_consent_clip(self, recording_id: int, consent_clip_ms: int) -> None:
@@ -151,6 +154,11 @@ class RecordingStore:
         with self._lock:
             rows = self._conn.execute("SELECT * FROM recordings ORDER BY id").fetchall()
         return [_from_row(row) for row in rows]
+
+    def files(self) -> set[str]:
+        """Every recording's file, relative to the recordings folder."""
+        with self._lock:
+            return {row["file"] for row in self._conn.execute("SELECT file FROM recordings").fetchall()}
 
     def unfinished(self) -> list[Recording]:
         with self._lock:

@@ -36,6 +36,7 @@ class EventKind(enum.Enum):
     NEWS = "news"  # the company was in touch (detail: the user's note)
     MESSAGE_PREPARED = "message_prepared"
     MESSAGE_SENT = "message_sent"
+    RECORDING_FAILED = "recording_failed"  # recording did not start (detail: why, a message)
 
 
 _TEXT = {
@@ -49,6 +50,7 @@ _TEXT = {
     EventKind.NEWS: QT_TRANSLATE_NOOP("Timeline", "Heard from the company: {note}"),
     EventKind.MESSAGE_PREPARED: QT_TRANSLATE_NOOP("Timeline", "Message prepared"),
     EventKind.MESSAGE_SENT: QT_TRANSLATE_NOOP("Timeline", "Message sent"),
+    EventKind.RECORDING_FAILED: QT_TRANSLATE_NOOP("Timeline", "Recording did not start: {reason}"),
 }
 
 _STATUS_TEXT = {
@@ -83,7 +85,11 @@ def _message(kind: EventKind, params: Mapping[str, Any]) -> Message:  # params: 
     if kind is EventKind.STATUS:
         return Message(_CONTEXT, _STATUS_TEXT[Status(params["status"])])
     text = _TEXT[kind]
-    return Message(_CONTEXT, text, {k: v for k, v in params.items() if "{" + k + "}" in text})
+    values = {k: v for k, v in params.items() if "{" + k + "}" in text}
+    if isinstance(values.get("reason"), dict):  # a message of its own, translated when shown
+        reason = values["reason"]
+        values["reason"] = Message(reason["context"], reason["text"], reason.get("params", {}))
+    return Message(_CONTEXT, text, values)
 
 
 def _detail(params: Mapping[str, Any]) -> Message | None:

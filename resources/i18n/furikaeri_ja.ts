@@ -910,6 +910,42 @@
         <source>The library at {path} cannot be opened ({detail}). It was not changed; restore it from a backup or move it away to start a new one.</source>
         <translation>{path} のライブラリを開けません（{detail}）。ファイルは変更していません。バックアップから戻すか、別の場所へ移動して新しいライブラリを始めてください。</translation>
     </message>
+    <message>
+        <source>A new library could not be created at {path} ({detail}).</source>
+        <translation>{path} に新しいライブラリを作成できませんでした（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The library at {path} cannot be opened: it is a folder, not a file. Nothing was changed; move the folder away to start a new library.</source>
+        <translation>{path} のライブラリを開けません。ファイルではなくフォルダーになっています。何も変更していません。新しいライブラリを始めるには、このフォルダーを別の場所へ移動してください。</translation>
+    </message>
+    <message>
+        <source>The library at {path} cannot be opened: it is not an ordinary file. Nothing was changed; move it away to start a new library.</source>
+        <translation>{path} のライブラリを開けません。通常のファイルではありません。何も変更していません。新しいライブラリを始めるには、これを別の場所へ移動してください。</translation>
+    </message>
+    <message>
+        <source>The library at {path} cannot be opened: the file is empty (0 bytes), so its interviews are missing. It was not changed and no new library was started over it; restore it from a backup, or move it away to start a new one.</source>
+        <translation>{path} のライブラリを開けません。ファイルが空（0 バイト）で、面接の記録が入っていません。ファイルは変更しておらず、その上に新しいライブラリを作ることもしていません。バックアップから戻すか、別の場所へ移動して新しいライブラリを始めてください。</translation>
+    </message>
+    <message>
+        <source>The library at {path} cannot be opened: it is not a Furikaeri library file. It was not changed; restore it from a backup or move it away to start a new one.</source>
+        <translation>{path} のライブラリを開けません。Furikaeri のライブラリファイルではありません。ファイルは変更していません。バックアップから戻すか、別の場所へ移動して新しいライブラリを始めてください。</translation>
+    </message>
+    <message>
+        <source>The library at {path} is damaged and cannot be opened ({detail}). It was not changed; restore it from a backup, or move it away to start a new one.</source>
+        <translation>{path} のライブラリは破損しているため開けません（{detail}）。ファイルは変更していません。バックアップから戻すか、別の場所へ移動して新しいライブラリを始めてください。</translation>
+    </message>
+    <message>
+        <source>The library at {path} is busy: another program has been changing it for more than {seconds} seconds. Nothing was changed; close that program or try again in a moment.</source>
+        <translation>{path} のライブラリは使用中です。別のプログラムが {seconds} 秒以上書き込みを続けています。何も変更していません。そのプログラムを閉じるか、しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The disk holding the library at {path} is full, so the change was not saved. Free some space and try again.</source>
+        <translation>{path} のライブラリがあるディスクがいっぱいのため、変更を保存できませんでした。空き容量を作ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The library at {path} could not be read or written ({detail}). The change was not saved.</source>
+        <translation>{path} のライブラリを読み書きできませんでした（{detail}）。変更は保存されていません。</translation>
+    </message>
 </context>
 <context>
     <name>Doctor</name>
@@ -960,6 +996,22 @@
     <message>
         <source>cannot be checked ({detail})</source>
         <translation>確認できません（{detail}）</translation>
+    </message>
+    <message>
+        <source>Library integrity</source>
+        <translation>ライブラリの整合性</translation>
+    </message>
+    <message>
+        <source>PRAGMA quick_check: {result}</source>
+        <translation>PRAGMA quick_check：{result}</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>録音</translation>
+    </message>
+    <message>
+        <source>nothing unfinished</source>
+        <translation>未完了のものはありません</translation>
     </message>
 </context>
 <context>
@@ -1454,10 +1506,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Recovered {count} recording(s) after an unexpected stop ({minutes} min kept).</source>
-        <translation>予期しない終了のあと、録音を {count} 件復旧しました（{minutes} 分を保存）。</translation>
-    </message>
     <message>
         <source>Furikaeri — interview practice and review</source>
         <translation>Furikaeri（振り返り）— 面接の練習と振り返り</translation>
@@ -2534,6 +2582,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>録音ファイル {name} を作成できなかったため、録音を開始しませんでした：{detail}</translation>
     </message>
     <message>
+        <source>The disk is full, so recording did not start and nothing was created. Free some space and try again.</source>
+        <translation>ディスクがいっぱいのため、録音を開始しませんでした。何も作成していません。空き容量を作ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The recordings folder could not be written, so recording did not start: {detail}</source>
+        <translation>録音フォルダーに書き込めなかったため、録音を開始しませんでした：{detail}</translation>
+    </message>
+    <message>
         <source>The sound system is not reachable, so recording did not start. Check that it is running and that the microphone is connected, then try again.</source>
         <translation>サウンドシステムに接続できないため、録音を開始しませんでした。サウンドシステムが動いていること、マイクが接続されていることを確認して、もう一度お試しください。</translation>
     </message>
@@ -2586,8 +2642,32 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>録音の保存に予想より時間がかかっています。バックグラウンドで続けています。</translation>
     </message>
     <message>
+        <source>The recording is saved in {path}, but the library could not note that it ended: {reason} Furikaeri will bring the library up to date the next time it starts.</source>
+        <translation>録音は {path} に保存されていますが、録音の終了をライブラリに記録できませんでした：{reason} 次回 Furikaeri を起動したときにライブラリを最新の状態にします。</translation>
+    </message>
+    <message>
+        <source>The recording is saved in {path}, but the file beside it that carries its consent record could not be written ({detail}).</source>
+        <translation>録音は {path} に保存されていますが、同意の記録を入れる隣のファイルを書き込めませんでした（{detail}）。</translation>
+    </message>
+    <message>
         <source>Furikaeri closed unexpectedly during this recording. Everything up to {minutes} min {seconds} s was saved.</source>
         <translation>この録音の途中で Furikaeri が予期せず終了しました。{minutes} 分 {seconds} 秒までの録音は保存されています。</translation>
+    </message>
+    <message>
+        <source>Recovered 1 recording ({kept} kept) after an unexpected stop.</source>
+        <translation>予期しない終了のあと、録音 1 件を復元しました（{kept} を保存）。</translation>
+    </message>
+    <message>
+        <source>Recovered {count} recordings ({kept} kept) after an unexpected stop.</source>
+        <translation>予期しない終了のあと、録音 {count} 件を復元しました（{kept} を保存）。</translation>
+    </message>
+    <message>
+        <source>The audio file {path} belongs to no recording in the library; it was kept as it is.</source>
+        <translation>音声ファイル {path} はライブラリのどの録音にも属していません。そのまま残してあります。</translation>
+    </message>
+    <message>
+        <source>{count} audio files in {folder} belong to no recording in the library; they were kept as they are.</source>
+        <translation>{folder} にある音声ファイル {count} 件は、ライブラリのどの録音にも属していません。そのまま残してあります。</translation>
     </message>
     <message>
         <source>The file {name} is not a WAV recording.</source>
@@ -3038,6 +3118,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Message sent</source>
         <translation>文面を送信</translation>
+    </message>
+    <message>
+        <source>Recording did not start: {reason}</source>
+        <translation>録音を開始できませんでした：{reason}</translation>
     </message>
     <message>
         <source>Status: scheduled again</source>
