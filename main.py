@@ -14,6 +14,9 @@ import sys
 # No hub access unless the user explicitly asks for a model download.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# No library's telemetry: onnxruntime (faster-whisper's VAD) would write a persistent id and an event database
+# when imported (the speech worker switches it off for itself too: core.transcription.worker.TELEMETRY_OFF).
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 
 def main(argv: list[str] | None = None) -> int:

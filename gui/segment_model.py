@@ -7,7 +7,9 @@ import bisect
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core.transcription.guard import flag_reasons
 from core.transcription.model import Segment
+from gui.i18n import render
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -82,8 +84,7 @@ class SegmentModel(QAbstractTableModel):
             tips = []
             if segment.corrected_text is not None:
                 tips.append(self.tr("Original: {text}").format(text=segment.text.strip()))
-            if segment.flags:
-                tips.append(self.tr("Possibly invented by the speech model (nothing clear was said here)."))
+            tips += [render(reason) for reason in flag_reasons(segment.flags)]  # why it is greyed
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() == self.current_row:

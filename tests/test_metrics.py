@@ -325,3 +325,17 @@ def test_words_of_neighbouring_segments_never_merge():
     second = Segment(1000, 2000, "team well-known", words=())
     metrics = analyze_answer(transcript("en", first, second, duration_ms=2000), None)
     assert metrics.words == 6  # I led the | team well known
+
+
+@pytest.mark.parametrize("flag", [SegmentFlag.QUIET, SegmentFlag.LANGUAGE, SegmentFlag.REPETITION])
+def test_hai_hai_hai_after_the_answer_counts_nowhere(flag):
+    """Issue 11, item 4: 「はい。はい。はい。はい。」 over the silence after an answer raised the pace (293 for ~243)."""
+    real = segment("えーと、私の強みは、相手の話をよく聞くことです。", 1000, 7000)
+    hai = segment("はい。はい。はい。はい。", 9000, 9560, flags=frozenset({flag}))
+    alone = analyze_answer(transcript("ja", real, duration_ms=12_000), None)
+    after = analyze_answer(transcript("ja", real, hai, duration_ms=12_000), None)
+    assert (after.characters, after.morae, after.pace, after.articulation_rate, after.duration_s) == (
+        alone.characters, alone.morae, alone.pace, alone.articulation_rate, alone.duration_s)
+    assert after.fillers == alone.fillers and after.first_word_delay_s == alone.first_word_delay_s
+    before = analyze_answer(transcript("ja", hai, real, duration_ms=12_000), None, start_ms=0)
+    assert before.first_word_delay_s == alone.first_word_delay_s  # nor does it start the answer early

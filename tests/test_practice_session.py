@@ -11,7 +11,7 @@ from core.practice.bank import builtin_questions
 from core.practice.review import PieceKind, answer_pieces, metric_value
 from core.practice.run import EndReason, PracticeRun, PracticeState
 from core.practice.session import begin_practice
-from core.transcription.model import Segment, Transcript, TranscriptionSettings, Word
+from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
 
 
 def _questions(n=3):
@@ -211,3 +211,12 @@ def test_the_answer_cut_short_by_a_crash_is_recovered_from_the_plan(tmp_path):
         assert recovered.question_text == questions[1].text("en")
         assert recover_last_answer(lib, session.id) is None  # once only
         assert len(lib.practice.answers(session.id)) == 2
+
+
+def test_invented_words_are_shown_apart_and_never_as_fillers():
+    words = [Word(0, 300, "えーと", 0.9), Word(400, 900, "私は", 0.9), Word(5000, 5200, "はい", 0.5)]
+    flags = [frozenset(), frozenset(), frozenset({SegmentFlag.REPETITION})]
+    metrics = {"fillers": [[0, 300, "えーと"], [5000, 5200, "はい"]], "pauses": []}
+    pieces = answer_pieces(words, metrics, flags)
+    assert [p.kind for p in pieces] == [PieceKind.FILLER, PieceKind.WORD, PieceKind.INVENTED]
+    assert pieces[2].flags == {SegmentFlag.REPETITION}

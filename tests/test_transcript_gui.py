@@ -147,3 +147,19 @@ def test_export_from_the_window_includes_notes_and_the_notice(qtbot, virtual_mic
     qtbot.waitUntil(plain.exists, timeout=10000)
     assert plain.read_text("utf-8").strip() == "Thank you for inviting me."
     window.close()
+
+
+def test_a_flagged_segment_is_greyed_and_says_why(qapp):
+    from core.transcription.model import Segment, SegmentFlag
+    from gui.segment_model import SegmentModel
+
+    model = SegmentModel()
+    model.set_segments([Segment(0, 3000, "私の強みは粘り強さです。"),
+                        Segment(4000, 4560, "はい。はい。はい。はい。", flags=frozenset({SegmentFlag.REPETITION})),
+                        Segment(6000, 6400, "はい。", flags=frozenset({SegmentFlag.QUIET}))])
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None
+    for row, reason in ((1, "again and again"), (2, "far quieter")):
+        assert model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+        tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
+        assert reason in tip and "left out of every measure" in tip

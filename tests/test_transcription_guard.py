@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from core.transcription.guard import flag_segments, is_loop, is_stock_phrase
-from core.transcription.model import Segment, SegmentFlag
+from core.transcription.guard import (
+    COMPRESSION_RATIO_THRESHOLD,
+    LOG_PROB_THRESHOLD,
+    LOW_CONFIDENCE_LOGPROB,
+    NO_SPEECH_THRESHOLD,
+    NOT_COUNTED,
+    Levels,
+    flag_reasons,
+    flag_segments,
+    is_loop,
+    is_quiet,
+    is_repeated_token,
+    is_stock_phrase,
+)
+from core.transcription.model import INVENTED, Segment, SegmentFlag, TranscriptionSettings
+from core.transcription.worker import whisper_options
 
 
 def seg(text: str, start: float, end: float, *, logprob: float = -0.2, no_speech: float = 0.05) -> Segment:
@@ -93,3 +108,75 @@ def test_flags_already_present_are_kept_and_nothing_else_changes():
     original = Segment(0, 1000, "Hello there.", flags=frozenset({SegmentFlag.LOW_CONFIDENCE}), id=7)
     (result,) = flag_segments([original])
     assert result == original
+
+
+# --- repeated short words, quiet segments, a language other than ja/en (issue 11, item 4) -------------
+
+
+@pytest.mark.parametrize("text", ["はい。はい。はい。はい。", "はい、はい、はい", "はいはいはい", "Yes. Yes. Yes.",
+                                  "OK, OK, OK, OK.", "ん。ん。ん。"])
+def test_one_short_word_again_and_again_is_a_loop(text):
+    assert is_repeated_token(text)
+    answer = seg("私の強みは粘り強さです。", 0, 3)
+    assert flags(answer, seg(text, 3.5, 4.06))[1] == {SegmentFlag.REPETITION}
+
+
+@pytest.mark.parametrize("text", ["はい。はい。", "はい、はい、分かりました。", "111", "Yes, yes, I agree.",
+                                  "いろいろ", "Thank you. Thank you."])
+def test_fewer_repeats_or_more_than_the_word_are_not(text):
+    assert not is_repeated_token(text)
+
+
+def test_a_very_short_segment_over_near_silence_is_quiet():
+    answer, hai = seg("私の強みは粘り強さです。", 0, 3), seg("はい。", 6, 6.5)
+    # The recording's speech at -20 dBFS; under the short segment only the room (-62 dBFS).
+    assert flags(answer, hai) == [set(), set()]  # without levels nothing is measured
+    levels_of = [-21.0, -62.0]
+    result = [set(s.flags) for s in flag_segments([answer, hai], levels=levels_of, speech_dbfs=-20.0)]
+    assert result == [set(), {SegmentFlag.QUIET}]
+    # Quiet but real: a soft "はい" 15 dB below the speech stays; so does a long quiet segment.
+    assert flag_segments([hai], levels=[-35.0], speech_dbfs=-20.0)[0].flags == frozenset()
+    long_quiet = seg("ゆっくりと小さな声で話しています。", 10, 13)
+    assert flag_segments([long_quiet], levels=[-62.0], speech_dbfs=-20.0)[0].flags == frozenset()
+    # Near digital silence is quiet whatever the recording's level.
+    assert flag_segments([hai], levels=[-90.0], speech_dbfs=-80.0)[0].flags == {SegmentFlag.QUIET}
+
+
+def test_levels_are_measured_on_the_samples():
+    rate = 16000
+    t = np.arange(rate * 4) / rate
+    samples = np.zeros(rate * 6, np.float32)
+    samples[:rate * 4] = 0.1 * np.sin(2 * np.pi * 220 * t)  # -23 dBFS for 4 s, then 2 s of digital silence
+    levels = Levels.measure(samples, rate)
+    assert levels.speech_dbfs == pytest.approx(-23.0, abs=0.5)
+    assert levels.span_dbfs(1000, 2000) == pytest.approx(-23.0, abs=0.5)
+    assert levels.span_dbfs(4500, 5500) < -100
+    assert is_quiet(seg("はい。", 4.5, 5.5), levels.span_dbfs(4500, 5500), levels.speech_dbfs)
+    assert not is_quiet(seg("はい。", 3.5, 4.5), levels.span_dbfs(3500, 4500), levels.speech_dbfs)
+
+
+@pytest.mark.parametrize("language", ["nn", "cy", "zh"])
+def test_a_detected_language_outside_japanese_and_english_flags_everything(language):
+    noise = [seg("1,5%", 10, 12), seg("1,5%", 40, 42)]
+    assert all(s.flags == {SegmentFlag.LANGUAGE}
+               for s in flag_segments(noise, detected_language=language))
+
+
+@pytest.mark.parametrize("language", ["ja", "en", None, ""])
+def test_japanese_english_or_a_chosen_language_flag_nothing(language):
+    assert flag_segments([seg("1,5%", 10, 12)], detected_language=language)[0].flags == frozenset()
+
+
+def test_every_flag_has_a_reason_and_invented_ones_say_they_do_not_count():
+    for flag in SegmentFlag:
+        reasons = [str(m) for m in flag_reasons({flag})]
+        assert reasons and all(r.endswith(".") for r in reasons)
+        assert (NOT_COUNTED in reasons) == (flag in INVENTED)
+    assert LOW_CONFIDENCE_LOGPROB == LOG_PROB_THRESHOLD
+
+
+def test_the_decoder_and_the_guard_share_whisper_thresholds():
+    options = whisper_options(TranscriptionSettings(language="ja"))
+    assert options["log_prob_threshold"] == LOG_PROB_THRESHOLD
+    assert options["compression_ratio_threshold"] == COMPRESSION_RATIO_THRESHOLD
+    assert options["no_speech_threshold"] == NO_SPEECH_THRESHOLD

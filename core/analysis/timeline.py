@@ -8,8 +8,10 @@ in milliseconds), built here from :class:`~core.transcription.model.Segment`:
   match its text), gets times spread over its text in proportion to the
   characters: the segment's span (or its words' span) is shared out;
 * segments flagged as probably invented by Whisper (text over silence, a
-  stock phrase, a loop) are left out: they were not said.  Low-confidence
-  segments stay (they are usually real, unclear speech);
+  stock phrase, a loop or a repeated short word, a very short segment over
+  near silence, a language other than Japanese or English; see
+  :mod:`core.transcription.guard`) are left out: they were not said.
+  Low-confidence segments stay (they are usually real, unclear speech);
 * a token belongs to the answer when its midpoint lies in the answer's span.
 
 Counting rules (documented for users in the README):
@@ -28,9 +30,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.transcription.model import Segment, SegmentFlag, Word
+from core.transcription.model import INVENTED, Segment, Word
 
-INVENTED = frozenset({SegmentFlag.SILENCE, SegmentFlag.STOCK_PHRASE, SegmentFlag.REPETITION})
 _EN_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.practice.store import Answer
-from core.transcription.model import Transcript, TranscriptionSettings, Word
+from core.transcription.model import INVENTED, SegmentFlag, Transcript, TranscriptionSettings, Word
 
 if TYPE_CHECKING:
     from core.analysis.metrics import AnswerMetrics
@@ -107,6 +107,7 @@ class PieceKind(enum.Enum):
     WORD = "word"
     FILLER = "filler"
     PAUSE = "pause"
+    INVENTED = "invented"  # from a segment the guard flagged as probably not said: shown greyed, not counted
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Piece:
     text: str
     start_ms: int
     end_ms: int
+    flags: frozenset[SegmentFlag] = frozenset()  # an INVENTED piece's segment flags (why it is greyed)
 
 
 @dataclass(frozen=True)
@@ -128,32 +130,50 @@ def answer_words(transcript: Transcript, start_ms: int, end_ms: int) -> list[Wor
     A segment the user corrected counts as one word holding the correction
     (when its middle lies inside the span): what is shown is what they wrote.
     """
-    words: list[Word] = []
+    return [word for word, _flags in answer_words_flagged(transcript, start_ms, end_ms)]
+
+
+def answer_words_flagged(transcript: Transcript, start_ms: int,
+                         end_ms: int) -> list[tuple[Word, frozenset[SegmentFlag]]]:
+    """As :func:`answer_words`, each word with the flags of its segment."""
+    words: list[tuple[Word, frozenset[SegmentFlag]]] = []
     for segment in transcript.segments:
         if segment.end_ms < start_ms or segment.start_ms > end_ms:
             continue
         middle = start_ms <= (segment.start_ms + segment.end_ms) // 2 < end_ms
         if segment.corrected_text is not None:
             if middle:
-                words.append(CorrectedText(segment.start_ms, segment.end_ms, segment.corrected_text, 1.0))
+                words.append((CorrectedText(segment.start_ms, segment.end_ms, segment.corrected_text, 1.0),
+                              segment.flags))
         elif segment.words:
-            words.extend(w for w in segment.words if start_ms <= (w.start_ms + w.end_ms) // 2 < end_ms)
+            words.extend((w, segment.flags) for w in segment.words
+                         if start_ms <= (w.start_ms + w.end_ms) // 2 < end_ms)
         elif middle:
-            words.append(Word(segment.start_ms, segment.end_ms, segment.display_text, 1.0))
+            words.append((Word(segment.start_ms, segment.end_ms, segment.display_text, 1.0), segment.flags))
     return words
 
 
-def answer_pieces(words: list[Word], metrics: dict[str, Any] | None) -> list[Piece]:
-    """Words in order, those inside a filler hit marked, and each long pause placed where it happened."""
+def answer_pieces(words: list[Word], metrics: dict[str, Any] | None,
+                  flags: list[frozenset[SegmentFlag]] | None = None) -> list[Piece]:
+    """Words in order, those inside a filler hit marked, and each long pause placed where it happened.
+
+    ``flags`` (one per word, its segment's) marks the words of segments the
+    guard found invented as :attr:`PieceKind.INVENTED`; they never count as fillers.
+    """
     fillers = [tuple(f) for f in (metrics or {}).get("fillers", ())]
     pauses = sorted(tuple(p) for p in (metrics or {}).get("pauses", ()))
-    filler_words = _filler_words(words, fillers)
+    word_flags = flags or [frozenset()] * len(words)
+    counted = [i for i, found in enumerate(word_flags) if not found & INVENTED]
+    filler_words = {counted[i] for i in _filler_words([words[i] for i in counted], fillers)}
     pieces: list[Piece] = []
     pending = list(pauses)
     for index, word in enumerate(words):
         while pending and pending[0][0] <= word.start_ms:
             start, end = pending.pop(0)
             pieces.append(Piece(PieceKind.PAUSE, f"{(end - start) / 1000:.1f}", start, end))
+        if word_flags[index] & INVENTED:
+            pieces.append(Piece(PieceKind.INVENTED, word.text, word.start_ms, word.end_ms, word_flags[index]))
+            continue
         kind = PieceKind.FILLER if index in filler_words else PieceKind.WORD
         pieces.append(Piece(kind, word.text, word.start_ms, word.end_ms))
     for start, end in pending:

@@ -17,7 +17,22 @@ them marked, and metrics can leave them out.
   inside an ordinary sentence is never flagged.
 * ``REPETITION``: a loop: the same few characters repeated many times in one
   segment, text that compresses far better than speech does (Whisper's own
-  test), or the same text in several consecutive segments.
+  test), the same text in several consecutive segments, or a segment that is
+  nothing but one short word said three times or more (「はい。はい。はい。はい。」,
+  "Yes. Yes. Yes.": what a filler-keeping prompt turns a breath into).
+* ``QUIET``: a very short segment (at most :data:`QUIET_MAX_MS`) over audio far
+  quieter than the recording's speech (:class:`Levels`, measured on the
+  samples Whisper heard): nothing audible was said there.
+* ``LANGUAGE``: the language Whisper detected is neither Japanese nor English
+  (e.g. ``nn`` on noise) although the app transcribes only those: every
+  segment is flagged.
+
+Segments with a flag in :data:`~core.transcription.model.INVENTED` are greyed
+wherever a transcript is shown and left out of every count and measure;
+:func:`flag_reasons` says why, in sentences for the user.
+
+The thresholds Whisper's decoder uses (:data:`LOG_PROB_THRESHOLD`, ...) are
+defined here, once: the worker decodes with them and the guard repeats them.
 """
 
 from __future__ import annotations
@@ -26,21 +41,39 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from core.transcription.model import Segment, SegmentFlag
+import numpy as np
 
+from core.messages import QT_TRANSLATE_NOOP, Message
+from core.transcription.model import INVENTED, Segment, SegmentFlag
+
+# Whisper's own thresholds, used by the decoder (core.transcription.worker) and repeated by the guard.
+COMPRESSION_RATIO_THRESHOLD = 2.4  # above: the text loops (the decoder retries warmer; the guard flags a loop)
+LOG_PROB_THRESHOLD = -1.0  # below: not confident (the decoder retries warmer; the guard flags LOW_CONFIDENCE)
+NO_SPEECH_THRESHOLD = 0.6  # above, with a low log-probability: the decoder skips the window as silence
+
+SUPPORTED_LANGUAGES = ("ja", "en")  # what the app transcribes; another detected language is flagged
 ISOLATION_MS = 2000  # a weak stock phrase must be this far from other speech on both sides
-NO_SPEECH_WITH_LOW_LOGPROB = 0.6  # SILENCE: no-speech probability at least this...
+NO_SPEECH_WITH_LOW_LOGPROB = NO_SPEECH_THRESHOLD  # SILENCE: no-speech probability at least this...
 LOW_LOGPROB_OVER_SILENCE = -0.7  # ...and an average log-probability below this,
 NO_SPEECH_ALONE = 0.9  # or a no-speech probability at least this whatever the log-probability
-LOW_CONFIDENCE_LOGPROB = -1.0  # LOW_CONFIDENCE below this (Whisper's own log_prob_threshold)
-COMPRESSION_RATIO_LIMIT = 2.4  # Whisper's compression_ratio_threshold
+LOW_CONFIDENCE_LOGPROB = LOG_PROB_THRESHOLD  # LOW_CONFIDENCE below this
+COMPRESSION_RATIO_LIMIT = COMPRESSION_RATIO_THRESHOLD
 COMPRESSION_MIN_BYTES = 60  # too short a text says nothing through its compression ratio
+REPEATED_TOKEN_TIMES = 3  # REPETITION: a segment that is one short word this many times or more...
+REPEATED_TOKEN_CHARS = 4  # ...of at most this many letters (「はい」, "yes", "ok")
+QUIET_MAX_MS = 2000  # QUIET: a segment at most this long...
+QUIET_BELOW_SPEECH_DB = 30.0  # ...whose level is this far below the recording's speech level,
+QUIET_ABSOLUTE_DBFS = -65.0  # or below this level whatever the recording's (near digital silence)
+QUIET_MARGIN_MS = 100  # the level is measured over the segment widened by this much (timestamps drift)
+LEVEL_FRAME_MS = 20
+SPEECH_LEVEL_PERCENTILE = 95  # the recording's speech level: this percentile of its frame levels
 REPEATED_SEGMENTS = 3  # identical consecutive segments that make a loop
 REPEATED_SHORT_SEGMENTS = 4  # ... when the text has fewer than 4 characters ("はい", "Yes")
 _LOOP_SHORT_UNIT = re.compile(r"(.{1,7}?)\1{4,}")  # a short unit 5 or more times in a row
 _LOOP_LONG_UNIT = re.compile(r"(.{8,40}?)\1{2,}")  # a phrase 3 or more times in a row
+_REPEATED_TOKEN = re.compile(r"(.{1,%d}?)\1{%d,}" % (REPEATED_TOKEN_CHARS, REPEATED_TOKEN_TIMES - 1))
 
 # The whole segment (normalised, see _words) is one of these: flagged wherever it appears.
 _STRONG_EN = re.compile(
@@ -110,6 +143,54 @@ def is_loop(text: str) -> bool:
     return len(data) >= COMPRESSION_MIN_BYTES and compression_ratio(text.strip()) > COMPRESSION_RATIO_LIMIT
 
 
+def is_repeated_token(text: str) -> bool:
+    """True when the whole of ``text`` is one short word said again and again (「はい。はい。はい。」)."""
+    squashed = normalize(text)
+    match = _REPEATED_TOKEN.fullmatch(squashed)
+    return match is not None and any(ch.isalpha() for ch in match.group(1))  # "111" is a number
+
+
+@dataclass(frozen=True)
+class Levels:
+    """How loud the audio Whisper heard is: frame by frame, and the recording's speech level.
+
+    Made once per job in the worker from the decoded 16-kHz samples
+    (:meth:`measure`); the worker reports each segment's level with it.
+    """
+
+    power: np.ndarray  # mean square per LEVEL_FRAME_MS frame
+    speech_dbfs: float
+
+    @classmethod
+    def measure(cls, samples: np.ndarray, rate: int = 16000) -> Levels:
+        size = max(1, rate * LEVEL_FRAME_MS // 1000)
+        whole = len(samples) // size * size
+        frames = np.asarray(samples[:whole], dtype=np.float32).reshape(-1, size)
+        power = np.einsum("ij,ij->i", frames, frames) / size if len(frames) else np.zeros(1)
+        speech = float(np.percentile(_dbfs(power), SPEECH_LEVEL_PERCENTILE))
+        return cls(power, speech)
+
+    def span_dbfs(self, start_ms: float, end_ms: float) -> float:
+        """The level (RMS, dBFS) of [start_ms, end_ms) widened by :data:`QUIET_MARGIN_MS` on both sides."""
+        first = max(0, int((start_ms - QUIET_MARGIN_MS) // LEVEL_FRAME_MS))
+        last = min(len(self.power), max(first + 1, int(-(-(end_ms + QUIET_MARGIN_MS) // LEVEL_FRAME_MS))))
+        span = self.power[first:last]
+        return float(_dbfs(np.array([span.mean()]))[0]) if len(span) else float(_dbfs(np.zeros(1))[0])
+
+
+def _dbfs(power: np.ndarray) -> np.ndarray:
+    return 10 * np.log10(np.maximum(power, 1e-12))  # -120 dBFS for digital silence
+
+
+def is_quiet(segment: Segment, level_dbfs: float | None, speech_dbfs: float | None) -> bool:
+    """QUIET: ``segment`` is very short and the audio under it far quieter than the recording's speech."""
+    if level_dbfs is None or segment.end_ms - segment.start_ms > QUIET_MAX_MS:
+        return False
+    if level_dbfs < QUIET_ABSOLUTE_DBFS:
+        return True
+    return speech_dbfs is not None and level_dbfs <= speech_dbfs - QUIET_BELOW_SPEECH_DB
+
+
 def _over_silence(segment: Segment) -> bool:
     return (segment.no_speech_prob >= NO_SPEECH_ALONE
             or (segment.no_speech_prob >= NO_SPEECH_WITH_LOW_LOGPROB
@@ -140,10 +221,17 @@ def _repeated_runs(segments: Sequence[Segment]) -> set[int]:
     return found
 
 
-def flag_segments(segments: Sequence[Segment]) -> tuple[Segment, ...]:
-    """``segments`` (in time order) with the flags the guard finds added to those they already have."""
+def flag_segments(segments: Sequence[Segment], *, levels: Sequence[float | None] | None = None,
+                  speech_dbfs: float | None = None, detected_language: str | None = None) -> tuple[Segment, ...]:
+    """``segments`` (in time order) with the flags the guard finds added to those they already have.
+
+    ``levels`` (one per segment, dBFS, see :meth:`Levels.span_dbfs`) and the
+    recording's ``speech_dbfs`` enable ``QUIET``; ``detected_language`` (the
+    language Whisper detected, when it was not chosen) enables ``LANGUAGE``.
+    """
     segments = tuple(segments)
     looped = _repeated_runs(segments)
+    foreign = bool(detected_language) and detected_language not in SUPPORTED_LANGUAGES
     flagged: list[Segment] = []
     for index, segment in enumerate(segments):
         flags = set(segment.flags)
@@ -158,7 +246,36 @@ def flag_segments(segments: Sequence[Segment]) -> tuple[Segment, ...]:
                 segment.no_speech_prob >= _DOUBTFUL_NO_SPEECH or segment.avg_logprob <= _DOUBTFUL_LOGPROB
                 or all(not s.text.strip() or s is segment or is_weak_stock_phrase(s.text) for s in segments)):
             flags.add(SegmentFlag.STOCK_PHRASE)
-        if index in looped or (text and is_loop(text)):
+        if index in looped or (text and (is_loop(text) or is_repeated_token(text))):
             flags.add(SegmentFlag.REPETITION)
+        if levels is not None and index < len(levels) and is_quiet(segment, levels[index], speech_dbfs):
+            flags.add(SegmentFlag.QUIET)
+        if foreign and text:
+            flags.add(SegmentFlag.LANGUAGE)
         flagged.append(segment if flags == set(segment.flags) else replace(segment, flags=frozenset(flags)))
     return tuple(flagged)
+
+
+_REASONS = {  # in the order they are listed
+    SegmentFlag.SILENCE: QT_TRANSLATE_NOOP(
+        "Transcription", "The speech model wrote this over silence."),
+    SegmentFlag.STOCK_PHRASE: QT_TRANSLATE_NOOP(
+        "Transcription", "A phrase the speech model often invents (such as “Thanks for watching”)."),
+    SegmentFlag.REPETITION: QT_TRANSLATE_NOOP(
+        "Transcription", "The same words again and again, as the speech model writes when it is stuck."),
+    SegmentFlag.QUIET: QT_TRANSLATE_NOOP(
+        "Transcription", "A very short piece of text over audio far quieter than the speech."),
+    SegmentFlag.LANGUAGE: QT_TRANSLATE_NOOP(
+        "Transcription", "The detected language is neither Japanese nor English: probably noise, not speech."),
+    SegmentFlag.LOW_CONFIDENCE: QT_TRANSLATE_NOOP(
+        "Transcription", "The speech model was unsure of this text."),
+}
+NOT_COUNTED = QT_TRANSLATE_NOOP("Transcription", "Probably not said: greyed and left out of every measure.")
+
+
+def flag_reasons(flags: frozenset[SegmentFlag] | set[SegmentFlag]) -> list[Message]:
+    """Why a segment with ``flags`` is marked, one sentence per reason, then whether it counts."""
+    reasons = [Message("Transcription", text) for flag, text in _REASONS.items() if flag in flags]
+    if set(flags) & INVENTED:
+        reasons.append(Message("Transcription", NOT_COUNTED))
+    return reasons

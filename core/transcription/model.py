@@ -16,6 +16,14 @@ class SegmentFlag(enum.Enum):
     STOCK_PHRASE = "stock_phrase"  # a phrase Whisper is known to hallucinate ("Thanks for watching", ...)
     REPETITION = "repetition"  # the same text repeated in a loop
     LOW_CONFIDENCE = "low_confidence"  # very low average log-probability
+    QUIET = "quiet"  # a very short segment over audio far quieter than the recording's speech
+    LANGUAGE = "language"  # the detected language is neither Japanese nor English (noise, or not our speech)
+
+
+# Flags that mean "not said": such segments are greyed and left out of every count and measure.
+# LOW_CONFIDENCE alone is not among them: it is usually real, unclear speech.
+INVENTED = frozenset({SegmentFlag.SILENCE, SegmentFlag.STOCK_PHRASE, SegmentFlag.REPETITION, SegmentFlag.QUIET,
+                      SegmentFlag.LANGUAGE})
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,11 @@ class Segment:
     @property
     def suspicious(self) -> bool:
         return bool(self.flags)
+
+    @property
+    def invented(self) -> bool:
+        """Probably not said (see :data:`INVENTED`): left out of counts and measures."""
+        return bool(self.flags & INVENTED)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,6 @@ from typing import Any
 
 from core.interviews import utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.transcription import worker as worker_module
 from core.transcription.audio import (
     CONTEXT,
     AudioFileError,
@@ -60,8 +59,9 @@ from core.transcription.audio import (
     probe,
     require_duration,
 )
-from core.transcription.guard import flag_segments
+from core.transcription.guard import SUPPORTED_LANGUAGES, flag_segments
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
+from core.transcription.process import WorkerProcess
 from core.transcription.worker import Detected, Failed, Finished, JobRequest, SegmentDone, Started
 
 __all__ = [
@@ -80,8 +80,6 @@ IDLE_TIMEOUT_S = 120.0
 WORK_CAP_FACTOR = 3.0
 WORK_CAP_MIN_S = 30.0
 CAP_GRACE_S = 1.0  # after the cap, the worker has this long to stop by itself before it is killed
-STOP_GRACE_S = 2.0  # an idle worker asked to exit gets this long before it is terminated
-KILL_AFTER_S = 0.5  # after terminate(), kill() follows this soon
 
 
 class TranscriptionCancelled(TranscriptionError):
@@ -216,56 +214,11 @@ class _Run:
     duration_s: float = 0.0
     problem: Message | None = None
     language: str = ""
-    segments: list[Segment] = field(default_factory=list)
+    speech_dbfs: float | None = None
+    segments: list[tuple[Segment, float | None]] = field(default_factory=list)  # with the level under each
     extra: dict[str, Any] = field(default_factory=dict)
     started: float | None = None  # when recognition began (monotonic)
     deadline: float | None = None
-
-
-class _Worker:
-    """One worker process and the parent's end of its pipe."""
-
-    def __init__(self, context: Any):
-        self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=worker_module.serve, args=(child,), name="furikaeri-transcription",
-                                       daemon=True)
-        self.process.start()
-        child.close()
-
-    @property
-    def pid(self) -> int | None:
-        return self.process.pid
-
-    def alive(self) -> bool:
-        return self.process.is_alive()
-
-    def stop(self, graceful: bool) -> None:
-        if graceful and self.process.is_alive():
-            try:
-                self.conn.send(None)
-            except OSError:
-                pass
-            self.process.join(STOP_GRACE_S)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(KILL_AFTER_S)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.conn.close()
-        self.process.close()
-
-    def exit_reason(self) -> str:
-        self.process.join(KILL_AFTER_S)
-        code = self.process.exitcode
-        if code is None:
-            return "unknown"
-        if code < 0:
-            try:
-                return signal.Signals(-code).name
-            except ValueError:
-                return f"signal {-code}"
-        return f"exit code {code}"
 
 
 class TranscriptionService:
@@ -284,7 +237,7 @@ class TranscriptionService:
         self._closed = False
         self._thread: threading.Thread | None = None
         self._current: Job | None = None  # the running job
-        self._worker: _Worker | None = None  # touched only by the service thread
+        self._worker: WorkerProcess | None = None  # touched only by the service thread
         self._worker_pid: int | None = None
         self._no_worker = threading.Event()
         self._no_worker.set()
@@ -437,11 +390,11 @@ class TranscriptionService:
         while self._wake_recv.poll():
             self._wake_recv.recv_bytes()
 
-    def _ensure_worker(self) -> _Worker:
+    def _ensure_worker(self) -> WorkerProcess:
         if self._worker is not None and not self._worker.alive():
             self._stop_worker(graceful=False)  # died while idle
         if self._worker is None:
-            self._worker = _Worker(self._context)
+            self._worker = WorkerProcess(self._context)
             self._worker_pid = self._worker.pid
             self._no_worker.clear()
         return self._worker
@@ -530,9 +483,10 @@ class TranscriptionService:
                 run.extra.update(device=event.device, compute_type=event.compute_type, load_s=round(event.load_s, 3))
         elif isinstance(event, Detected):
             run.language = event.language
+            run.speech_dbfs = event.speech_dbfs
             run.extra.update(language_probability=round(event.probability, 3), speech_s=round(event.speech_s, 3))
         elif isinstance(event, SegmentDone):
-            run.segments.append(event.segment)
+            run.segments.append((event.segment, event.level_dbfs))
             job._advance(event.progress)
         elif isinstance(event, Finished):
             run.extra["transcribe_s"] = round(event.transcribe_s, 3)
@@ -543,7 +497,7 @@ class TranscriptionService:
             return True
         return False
 
-    def _worker_died(self, job: Job, worker: _Worker) -> None:
+    def _worker_died(self, job: Job, worker: WorkerProcess) -> None:
         reason = worker.exit_reason()
         self._stop_worker(graceful=False)
         job._finish(error=TranscriptionError(Message(CONTEXT, QT_TRANSLATE_NOOP(
@@ -553,7 +507,10 @@ class TranscriptionService:
             "or choose a smaller speech model."), {"reason": reason, "file": str(job.path)})))
 
     def _transcript(self, job: Job, run: _Run, capped: bool) -> Transcript:
-        segments = flag_segments(run.segments)
+        ordered = sorted(run.segments, key=lambda pair: (pair[0].start_ms, pair[0].end_ms))  # a second pass follows
+        segments = flag_segments([s for s, _ in ordered], levels=[level for _, level in ordered],
+                                 speech_dbfs=run.speech_dbfs, detected_language=None if job.settings.language
+                                 else run.language)
         shown = str(job.path)
         problem = run.problem
         if capped:
@@ -564,9 +521,16 @@ class TranscriptionService:
         elif not any(s.text.strip() for s in segments):
             problem = Message(CONTEXT, QT_TRANSLATE_NOOP("Transcription", "No speech was found in {file}."),
                               {"file": shown})
+        elif all(s.invented for s in segments if s.text.strip()):
+            problem = Message(CONTEXT, QT_TRANSLATE_NOOP(
+                "Transcription", "No clear speech was found in {file}: the text there is probably invented by the "
+                "speech model, and is greyed."), {"file": shown})
         if run.started is not None:
             run.extra["work_s"] = round(time.monotonic() - run.started, 3)  # recognition, as the cap counts it
-        language = job.settings.language or (run.language if segments else "")
+        # A detected language other than ja/en is kept only when something was said (over noise it was not).
+        said = any(s.text.strip() and not s.invented for s in segments)
+        detected = run.language if segments and (said or run.language in SUPPORTED_LANGUAGES) else ""
+        language = job.settings.language or detected
         duration_s = run.duration_s or run.info.duration_s
         return Transcript(source=job.source, language=language, duration_ms=round(duration_s * 1000),
                           settings=job.settings, segments=segments, recording_id=job.recording_id,

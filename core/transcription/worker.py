@@ -15,33 +15,53 @@ parent → worker
 worker → parent, for each job
     :class:`Started` (audio decoded, model ready, recognition begins), then
     :class:`Detected` (language), then one :class:`SegmentDone` per segment,
-    then :class:`Finished`; or :class:`Failed` at any point.
+    then :class:`Finished`; or :class:`Failed` at any point.  Segments come
+    in time order, except those of a second pass (below), which follow.
+
+After a decode with an initial prompt, detected speech the decode left
+without words is decoded again without the prompt
+(:mod:`core.transcription.coverage`).  Each segment carries the level of the
+audio under it and :class:`Detected` the recording's speech level, for the
+guard (:mod:`core.transcription.guard`).
 
 The worker ignores Ctrl-C (SIGINT): the terminal sends it to the whole
-process group, and it is the parent's decision to cancel.
+process group, and it is the parent's decision to cancel.  It writes no
+library's telemetry (:func:`no_telemetry`) and uses the private temporary
+folder the parent made for it, which the parent removes when it ends.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
+import numpy as np
+
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.transcription.audio import CONTEXT, AudioFileError, TranscriptionError, decode
+from core.transcription.coverage import redo_uncovered
+from core.transcription.guard import (
+    COMPRESSION_RATIO_THRESHOLD,
+    LOG_PROB_THRESHOLD,
+    NO_SPEECH_THRESHOLD,
+    Levels,
+)
 from core.transcription.model import Segment, TranscriptionSettings, Word
 
 # Temperature fallback, capped: the full schedule (up to 1.0) spends minutes on noise for no text.
 TEMPERATURES = (0.0, 0.2, 0.4)
-COMPRESSION_RATIO_THRESHOLD = 2.4  # above: the text loops; retry warmer
-LOG_PROB_THRESHOLD = -1.0  # below: not confident; retry warmer
-NO_SPEECH_THRESHOLD = 0.6  # above (with a low log-probability): the window is silence, skip it
 PROMPT_RESET_ON_TEMPERATURE = 0.3  # after a warm retry, stop feeding the previous text (stops loops)
+# Libraries' own telemetry switches.  onnxruntime (faster-whisper's VAD) otherwise writes $TMPDIR/.ses and,
+# under the cache folder, a persistent device id and a database of events, as soon as it is imported.
+TELEMETRY_OFF = {"ORT_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
 
 
 def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
@@ -110,6 +130,7 @@ class Detected:
     language: str
     probability: float
     speech_s: float  # audio left after voice-activity detection
+    speech_dbfs: float | None = None  # the recording's speech level (guard.Levels)
 
 
 @dataclass(frozen=True)
@@ -117,6 +138,7 @@ class SegmentDone:
     job_id: int
     segment: Segment
     progress: float  # 0..1: the segment's end over the audio's duration
+    level_dbfs: float | None = None  # the level of the audio under the segment (guard.Levels.span_dbfs)
 
 
 @dataclass(frozen=True)
@@ -192,12 +214,28 @@ def _no_process_locks() -> None:
     tqdm.set_lock(threading.RLock())
 
 
-def serve(conn: Connection) -> None:
-    """The worker's main loop: run jobs from ``conn`` until it closes or sends ``None``."""
+def no_telemetry() -> None:
+    """Switch off the telemetry of the libraries this process may load; before they are imported."""
+    os.environ.update(TELEMETRY_OFF)
+
+
+def _private_temp(folder: str | None) -> None:
+    """Temporary files of this process (and of the libraries in it) go to ``folder``."""
+    if folder:
+        os.environ["TMPDIR"] = folder
+        tempfile.tempdir = folder
+
+
+def serve(conn: Connection, temp_dir: str | None = None) -> None:
+    """The worker's main loop: run jobs from ``conn`` until it closes or sends ``None``.
+
+    ``temp_dir``: a private temporary folder (the parent made it and removes it).
+    """
+    no_telemetry()
+    _private_temp(temp_dir)
     _ignore_interrupts()
     _no_process_locks()
     os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
     models = _Models()
     while True:
         try:
@@ -219,6 +257,16 @@ def _convert(segment: Any) -> Segment:
                    avg_logprob=float(segment.avg_logprob), no_speech_prob=float(segment.no_speech_prob), words=words)
 
 
+def decode_segments(model: Any, samples: np.ndarray, settings: TranscriptionSettings) -> Iterator[Segment]:
+    """Whisper's segments for ``samples`` with ``settings`` (language already settled), as :class:`Segment`."""
+    segments, _info = model.transcribe(samples, **whisper_options(settings))
+    try:
+        for segment in segments:
+            yield _convert(segment)
+    finally:
+        segments.close()
+
+
 def run_job(request: JobRequest, send: Any, models: _Models) -> None:
     """Run one job, reporting through ``send``.  Only a failing ``send`` raises."""
     job_id = request.job_id
@@ -233,20 +281,37 @@ def run_job(request: JobRequest, send: Any, models: _Models) -> None:
         send(Started(job_id, audio.duration_s, audio.problem, silent=False, device=str(model.model.device),
                      compute_type=str(model.model.compute_type), load_s=load_s))
         start = time.monotonic()
+        levels = Levels.measure(audio.samples)
         settings, detected = settle_language(model, audio.samples, request.settings)
         segments, info = model.transcribe(audio.samples, **whisper_options(settings))
         probability = float(info.language_probability) if detected is None else detected
-        send(Detected(job_id, info.language, probability, float(info.duration_after_vad)))
+        send(Detected(job_id, info.language, probability, float(info.duration_after_vad), levels.speech_dbfs))
         duration = max(audio.duration_s, 1e-6)
+        done: list[Segment] = []
+
+        def report(segment: Segment) -> bool:
+            """Send one segment; True when the work cap is reached."""
+            send(SegmentDone(job_id, segment, min(1.0, max(0.0, segment.end_ms / 1000 / duration)),
+                             levels.span_dbfs(segment.start_ms, segment.end_ms)))
+            done.append(segment)
+            return time.monotonic() - start > request.work_cap_s
+
         capped = False
         try:
-            for segment in segments:
-                send(SegmentDone(job_id, _convert(segment), min(1.0, max(0.0, segment.end / duration))))
-                if time.monotonic() - start > request.work_cap_s:
-                    capped = True
+            for whisper_segment in segments:
+                if capped := report(_convert(whisper_segment)):
                     break
         finally:
             segments.close()
+        if not capped and settings.initial_prompt:  # the prompt may have dropped speech: decode it again without
+            plain = replace(settings, initial_prompt=None, prompts_by_language=(), language=info.language)
+            again = redo_uncovered(audio.samples, done, lambda piece: decode_segments(model, piece, plain))
+            try:
+                for segment in again:
+                    if capped := report(segment):
+                        break
+            finally:
+                again.close()
         send(Finished(job_id, capped=capped, transcribe_s=time.monotonic() - start))
     except AudioFileError as error:
         send(Failed(job_id, error.message, unreadable=True))

@@ -106,13 +106,16 @@ class MetricsView(Retranslatable, QWidget):
 
 
 def pieces_html(pieces: list[Piece], language: str, pause_text: str) -> str:
-    """The answer's words as HTML: fillers highlighted, long pauses shown where they happened."""
+    """The answer's words as HTML: fillers highlighted, long pauses shown where they happened,
+    text the speech model probably invented greyed."""
     separator = "" if language == "ja" else " "
     parts = []
     for piece in pieces:
         text = html.escape(piece.text.strip())
         if piece.kind is PieceKind.FILLER:
             parts.append(f'<span style="background:#ffe082;">{text}</span>')
+        elif piece.kind is PieceKind.INVENTED:  # probably not said: greyed, struck through, not counted
+            parts.append(f'<span style="color:#9e9e9e; text-decoration:line-through;">{text}</span>')
         elif piece.kind is PieceKind.PAUSE:
             label = html.escape(pause_text.format(seconds=piece.text))
             parts.append(f' <span style="background:#bbdefb; color:#0d47a1;">⏸ {label}</span> ')

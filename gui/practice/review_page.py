@@ -32,7 +32,7 @@ from core.messages import FurikaeriError, Message
 from core.practice.review import (
     CHART_KEYS,
     answer_pieces,
-    answer_words,
+    answer_words_flagged,
     metric_value,
     practice_transcription_settings,
     reusable_transcript,
@@ -42,7 +42,8 @@ from core.practice.session import recover_last_answer
 from core.practice.store import Answer, Attempt
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
-from core.transcription.model import Transcript
+from core.transcription.guard import flag_reasons
+from core.transcription.model import SegmentFlag, Transcript
 from gui.i18n import Retranslatable, render
 from gui.practice.charts import AttemptsChart
 from gui.practice.metrics_view import MetricsView, describe, pieces_html
@@ -99,6 +100,10 @@ class ReviewPage(Retranslatable, QWidget):
         self.play_button.clicked.connect(lambda: self.toggle_play())
         self.transcript_view = QTextBrowser()
         self.transcript_view.setFixedHeight(110)
+        self.invented_label = QLabel()  # why some text is greyed, when it is
+        self.invented_label.setObjectName("inventedReason")
+        self.invented_label.setWordWrap(True)
+        self.invented_label.setVisible(False)
         self.metrics_view = MetricsView()
         self.review_label = QLabel()
         self.review = QPlainTextEdit()
@@ -130,6 +135,7 @@ class ReviewPage(Retranslatable, QWidget):
         heading.addWidget(self.play_button)
         detail_layout.addLayout(heading)
         detail_layout.addWidget(self.transcript_view)
+        detail_layout.addWidget(self.invented_label)
         detail_layout.addWidget(self.metrics_view)
         detail_layout.addWidget(self.review_label)
         detail_layout.addWidget(self.review)
@@ -147,7 +153,8 @@ class ReviewPage(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
-        self.setStyleSheet("#reviewQuestion { font-size: 13pt; font-weight: 600; }")
+        self.setStyleSheet("#reviewQuestion { font-size: 13pt; font-weight: 600; }"
+                           " #inventedReason { color: #757575; }")
         self._set_running(False)
         self.retranslate()
 
@@ -310,6 +317,7 @@ class ReviewPage(Retranslatable, QWidget):
             self.question.clear()
             self.length_label.clear()
             self.transcript_view.clear()
+            self._show_invented(frozenset())
             self.metrics_view.set_metrics(None, self.language)
             self.chart.set_series([])
             return
@@ -317,18 +325,28 @@ class ReviewPage(Retranslatable, QWidget):
         self.length_label.setText(self.tr("{length} (target {target} s)").format(
             length=format_time(answer.end_ms - answer.start_ms), target=answer.target_s))
         metrics = self.metrics.get(answer.id)
+        invented: frozenset[SegmentFlag] = frozenset()
         if self.transcript is not None:
-            words = answer_words(self.transcript, answer.start_ms, answer.end_ms)
-            text = pieces_html(answer_pieces(words, metrics), self.language, self.tr("pause {seconds} s"))
+            flagged = answer_words_flagged(self.transcript, answer.start_ms, answer.end_ms)
+            pieces = answer_pieces([w for w, _ in flagged], metrics, [f for _, f in flagged])
+            invented = frozenset().union(*(p.flags for p in pieces))
+            text = pieces_html(pieces, self.language, self.tr("pause {seconds} s"))
             self.transcript_view.setHtml(text or self.tr("No speech was recognised in this answer."))
         else:
             self.transcript_view.setPlainText(self.tr("No transcript yet."))
+        self._show_invented(invented)
         self.metrics_view.set_metrics(metrics, self.language)
         self._loading_review = True
         self._review_answer = answer
         self.review.setPlainText(answer.self_review)
         self._loading_review = False
         self._show_attempts(self.history.get(answer.question_key, []))
+
+    def _show_invented(self, flags: frozenset[SegmentFlag]) -> None:
+        """Say why greyed text is greyed (and that it is not counted), or hide the note."""
+        reasons = [render(reason) for reason in flag_reasons(flags)]
+        self.invented_label.setVisible(bool(reasons))
+        self.invented_label.setText(" ".join([self.tr("Greyed text:")] + reasons) if reasons else "")
 
     def _show_attempts(self, attempts: list[Attempt]) -> None:
         self.attempts = attempts

@@ -2816,6 +2816,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>まだ文字起こしがありません。</translation>
     </message>
     <message>
+        <source>Greyed text:</source>
+        <translation>灰色の文字：</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
@@ -2884,10 +2888,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Original: {text}</source>
         <translation>修正前：{text}</translation>
-    </message>
-    <message>
-        <source>Possibly invented by the speech model (nothing clear was said here).</source>
-        <translation>音声認識モデルが作り出した文の可能性があります（ここではっきりした発言はありません）。</translation>
     </message>
 </context>
 <context>
@@ -3378,6 +3378,38 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>No speech was found in {file}.</source>
         <translation>{file} には発話が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>No clear speech was found in {file}: the text there is probably invented by the speech model, and is greyed.</source>
+        <translation>{file} にははっきりした発話が見つかりませんでした。書き出された文字は音声認識が作り出したものと思われるため、灰色で表示しています。</translation>
+    </message>
+    <message>
+        <source>The speech model wrote this over silence.</source>
+        <translation>無音の部分に音声認識が書き出した文字です。</translation>
+    </message>
+    <message>
+        <source>A phrase the speech model often invents (such as “Thanks for watching”).</source>
+        <translation>音声認識がよく作り出す決まり文句です（「ご視聴ありがとうございました」など）。</translation>
+    </message>
+    <message>
+        <source>The same words again and again, as the speech model writes when it is stuck.</source>
+        <translation>同じ言葉の繰り返しです。音声認識が行き詰まったときに書き出すものです。</translation>
+    </message>
+    <message>
+        <source>A very short piece of text over audio far quieter than the speech.</source>
+        <translation>話し声よりはるかに小さな音の部分に書き出された、ごく短い文字です。</translation>
+    </message>
+    <message>
+        <source>The detected language is neither Japanese nor English: probably noise, not speech.</source>
+        <translation>検出された言語が日本語でも英語でもありません。話し声ではなく雑音と思われます。</translation>
+    </message>
+    <message>
+        <source>The speech model was unsure of this text.</source>
+        <translation>音声認識がこの文字に自信を持てませんでした。</translation>
+    </message>
+    <message>
+        <source>Probably not said: greyed and left out of every measure.</source>
+        <translation>実際には話されていないと思われます。灰色で表示し、どの測定値にも含めていません。</translation>
     </message>
 </context>
 <context>
