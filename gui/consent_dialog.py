@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.consent import REQUEST_WORDING, ConsentAnswer, ConsentMethod
-from gui.labels import fill_interviewer_methods
+from core.ops.recording import Permission
 from gui.i18n import Retranslatable
+from gui.labels import fill_interviewer_methods
 
 
 class ConsentDialog(Retranslatable, QDialog):
@@ -127,3 +128,10 @@ class ConsentDialog(Retranslatable, QDialog):
 
     def method_value(self) -> ConsentMethod:
         return ConsentMethod(self.method.currentData())
+
+    def permission(self) -> Permission | None:
+        """What the interviewer answered, as the user entered it (``None`` until they chose an answer)."""
+        if self._answer is None:
+            return None
+        return Permission(self._answer, self.who.text(), self.method_value(), self.request.toPlainText(),
+                          self.note.text())

@@ -5,8 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer
-from PySide6.QtWidgets import (QLineEdit, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import __version__
 from core.audio.devices import audio_status
@@ -24,18 +32,18 @@ from core.speech.models import resolve_model
 from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
-from gui.interview_dialog import InterviewDialog
 from gui.import_dialog import ImportDialog
+from gui.interview_dialog import InterviewDialog
 from gui.interview_pane import InterviewPane
-from gui.practice.entry import PracticeEntry
-from gui.transcript_window import TranscriptWindow
-from gui.recording_panel import format_elapsed
 from gui.library_model import LibraryView
+from gui.practice.entry import PracticeEntry
+from gui.recording_panel import format_elapsed
 from gui.search_panel import SearchPanel
 from gui.settings_dialog import SettingsDialog
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
+from gui.transcript_window import TranscriptWindow
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -204,7 +212,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.setWindowTitle(self._base_title())
         else:
             label = self.tr("● REC") if state == "recording" else self.tr("❚❚ PAUSED")
-            elapsed = format_elapsed(recorder.session.recorder.elapsed_s)
+            elapsed = format_elapsed(recorder.elapsed_s)
             self.setWindowTitle(f"{label} {elapsed} — {self._base_title()}")
 
     def _recording_state_changed(self) -> None:
@@ -388,7 +396,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """Where the current interview's audio is now: the recording running, else the playback shown."""
         recorder = self.pane.recorder
         if recorder.is_recording():
-            return int(recorder.session.recorder.elapsed_s * 1000)
+            return int(recorder.elapsed_s * 1000)
         interview = self.pane.interview
         windows = [w for w in self.transcript_windows.values()
                    if interview is not None and w.recording.interview_id == interview.id]

@@ -1,15 +1,17 @@
 """Recording one interview: consent first, then an unmistakable recording state.
 
-Business rules live in :mod:`core.recording.session` and :mod:`core.consent`;
-this widget asks, shows and forwards. Opening and closing the stream, saving
-markers and repairing files run in background tasks.
+Business rules live in :mod:`core.ops.recording` (who must be asked, what a
+declined request means) and below it; this widget asks, shows and forwards.
+Opening and closing the stream and saving markers run as core operations in
+background tasks; the list of recordings follows the change hub.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,16 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from core.audio.devices import AudioStatus
-from core.consent import CLIP_WORDING, ConsentAnswer, ConsentPurpose, ConsentRecord, self_consent
-from core.interviews import Interview, InterviewKind, utc_now
+from core.consent import CLIP_WORDING
+from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
-from core.recording.session import CONSENT_CLIP_LABEL, RecordingSession
+from core.ops import Changes
+from core.ops import recording as recording_ops
+from core.recording.recorder import RecorderState
+from core.recording.session import RecordingSession
 from core.recording.store import Recording, RecordingState
 from gui.consent_dialog import ConsentDialog
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
-from gui.tasks import TaskRunner
+from gui.tasks import TaskRunner, UiCallback
 
 MARKER_SHORTCUT = QKeySequence("Ctrl+M")
 LEVEL_FLOOR_DB = -60
@@ -45,10 +50,10 @@ def format_elapsed(seconds: float) -> str:
     return f"{total // 3600:d}:{total // 60 % 60:02d}:{total % 60:02d}"
 
 
-class _EventBridge(QObject):
-    """Carries recorder events from its threads to the UI thread."""
-
-    event = Signal(object)
+class PanelState(enum.StrEnum):
+    IDLE = "idle"
+    RECORDING = "recording"
+    PAUSED = "paused"
 
 
 class RecordingPanel(Retranslatable, QWidget):
@@ -71,8 +76,10 @@ class RecordingPanel(Retranslatable, QWidget):
         self._busy = False
         self._shown_state = "idle"
         self._problem: Message | None = None
-        self._bridge = _EventBridge(self)
-        self._bridge.event.connect(self._on_recorder_event)
+        self._recorder_event = UiCallback(self._on_recorder_event, self)  # recorder threads → this thread
+        self._select_recording: int | None = None
+        self._recordings: list[Recording] = []
+        tasks.hub.changed.connect(self._on_changes)
 
         self.state_label = QLabel()
         self.state_label.setObjectName("recordingState")
@@ -164,13 +171,18 @@ class RecordingPanel(Retranslatable, QWidget):
 
     # -- state ------------------------------------------------------------------
     @property
-    def state(self) -> str:
+    def state(self) -> PanelState:
         if self.session is None:
-            return "idle"
-        return "paused" if self.session.recorder.state.name == "PAUSED" else "recording"
+            return PanelState.IDLE
+        return PanelState.PAUSED if self.session.recorder.state is RecorderState.PAUSED else PanelState.RECORDING
 
     def is_recording(self) -> bool:
         return self.session is not None
+
+    @property
+    def elapsed_s(self) -> float:
+        """How long the running recording is (0 when none runs)."""
+        return self.session.recorder.elapsed_s if self.session is not None else 0.0
 
     def set_interview(self, interview: Interview | None) -> None:
         if self.session is not None:
@@ -178,7 +190,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.interview = interview
         self._problem = None
         self._update()
-        self.reload_history()
+        self._load_history()
 
     def set_audio(self, status: AudioStatus) -> None:
         current = self.device.currentData()
@@ -200,21 +212,23 @@ class RecordingPanel(Retranslatable, QWidget):
     def _update(self) -> None:
         state = self.state
         has_device = self.device.count() > 0
-        can_start = self.interview is not None and state == "idle" and has_device and not self._busy
+        idle = state is PanelState.IDLE
+        can_start = self.interview is not None and idle and has_device and not self._busy
         self.record_button.setEnabled(can_start)
-        self.pause_button.setEnabled(state != "idle" and not self._busy)
-        self.stop_button.setEnabled(state != "idle" and not self._busy)
-        self.marker_button.setEnabled(state == "recording" and not self._busy)
-        self.marker_shortcut.setEnabled(state == "recording")
-        self.device.setEnabled(state == "idle")
-        self.import_button.setEnabled(self.interview is not None and state == "idle" and not self._busy)
+        self.pause_button.setEnabled(not idle and not self._busy)
+        self.stop_button.setEnabled(not idle and not self._busy)
+        markers = state is PanelState.RECORDING and not self._busy  # not while stopping
+        self.marker_button.setEnabled(markers)
+        self.marker_shortcut.setEnabled(markers)
+        self.device.setEnabled(idle)
+        self.import_button.setEnabled(self.interview is not None and idle and not self._busy)
         self._update_history_buttons()
         self.state_label.setProperty("state", state)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
         self.state_label.setText({"idle": self.tr("■ Not recording"), "recording": self.tr("● Recording"),
                                   "paused": self.tr("❚❚ Paused")}[state])
-        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+        self.pause_button.setText(self.tr("Resume") if state is PanelState.PAUSED else self.tr("Pause"))
         problem = self._problem or getattr(self, "_audio_problem", None)
         self.message.setText(render(problem) if problem else "")
         self.message.setVisible(problem is not None)
@@ -234,48 +248,36 @@ class RecordingPanel(Retranslatable, QWidget):
         self.clip_text.setText(self.tr("Now restate the request on the recording and let them answer:") +
                                "\n" + CLIP_WORDING.get(self._language(), CLIP_WORDING["en"]))
         self._update()
-        self.reload_history()
+        self._show_history(self.interview, self._recordings, None)
 
     # -- starting: consent first -------------------------------------------------------
     def start_recording(self) -> None:
         if self.interview is None or self.session is not None or self._busy:
             return
         interview = self.interview
-        if interview.kind is InterviewKind.MOCK:
-            self._save_consent(self_consent(interview.id), clip=False)
-            return
-        dialog = ConsentDialog(interview.company, self._language(), self)
-        if dialog.exec() != ConsentDialog.DialogCode.Accepted or dialog.answer() is None:
-            return
-        record = ConsentRecord(
-            interview_id=interview.id, purpose=ConsentPurpose.REAL, answer=dialog.answer(),
-            who=dialog.who.text(), method=dialog.method_value(), asked_at=utc_now(),
-            request_text=dialog.request.toPlainText(), note=dialog.note.text())
-        self._save_consent(record, clip=dialog.clip.isChecked())
-
-    def _save_consent(self, record: ConsentRecord, clip: bool) -> None:
-        self._set_busy(True)
-        self.tasks.run(lambda: self.library.consent.add(record),
-                       done=lambda saved: self._consent_saved(saved, clip), failed=self._failed)
-
-    def _consent_saved(self, record: ConsentRecord, clip: bool) -> None:
-        if record.answer is ConsentAnswer.DECLINED:
-            self._set_busy(False)
-            when = record.asked_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.notes_requested.emit(record.interview_id, when)
-            return
+        permission, clip = None, False
+        if recording_ops.needs_permission(interview):
+            dialog = ConsentDialog(interview.company, self._language(), self)
+            if dialog.exec() != ConsentDialog.DialogCode.Accepted or dialog.permission() is None:
+                return
+            permission, clip = dialog.permission(), dialog.clip.isChecked()
         device = self.device.currentData()
-        self.tasks.run(
-            lambda: RecordingSession.start(self.library, record.id, device=device, on_event=self._bridge.event.emit),
-            done=lambda session: self._started(session, clip), failed=self._failed)
+        self._set_busy(True)
+        self.tasks.run_op(lambda: recording_ops.start(self.library, interview, permission, device=device,
+                                                      on_event=self._recorder_event),
+                          done=lambda started: self._started(started, clip), failed=self._failed)
 
-    def _started(self, session: RecordingSession, clip: bool = False) -> None:
-        self.session = session
+    def _started(self, started: recording_ops.Started, clip: bool) -> None:
+        self._set_busy(False)
+        if started.session is None:  # declined: the notes are the record now
+            when = started.consent.asked_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.notes_requested.emit(started.consent.interview_id, when)
+            return
+        self.session = started.session
         self._problem = None
         self.clip_banner.setVisible(clip)
         self.timer.start()
-        self._set_busy(False)
-        self.reload_history()
+        self._update()
 
     def _failed(self, error: Exception) -> None:
         self._problem = error.message if isinstance(error, FurikaeriError) else Message("Recorder", str(error))
@@ -285,26 +287,24 @@ class RecordingPanel(Retranslatable, QWidget):
     def toggle_pause(self) -> None:
         if self.session is None:
             return
-        if self.state == "paused":
+        if self.state is PanelState.PAUSED:
             self.session.resume()
         else:
             self.session.pause()
         self._update()
 
     def add_marker(self, label: str = "") -> None:
-        if self.session is None or self.state != "recording":
+        if self.session is None or self.state is not PanelState.RECORDING or self._busy:
             return
         session = self.session
-        marker = session.mark(label)
-        self.tasks.run(lambda: session.save_marker(marker), done=lambda _m: self.reload_history(),
-                       failed=self._failed)
+        marker = session.mark(label)  # where the user pressed, not where the worker gets to it
+        self.tasks.run_op(lambda: recording_ops.save_marker(session, marker), failed=self._failed)
 
     def _end_consent_clip(self) -> None:
         self.clip_banner.hide()
-        if self.session is not None:
+        if self.session is not None and not self._busy:
             session = self.session
-            marker = session.mark(CONSENT_CLIP_LABEL)
-            self.tasks.run(lambda: session.save_marker(marker), failed=self._failed)
+            self.tasks.run_op(lambda: recording_ops.end_consent_clip(session), failed=self._failed)
 
     def _tick(self) -> None:
         if self.session is None:
@@ -336,25 +336,42 @@ class RecordingPanel(Retranslatable, QWidget):
                 self._problem = session.library_problem or recording.problem  # the library's news first
             self.level.setValue(LEVEL_FLOOR_DB)
             self._set_busy(False)
-            self.reload_history(select_id=recording.id)
+            self.select_recording(recording.id)
             self.recording_saved.emit(recording)
             if then is not None:
                 then()
 
-        self.tasks.run(session.stop, done=finished, failed=self._failed)
+        self.tasks.run_op(lambda: recording_ops.stop(session), done=finished, failed=self._failed)
 
     # -- history -----------------------------------------------------------------------------
-    def reload_history(self, select_id: int | None = None) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if self.interview is not None and self.interview.id in changes.recordings:
+            self._load_history()
+
+    def select_recording(self, recording_id: int) -> None:
+        """Select that recording in the list, now or once the list shows it."""
+        for row in range(self.history.count()):
+            if self.history.item(row).data(Qt.ItemDataRole.UserRole).id == recording_id:
+                self.history.setCurrentRow(row)
+                return
+        self._select_recording = recording_id
+
+    def _load_history(self) -> None:
         interview = self.interview
         if interview is None:
             self._show_history(None, [], None)
             return
         self.tasks.run(lambda: self.library.recordings.for_interview(interview.id),
-                       done=lambda rows: self._show_history(interview, rows, select_id))
+                       done=lambda rows: self._show_history(interview, rows, None))
 
-    def _show_history(self, interview: Interview, recordings: list[Recording], select_id: int | None) -> None:
+    def _show_history(self, interview: Interview | None, recordings: list[Recording], select_id: int | None) -> None:
         if interview is not self.interview:
             return
+        current = self.history.currentItem()
+        select_id = select_id or self._select_recording or (
+            current.data(Qt.ItemDataRole.UserRole).id if current is not None else None)
+        self._select_recording = None
+        self._recordings = recordings
         self.history.clear()
         for recording in recordings:
             when = recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -13,6 +13,7 @@ from core.interviews import Interview, InterviewKind, utc_now
 from core.library import Library
 from core.note_templates import Builtin
 from core.notes import SaveReason
+from core.ops import Changes
 from core.recording.importer import import_audio
 from gui.note_history_dialog import NoteHistoryDialog
 from gui.notes_editor import MAX_UNSAVED_MS, PAUSE_MS, PROMISE_MS
@@ -279,8 +280,9 @@ def test_refreshing_the_library_keeps_the_cursor_and_undo(qtbot, make_window):
     cursor = notes.editor.textCursor()
     cursor.setPosition(5)
     notes.editor.setTextCursor(cursor)
+    done = Changes(interviews=frozenset({interview_id}), followups=frozenset({interview_id}))
     with qtbot.waitSignal(window.library_loaded, timeout=10000):
-        window.reload(select_id=interview_id)  # e.g. after a follow-up was marked done
+        window.tasks.hub.publish(done)  # e.g. a follow-up was marked done: the list shows the library anew
     assert window.pane.interview.id == interview_id
     assert notes.editor.toPlainText() == "first line\nsecond line"
     assert notes.editor.textCursor().position() == 5

@@ -19,7 +19,8 @@ from core import paths
 from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord, ConsentRequired, self_consent
 from core.interviews import Interview, InterviewKind, utc_now
 from core.library import Library
-from core.recording.session import RecordingSession, _take_lock, recover_unfinished, sidecar_path
+from core.recording.recovery import recover_unfinished
+from core.recording.session import RecordingSession, _take_lock, sidecar_path
 from core.recording.store import RecordingState
 from tests.recording_helpers import StreamSpy, audio_files, make_speech
 

@@ -29,15 +29,14 @@ from core.consent import (
     ConsentAnswer,
     ConsentInvalid,
     ConsentMethod,
-    ConsentPurpose,
-    ConsentRecord,
     ConsentRequired,
-    self_consent,
 )
 from core.fsutil import OutputError, write_output
 from core.interviews import Interview, InterviewKind, NotFoundError, utc_now
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, printable
+from core.ops import recording as recording_ops
+from core.ops.recording import Permission
 from core.storage.errors import DatabaseError
 
 EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
@@ -68,12 +67,11 @@ def register(commands: argparse._SubParsersAction, out: Output) -> None:
     parser.set_defaults(run=run)
 
 
-def _consent_record(args: argparse.Namespace, interview: Interview) -> ConsentRecord:
+def _permission(args: argparse.Namespace) -> Permission | None:
+    """The interviewer's agreement as given on the command line (practice needs none)."""
     if args.mock:
-        return self_consent(interview.id)
-    return ConsentRecord(interview_id=interview.id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED,
-                         who=args.who, method=ConsentMethod(args.how), asked_at=utc_now(),
-                         request_text=args.request or REQUEST_WORDING["en"], note="recorded from the command line")
+        return None
+    return Permission(ConsentAnswer.AGREED, args.who, ConsentMethod(args.how), args.request or REQUEST_WORDING["en"])
 
 
 def _interview(args: argparse.Namespace, library: Library, out: Output, interview_id: int | None) -> Interview:
@@ -103,7 +101,6 @@ def run(args: argparse.Namespace, out: Output) -> int:
     if args.interview is not None and interview_id is None:
         return EXIT_USAGE
     from core.recording.recovery import recover_library, recovery_messages
-    from core.recording.session import start_recording  # imports sounddevice lazily
 
     with Library.open() as library:
         for message in recovery_messages(recover_library(library)):  # what an earlier crash left behind
@@ -115,9 +112,12 @@ def run(args: argparse.Namespace, out: Output) -> int:
         finished = threading.Event()
         try:
             interview = _interview(args, library, out, interview_id)
-            session = start_recording(library, interview, lambda saved: _consent_record(args, saved),
-                                      device=_device(args.device),
-                                      on_event=lambda event: finished.set() if _is_interruption(event) else None)
+            started = recording_ops.start(
+                library, interview, _permission(args), device=_device(args.device),
+                on_event=lambda event: finished.set() if _is_interruption(event) else None,
+                note="recorded from the command line").value
+            assert started.session is not None  # only an agreement is given here
+            session = started.session
         except (NotFoundError, ConsentInvalid, ConsentRequired) as error:
             out.error(error.message)
             return EXIT_NO_CONSENT

@@ -25,6 +25,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -97,6 +98,9 @@ class RecordingSession:
     consent_clip_ms: int = 0
     library_problem: Message | None = None  # after stop: the library or sidecar could not be updated
     consent_facts: dict[str, Any] = field(default_factory=dict)  # the sidecar's consent record and chain head
+    # Markers are saved from worker threads while the user may press Stop: one at a time, none once stopping.
+    _changing: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    stopping: bool = False
 
     @classmethod
     def start(
@@ -181,22 +185,30 @@ class RecordingSession:
         at = self.recorder.add_marker(label)
         return Marker(int(round(at.at_s * 1000)), label)
 
-    def save_marker(self, marker: Marker) -> Marker:
-        saved = self.library.recordings.add_marker(self.recording.id, marker)
-        self.markers.append(saved)
-        if marker.label == CONSENT_CLIP_LABEL:
-            self.consent_clip_ms = marker.at_ms
-            self.library.recordings.set_consent_clip(self.recording.id, marker.at_ms)
-            self.recording = replace(self.recording, consent_clip_ms=marker.at_ms)
-        self._write_sidecar()
-        return saved
+    def mark_consent_clip(self) -> Marker:
+        """The restated request and answer end here (cheap; persist with :meth:`save_marker`)."""
+        return self.mark(CONSENT_CLIP_LABEL)
 
-    def add_marker(self, label: str = "") -> Marker:
+    def save_marker(self, marker: Marker) -> Marker | None:
+        """Keep ``marker``; ``None`` when the recording is stopping (the stop writes the final sidecar)."""
+        with self._changing:
+            if self.stopping:
+                return None
+            saved = self.library.recordings.add_marker(self.recording.id, marker)
+            self.markers.append(saved)
+            if marker.label == CONSENT_CLIP_LABEL:
+                self.consent_clip_ms = marker.at_ms
+                self.library.recordings.set_consent_clip(self.recording.id, marker.at_ms)
+                self.recording = replace(self.recording, consent_clip_ms=marker.at_ms)
+            self._write_sidecar()
+            return saved
+
+    def add_marker(self, label: str = "") -> Marker | None:
         return self.save_marker(self.mark(label))
 
-    def end_consent_clip(self) -> Marker:
+    def end_consent_clip(self) -> Marker | None:
         """The restated request and answer end here: the first seconds are the consent clip."""
-        return self.add_marker(CONSENT_CLIP_LABEL)
+        return self.save_marker(self.mark_consent_clip())
 
     # -- the end ------------------------------------------------------------------
     def stop(self, timeout_s: float = 5.0) -> Recording:
@@ -206,6 +218,8 @@ class RecordingSession:
         sidecar still records how the recording ended, :attr:`library_problem`
         says so, and the next start brings the library up to date.
         """
+        with self._changing:  # a marker being saved finishes first; later ones are dropped
+            self.stopping = True
         try:
             result = self.recorder.stop(timeout_s=timeout_s)
             self.reserve.release()  # room to finish, even if the recording filled the disk
@@ -333,10 +347,3 @@ def read_sidecar(audio: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and data.get("format") == 1 else None
-
-
-def recover_unfinished(library: Library) -> list[Recording]:
-    """Repair recordings left unfinished by a crash (see :func:`core.recording.recovery.recover_unfinished`)."""
-    from core.recording import recovery  # it builds on this module
-
-    return recovery.recover_unfinished(library)

@@ -2685,6 +2685,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>The recording {name} could not be opened: {detail}</source>
         <translation>録音 {name} を開けませんでした：{detail}</translation>
     </message>
+    <message>
+        <source>A real interview is recorded only with the interviewer&apos;s permission: ask them first.</source>
+        <translation>本番の面接は、面接官の許可を得た場合にのみ録音します。先に許可を求めてください。</translation>
+    </message>
 </context>
 <context>
     <name>RecordingPanel</name>
