@@ -379,7 +379,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def open_transcript(self, recording: Recording, transcribe_if_missing: bool = True) -> TranscriptWindow:
         window = self.transcript_windows.get(recording.id)
         if window is None:
-            window = TranscriptWindow(self.library, recording, self.transcription_service, self.settings, self)
+            window = TranscriptWindow(self.library, recording, self.transcription_service, self.settings, self,
+                                      hub=self.tasks.hub)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(lambda _=None, rid=recording.id: self.transcript_windows.pop(rid, None))
             window.time_note_requested.connect(self._time_note_from_playback)

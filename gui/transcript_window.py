@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
@@ -34,21 +34,19 @@ from PySide6.QtWidgets import (
 from core.audio.waveform import overview
 from core.library import Library
 from core.messages import FurikaeriError, Message
+from core.ops import Result
+from core.ops import transcription as transcription_ops
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import TranscriptionService
 from gui.i18n import Retranslatable, render
 from gui.segment_model import SegmentModel, format_time
-from gui.tasks import TaskRunner
+from gui.tasks import ChangeHub, TaskRunner, UiCallback
 from gui.waveform_widget import WaveformWidget
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5)
 SKIP_MS = 5000
-
-
-class _Bridge(QObject):
-    progress = Signal(float)
 
 
 class TranscriptWindow(Retranslatable, QWidget):
@@ -57,20 +55,20 @@ class TranscriptWindow(Retranslatable, QWidget):
     time_note_requested = Signal(object, int)  # the Recording, the playback position: a time link for the notes
 
     def __init__(self, library: Library, recording: Recording, service: Callable[[], TranscriptionService],
-                 settings: Settings, parent: QWidget | None = None):
+                 settings: Settings, parent: QWidget | None = None, hub: ChangeHub | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.library = library
         self.recording = recording
         self._service = service
         self.settings = settings
-        self.tasks = TaskRunner(self, max_threads=2)
+        self.tasks = TaskRunner(self, max_threads=2, hub=hub)  # the app's hub: its screens hear of transcripts
         self.transcript: Transcript | None = None
         self._corrections: dict[int, str | None] = {}  # segment id → the newest correction asked for
         self._saving = threading.Lock()  # saves one correction at a time, always the newest
         self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
         self.job = None
-        self._bridge = _Bridge(self)
-        self._bridge.progress.connect(self._progress)
+        self._progress_callback = UiCallback(self._progress, self)  # speech worker threads → this thread
+        self._done_callback = UiCallback(self._job_done, self)
 
         self.heading = QLabel()
         self.heading.setObjectName("transcriptHeading")
@@ -232,19 +230,17 @@ class TranscriptWindow(Retranslatable, QWidget):
             return
         language = self.language.currentData() or None
         options = TranscriptionSettings(model=self.settings.get(SPEECH_MODEL), language=language)
-        recording = self.recording
-        self.library.transcripts.remember_language(recording.interview_id, language)
-        self.job = self._service().submit(recording.path, options, on_progress=self._bridge.progress.emit)
-        job = self.job
+        self.job = transcription_ops.start(self.library, self._service(), self.recording, options,
+                                           on_progress=self._progress_callback, on_done=self._done_callback)
         self._set_running(True)
         self.set_status(lambda: self.tr("Transcribing on this computer…"))
 
-        def run() -> Transcript:
-            transcript = job.wait()
-            return self.library.transcripts.save(replace(transcript, recording_id=recording.id,
-                                                         source=recording.file))
-
-        self.tasks.run(run, done=self._transcribed, failed=self._transcription_failed)
+    def _job_done(self, outcome: transcription_ops.Outcome) -> None:
+        if isinstance(outcome, BaseException):
+            self._transcription_failed(outcome)
+            return
+        self.tasks.hub.publish(outcome.changes)
+        self._transcribed(outcome.value)
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -369,16 +365,18 @@ class TranscriptWindow(Retranslatable, QWidget):
         if segment.id is None:
             return
         self._show_segment(row, replace(segment, corrected_text=text))
-        corrections, saving, store = self._corrections, self._saving, self.library.transcripts
+        corrections, saving, library, recording_id = self._corrections, self._saving, self.library, self.recording.id
         corrections[segment.id] = text
+        segment_id = segment.id
 
-        def save() -> tuple[str | None, Segment]:
+        def save() -> Result[tuple[str | None, Segment]]:
             # Saves run on several threads in any order: each saves the newest text, so the last one wins.
             with saving:
-                newest = corrections[segment.id]
-                return newest, store.correct_segment(segment.id, newest)
+                newest = corrections[segment_id]
+                saved = transcription_ops.correct_segment(library, recording_id, segment_id, newest)
+                return Result((newest, saved.value), saved.changes)
 
-        self.tasks.run(save, done=self._correction_saved, failed=self._correction_failed)
+        self.tasks.run_op(save, done=self._correction_saved, failed=self._correction_failed)
 
     def _show_segment(self, row: int, segment: Segment) -> None:
         """Put ``segment`` in ``row`` of the table and of :attr:`transcript`, the copy exports read."""

@@ -1,0 +1,50 @@
+"""Transcribe a recording in the speech worker and keep the transcript, without blocking anyone's thread.
+
+:func:`start` queues the job and returns it at once (``job.cancel()`` stops
+it).  When the worker is done, the transcript is stored (with the language
+the user chose for the interview) on the service's thread, and ``on_done``
+receives the :class:`~core.ops.Result` — or the exception, e.g.
+:class:`~core.transcription.service.TranscriptionCancelled`.  A GUI wraps both
+callbacks so that they run on its own thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from core.library import Library
+from core.ops.changes import Changes, Result
+from core.recording.store import Recording
+from core.transcription.model import Segment, Transcript, TranscriptionSettings
+from core.transcription.service import Job, TranscriptionService
+
+Outcome = Result[Transcript] | BaseException
+
+
+def store(library: Library, recording: Recording, transcript: Transcript, language: str | None) -> Result[Transcript]:
+    """Keep ``transcript`` as the recording's newest, and the language chosen for its interview."""
+    with library.transaction():
+        library.transcripts.remember_language(recording.interview_id, language)
+        saved = library.transcripts.save(replace(transcript, recording_id=recording.id, source=recording.file))
+    return Result(saved, Changes(transcripts=frozenset({recording.id})))
+
+
+def start(library: Library, service: TranscriptionService, recording: Recording, settings: TranscriptionSettings,
+          *, on_done: Callable[[Outcome], None], on_progress: Callable[[float], None] | None = None) -> Job:
+    """Transcribe ``recording`` and store the result; returns the job at once."""
+    def finished(job: Job) -> None:
+        try:
+            outcome: Outcome = store(library, recording, job.wait(0), settings.language)
+        except BaseException as error:  # cancelled, failed, or the library could not keep it: said, not lost
+            outcome = error
+        on_done(outcome)
+
+    return service.submit(recording.path, settings, on_progress=on_progress, on_done=finished,
+                          source=recording.file, recording_id=recording.id)
+
+
+def correct_segment(library: Library, recording_id: int, segment_id: int, text: str | None) -> Result[Segment]:
+    """The user's own words for a segment (``None``: back to what Whisper heard); the original is kept."""
+    segment = library.transcripts.correct_segment(segment_id, text)
+    return Result(segment, Changes(transcripts=frozenset({recording_id})))
