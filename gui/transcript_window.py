@@ -236,7 +236,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.set_status(lambda: self.tr("Transcribing on this computer…"))
 
     def _job_done(self, outcome: transcription_ops.Outcome) -> None:
-        if isinstance(outcome, BaseException):
+        if isinstance(outcome, Exception):
             self._transcription_failed(outcome)
             return
         self.tasks.hub.publish(outcome.changes)

@@ -19,7 +19,7 @@ from core.recording.store import Recording
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
 
-Outcome = Result[Transcript] | BaseException
+Outcome = Result[Transcript] | Exception
 
 
 def store(library: Library, recording: Recording, transcript: Transcript, language: str | None) -> Result[Transcript]:
@@ -36,7 +36,7 @@ def start(library: Library, service: TranscriptionService, recording: Recording,
     def finished(job: Job) -> None:
         try:
             outcome: Outcome = store(library, recording, job.wait(0), settings.language)
-        except BaseException as error:  # cancelled, failed, or the library could not keep it: said, not lost
+        except Exception as error:  # noqa: BLE001 - cancelled, failed, or not kept: handed on, never lost
             outcome = error
         on_done(outcome)
 
