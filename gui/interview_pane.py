@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QTabW
 
 from core.interviews import Interview
 from core.library import Library
+from gui.followup_bar import FollowUpBar
+from gui.i18n import Retranslatable
 from gui.labels import kind_label
 from gui.library_model import format_moment
 from gui.notes_editor import NotesEditor
-from gui.followup_bar import FollowUpBar
 from gui.recording_panel import RecordingPanel
 from gui.tasks import TaskRunner
 from gui.timeline_view import TimelineView
-from gui.i18n import Retranslatable
 
 
 class InterviewPane(Retranslatable, QWidget):
@@ -78,9 +78,8 @@ class InterviewPane(Retranslatable, QWidget):
     def manage_templates(self) -> None:
         from gui.templates_dialog import TemplatesDialog
 
-        dialog = TemplatesDialog(self.notes.library, self._language(), self)
-        dialog.changed.connect(self.notes.reload_templates)
-        dialog.exec()
+        dialog = TemplatesDialog(self.notes.library, self._language(), self, hub=self.notes.tasks.hub)
+        dialog.exec()  # the notes' template menu follows the hub
 
     def retranslate(self) -> None:
         interview = self.interview

@@ -159,7 +159,7 @@ class MessageDialog(Retranslatable, QDialog):
         self.mail_button.setText(self.tr("Open in &mail app"))
         self.mail_button.setToolTip(self.tr("Opens a new mail in your mail program; nothing is sent by Furikaeri"))
         if self.draft is None:
-            self.refresh()
+            self.render_draft()
         else:  # the user's text stays; only the explanations follow the language
             self._explain(self.draft)
 
@@ -198,7 +198,7 @@ class MessageDialog(Retranslatable, QDialog):
     def _choice_changed(self) -> None:
         """Another kind or language: a new draft, but edited text is only replaced when the user agrees."""
         if self._may_replace():
-            self.refresh()
+            self.render_draft()
         else:
             kind_index, language_index, checked = self._shown
             for combo, index in ((self.kind_combo, kind_index), (self.language_combo, language_index)):
@@ -219,7 +219,7 @@ class MessageDialog(Retranslatable, QDialog):
             return answer == QMessageBox.StandardButton.Yes
         return True
 
-    def refresh(self) -> None:
+    def render_draft(self) -> None:
         """Render the chosen kind in the chosen language (the user's edits to the previous draft are replaced)."""
         user_name = self.settings.get(USER_NAME)
         self.name_row.setVisible(not user_name.strip())
@@ -324,7 +324,7 @@ class MessageDialog(Retranslatable, QDialog):
             return False
         self.settings.set(USER_NAME, name.strip())
         if self._may_replace():
-            self.refresh()
+            self.render_draft()
         else:
             self.name_row.hide()  # used from the next draft on
         return True

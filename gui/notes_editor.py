@@ -17,14 +17,23 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextCursor
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QStackedWidget, QTextBrowser, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError
 from core.note_templates import BUILTIN_NAMES, Builtin, NoteTemplate, builtin_text, fill, values_for
 from core.notes import SaveReason
+from core.ops import Changes
 from core.timecodes import format_timecode, linkify
 from gui.i18n import Retranslatable, render
 from gui.notes_text import NotesTextEdit
@@ -112,7 +121,8 @@ class NotesEditor(Retranslatable, QWidget):
         self.setStyleSheet("#notesState { color: #666; }"
                            "#notesBanner { background: #fff3cd; border: 1px solid #f0c36d; padding: 4px; }")
         self.retranslate()
-        self.reload_templates()
+        tasks.hub.changed.connect(self._on_changes)
+        self._load_templates()
 
     def _timer(self, msecs: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -144,7 +154,7 @@ class NotesEditor(Retranslatable, QWidget):
     # -- loading -------------------------------------------------------------------------------
     def load(self, interview_id: int | None, interview: Interview | None = None) -> None:
         if interview_id is not None and interview_id == self._loaded_id == self.interview_id:
-            # The same interview shown again (the library was refreshed): keep the text, cursor and undo.
+            # The same interview shown again (the library list was shown anew): keep the text, cursor and undo.
             self.interview = interview or self.interview
             return
         self.save_now()
@@ -287,7 +297,11 @@ class NotesEditor(Retranslatable, QWidget):
         self.editor.setFocus()
 
     # -- templates -----------------------------------------------------------------------------
-    def reload_templates(self) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.templates:
+            self._load_templates()
+
+    def _load_templates(self) -> None:
         def load() -> dict[str, list[NoteTemplate]]:
             return {language: self.library.templates.all(language) for language in ("ja", "en")}
 

@@ -9,7 +9,7 @@ never touched from a worker thread.
 ``runner.run_op(op, done=...)`` runs a core operation (a callable returning a
 :class:`core.ops.Result`); on the UI thread its :class:`core.ops.Changes` go
 out through the runner's :class:`ChangeHub` first, so every screen showing
-what changed refreshes itself, and then ``done`` gets the operation's value.
+what changed shows it anew, and then ``done`` gets the operation's value.
 
 :class:`UiCallback` is the one bridge for callbacks that core code calls from
 its own threads (recorder events, transcription progress).

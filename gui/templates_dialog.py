@@ -2,31 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.library import Library
 from core.messages import FurikaeriError
 from core.note_templates import BUILTIN_NAMES, PLACEHOLDERS, NoteTemplate
+from core.ops import Changes
+from core.ops import templates as template_ops
 from gui.i18n import Retranslatable, render
-from gui.tasks import TaskRunner
+from gui.tasks import ChangeHub, TaskRunner
 
 
 class TemplatesDialog(Retranslatable, QDialog):
-    changed = Signal()  # a template was saved, added, reset or deleted
+    """Edit the note templates; every change is a core operation announced on the app's change hub."""
 
-    def __init__(self, library: Library, language: str, parent: QWidget | None = None):
+    def __init__(self, library: Library, language: str, parent: QWidget | None = None,
+                 hub: ChangeHub | None = None):
         super().__init__(parent)
         self.library = library
-        self.tasks = TaskRunner(self, max_threads=1)
+        self.tasks = TaskRunner(self, max_threads=1, hub=hub)
+        self.tasks.hub.changed.connect(self._on_changes)
         self.templates: list[NoteTemplate] = []
         self._select_after: tuple | None = None
         self.language = QComboBox()
         self.language.addItem("日本語", "ja")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.language.currentIndexChanged.connect(lambda: self.reload())
+        self.language.currentIndexChanged.connect(lambda: self._load())
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._show)
         self.name = QLineEdit()
@@ -77,7 +93,7 @@ class TemplatesDialog(Retranslatable, QDialog):
         self.setStyleSheet("#templatesError { color: #b00020; }")
         self.resize(820, 560)
         self.retranslate()
-        self.reload()
+        self._load()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Note templates"))
@@ -100,9 +116,12 @@ class TemplatesDialog(Retranslatable, QDialog):
     def current_language(self) -> str:
         return self.language.currentData()
 
-    def reload(self, select: tuple | None = None) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.templates:
+            self._load()
+
+    def _load(self) -> None:
         language = self.current_language()
-        self._select_after = select
         self.tasks.run(lambda: self.library.templates.all(language), done=self._loaded, failed=self._failed)
 
     def _loaded(self, templates: list[NoteTemplate]) -> None:
@@ -148,8 +167,8 @@ class TemplatesDialog(Retranslatable, QDialog):
     def new_template(self) -> None:
         language = self.current_language()
         name = self.tr("My template")
-        self._run(lambda: self.library.templates.add(language, name, "## \n- \n"),
-                  lambda added: self.reload(("own", added.id)))
+        self._run(lambda: template_ops.add(self.library, language, name, "## \n- \n"),
+                  lambda added: self._select(("own", added.id)))
 
     def save(self) -> None:
         template = self.current()
@@ -157,30 +176,30 @@ class TemplatesDialog(Retranslatable, QDialog):
             return
         name, body, language = self.name.text(), self.body.toPlainText(), self.current_language()
         if template.builtin is not None:
-            self._run(lambda: self.library.templates.edit_builtin(template.builtin, language, body),
-                      lambda _: self.reload(("builtin", template.builtin)))
+            self._run(lambda: template_ops.edit_builtin(self.library, template.builtin, language, body),
+                      lambda _: self._select(("builtin", template.builtin)))
         else:
-            self._run(lambda: self.library.templates.update(template.id, name, body),
-                      lambda _: self.reload(("own", template.id)))
+            self._run(lambda: template_ops.update(self.library, template.id, name, body),
+                      lambda _: self._select(("own", template.id)))
 
     def reset(self) -> None:
         template = self.current()
         if template is not None and template.builtin is not None:
             language = self.current_language()
-            self._run(lambda: self.library.templates.reset_builtin(template.builtin, language),
-                      lambda _: self.reload(("builtin", template.builtin)))
+            self._run(lambda: template_ops.reset_builtin(self.library, template.builtin, language),
+                      lambda _: self._select(("builtin", template.builtin)))
 
     def delete(self) -> None:
         template = self.current()
         if template is not None and template.builtin is None:
-            self._run(lambda: self.library.templates.delete(template.id), lambda _: self.reload())
+            self._run(lambda: template_ops.delete(self.library, template.id), lambda _: None)
 
-    def _run(self, fn, then) -> None:
-        def done(result) -> None:
-            self.changed.emit()
-            then(result)
+    def _select(self, key: tuple) -> None:
+        """Show ``key`` once the list shows the change (it follows the hub by itself)."""
+        self._select_after = key
 
-        self.tasks.run(fn, done=done, failed=self._failed)
+    def _run(self, op, then) -> None:
+        self.tasks.run_op(op, done=then, failed=self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.error.setText(render(error.message) if isinstance(error, FurikaeriError) else str(error))

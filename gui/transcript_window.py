@@ -402,12 +402,12 @@ class TranscriptWindow(Retranslatable, QWidget):
             return
         store = self.library.transcripts
 
-        def reloaded(stored: Transcript) -> None:
+        def show_stored(stored: Transcript) -> None:
             if self.transcript is not None and self.transcript.id == stored.id:
                 self.transcript = stored
                 self.model.set_segments(stored.segments)
 
-        self.tasks.run(lambda: store.get(shown.id), done=reloaded, failed=self._failed)
+        self.tasks.run(lambda: store.get(shown.id), done=show_stored, failed=self._failed)
 
     def find_text(self) -> int | None:
         needle = self.find.text().strip().casefold()

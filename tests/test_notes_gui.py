@@ -155,14 +155,14 @@ def test_own_template_and_edited_builtin_reach_the_menu(qtbot, make_window):
         qtbot.waitUntil(lambda: dialog.current() is not None and dialog.current().language == "en", timeout=5000)
         dialog.list.setCurrentRow(0)
         dialog.body.setPlainText("# My recall for {company}\n")
-        with qtbot.waitSignal(dialog.changed, timeout=5000):
+        with qtbot.waitSignal(dialog.tasks.hub.changed, timeout=5000):
             dialog.save_button.click()
-        with qtbot.waitSignal(dialog.changed, timeout=5000):
+        with qtbot.waitSignal(dialog.tasks.hub.changed, timeout=5000):
             dialog.new_button.click()
         qtbot.waitUntil(lambda: len(dialog.templates) == 4, timeout=5000)
         dialog.name.setText("Salary questions")
         dialog.body.setPlainText("## What they offered\n")
-        with qtbot.waitSignal(dialog.changed, timeout=5000):
+        with qtbot.waitSignal(dialog.tasks.hub.changed, timeout=5000):
             dialog.save_button.click()
         qtbot.waitUntil(lambda: [t.name for t in dialog.templates if t.builtin is None] == ["Salary questions"],
                         timeout=5000)

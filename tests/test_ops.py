@@ -82,3 +82,23 @@ def test_a_failed_status_change_changes_nothing(library):
         ops.set_status(library, interview.id + 100, Status.DONE, now=NOW)
     assert library.events.for_interview(interview.id) == before
     assert library.interviews.get(interview.id).status is Status.SCHEDULED
+
+
+def test_template_operations_report_the_templates(library):
+    from core.ops import templates as template_ops
+
+    added = template_ops.add(library, "ja", "給与の質問", "## 提示された条件\n")
+    assert added.changes == Changes(templates=True) and added.value.name == "給与の質問"
+    assert template_ops.update(library, added.value.id, "給与", "## 条件\n").changes.templates
+    assert [t.name for t in library.templates.all("ja") if t.builtin is None] == ["給与"]
+    assert template_ops.delete(library, added.value.id).changes.templates
+    assert [t for t in library.templates.all("ja") if t.builtin is None] == []
+
+
+def test_deleting_an_interview_reports_it_gone(library):
+    from core.ops import interviews as interview_ops
+
+    interview = ops.save_interview(library, real(), now=NOW).value
+    result = interview_ops.delete_interview(library, interview.id)
+    assert result.changes == Changes(deleted_interviews=frozenset({interview.id}))
+    assert result.changes.interview_list and library.interviews.all() == []

@@ -209,7 +209,7 @@ def test_the_referrer_step_opens_a_mail_whose_only_gap_is_their_name(qtbot, make
     gap = "[name of the person who referred you]"
     assert message.highlighted_missing()[0] == gap and message.still_missing() == ["referrer", "reason"]
     message.extra["reason"] = "I have accepted another offer"
-    message.refresh()
+    message.render_draft()
     assert message.highlighted_missing() == [gap] and message.still_missing() == ["referrer"]
     assert "Who referred you" in message.missing.text() and message.missing.isVisibleTo(message)
     # The user types the name over the yellow gap: nothing is left to fill in.
