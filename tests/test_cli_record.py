@@ -52,6 +52,9 @@ def test_real_recording_keeps_who_agreed(virtual_microphone, tmp_path):
                                                               ConsentAnswer.AGREED)]
     assert len(recordings) == 1 and recordings[0].consent_hash == consent[0].hash
     assert str(recordings[0].path) in result.stdout
+    with Library.open() as library:  # saved through the tracker, as from the app: its timeline starts
+        events = library.events.for_interview(interview.id)
+    assert [e.kind.value for e in events][:1] == ["created"]
 
 
 def test_missing_microphone_is_a_clear_failure(tmp_path, furikaeri_home):

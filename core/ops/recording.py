@@ -81,7 +81,7 @@ def start(library: Library, interview: Interview, permission: Permission | None 
     """
     if permission is not None and permission.answer is ConsentAnswer.DECLINED:
         if interview.id is None:
-            interview = library.interviews.add(interview)
+            interview = library.tracker.save(interview)
         assert interview.id is not None
         consent = library.consent.add(consent_record(interview, permission, note))
         ids = frozenset({interview.id})

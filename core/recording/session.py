@@ -265,7 +265,7 @@ def start_recording(library: Library, interview: Interview, consent_for: Callabl
     created: Interview | None = None
     try:
         if interview.id is None:
-            interview = created = library.interviews.add(interview)
+            interview = created = library.tracker.save(interview)  # its timeline starts here
         consent = library.consent.add(consent_for(interview))
         return RecordingSession.start(library, consent.id, reserve=space, **options)
     except BaseException:
