@@ -94,11 +94,6 @@ def _content_language(language: str) -> str:
     return language if language in PRIVACY_NOTICE else "en"
 
 
-def privacy_notice_text(language: str = "en") -> str:
-    """The one-line privacy notice in ``language`` ("ja" or "en"; anything else gives English)."""
-    return PRIVACY_NOTICE[_content_language(language)]
-
-
 # -- time formats -------------------------------------------------------------
 
 

@@ -133,7 +133,8 @@ class WithdrawDialog(Retranslatable, QDialog):
         return withdraw.Reason.CANCEL if self.cancel_choice.isChecked() else withdraw.Reason.DECLINE
 
     def status(self) -> Status:
-        return Status.CANCELLED if self.reason() is withdraw.Reason.CANCEL else Status.DECLINED
+        """The interview's status once the user withdraws as chosen (decided in core)."""
+        return withdraw.status_after(self.reason())
 
     def show_plan(self) -> None:
         self.plan = withdraw.withdrawal_plan(self.interview, self.reason(), self.already_missed.isChecked(),

@@ -119,10 +119,6 @@ class AnswerMetrics:
     timing_from_audio: bool = False  # pauses and onsets measured on the signal (else from word timestamps)
     longest_gap_s: float | None = None  # the longest silence between two words, any length (None: no speech)
 
-    @property
-    def span_s(self) -> float:
-        return (self.end_ms - self.start_ms) / 1000
-
     def _raw(self, key: str) -> float | None:
         if key == "fillers":
             return float(len(self.fillers))

@@ -100,10 +100,6 @@ class RecordingStore:
                     {}))
         return self.get(cursor.lastrowid)
 
-    def set_samplerate(self, recording_id: int, samplerate: int) -> None:
-        with self._lock:
-            self._conn.execute("UPDATE recordings SET samplerate = ? WHERE id = ?", (samplerate, recording_id))
-
     def finish(self, recording_id: int, state: RecordingState, duration_ms: int, dropped_frames: int = 0,
                problem: Message | None = None, samplerate: int | None = None,
                ended_at: datetime | None = None) -> Recording:
