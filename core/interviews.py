@@ -92,6 +92,13 @@ class Interview:
     interviewers: str = ""  # names and roles, free text
 
     @property
+    def stored_id(self) -> int:
+        """The id of an interview read from or saved to the library (``ValueError`` for one not saved yet)."""
+        if self.id is None:
+            raise ValueError("this interview has not been saved yet")
+        return self.id
+
+    @property
     def ends_at(self) -> datetime | None:
         """When the interview is planned to end (``starts_at`` plus its length, an hour if unknown)."""
         if self.starts_at is None:

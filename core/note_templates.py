@@ -57,6 +57,13 @@ class NoteTemplate:
     id: int | None = None  # the stored row: the user's template, or their edit of a built-in
     edited: bool = False  # a built-in the user has changed
 
+    @property
+    def stored_id(self) -> int:
+        """The id of a template read from or saved to the library (``ValueError`` for one not saved yet)."""
+        if self.id is None:
+            raise ValueError("this template has not been saved yet")
+        return self.id
+
 
 def builtin_text(builtin: Builtin, language: str) -> str:
     """The shipped text of a built-in template."""

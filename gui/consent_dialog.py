@@ -72,7 +72,7 @@ class ConsentDialog(Retranslatable, QDialog):
         wording.addStretch()
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self._labels, (self.who, self.method, self.note, self.clip)):
+        for label, field in zip(self._labels, (self.who, self.method, self.note, self.clip), strict=True):
             self.form.addRow(label, field)
         self._labels[0].setBuddy(self.who)
         buttons = QHBoxLayout()
@@ -98,7 +98,7 @@ class ConsentDialog(Retranslatable, QDialog):
             "Before recording, ask the interviewer at {company} for permission. You can read this aloud:"
         ).format(company=self.company))
         texts = (self.tr("Who answered"), self.tr("How"), self.tr("Note"), self.tr("Consent clip"))
-        for label, text in zip(self._labels, texts):
+        for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.who.setPlaceholderText(self.tr("A name or a role, e.g. Ms Tanaka, HR"))
         self.note.setPlaceholderText(self.tr("Optional"))

@@ -69,6 +69,8 @@ class InterviewPane(Retranslatable, QWidget):
         """Give the recorder what it needs and the notes everything else."""
         total = sum(self.splitter.sizes())
         layout = self.recorder.layout()
+        if layout is None:
+            return
         width = self.recorder.width()
         fits = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
         need = min(max(fits, self.recorder.minimumSizeHint().height()), total // 2)

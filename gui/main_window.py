@@ -29,6 +29,7 @@ from core.recording.recovery import RecoveryReport, recovery_messages
 from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
+from core.transcription.service import TranscriptionService
 from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
@@ -82,7 +83,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pane.recorder.recording_saved.connect(self._recording_saved)
         self.pane.notes.time_source = self.media_position
         self.pane.notes.time_link_activated.connect(self.play_from_notes)
-        self._service = None
+        self._service: TranscriptionService | None = None
         self.transcript_windows: dict[int, TranscriptWindow] = {}
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
@@ -196,10 +197,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.addAction(self.new_action)
         self.search_field.setMaximumWidth(360)
         self.toolbar.addWidget(self.search_field)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         for widget in (self.search_field, self.search_panel):
-            QShortcut(QKeySequence(Qt.Key.Key_Escape), widget, activated=self.close_search,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
+            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            escape.activated.connect(self.close_search)
         self.addToolBar(self.toolbar)
 
     def _base_title(self) -> str:
@@ -333,17 +335,20 @@ class MainWindow(Retranslatable, QMainWindow):
             self._edit(InterviewDialog(self, self.model.interview_at(row)))
 
     def _edit(self, dialog: InterviewDialog) -> None:
-        if dialog.exec() != InterviewDialog.DialogCode.Accepted:
+        if dialog.exec() != InterviewDialog.DialogCode.Accepted or (item := dialog.interview()) is None:
             return
         # The tracker adds the follow-ups; the list shows the change by itself, and the interview is selected.
-        self.tracker_ui.save_interview(dialog.interview(), done=lambda saved: self.select_interview(saved.id))
+        self.tracker_ui.save_interview(item, done=lambda saved: self._select_saved(saved))
+
+    def _select_saved(self, saved: Interview) -> None:
+        self.select_interview(saved.stored_id)
 
     def delete_selected(self) -> None:
         row = self._selected_row()
         if row is None:
             return
         item = self.model.interview_at(row)
-        self.tasks.run(lambda: self.library.recordings.count_for_interview(item.id),
+        self.tasks.run(lambda: self.library.recordings.count_for_interview(item.stored_id),
                        done=lambda count: self._confirm_delete(item, count), failed=self.show_error)
 
     def _confirm_delete(self, item: Interview, recordings: int) -> None:
@@ -355,7 +360,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self, self.tr("Delete interview"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.tasks.run_op(lambda: interview_ops.delete_interview(self.library, item.id), failed=self.show_error)
+            self.tasks.run_op(lambda: interview_ops.delete_interview(self.library, item.stored_id),
+                              failed=self.show_error)
 
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:
@@ -368,11 +374,9 @@ class MainWindow(Retranslatable, QMainWindow):
             self.set_language_setting(dialog.chosen_language())
 
     # -- transcripts and imports -----------------------------------------------
-    def transcription_service(self):
+    def transcription_service(self) -> TranscriptionService:
         """The one worker process for speech recognition, started on first use."""
         if self._service is None:
-            from core.transcription.service import TranscriptionService
-
             self._service = TranscriptionService()
         return self._service
 
@@ -386,7 +390,7 @@ class MainWindow(Retranslatable, QMainWindow):
             window.time_note_requested.connect(self._time_note_from_playback)
             self.transcript_windows[recording.id] = window
             if transcribe_if_missing:
-                window.loaded.connect(lambda: window.transcript is None and window.transcribe())
+                window.loaded.connect(lambda: window.transcribe() if window.transcript is None else None)
             window.start()
         window.show()
         window.raise_()
@@ -451,7 +455,7 @@ class MainWindow(Retranslatable, QMainWindow):
         dialog = ImportDialog(Path(path).name, self)
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
             return
-        consent = dialog.consent(interview.id)
+        consent = dialog.consent(interview.stored_id)
         self.tasks.run_op(lambda: interview_ops.import_recording(self.library, Path(path), consent),
                           done=lambda recording: self.pane.recorder.select_recording(recording.id),
                           failed=self.show_error)

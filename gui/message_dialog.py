@@ -42,7 +42,8 @@ FIELD_PROPERTY = QTextFormat.Property.UserProperty  # the template field a highl
 
 
 class MessageDialog(Retranslatable, QDialog):
-    """Non-modal; emits :attr:`used` with ``(draft, how)`` when the text is copied (``"copy"``) or mailed (``"mail"``)."""
+    """Non-modal; emits :attr:`used` with ``(draft, how)`` when the text is copied (``"copy"``) or mailed
+    (``"mail"``)."""
 
     used = Signal(object, str)
 
@@ -295,6 +296,8 @@ class MessageDialog(Retranslatable, QDialog):
 
     def edited_draft(self) -> messages.Draft:
         """The draft as the user edited it."""
+        if self.draft is None:
+            raise RuntimeError("no draft is shown yet")
         return replace(self.draft, subject=self.subject.text(), body=self.body.toPlainText())
 
     def full_text(self) -> str:

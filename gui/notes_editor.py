@@ -396,8 +396,8 @@ class NotesEditor(Retranslatable, QWidget):
         if interview_id != self.interview_id:
             return
         dialog = NoteHistoryDialog(revisions, self)
-        if dialog.exec() == NoteHistoryDialog.DialogCode.Accepted and dialog.chosen() is not None:
-            self.restore(dialog.chosen())
+        if dialog.exec() == NoteHistoryDialog.DialogCode.Accepted and (chosen := dialog.chosen()) is not None:
+            self.restore(chosen)
 
     def restore(self, revision_id: int) -> None:
         interview_id = self.interview_id

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -66,7 +67,8 @@ class RecordingPanel(Retranslatable, QWidget):
     import_requested = Signal()
     history_shown = Signal()  # the interview's recordings are listed (the panel's height may change)
 
-    def __init__(self, library: Library, tasks: TaskRunner, language: callable, parent: QWidget | None = None):
+    def __init__(self, library: Library, tasks: TaskRunner, language: Callable[[], str],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
@@ -361,7 +363,7 @@ class RecordingPanel(Retranslatable, QWidget):
         if interview is None:
             self._show_history(None, [], None)
             return
-        self.tasks.run(lambda: self.library.recordings.for_interview(interview.id),
+        self.tasks.run(lambda: self.library.recordings.for_interview(interview.stored_id),
                        done=lambda rows: self._show_history(interview, rows, None))
 
     def _show_history(self, interview: Interview | None, recordings: list[Recording], select_id: int | None) -> None:

@@ -51,7 +51,7 @@ class _Job(QRunnable):
                 result = self._fn(report=lambda done, total: self._emit(self._relay.progressed, done, total))
             else:
                 result = self._fn()
-        except Exception as error:  # delivered to the caller, never lost
+        except Exception as error:  # noqa: BLE001 - delivered to the caller, never lost
             log.debug("background task failed:\n%s", traceback.format_exc())
             self._emit(self._relay.failed, error)
         else:

@@ -179,7 +179,7 @@ class TemplatesDialog(Retranslatable, QDialog):
             self._run(lambda: template_ops.edit_builtin(self.library, template.builtin, language, body),
                       lambda _: self._select(("builtin", template.builtin)))
         else:
-            self._run(lambda: template_ops.update(self.library, template.id, name, body),
+            self._run(lambda: template_ops.update(self.library, template.stored_id, name, body),
                       lambda _: self._select(("own", template.id)))
 
     def reset(self) -> None:
@@ -192,7 +192,7 @@ class TemplatesDialog(Retranslatable, QDialog):
     def delete(self) -> None:
         template = self.current()
         if template is not None and template.builtin is None:
-            self._run(lambda: template_ops.delete(self.library, template.id), lambda _: None)
+            self._run(lambda: template_ops.delete(self.library, template.stored_id), lambda _: None)
 
     def _select(self, key: tuple) -> None:
         """Show ``key`` once the list shows the change (it follows the hub by itself)."""
@@ -204,6 +204,6 @@ class TemplatesDialog(Retranslatable, QDialog):
     def _failed(self, error: Exception) -> None:
         self.error.setText(render(error.message) if isinstance(error, FurikaeriError) else str(error))
 
-    def done(self, result: int) -> None:  # noqa: A003 - QDialog's name
+    def done(self, result: int) -> None:
         self.tasks.wait_for_done()
         super().done(result)

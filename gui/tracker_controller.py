@@ -10,7 +10,7 @@ for itself whether to show it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,7 +36,7 @@ from gui.withdraw_dialog import WithdrawDialog
 
 
 def local_now() -> datetime:
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 class TrackerController(QObject):
@@ -93,9 +93,9 @@ class TrackerController(QObject):
         self.message_action = QAction(window)
         self.message_action.triggered.connect(lambda: self.prepare_message(self._selected()))
         self.missed_call_action = QAction(window)
-        self.missed_call_action.triggered.connect(lambda: self._selected() and self.missed_call(self._selected()))
+        self.missed_call_action.triggered.connect(lambda: self._with_selected(self.missed_call))
         self.withdraw_action = QAction(window)
-        self.withdraw_action.triggered.connect(lambda: self._selected() and self.withdraw(self._selected()))
+        self.withdraw_action.triggered.connect(lambda: self._with_selected(self.withdraw))
         self.followups_menu = QMenu(window)
         self.followups_menu.addAction(self.upcoming_action)
         self.followups_menu.addSeparator()
@@ -122,12 +122,18 @@ class TrackerController(QObject):
         listed = {self.interviews.interview_at(r).id for r in range(self.interviews.rowCount())}
         for task in list(self.toast.queue):
             if task.interview_id not in listed:
-                self.toast.forget(task.id)
+                self.toast.forget(task.stored_id)
 
     def _selected(self) -> Interview | None:
         """The interview shown in the pane when it can have follow-ups (a real one)."""
         bar = self.bar
-        return bar.interview if bar.isVisibleTo(bar.parentWidget()) else None
+        pane = bar.parentWidget()
+        return bar.interview if pane is not None and bar.isVisibleTo(pane) else None
+
+    def _with_selected(self, action: Callable[[Interview], object]) -> None:
+        interview = self._selected()
+        if interview is not None:
+            action(interview)
 
     def _update_actions(self) -> None:
         possible = self._selected() is not None
@@ -149,7 +155,7 @@ class TrackerController(QObject):
         self.tasks.run_op(lambda: tracker_ops.set_status(self.library, interview_id, status), failed=self.show_error)
 
     def _task_change(self, task: FollowUp, change: Callable[[], Result[FollowUp]]) -> None:
-        self.toast.forget(task.id)
+        self.toast.forget(task.stored_id)
 
         def failed(error: Exception) -> None:
             # The screens showed the change already (the toast closed): let them show the task as it is.
@@ -159,17 +165,17 @@ class TrackerController(QObject):
         self.tasks.run_op(change, failed=failed)
 
     def complete(self, task: FollowUp) -> None:
-        self._task_change(task, lambda: tracker_ops.complete_task(self.library, task.id, self.now()))
+        self._task_change(task, lambda: tracker_ops.complete_task(self.library, task.stored_id, self.now()))
 
     def dismiss(self, task: FollowUp) -> None:
-        self._task_change(task, lambda: tracker_ops.dismiss_task(self.library, task.id, self.now()))
+        self._task_change(task, lambda: tracker_ops.dismiss_task(self.library, task.stored_id, self.now()))
 
     def snooze(self, task: FollowUp, until: datetime) -> None:
-        self._task_change(task, lambda: tracker_ops.snooze_task(self.library, task.id, until, self.now()))
+        self._task_change(task, lambda: tracker_ops.snooze_task(self.library, task.stored_id, until, self.now()))
 
     def call_unanswered(self, task: FollowUp) -> None:
         """Nobody answered the call-back: try again later in a calling window (after two tries, write)."""
-        self._task_change(task, lambda: tracker_ops.call_unanswered(self.library, task.id, self.now()))
+        self._task_change(task, lambda: tracker_ops.call_unanswered(self.library, task.stored_id, self.now()))
 
     def snooze_choices(self, task) -> list[datetime]:
         return self.library.followups.snooze_choices(task, self.now())
@@ -190,11 +196,15 @@ class TrackerController(QObject):
     def open_upcoming(self) -> UpcomingView:
         if self.upcoming is None:
             self.upcoming = UpcomingView(self, self.window)
-            self.notifier.due.connect(lambda _task: self.upcoming and self.upcoming.task_fell_due())
+            self.notifier.due.connect(self._task_fell_due)
         self.upcoming.load()
         self.upcoming.show()
         self.upcoming.raise_()
         return self.upcoming
+
+    def _task_fell_due(self, _task: FollowUp) -> None:
+        if self.upcoming is not None:
+            self.upcoming.task_fell_due()
 
     def prepare_message(self, interview: Interview | None, kind: MessageKind | None = None, task=None,
                         extra: dict | None = None, chosen: frozenset[str] = frozenset()) -> MessageDialog | None:
@@ -217,8 +227,9 @@ class TrackerController(QObject):
             return
         recorded.add((draft.kind, how))
         sent = how == "mail"
-        self.tasks.run_op(lambda: tracker_ops.record_message(self.library, interview.id, draft.kind, sent, self.now()),
-                          failed=self.show_error)
+        self.tasks.run_op(
+            lambda: tracker_ops.record_message(self.library, interview.stored_id, draft.kind, sent, self.now()),
+            failed=self.show_error)
 
     def missed_call(self, interview: Interview, missed_at: datetime | None = None) -> None:
         """Ask when they called (unless given), plan the call-back (core) and open the script to prepare it."""
@@ -230,7 +241,7 @@ class TrackerController(QObject):
             self.prepare_message(interview, MessageKind.MISSED_CALL_SCRIPT, task=task,
                                  extra={"missed_time": missed_at})
 
-        self.tasks.run_op(lambda: tracker_ops.missed_call(self.library, interview.id, missed_at, self.now()),
+        self.tasks.run_op(lambda: tracker_ops.missed_call(self.library, interview.stored_id, missed_at, self.now()),
                           done=planned, failed=self.show_error)
 
     def withdraw(self, interview: Interview) -> WithdrawDialog:
@@ -238,7 +249,7 @@ class TrackerController(QObject):
         dialog = WithdrawDialog(interview, self.now, self.window)
         dialog.message_requested.connect(lambda kind, chosen: self.prepare_message(interview, kind, chosen=chosen))
         dialog.accepted.connect(lambda: self.tasks.run_op(
-            lambda: tracker_ops.withdraw(self.library, interview.id, dialog.reason(), self.now()),
+            lambda: tracker_ops.withdraw(self.library, interview.stored_id, dialog.reason(), self.now()),
             failed=self.show_error))
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.show()

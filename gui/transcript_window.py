@@ -39,7 +39,7 @@ from core.ops import transcription as transcription_ops
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
-from core.transcription.service import TranscriptionService
+from core.transcription.service import Job, TranscriptionService
 from gui.i18n import Retranslatable, render
 from gui.segment_model import SegmentModel, format_time
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
@@ -66,7 +66,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._corrections: dict[int, str | None] = {}  # segment id → the newest correction asked for
         self._saving = threading.Lock()  # saves one correction at a time, always the newest
         self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
-        self.job = None
+        self.job: Job | None = None
         self._progress_callback = UiCallback(self._progress, self)  # speech worker threads → this thread
         self._done_callback = UiCallback(self._job_done, self)
 
@@ -95,8 +95,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._status_text: Callable[[], str] = lambda: ""
         self.export_button = QPushButton()
         self.export_button.clicked.connect(lambda: self.choose_export())
-        self.find = QLineEdit()
-        self.find.setClearButtonEnabled(True)
+        self.find_field = QLineEdit()
+        self.find_field.setClearButtonEnabled(True)
         self.find_next = QPushButton()
         self.model = SegmentModel(self)
         self.table = QTableView()
@@ -124,12 +124,12 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.model.corrected.connect(self._correct)
         self.transcribe_button.clicked.connect(lambda: self.transcribe())
         self.cancel_button.clicked.connect(lambda: self.cancel())
-        self.find.returnPressed.connect(lambda: self.find_text())
+        self.find_field.returnPressed.connect(lambda: self.find_text())
         self.find_next.clicked.connect(lambda: self.find_text())
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=lambda: self.toggle_play())
-        QShortcut(QKeySequence("Ctrl+T"), self,
-                  activated=lambda: self.time_note_requested.emit(self.recording, self.player.position()))
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.find_field.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(lambda: self.toggle_play())
+        QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(
+            lambda: self.time_note_requested.emit(self.recording, self.player.position()))
 
         playback = QHBoxLayout()
         for widget in (self.play_button, self.back_button, self.forward_button, self.speed):
@@ -143,7 +143,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         transcribe.addWidget(self.cancel_button)
         transcribe.addStretch()
         search = QHBoxLayout()
-        search.addWidget(self.find, 1)
+        search.addWidget(self.find_field, 1)
         search.addWidget(self.find_next)
         search.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -167,9 +167,10 @@ class TranscriptWindow(Retranslatable, QWidget):
             when=started, length=format_time(self.recording.duration_ms)))
         self.back_button.setText(self.tr("−5 s"))
         self.forward_button.setText(self.tr("+5 s"))
-        self.transcribe_button.setText(self.tr("Transcribe") if self.transcript is None else self.tr("Transcribe again"))
+        self.transcribe_button.setText(
+            self.tr("Transcribe") if self.transcript is None else self.tr("Transcribe again"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.find.setPlaceholderText(self.tr("Find in transcript (Ctrl+F)"))
+        self.find_field.setPlaceholderText(self.tr("Find in transcript (Ctrl+F)"))
         self.find_next.setText(self.tr("Next"))
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setEnabled(self.transcript is not None)
@@ -217,8 +218,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.table.resizeRowsToContents()
         if transcript is None:
             self.set_status(lambda: self.tr("No transcript yet."))
-        elif transcript.problem is not None:
-            self.set_status(lambda: render(transcript.problem))
+        elif (problem := transcript.problem) is not None:
+            self.set_status(lambda: render(problem))
         else:
             self.set_status(lambda: self.tr("{count} segments, language: {language}").format(
                 count=len(transcript.segments), language=self._language_name(transcript.language)))
@@ -388,7 +389,7 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     def _correction_saved(self, result: tuple[str | None, Segment]) -> None:
         text, saved = result
-        if self._corrections.get(saved.id, text) != text:
+        if saved.id is None or (saved.id in self._corrections and self._corrections[saved.id] != text):
             return  # a newer correction of the segment is on its way
         rows = [row for row in range(self.model.rowCount()) if self.model.segment(row).id == saved.id]
         for row in rows:  # none when transcribed again meanwhile
@@ -400,6 +401,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         shown = self.transcript
         if shown is None or shown.id is None:
             return
+        shown_id = shown.id
         store = self.library.transcripts
 
         def show_stored(stored: Transcript) -> None:
@@ -407,10 +409,10 @@ class TranscriptWindow(Retranslatable, QWidget):
                 self.transcript = stored
                 self.model.set_segments(stored.segments)
 
-        self.tasks.run(lambda: store.get(shown.id), done=show_stored, failed=self._failed)
+        self.tasks.run(lambda: store.get(shown_id), done=show_stored, failed=self._failed)
 
     def find_text(self) -> int | None:
-        needle = self.find.text().strip().casefold()
+        needle = self.find_field.text().strip().casefold()
         if not needle or self.model.rowCount() == 0:
             return None
         rows = self.table.selectionModel().selectedRows()
@@ -423,7 +425,7 @@ class TranscriptWindow(Retranslatable, QWidget):
                 self.table.scrollTo(self.model.index(row, 1))
                 self.set_status(lambda: "")
                 return row
-        wanted = self.find.text().strip()
+        wanted = self.find_field.text().strip()
         self.set_status(lambda: self.tr("“{text}” is not in this transcript.").format(text=wanted))
         return None
 
@@ -459,7 +461,7 @@ class TranscriptWindow(Retranslatable, QWidget):
             interview = library.interviews.get(recording.interview_id)
             title = " — ".join(part for part in (interview.company, interview.position) if part)
             audio = recording.path
-            export_transcript(transcript, fmt, path, title=title, notes=library.notes.get(interview.id),
+            export_transcript(transcript, fmt, path, title=title, notes=library.notes.get(interview.stored_id),
                               language=language, privacy_notice=notice,
                               markers=library.recordings.markers(recording.id), translate=translate,
                               inputs=(audio, audio.with_name(audio.name + ".json"), *database_files(library.path)),

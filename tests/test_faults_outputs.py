@@ -454,7 +454,7 @@ def test_an_export_from_the_window_has_the_corrections_made_in_it(qtbot, transcr
     assert segments[0]["corrected_text"] == "Thank you for seeing me."
     assert segments[0]["text"] == " Thank you for seing me."  # Whisper's words are kept
     assert window.transcript.segments[0].display_text == "Thank you for seeing me."
-    window.find.setText("seeing")
+    window.find_field.setText("seeing")
     assert window.find_text() == 0
     with Library.open() as check:  # reopening reads the library: the same text
         assert check.transcripts.get(window.transcript.id).segments[0].corrected_text == "Thank you for seeing me."

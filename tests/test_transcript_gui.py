@@ -113,9 +113,9 @@ def test_transcribe_review_correct_find_and_seek(qtbot, virtual_microphone, prac
     with Library.open() as check:
         saved = check.transcripts.get(transcript.id).segments[0]
     assert saved.corrected_text == "Corrected opening words" and saved.text == transcript.segments[0].text
-    window.find.setText("opening words")
+    window.find_field.setText("opening words")
     assert window.find_text() == 0
-    window.find.setText("no such phrase anywhere")
+    window.find_field.setText("no such phrase anywhere")
     assert window.find_text() is None and "not in this transcript" in window.status.text()
     window.close()
 

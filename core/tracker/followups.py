@@ -88,6 +88,13 @@ class FollowUp:
     id: int | None = None
 
     @property
+    def stored_id(self) -> int:
+        """The id of a follow-up read from or saved to the library (``ValueError`` for one not saved yet)."""
+        if self.id is None:
+            raise ValueError("this follow-up has not been saved yet")
+        return self.id
+
+    @property
     def effective_due(self) -> datetime:
         return self.snoozed_until or self.due_at
 
