@@ -73,18 +73,24 @@ def metric_value(metrics: dict[str, Any], key: str) -> float | None:
 def answer_metrics(library: Library, answer: Answer, transcript: Transcript, audio_path: Path | None,
                    language: str) -> dict[str, Any]:
     """The metrics of one answer under one transcript, from the cache or computed (and cached) now."""
+    return measure_answer(library, answer, transcript, audio_path, language)[0]
+
+
+def measure_answer(library: Library, answer: Answer, transcript: Transcript, audio_path: Path | None,
+                   language: str) -> tuple[dict[str, Any], bool]:
+    """As :func:`answer_metrics`, and whether they were computed (and cached) now rather than read."""
     if transcript.id is None:
         raise ValueError("metrics are cached per stored transcript: save the transcript first")
     cached = library.practice.cached_metrics(answer.id, transcript.id)
     if cached is not None and cached.get("format") == METRICS_FORMAT:
-        return cached
+        return cached, False
     from core.analysis.metrics import analyze_answer
 
     metrics = analyze_answer(transcript, audio_path, language=language, start_ms=answer.start_ms,
                              end_ms=answer.end_ms, target_s=float(answer.target_s))
     result = metrics_to_dict(metrics)
     library.practice.save_metrics(answer.id, transcript.id, result)
-    return result
+    return result, True
 
 
 def session_metrics(library: Library, session_id: int, transcript: Transcript, audio_path: Path | None,
