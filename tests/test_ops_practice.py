@@ -195,12 +195,14 @@ def test_a_session_without_recording_has_nothing_to_review_and_a_missing_one_is_
 def test_measuring_reports_the_session_once_then_reads_the_cache(library):
     questions = [q for q in builtin_questions() if q.category == "self_intro"][:2]
     session, answers, _recording = _session_with_answers(library, questions, [10000, 20000])
-    words = [Word(500 + i * 400, 800 + i * 400, w, 0.9) for i, w in enumerate("Um, I build web services.".split())]
+    words = [Word(500 + i * 400, 800 + i * 400, w, 0.9)
+             for i, w in enumerate(["Um,", "I", "build", "web", "services."])]
     transcript = library.transcripts.save(Transcript(
         source="x.wav", language="en", duration_ms=20000, settings=TranscriptionSettings(language="en"),
         segments=(Segment(500, 2400, " ".join(w.text for w in words), words=tuple(words)),)))
     reported: list[tuple[int, int]] = []
-    first = ops.measure(library, session.id, transcript, None, report=lambda done, total: reported.append((done, total)))
+    first = ops.measure(library, session.id, transcript, None,
+                        report=lambda done, total: reported.append((done, total)))
     assert first.changes == Changes(practice=frozenset({session.id}))
     assert set(first.value.metrics) == {a.id for a in answers} and reported == [(1, 2), (2, 2)]
     assert [f[2].lower() for f in first.value.metrics[answers[0].id]["fillers"]] == ["um"]
