@@ -258,3 +258,35 @@ def test_a_bank_edit_that_fails_changes_nothing(library):
     with pytest.raises(QuestionError):
         bank_ops.save_list(library, "   ", ["builtin:x"])
     assert library.questions.all() == before and library.questions.lists() == []
+
+
+# -- what the practice screens show, decided in core ------------------------------------------------
+def test_a_random_draw_shows_its_pool_and_a_choice_matching_nothing_shows_nothing():
+    from core.practice.selection import Selection, SelectionMode, shown_questions
+
+    bank = list(builtin_questions())
+    pool = shown_questions(bank, Selection(SelectionMode.RANDOM, categories=("self_intro",), count=1, language="en"))
+    assert len(pool) > 1 and all(q.category == "self_intro" for q in pool)
+    assert shown_questions(bank, Selection(SelectionMode.CATEGORY, tags=("no such tag",), language="en")) == []
+    assert shown_questions(bank, Selection(SelectionMode.LIST, language="en")) == []
+
+
+def test_charts_show_morae_per_minute_for_japanese_with_the_newest_band():
+    from datetime import UTC, datetime
+
+    from core.practice.review import chart_key, metric_band
+    from core.practice.store import Answer, Attempt
+
+    answer = Answer(1, 1, 0, "builtin:x", "?", "other", 60, 0, 1000)
+    when = datetime(2026, 12, 1, tzinfo=UTC)
+
+    def attempt(language, key, low, high):
+        return Attempt(answer, when, {"language": language, "values": [
+            {"key": key, "value": 1.0, "unit": "", "low": low, "high": high}]})
+
+    assert chart_key("pace", "ja") == "morae_pace" and chart_key("pace", "en") == "pace"
+    assert chart_key("duration", "ja") == "duration"
+    older, newer = attempt("ja", "morae_pace", 300, 380), attempt("ja", "morae_pace", 320, 360)
+    assert metric_band([older, newer], "pace") == (320, 360)
+    assert metric_band([attempt("en", "pace", 130, 160), attempt("ja", "pace", 300, 400)], "pace") == (130, 160)
+    assert metric_band([Attempt(answer, when, None)], "pace") is None

@@ -10,12 +10,12 @@ Everything here is plain Python: the GUI runs it in background tasks.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.practice.store import Answer
+from core.practice.store import Answer, Attempt
 from core.transcription.model import INVENTED, SegmentFlag, Transcript, TranscriptionSettings, Word
 
 if TYPE_CHECKING:
@@ -68,6 +68,22 @@ def metric_value(metrics: dict[str, Any], key: str) -> float | None:
             return float(value["value"])
     found = metrics.get(key)
     return float(found) if isinstance(found, int | float) else None
+
+
+def chart_key(key: str, language: str) -> str:
+    """The metric a chart of ``key`` shows for answers in ``language`` (pace: morae per minute in Japanese)."""
+    return "morae_pace" if key == "pace" and language == "ja" else key
+
+
+def metric_band(attempts: Sequence[Attempt], key: str) -> tuple[float, float] | None:
+    """The target band (low, high) of ``key`` as the newest attempt measured it; ``None`` when none did."""
+    for attempt in reversed(attempts):
+        metrics = attempt.metrics or {}
+        wanted = chart_key(key, str(metrics.get("language", "")))
+        for value in metrics.get("values", ()):
+            if value["key"] == wanted:
+                return value["low"], value["high"]
+    return None
 
 
 def answer_metrics(library: Library, answer: Answer, transcript: Transcript, audio_path: Path | None,

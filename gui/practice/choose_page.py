@@ -34,7 +34,7 @@ from core.ops import Changes
 from core.ops import questions as bank_ops
 from core.practice.bank import Question, QuestionList, categories, category
 from core.practice.run import DEFAULT_LIMIT_FACTOR, LIMIT_FACTORS
-from core.practice.selection import MAX_QUESTIONS, Selection, SelectionMode, select_questions
+from core.practice.selection import MAX_QUESTIONS, Selection, SelectionMode, select_questions, shown_questions
 from gui.i18n import Retranslatable, render
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner
@@ -234,14 +234,8 @@ class ChoosePage(Retranslatable, QWidget):
         return Selection(mode, self.chosen_categories(), tags, self.count.value(), saved, self.question_language())
 
     def shown_questions(self) -> list[Question]:
-        selection = self.selection()
-        if selection.mode is SelectionMode.RANDOM:  # show the pool the draw comes from
-            selection = Selection(SelectionMode.CATEGORY, selection.categories, selection.tags,
-                                  language=selection.language)
-        try:
-            return select_questions(self.bank, selection)
-        except FurikaeriError:
-            return []
+        """The questions the choice asks, or for a random draw the pool it draws from."""
+        return shown_questions(self.bank, self.selection())
 
     def _apply_filter(self, select_key: str | None = None) -> None:
         """Show the questions the current choice gives (``select_key``: select that one)."""

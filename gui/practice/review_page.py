@@ -38,6 +38,8 @@ from core.practice.review import (
     CHART_KEYS,
     answer_pieces,
     answer_words_flagged,
+    chart_key,
+    metric_band,
     metric_value,
     practice_transcription_settings,
 )
@@ -335,19 +337,10 @@ class ReviewPage(Retranslatable, QWidget):
         self.attempts = attempts
         series = []
         for key in CHART_KEYS:
-            shown = "morae_pace" if key == "pace" and self.language == "ja" else key
             values = [metric_value(a.metrics, key) if a.metrics else None for a in attempts]
-            series.append((describe(shown, self.language)[0], values, self._band(attempts, key)))
+            series.append((describe(chart_key(key, self.language), self.language)[0], values,
+                           metric_band(attempts, key)))
         self.chart.set_series(series)
-
-    @staticmethod
-    def _band(attempts: list[Attempt], key: str):
-        for attempt in reversed(attempts):
-            for value in (attempt.metrics or {}).get("values", ()):
-                wanted = "morae_pace" if key == "pace" and attempt.metrics.get("language") == "ja" else key
-                if value["key"] == wanted:
-                    return value["low"], value["high"]
-        return None
 
     # -- self-review ----------------------------------------------------------------------------------
     def _review_changed(self) -> None:
