@@ -1,7 +1,8 @@
 """Practice workflows on the library; the session's state machine is :mod:`core.practice.run`.
 
 :func:`begin_practice` creates the mock interview with the user's own consent
-(the only permission a practice recording needs) and the session row.
+(the only permission a practice recording needs); the whole start of a
+recorded session, all or nothing, is :func:`core.ops.practice.start_session`.
 """
 
 from __future__ import annotations
