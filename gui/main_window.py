@@ -108,7 +108,18 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.addAction(self.tracker_ui.upcoming_action)
         self._select_when_listed: int | None = None
         self.tasks.hub.changed.connect(self._on_changes)
-        self.practice = PracticeEntry(self)
+        self.practice = PracticeEntry(self, library, self.tasks, settings, self.transcription_service,
+                                      language=lambda: self.switcher.language,
+                                      device=lambda: self.pane.recorder.device.currentData(),
+                                      recording=self.pane.recorder.is_recording, interview=lambda: self.pane.interview,
+                                      select_interview=self.select_interview, notes=self.pane.notes.editor,
+                                      show_message=self.statusBar().showMessage, show_error=self.show_error)
+        self.toolbar.addAction(self.practice.action)
+        self.file_menu.insertAction(self.edit_action, self.practice.action)
+        self.empty.practice.layout().addWidget(self.practice.empty_button)
+        self.pane.actions_row.addWidget(self.practice.review_button)
+        self.pane.actions_row.addStretch()
+        self.table.selection_changed.connect(self.practice.interview_changed)
         self.retranslate()
         self.resize(1000, 640)
 

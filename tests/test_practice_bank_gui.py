@@ -170,3 +170,28 @@ def test_the_time_limit_is_chosen_before_starting(qtbot, no_microphone, make_win
         assert not any(_english_words(text, PROPER_NAMES) for text in texts + [choose.limit_label.text()]), texts
     limit.setCurrentIndex(3)
     assert choose.limit_factor() is None
+
+
+def test_a_question_noted_while_practising_reaches_the_open_practice_window(qtbot, no_microphone, make_window):
+    def prepare(library):
+        interview = library.interviews.add(Interview(company="Example Corp.", kind=InterviewKind.REAL))
+        library.notes.save(interview.id, "- What would you change in our onboarding?")
+
+    window = make_window(prepare)
+    window.table.selectRow(0)
+    notes = window.pane.notes
+    qtbot.waitUntil(lambda: "onboarding" in notes.editor.toPlainText(), timeout=10000)
+    practice = _open(qtbot, window)
+    choose = practice.choose
+    choose.language.setCurrentIndex(choose.language.findData("en"))
+    choose.set_categories(["other"])
+    assert not any("onboarding" in choose.questions.item(i).text() for i in range(choose.questions.count()))
+    cursor = notes.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    notes.editor.setTextCursor(cursor)
+    with qtbot.waitSignal(choose.bank_loaded, timeout=10000):  # through the app's change hub, nothing else
+        window.practice.notes_action.add(edit=lambda dialog: True)
+    shown = [choose.questions.item(i).text() for i in range(choose.questions.count())]
+    assert any("What would you change in our onboarding?" in text and "asked at Example Corp." in text
+               for text in shown), shown
+    practice.close()

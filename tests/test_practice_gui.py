@@ -245,3 +245,51 @@ def test_a_lost_sound_server_ends_the_session_and_keeps_the_answers(qtbot, priva
     qtbot.waitUntil(lambda: practice.stack.currentWidget() is practice.review, timeout=10000)
     qtbot.waitUntil(lambda: window.tasks.pending == 0 and practice.tasks.pending == 0, timeout=120000)
     practice.close()
+
+
+def _start_self_intro(qtbot, window):
+    practice = window.practice.open()
+    choose = practice.choose
+    qtbot.waitUntil(lambda: bool(choose.bank), timeout=10000)
+    choose.language.setCurrentIndex(choose.language.findData("en"))
+    choose.set_categories(["self_intro"])
+    return practice
+
+
+@pytest.mark.audio
+def test_a_finished_session_is_selected_in_the_library_with_its_review(qtbot, virtual_microphone, make_window):
+    window = make_window()
+    window.practice.time_limit_s = 60
+    practice = _start_self_intro(qtbot, window)
+    page = practice.session
+    with qtbot.waitSignal(page.started, timeout=20000):
+        practice.choose.start_button.click()
+    qtbot.waitUntil(lambda: page.position_ms() > 500, timeout=10000)
+    with qtbot.waitSignal(page.finished, timeout=20000) as finished:
+        page.stop_button.click()
+    info = finished.args[0]
+    # The library follows the change hub and selects the new mock interview; its review is offered.
+    qtbot.waitUntil(lambda: window.pane.interview is not None and window.pane.interview.id == info.interview_id,
+                    timeout=10000)
+    assert window.pane.interview.kind is InterviewKind.MOCK
+    qtbot.waitUntil(lambda: window.practice.review_session_id == info.id, timeout=10000)
+    practice.close()
+    qtbot.waitUntil(lambda: window.practice.window is None, timeout=30000)
+
+
+@pytest.mark.audio
+def test_closing_while_the_microphone_starts_saves_the_recording_then_closes(qtbot, virtual_microphone,
+                                                                             make_window):
+    window = make_window()
+    practice = _start_self_intro(qtbot, window)
+    practice.choose.start_button.click()
+    assert practice.session.busy
+    practice.close()
+    assert practice.isVisible()  # not while a recording may be starting
+    qtbot.waitUntil(lambda: window.practice.window is None, timeout=30000)
+    with Library.open() as check:
+        [info] = check.practice.sessions()
+        recording = check.recordings.get(info.recording_id)
+        answers = check.practice.answers(info.id)
+    assert recording.state is RecordingState.COMPLETED and recording.path.exists()
+    assert len(answers) == 1 and answers[0].end_ms <= recording.duration_ms + 100

@@ -59,13 +59,13 @@ def run_questions(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_add(args: argparse.Namespace, out: Output) -> int:
+    from core.ops.questions import add_question
     from core.practice.bank import looks_japanese
 
     language = args.language or ("ja" if looks_japanese(args.text) else "en")
     try:
         with Library.open() as library:
-            question = library.questions.add({language: args.text}, args.category, args.target,
-                                             tags=tuple(args.tag))
+            question = add_question(library, {language: args.text}, args.category, args.target, tags=args.tag).value
     except DatabaseError:
         raise  # the library's own sentence and exit status (core.cli)
     except FurikaeriError as error:

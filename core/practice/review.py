@@ -10,12 +10,12 @@ Everything here is plain Python: the GUI runs it in background tasks.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.practice.store import Answer
+from core.practice.store import Answer, Attempt
 from core.transcription.model import INVENTED, SegmentFlag, Transcript, TranscriptionSettings, Word
 
 if TYPE_CHECKING:
@@ -70,21 +70,43 @@ def metric_value(metrics: dict[str, Any], key: str) -> float | None:
     return float(found) if isinstance(found, int | float) else None
 
 
+def chart_key(key: str, language: str) -> str:
+    """The metric a chart of ``key`` shows for answers in ``language`` (pace: morae per minute in Japanese)."""
+    return "morae_pace" if key == "pace" and language == "ja" else key
+
+
+def metric_band(attempts: Sequence[Attempt], key: str) -> tuple[float, float] | None:
+    """The target band (low, high) of ``key`` as the newest attempt measured it; ``None`` when none did."""
+    for attempt in reversed(attempts):
+        metrics = attempt.metrics or {}
+        wanted = chart_key(key, str(metrics.get("language", "")))
+        for value in metrics.get("values", ()):
+            if value["key"] == wanted:
+                return value["low"], value["high"]
+    return None
+
+
 def answer_metrics(library: Library, answer: Answer, transcript: Transcript, audio_path: Path | None,
                    language: str) -> dict[str, Any]:
     """The metrics of one answer under one transcript, from the cache or computed (and cached) now."""
+    return measure_answer(library, answer, transcript, audio_path, language)[0]
+
+
+def measure_answer(library: Library, answer: Answer, transcript: Transcript, audio_path: Path | None,
+                   language: str) -> tuple[dict[str, Any], bool]:
+    """As :func:`answer_metrics`, and whether they were computed (and cached) now rather than read."""
     if transcript.id is None:
         raise ValueError("metrics are cached per stored transcript: save the transcript first")
     cached = library.practice.cached_metrics(answer.id, transcript.id)
     if cached is not None and cached.get("format") == METRICS_FORMAT:
-        return cached
+        return cached, False
     from core.analysis.metrics import analyze_answer
 
     metrics = analyze_answer(transcript, audio_path, language=language, start_ms=answer.start_ms,
                              end_ms=answer.end_ms, target_s=float(answer.target_s))
     result = metrics_to_dict(metrics)
     library.practice.save_metrics(answer.id, transcript.id, result)
-    return result
+    return result, True
 
 
 def session_metrics(library: Library, session_id: int, transcript: Transcript, audio_path: Path | None,

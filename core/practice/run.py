@@ -96,6 +96,13 @@ class PracticeRun:
     def is_last(self) -> bool:
         return self.index >= len(self.questions) - 1
 
+    def ends_session(self, span: AnswerSpan) -> bool:
+        """Whether ``span`` is the session's last answer: the last question's, or one the user stopped early.
+
+        Decided from the span alone, so any thread may ask while the run goes on.
+        """
+        return span.ended_by is EndReason.STOPPED or span.position >= len(self.questions) - 1
+
     # -- transitions -----------------------------------------------------------------
     def start(self, at_ms: int) -> Question:
         if self.state is not PracticeState.READY:

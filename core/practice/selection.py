@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.messages import QT_TRANSLATE_NOOP
-from core.practice.bank import Question, QuestionList, _error
+from core.practice.bank import Question, QuestionError, QuestionList, _error
 
 MAX_QUESTIONS = 30
 
@@ -53,3 +53,15 @@ def select_questions(bank: Sequence[Question], selection: Selection,
     if not chosen:
         raise _error(QT_TRANSLATE_NOOP("Practice", "No question matches this choice. Choose other categories or tags."))
     return chosen
+
+
+def shown_questions(bank: Sequence[Question], selection: Selection) -> list[Question]:
+    """What a choice shows before it starts: the questions it asks, in order, or for a random draw the
+    pool it draws from; none when nothing matches."""
+    if selection.mode is SelectionMode.RANDOM:
+        selection = Selection(SelectionMode.CATEGORY, selection.categories, selection.tags,
+                              language=selection.language)
+    try:
+        return select_questions(bank, selection)
+    except QuestionError:
+        return []

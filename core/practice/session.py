@@ -1,7 +1,8 @@
 """Practice workflows on the library; the session's state machine is :mod:`core.practice.run`.
 
 :func:`begin_practice` creates the mock interview with the user's own consent
-(the only permission a practice recording needs) and the session row.
+(the only permission a practice recording needs); the whole start of a
+recorded session, all or nothing, is :func:`core.ops.practice.start_session`.
 """
 
 from __future__ import annotations
@@ -11,11 +12,20 @@ from typing import TYPE_CHECKING
 
 from core.consent import ConsentRecord, self_consent
 from core.interviews import Interview, InterviewKind, Status, utc_now
+from core.messages import QT_TRANSLATE_NOOP, Message
 from core.practice.run import AnswerSpan, EndReason
 from core.practice.store import Answer
 
 if TYPE_CHECKING:
     from core.library import Library
+
+
+PRACTICE_NOTE = "practice session"  # the note on a practice session's self-consent record
+
+
+def question_marker(number: int) -> Message:
+    """The label of the marker where question ``number`` (from 1) starts in the session's recording."""
+    return Message("Practice", QT_TRANSLATE_NOOP("Practice", "Question {number}"), {"number": number})
 
 
 @dataclass(frozen=True)
@@ -24,13 +34,17 @@ class PracticeStart:
     consent: ConsentRecord
 
 
+def practice_interview(title: str) -> Interview:
+    """The mock interview a practice session is kept in (not saved yet): done as it starts."""
+    return Interview(company=title, kind=InterviewKind.MOCK, status=Status.DONE, starts_at=utc_now())
+
+
 def begin_practice(library: Library, title: str) -> PracticeStart:
     """A new mock interview called ``title`` with the user's own consent to record it."""
     with library.transaction():  # both or neither
-        interview = library.interviews.add(Interview(company=title, kind=InterviewKind.MOCK, status=Status.DONE,
-                                                      starts_at=utc_now()))
+        interview = library.interviews.add(practice_interview(title))
         assert interview.id is not None  # add() returns the stored row
-        consent = library.consent.add(self_consent(interview.id, note="practice session"))
+        consent = library.consent.add(self_consent(interview.id, note=PRACTICE_NOTE))
     return PracticeStart(interview, consent)
 
 

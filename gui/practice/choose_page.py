@@ -2,7 +2,9 @@
 
 Questions by category (and tag), drawn at random, or from a saved list; the
 list below shows what will be asked (for a random draw: the pool). Add, edit,
-tag and delete your own questions here; built-in ones can be tagged.
+tag and delete your own questions here; built-in ones can be tagged.  Every
+edit is a core operation (:mod:`core.ops.questions`); the page shows the bank
+anew whenever the change hub says it changed, whoever changed it.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from core.library import Library
 from core.messages import FurikaeriError
+from core.ops import Changes
+from core.ops import questions as bank_ops
 from core.practice.bank import Question, QuestionList, categories, category
 from core.practice.run import DEFAULT_LIMIT_FACTOR, LIMIT_FACTORS
-from core.practice.selection import MAX_QUESTIONS, Selection, SelectionMode, select_questions
+from core.practice.selection import MAX_QUESTIONS, Selection, SelectionMode, select_questions, shown_questions
 from gui.i18n import Retranslatable, render
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner
@@ -48,6 +52,8 @@ class ChoosePage(Retranslatable, QWidget):
         self.saved_lists: list[QuestionList] = []
         self.companies: dict[int, str] = {}  # interview id -> company, for questions noted in an interview
         self.rng = random.Random()
+        self._select_key: str | None = None  # a question to select once the bank is shown anew
+        self._loads = 0  # only the newest load is shown
 
         self.heading = QLabel()
         self.heading.setObjectName("chooseHeading")
@@ -98,11 +104,11 @@ class ChoosePage(Retranslatable, QWidget):
         self.delete_button.clicked.connect(lambda: self.delete_question())
         self.save_list_button.clicked.connect(lambda: self.save_list())
         self.start_button.clicked.connect(lambda: self.start())
-        self.mode.buttonClicked.connect(lambda _b: self._refresh())
+        self.mode.buttonClicked.connect(lambda _b: self._apply_filter())
         self.language.currentIndexChanged.connect(lambda _i: self._fill_categories())
-        self.categories.itemChanged.connect(lambda _item: self._refresh())
-        self.tag.currentIndexChanged.connect(lambda _i: self._refresh())
-        self.saved_list.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.categories.itemChanged.connect(lambda _item: self._apply_filter())
+        self.tag.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.saved_list.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.questions.currentRowChanged.connect(lambda _r: self._update_buttons())
 
         controls = QVBoxLayout()
@@ -147,20 +153,39 @@ class ChoosePage(Retranslatable, QWidget):
                            "#chooseMessage { color: #b00020; }")
         self._fill_categories()
         self.retranslate()
+        tasks.hub.changed.connect(self._on_changes)
+        self._load()
 
     # -- data ---------------------------------------------------------------------------
     def question_language(self) -> str:
         return self.language.currentData()
 
-    def reload(self, select_key: str | None = None) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        """The bank changed, or an interview some question was noted in (its company is shown)."""
+        sources = {q.source_interview_id for q in self.bank if q.source_interview_id is not None}
+        if changes.questions or (changes.interviews | changes.deleted_interviews) & sources:
+            self._load()
+
+    def _load(self) -> None:
         library = self.library
-        def work():
-            companies = {i.id: i.company for i in library.interviews.all()}
+        self._loads += 1
+        load = self._loads
+
+        def work() -> tuple[list[Question], list[QuestionList], list[str], dict[int, str]]:
+            companies = {i.id: i.company for i in library.interviews.all() if i.id is not None}
             return library.questions.all(), library.questions.lists(), library.questions.all_tags(), companies
 
-        self.tasks.run(work, done=lambda result: self._loaded(result, select_key), failed=self._failed)
+        def loaded(result: tuple[list[Question], list[QuestionList], list[str], dict[int, str]]) -> None:
+            if load == self._loads:  # a newer load is on its way otherwise
+                self._loaded(result)
 
-    def _loaded(self, result, select_key: str | None) -> None:
+        self.tasks.run(work, done=loaded, failed=self._failed)
+
+    def _select_when_loaded(self, key: str) -> None:
+        self._select_key = key
+
+    def _loaded(self, result: tuple[list[Question], list[QuestionList], list[str], dict[int, str]]) -> None:
+        select_key, self._select_key = self._select_key, None
         self.bank, self.saved_lists, tags, self.companies = result
         current_tag, current_list = self.tag.currentData(), self.saved_list.currentData()
         for combo in (self.tag, self.saved_list):
@@ -176,7 +201,7 @@ class ChoosePage(Retranslatable, QWidget):
         for combo in (self.tag, self.saved_list):
             combo.blockSignals(False)
         self.retranslate()
-        self._refresh(select_key)
+        self._apply_filter(select_key)
         self.bank_loaded.emit()
 
     def _fill_categories(self) -> None:
@@ -190,7 +215,7 @@ class ChoosePage(Retranslatable, QWidget):
             row.setCheckState(Qt.CheckState.Checked if item.id in checked else Qt.CheckState.Unchecked)
             self.categories.addItem(row)
         self.categories.blockSignals(False)
-        self._refresh()
+        self._apply_filter()
 
     def chosen_categories(self) -> tuple[str, ...]:
         return tuple(self.categories.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.categories.count())
@@ -209,16 +234,11 @@ class ChoosePage(Retranslatable, QWidget):
         return Selection(mode, self.chosen_categories(), tags, self.count.value(), saved, self.question_language())
 
     def shown_questions(self) -> list[Question]:
-        selection = self.selection()
-        if selection.mode is SelectionMode.RANDOM:  # show the pool the draw comes from
-            selection = Selection(SelectionMode.CATEGORY, selection.categories, selection.tags,
-                                  language=selection.language)
-        try:
-            return select_questions(self.bank, selection)
-        except FurikaeriError:
-            return []
+        """The questions the choice asks, or for a random draw the pool it draws from."""
+        return shown_questions(self.bank, self.selection())
 
-    def _refresh(self, select_key: str | None = None) -> None:
+    def _apply_filter(self, select_key: str | None = None) -> None:
+        """Show the questions the current choice gives (``select_key``: select that one)."""
         self.count.setEnabled(self.at_random.isChecked())
         self.saved_list.setEnabled(self.from_list.isChecked())
         language = self.question_language()
@@ -302,9 +322,9 @@ class ChoosePage(Retranslatable, QWidget):
         if not accepted:
             return
         library = self.library
-        self.tasks.run(lambda: library.questions.add(texts, *values, source_interview_id=source_interview_id,
-                                                     tags=tuple(tags)),
-                       done=lambda q: self.reload(select_key=q.key), failed=self._failed)
+        self.tasks.run_op(lambda: bank_ops.add_question(library, texts, *values,
+                                                        source_interview_id=source_interview_id, tags=tags),
+                          done=lambda added: self._select_when_loaded(added.key), failed=self._failed)
 
     def edit_question(self) -> None:
         question = self.current_question()
@@ -319,15 +339,8 @@ class ChoosePage(Retranslatable, QWidget):
         if not accepted:
             return
         library = self.library
-        if question.builtin:
-            work = lambda: library.questions.set_tags(question.key, tags)  # noqa: E731
-        else:
-
-            def work():
-                library.questions.update(edited)
-                library.questions.set_tags(question.key, tags)
-
-        self.tasks.run(work, done=lambda _r: self.reload(select_key=question.key), failed=self._failed)
+        self.tasks.run_op(lambda: bank_ops.edit_question(library, edited, tags),
+                          done=lambda saved: self._select_when_loaded(saved.key), failed=self._failed)
 
     def delete_question(self) -> None:
         question = self.current_question()
@@ -338,8 +351,7 @@ class ChoosePage(Retranslatable, QWidget):
             question.text(self.question_language()))
         if answer == QMessageBox.StandardButton.Yes:
             library = self.library
-            self.tasks.run(lambda: library.questions.delete(question.key), done=lambda _r: self.reload(),
-                           failed=self._failed)
+            self.tasks.run_op(lambda: bank_ops.delete_question(library, question.key), failed=self._failed)
 
     def save_list(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Save as list"), self.tr("Name of the list"))
@@ -347,8 +359,7 @@ class ChoosePage(Retranslatable, QWidget):
             return
         keys = [self.questions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.questions.count())]
         library = self.library
-        self.tasks.run(lambda: library.questions.save_list(name, keys), done=lambda _r: self.reload(),
-                       failed=self._failed)
+        self.tasks.run_op(lambda: bank_ops.save_list(library, name, keys), failed=self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.message.setText(render(error.message) if isinstance(error, FurikaeriError) else str(error))

@@ -1,48 +1,71 @@
 """Where practice meets the main window: the Practice… action, the empty state's button, the
 review button beside a practice session, and “Add to question bank” on the notes.
 
-Kept here so the main window needs only a few lines: ``self.practice = PracticeEntry(self)``.
+The main window hands over what practice needs and places :attr:`PracticeEntry.action`,
+:attr:`~PracticeEntry.empty_button` and :attr:`~PracticeEntry.review_button` where it wants them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QWidget
 
-from core.interviews import InterviewKind
-from gui.practice.notes_action import install_on
+from core.interviews import Interview, InterviewKind
+from core.library import Library
+from core.ops import Changes
+from core.practice.store import PracticeSessionInfo
+from core.settings import Settings
+from core.transcription.service import TranscriptionService
+from gui.practice.notes_action import AddToBank
+from gui.practice.session_page import Device
 from gui.practice.window import PracticeWindow
+from gui.tasks import TaskRunner
 
 PRACTICE_SHORTCUT = QKeySequence("Ctrl+Shift+P")
 
 
 class PracticeEntry(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.main = window
+    def __init__(self, parent: QWidget, library: Library, tasks: TaskRunner, settings: Settings,
+                 service: Callable[[], TranscriptionService], *, language: Callable[[], str], device: Device,
+                 recording: Callable[[], bool], interview: Callable[[], Interview | None],
+                 select_interview: Callable[[int], object], notes: QPlainTextEdit,
+                 show_message: Callable[[str, int], None], show_error: Callable[[Exception], None]):
+        """``tasks``: the app's runner (its change hub is the practice window's too); ``language``: the UI
+        language now; ``device``: the microphone chosen; ``recording``: whether the main window records;
+        ``interview``: the interview shown; ``select_interview``: show that one in the library; ``notes``:
+        the notes editor of the interview shown."""
+        super().__init__(parent)
+        self._parent = parent
+        self.library = library
+        self.tasks = tasks
+        self.settings = settings
+        self._service = service
+        self._language = language
+        self._device = device
+        self._recording = recording
+        self._interview = interview
+        self._select_interview = select_interview
         self.time_limit_s: float | None = None  # tests shorten the answers' time limit
         self.window: PracticeWindow | None = None
         self.review_session_id: int | None = None
-        self.action = QAction(window)
+        self.action = QAction(parent)
         self.action.setShortcut(PRACTICE_SHORTCUT)
         self.action.triggered.connect(lambda: self.open())
-        window.toolbar.addAction(self.action)
-        window.file_menu.insertAction(window.edit_action, self.action)
         self.empty_button = QPushButton()
         self.empty_button.clicked.connect(lambda: self.open())
-        window.empty.practice.layout().addWidget(self.empty_button)
         self.review_button = QPushButton()
         self.review_button.setObjectName("practiceReviewButton")
         self.review_button.hide()
         self.review_button.clicked.connect(lambda: self.open_review())
-        window.pane.actions_row.addWidget(self.review_button)
-        window.pane.actions_row.addStretch()
-        window.table.selection_changed.connect(self._interview_changed)
-        self.notes_action = install_on(window.pane, window.library, window.tasks, lambda: window.switcher.language)
-        self.notes_action.added.connect(
-            lambda _q: window.statusBar().showMessage(self.tr("Added to your question bank."), 8000))
-        self.notes_action.failed.connect(window.show_error)
+        shown = self._interview
+        self.notes_action = AddToBank(notes, lambda: (current.id if (current := shown()) else None), library, tasks,
+                                      language)
+        self.notes_action.added.connect(lambda _q: show_message(self.tr("Added to your question bank."), 8000))
+        self.notes_action.failed.connect(show_error)
+        tasks.hub.changed.connect(self._on_changes)
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Practice…"))
@@ -56,19 +79,18 @@ class PracticeEntry(QObject):
 
     # -- the practice window ------------------------------------------------------------
     def _new_window(self) -> PracticeWindow:
-        main = self.main
         if self.window is None:
-            window = PracticeWindow(main.library, main.settings, main.transcription_service,
-                                    lambda: main.switcher.language, lambda: main.pane.recorder.device.currentData(),
-                                    main, time_limit_s=self.time_limit_s)
-            window.session_saved.connect(lambda interview_id: main.reload(select_id=interview_id))
+            window = PracticeWindow(self.library, self.tasks.hub, self.settings, self._service, self._language,
+                                    self._device, self._parent, time_limit_s=self.time_limit_s)
+            window.session_saved.connect(self._select_interview)  # the library list follows the hub by itself
             window.destroyed.connect(lambda _=None: setattr(self, "window", None))
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.window = window
         return self.window
 
-    def open(self) -> PracticeWindow:
-        if self.main.pane.recorder.is_recording():
+    def open(self) -> PracticeWindow | None:
+        """The practice window, shown (not while the main window records: then the open one, if any)."""
+        if self._recording():
             return self.window
         window = self._new_window()
         window.show()
@@ -84,19 +106,25 @@ class PracticeEntry(QObject):
         window.open_review(session_id)
         return window
 
-    # -- the selected interview ------------------------------------------------------------
-    def _interview_changed(self) -> None:
-        interview = self.main.pane.interview
+    # -- the interview shown ------------------------------------------------------------------
+    def interview_changed(self) -> None:
+        """Another interview is shown: offer its practice review when it is a practice session."""
+        interview = self._interview()
         self.review_session_id = None
         self.review_button.hide()
-        if interview is None or interview.kind is not InterviewKind.MOCK:
+        if interview is None or interview.id is None or interview.kind is not InterviewKind.MOCK:
             return
-        library = self.main.library
-        self.main.tasks.run(lambda: library.practice.session_for_interview(interview.id),
-                            done=lambda info: self._show_review_button(interview.id, info))
+        library, interview_id = self.library, interview.id
+        self.tasks.run(lambda: library.practice.session_for_interview(interview_id),
+                       done=lambda info: self._show_review_button(interview_id, info))
 
-    def _show_review_button(self, interview_id: int, info) -> None:
-        current = self.main.pane.interview
+    def _on_changes(self, changes: Changes) -> None:
+        interview = self._interview()
+        if interview is not None and (changes.practice or interview.id in changes.interviews):
+            self.interview_changed()
+
+    def _show_review_button(self, interview_id: int, info: PracticeSessionInfo | None) -> None:
+        current = self._interview()
         if info is not None and current is not None and current.id == interview_id:
             self.review_session_id = info.id
             self.review_button.show()

@@ -1,8 +1,8 @@
 """“Add to question bank” on the notes of an interview: a question you were asked, kept for practice.
 
-Installed from outside the notes editor (``install_on(pane, ...)``): the
+Installed from outside the notes editor (``AddToBank(editor, ...)``): the
 selected text, or the line under the cursor, becomes a question of your own
-that remembers the interview it came from.
+that remembers the interview it came from (:func:`core.ops.questions.add_question`).
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from core.library import Library
-from core.practice.bank import Question, clean_noted_text
+from core.ops import questions as bank_ops
+from core.practice.bank import clean_noted_text
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner
 
@@ -72,14 +73,6 @@ class AddToBank(QObject):
         if not accepted:
             return
         library = self.library
-
-        def save() -> Question:
-            return library.questions.add(texts, *values, source_interview_id=interview_id, tags=tags)
-
-        self.tasks.run(save, done=self.added.emit, failed=self.failed.emit)
-
-
-def install_on(pane: QWidget, library: Library, tasks: TaskRunner, language: Callable[[], str]) -> AddToBank:
-    """Add the action to an interview pane's notes (``pane.notes.editor``); the pane's interview is the source."""
-    return AddToBank(pane.notes.editor, lambda: pane.interview.id if pane.interview else None, library, tasks,
-                     language)
+        self.tasks.run_op(lambda: bank_ops.add_question(library, texts, *values, source_interview_id=interview_id,
+                                                        tags=tags),
+                          done=self.added.emit, failed=self.failed.emit)

@@ -1,8 +1,11 @@
 """Reviewing a practice session: per answer, play it, read it, see its measures, write a self-review.
 
 The recording is transcribed once (settings that keep filler words) in the
-shared transcription worker, with progress and Cancel; metrics per answer are
-computed in a background task and cached, so reopening a review is instant.
+shared transcription worker, with progress and Cancel
+(:func:`core.ops.transcription.start`); metrics per answer are computed by
+:func:`core.ops.practice.measure` in a background task and cached, so
+reopening a review is instant.  Everything that writes is a core operation
+whose changes reach the app's change hub.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,40 +32,38 @@ from PySide6.QtWidgets import (
 
 from core.library import Library
 from core.messages import FurikaeriError, Message
+from core.ops import practice as practice_ops
+from core.ops import transcription as transcription_ops
 from core.practice.review import (
     CHART_KEYS,
     answer_pieces,
     answer_words_flagged,
+    chart_key,
+    metric_band,
     metric_value,
     practice_transcription_settings,
-    reusable_transcript,
-    session_metrics,
 )
-from core.practice.session import recover_last_answer
 from core.practice.store import Answer, Attempt
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.guard import flag_reasons
 from core.transcription.model import SegmentFlag, Transcript
+from core.transcription.service import Job, TranscriptionCancelled, TranscriptionService
 from gui.i18n import Retranslatable, render
 from gui.practice.charts import AttemptsChart
 from gui.practice.metrics_view import MetricsView, describe, pieces_html
 from gui.segment_model import format_time
-from gui.tasks import TaskRunner
+from gui.tasks import TaskRunner, UiCallback
 
 REVIEW_SAVE_DELAY_MS = 1000
-
-
-class _Bridge(QObject):
-    progress = Signal(float)
 
 
 class ReviewPage(Retranslatable, QWidget):
     loaded = Signal()  # answers and (when available) metrics are shown
     review_saved = Signal(int)  # answer id
 
-    def __init__(self, library: Library, tasks: TaskRunner, service: Callable[[], object], settings: Settings,
-                 parent: QWidget | None = None):
+    def __init__(self, library: Library, tasks: TaskRunner, service: Callable[[], TranscriptionService],
+                 settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
@@ -74,12 +75,13 @@ class ReviewPage(Retranslatable, QWidget):
         self.answers: list[Answer] = []
         self.transcript: Transcript | None = None
         self.metrics: dict[int, dict] = {}
-        self.job = None
+        self.job: Job | None = None
         self._status: Callable[[], str] = lambda: ""
         self._answer_end_ms: int | None = None
         self._pending_start_ms: int | None = None
-        self._bridge = _Bridge(self)
-        self._bridge.progress.connect(lambda fraction: self.progress_bar.setValue(int(fraction * 1000)))
+        # The speech worker's threads → this thread.
+        self._progress_callback = UiCallback(lambda fraction: self.progress_bar.setValue(int(fraction * 1000)), self)
+        self._done_callback = UiCallback(self._job_done, self)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -188,27 +190,18 @@ class ReviewPage(Retranslatable, QWidget):
         self.session_id = session_id
         self.answers, self.metrics, self.transcript, self.recording = [], {}, None, None
         self.history = {}
-        library = self.library
-        model = self.settings.get(SPEECH_MODEL)
-
-        def work():
-            recover_last_answer(library, session_id)  # a session cut short by a crash keeps its last answer
-            info = library.practice.session(session_id)
-            recording = library.recordings.get(info.recording_id) if info.recording_id else None
-            settings = practice_transcription_settings(info.language, model)
-            transcript = reusable_transcript(library, recording.id, settings) if recording else None
-            return info, library.practice.answers(session_id), recording, transcript
-
+        library, model = self.library, self.settings.get(SPEECH_MODEL)
         self._set_status(lambda: self.tr("Loading…"))
-        self.tasks.run(work, done=self._loaded, failed=self._failed)
+        self.tasks.run_op(lambda: practice_ops.open_review(library, session_id, model), done=self._loaded,
+                          failed=self._failed)
 
-    def _loaded(self, result) -> None:
-        info, self.answers, self.recording, self.transcript = result
-        self.language = info.language
+    def _loaded(self, review: practice_ops.Review) -> None:
+        self.answers, self.recording, self.transcript = review.answers, review.recording, review.transcript
+        self.language = review.info.language
         self._fill_list()
         if self.answers:
             self.answer_list.setCurrentRow(0)
-        if self.recording is None or not self.answers:
+        if not review.reviewable:
             self._set_status(lambda: self.tr("This session has no recorded answers."))
             self._set_running(False)
             self.loaded.emit()
@@ -235,34 +228,30 @@ class ReviewPage(Retranslatable, QWidget):
         if self.job is not None or self.recording is None:
             return
         settings = practice_transcription_settings(self.language, self.settings.get(SPEECH_MODEL))
-        recording = self.recording
-        library = self.library
         try:
-            self.job = self._service().submit(recording.path, settings, on_progress=self._bridge.progress.emit)
+            self.job = transcription_ops.start(self.library, self._service(), self.recording, settings,
+                                               on_done=self._done_callback, on_progress=self._progress_callback)
         except FurikaeriError as error:
             self._failed(error)
             return
-        job = self.job
         self._set_running(True)
         self._set_status(lambda: self.tr("Transcribing the session on this computer…"))
-
-        def run() -> Transcript:
-            transcript = job.wait()
-            return library.transcripts.save(replace(transcript, recording_id=recording.id, source=recording.file))
-
-        self.tasks.run(run, done=self._transcribed, failed=self._transcription_failed)
 
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
 
-    def _transcribed(self, transcript: Transcript) -> None:
+    def _job_done(self, outcome: transcription_ops.Outcome) -> None:
+        if isinstance(outcome, Exception):
+            self._transcription_failed(outcome)
+            return
+        self.tasks.hub.publish(outcome.changes)
         self.job = None
-        self.transcript = transcript
+        self.transcript = outcome.value
         self._compute_metrics()
 
     def _transcription_failed(self, error: Exception) -> None:
-        cancelled = self.job is not None and getattr(self.job, "cancelled", False)
+        cancelled = isinstance(error, TranscriptionCancelled)
         self.job = None
         self._set_running(False)
         if cancelled:
@@ -272,23 +261,19 @@ class ReviewPage(Retranslatable, QWidget):
             self._failed(error)
 
     def _compute_metrics(self) -> None:
-        library, session_id, transcript, audio = self.library, self.session_id, self.transcript, self.recording.path
+        library, session_id, transcript = self.library, self.session_id, self.transcript
+        assert session_id is not None and transcript is not None and self.recording is not None
+        audio = self.recording.path
         self._set_running(True)
         self.progress_bar.setValue(0)
         self._set_status(lambda: self.tr("Measuring each answer…"))
-        keys = {answer.question_key for answer in self.answers}
+        self.tasks.run_op(lambda report: practice_ops.measure(library, session_id, transcript, audio, report),
+                          done=self._measured, failed=self._failed,
+                          progress=lambda done, total: self.progress_bar.setValue(int(done / max(1, total) * 1000)))
 
-        def work(report):
-            metrics = session_metrics(library, session_id, transcript, audio, report)
-            # Every attempt at these questions, once: switching answers then needs no background work.
-            return metrics, {key: library.practice.attempts(key) for key in keys}
-
-        self.tasks.run(work, done=self._measured, failed=self._failed,
-                       progress=lambda done, total: self.progress_bar.setValue(int(done / max(1, total) * 1000)))
-
-    def _measured(self, result: tuple[dict[int, dict], dict[str, list[Attempt]]]) -> None:
-        metrics, self.history = result
-        self.metrics = metrics
+    def _measured(self, measured: practice_ops.Measured) -> None:
+        self.metrics, self.history = measured.metrics, measured.history
+        metrics = self.metrics
         self._set_running(False)
         problem = self.transcript.problem if self.transcript else None
         if problem is not None:
@@ -352,19 +337,10 @@ class ReviewPage(Retranslatable, QWidget):
         self.attempts = attempts
         series = []
         for key in CHART_KEYS:
-            shown = "morae_pace" if key == "pace" and self.language == "ja" else key
             values = [metric_value(a.metrics, key) if a.metrics else None for a in attempts]
-            series.append((describe(shown, self.language)[0], values, self._band(attempts, key)))
+            series.append((describe(chart_key(key, self.language), self.language)[0], values,
+                           metric_band(attempts, key)))
         self.chart.set_series(series)
-
-    @staticmethod
-    def _band(attempts: list[Attempt], key: str):
-        for attempt in reversed(attempts):
-            for value in (attempt.metrics or {}).get("values", ()):
-                wanted = "morae_pace" if key == "pace" and attempt.metrics.get("language") == "ja" else key
-                if value["key"] == wanted:
-                    return value["low"], value["high"]
-        return None
 
     # -- self-review ----------------------------------------------------------------------------------
     def _review_changed(self) -> None:
@@ -382,8 +358,8 @@ class ReviewPage(Retranslatable, QWidget):
         self.answers = [replace(a, self_review=text) if a.id == answer.id else a for a in self.answers]
         self._review_answer = replace(answer, self_review=text)
         library = self.library
-        self.tasks.run(lambda: library.practice.set_review(answer.id, text),
-                       done=lambda _r: self.review_saved.emit(answer.id), failed=self._failed)
+        self.tasks.run_op(lambda: practice_ops.save_review(library, answer, text),
+                          done=lambda _saved: self.review_saved.emit(answer.id), failed=self._failed)
 
     # -- playback -----------------------------------------------------------------------------------
     def _ensure_player(self) -> QMediaPlayer:

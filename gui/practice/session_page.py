@@ -1,10 +1,11 @@
 """Answering: the question, a countdown, the level meter, Next and Stop.
 
-The session logic is :class:`core.practice.session.PracticeRun`; this page
-feeds it the recording position (the recorder's own clock, pauses excluded),
-so every boundary is where the audio is. Recording uses the ordinary
-consent-gated :class:`core.recording.session.RecordingSession` under the
-user's self-consent for a mock interview.
+The session is :class:`core.ops.practice.LiveSession`: its questions' state
+machine (:class:`core.practice.run.PracticeRun`), fed the recording position
+(the recorder's own clock, pauses excluded) so every boundary is where the
+audio is, and its consent-gated recording under the user's self-consent.
+Starting, storing each answer and stopping are core operations
+(:mod:`core.ops.practice`); this page only shows them and passes the clicks on.
 """
 
 from __future__ import annotations
@@ -12,22 +13,23 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from core.library import Library
 from core.messages import FurikaeriError, Message
+from core.ops import practice as practice_ops
 from core.practice.bank import Question, category
 from core.practice.run import DEFAULT_LIMIT_FACTOR, AnswerSpan, PracticeRun, PracticeState
-from core.practice.session import begin_practice
 from core.practice.store import PracticeSessionInfo
-from core.recording.session import RecordingSession
-from core.recording.store import Marker, Recording
+from core.recording.recorder import Interrupted
 from gui.i18n import Retranslatable, render
 from gui.recording_panel import LEVEL_FLOOR_DB
-from gui.tasks import TaskRunner
+from gui.tasks import TaskRunner, UiCallback
 
 TICK_MS = 50
+
+Device = Callable[[], int | str | None]
 
 
 def format_countdown(seconds: float) -> str:
@@ -35,8 +37,8 @@ def format_countdown(seconds: float) -> str:
     return f"{total // 60:d}:{total % 60:02d}"
 
 
-class _EventBridge(QObject):
-    event = Signal(object)
+def _message(error: Exception, context: str) -> Message:
+    return error.message if isinstance(error, FurikaeriError) else Message(context, str(error))
 
 
 class SessionPage(Retranslatable, QWidget):
@@ -47,19 +49,19 @@ class SessionPage(Retranslatable, QWidget):
     finished = Signal(object)  # PracticeSessionInfo, once the recording is stopped and saved
     failed = Signal(object)  # a Message: the session could not start
 
-    def __init__(self, library: Library, tasks: TaskRunner, device: Callable[[], object],
-                 parent: QWidget | None = None):
+    def __init__(self, library: Library, tasks: TaskRunner, device: Device, parent: QWidget | None = None):
         super().__init__(parent)
         self.library = library
         self.tasks = tasks
         self._device = device
-        self.run: PracticeRun | None = None
-        self.recording: RecordingSession | None = None
+        self.run: PracticeRun | None = None  # kept after the session, for what it asked
+        self.live: practice_ops.LiveSession | None = None  # while recording
         self.info: PracticeSessionInfo | None = None
+        self._starting = False
+        self._stop_when_started = False
         self._stopping = False
         self._problem: Message | None = None
-        self._bridge = _EventBridge(self)
-        self._bridge.event.connect(self._on_recorder_event)
+        self._recorder_event = UiCallback(self._on_recorder_event, self)  # recorder threads → this thread
 
         self.state_label = QLabel()
         self.state_label.setObjectName("practiceState")
@@ -129,7 +131,12 @@ class SessionPage(Retranslatable, QWidget):
     # -- state ---------------------------------------------------------------------
     @property
     def is_recording(self) -> bool:
-        return self.recording is not None
+        return self.live is not None
+
+    @property
+    def busy(self) -> bool:
+        """Starting, recording or saving: the window must not close now."""
+        return self._starting or self._stopping or self.live is not None
 
     @property
     def problem(self) -> Message | None:
@@ -138,10 +145,10 @@ class SessionPage(Retranslatable, QWidget):
 
     @property
     def paused(self) -> bool:
-        return self.recording is not None and self.recording.recorder.state.name == "PAUSED"
+        return self.live is not None and self.live.paused
 
     def position_ms(self) -> int:
-        return int(self.recording.recorder.elapsed_s * 1000) if self.recording else 0
+        return self.live.position_ms() if self.live is not None else 0
 
     def retranslate(self) -> None:
         self.stop_button.setText(self.tr("Stop and review"))
@@ -154,9 +161,9 @@ class SessionPage(Retranslatable, QWidget):
         if self.paused:
             self.state_label.setText(self.tr("❚❚ Paused"))
         else:
-            self.state_label.setText(self.tr("● Recording") if self.recording else self.tr("Getting ready…"))
-        self.state_label.setVisible(self.recording is not None)
-        if question is None:
+            self.state_label.setText(self.tr("● Recording") if self.live else self.tr("Getting ready…"))
+        self.state_label.setVisible(self.live is not None)
+        if question is None or run is None:
             self.question.setText(self.tr("Starting the microphone…") if not self._stopping else self.tr("Saving…"))
             self.tip.clear()
             self.category_label.clear()
@@ -192,79 +199,71 @@ class SessionPage(Retranslatable, QWidget):
     def begin(self, questions: list[Question], language: str, title: str, time_limit_s: float | None,
               limit_factor: float | None = DEFAULT_LIMIT_FACTOR) -> None:
         """Create the mock interview, record under self-consent, then show the first question."""
-        self.run = PracticeRun(questions, language, time_limit_s=time_limit_s, limit_factor=limit_factor)
-        self.info = None
-        self._stopping = False
+        self.run = self.live = self.info = None
+        self._starting, self._stop_when_started, self._stopping = True, False, False
         self._problem = None
         device = self._device()
-        library = self.library
-        emit = self._bridge.event.emit
-
-        def work() -> tuple[RecordingSession, PracticeSessionInfo]:
-            start = begin_practice(library, title)
-            try:
-                recording = RecordingSession.start(library, start.consent.id, device=device, on_event=emit)
-            except BaseException:
-                library.delete_interview(start.interview.id)  # nothing was recorded: leave nothing behind
-                raise
-            try:
-                info = library.practice.create_session(start.interview.id, recording.recording.id, language,
-                                                       [q.key for q in questions])
-            except BaseException:
-                recording.stop()
-                raise
-            return recording, info
-
+        library, on_event = self.library, self._recorder_event
         self._show()
-        self.tasks.run(work, done=self._started, failed=self._start_failed)
+        self.tasks.run_op(lambda: practice_ops.start_session(
+            library, title, questions, language, time_limit_s=time_limit_s, limit_factor=limit_factor,
+            device=device, on_event=on_event, render=render), done=self._started, failed=self._start_failed)
 
-    def _started(self, result: tuple[RecordingSession, PracticeSessionInfo]) -> None:
-        self.recording, self.info = result
-        at = self.position_ms()
-        self.run.start(at)
-        self._save_marker(at)
+    def _started(self, live: practice_ops.LiveSession) -> None:
+        self._starting = False
+        self.live, self.run, self.info = live, live.run, live.info
         self.timer.start()
         self._show()
         self.started.emit()
+        if self._stop_when_started:  # the window was closed meanwhile
+            self.stop()
 
     def _start_failed(self, error: Exception) -> None:
+        self._starting = False
         self.run = None
-        message = error.message if isinstance(error, FurikaeriError) else Message("Recorder", str(error))
+        message = _message(error, "Recorder")
         self._problem = message
         self._show()
         self.failed.emit(message)
 
     # -- answering ----------------------------------------------------------------------------
     def next_question(self) -> None:
-        if self.run is None or self.run.state is not PracticeState.ANSWERING or self._stopping:
+        if self.live is None or self.live.run.state is not PracticeState.ANSWERING or self._stopping:
             return
-        self._answered(self.run.next(self.position_ms()))
+        self._answered(self.live.run.next(self.live.position_ms()))
 
     def toggle_pause(self) -> None:
         """Pause to think or take a break; the countdown and the recording wait."""
-        if self.recording is None or self._stopping:
+        if self.live is None or self._stopping:
             return
-        if self.paused:
-            self.recording.resume()
+        if self.live.paused:
+            self.live.recording.resume()
         else:
-            self.recording.pause()
+            self.live.recording.pause()
         self._show()
 
     def stop(self) -> None:
         """Stop early: the answer in progress is kept up to now, then the recording is saved."""
-        if self.run is None or self._stopping:
+        if self._starting:
+            self._stop_when_started = True
             return
-        span = self.run.stop(self.position_ms())
+        live = self.live
+        if live is None or self._stopping:
+            return
+        span = live.run.stop(live.position_ms())
         if span is not None:
             self._answered(span)
-        elif self.recording is not None:
-            self._finish()
+        else:
+            self._stop_recording()
+            self.tasks.run_op(lambda: practice_ops.finish(self.library, live), done=self._ended,
+                              failed=self._stop_failed)
 
     def _tick(self) -> None:
-        run = self.run
-        if run is None or self.recording is None or run.state is not PracticeState.ANSWERING:
+        live = self.live
+        if live is None or live.run.state is not PracticeState.ANSWERING:
             return
-        at = self.position_ms()
+        run = live.run
+        at = live.position_ms()
         span = run.tick(at)
         if span is not None:
             self._answered(span)
@@ -276,64 +275,53 @@ class SessionPage(Retranslatable, QWidget):
             self.countdown.setProperty("over", over)
             self.countdown.style().unpolish(self.countdown)
             self.countdown.style().polish(self.countdown)
-        level = self.recording.recorder.level_dbfs
+        level = live.recording.recorder.level_dbfs
         self.level.setValue(int(max(LEVEL_FLOOR_DB, level)) if math.isfinite(level) else LEVEL_FLOOR_DB)
 
     def _answered(self, span: AnswerSpan) -> None:
-        info = self.info
+        """Store the answer at once; after the last one the recording stops (and the review opens)."""
+        live = self.live
+        assert live is not None
         library = self.library
-        if self.run.state is PracticeState.FINISHED:
-            # The recording stops (and the review opens) only once the last boundary is stored.
-            self._stopping = True
-            self.timer.stop()
-            self._show()
-
-            def saved(answer) -> None:
-                self.answer_saved.emit(answer)
-                self._finish()
-
-            self.tasks.run(lambda: library.practice.add_answer(info.id, span), done=saved,
-                           failed=lambda error: (self._save_failed(error), self._finish()))
+        if live.finished:
+            self._stop_recording()
+            failed = self._stop_failed
         else:
-            self.tasks.run(lambda: library.practice.add_answer(info.id, span), done=self.answer_saved.emit,
-                           failed=self._save_failed)
-            self._save_marker(span.end_ms)
             self._show()
+            failed = self._save_failed
+        self.tasks.run_op(lambda: practice_ops.end_answer(library, live, span), done=self._ended, failed=failed)
 
-    def _save_marker(self, at_ms: int) -> None:
-        """A marker at each question's start, so the plain transcript view shows the boundaries too."""
-        recording = self.recording
-        label = self.tr("Question {number}").format(number=self.run.index + 1)
-        self.tasks.run(lambda: recording.save_marker(Marker(at_ms, label)), failed=self._save_failed)
+    def _ended(self, ended: practice_ops.Ended) -> None:
+        if ended.answer is not None:
+            self.answer_saved.emit(ended.answer)
+        if ended.problem is not None:
+            self._problem = ended.problem
+            self._show()
+        if ended.finished:
+            self._session_over()
 
     def _save_failed(self, error: Exception) -> None:
-        self._problem = error.message if isinstance(error, FurikaeriError) else Message("Practice", str(error))
+        self._problem = _message(error, "Practice")
         self._show()
 
     # -- the end ---------------------------------------------------------------------------------
-    def _finish(self) -> None:
+    def _stop_recording(self) -> None:
         self._stopping = True
         self.timer.stop()
         self.level.setValue(LEVEL_FLOOR_DB)
         self._show()
-        recording = self.recording
 
-        def done(_saved: Recording) -> None:
-            self.recording = None
-            self._stopping = False
-            self._show()
-            self.finished.emit(self.info)
-
-        self.tasks.run(recording.stop, done=done, failed=self._stop_failed)
-
-    def _stop_failed(self, error: Exception) -> None:
-        self.recording = None
+    def _session_over(self) -> None:
+        self.live = None
         self._stopping = False
-        self._save_failed(error)
+        self._show()
         self.finished.emit(self.info)
 
+    def _stop_failed(self, error: Exception) -> None:
+        self._save_failed(error)
+        self._session_over()
+
     def _on_recorder_event(self, event: object) -> None:
-        problem = getattr(event, "reason", None)
-        if problem is not None and self.recording is not None and not self._stopping:
-            self._problem = problem
+        if isinstance(event, Interrupted) and self.live is not None and not self._stopping:
+            self._problem = event.reason
             self.stop()

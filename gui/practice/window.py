@@ -1,7 +1,9 @@
 """The practice window: choose questions, answer them on the recording, review the answers.
 
 It is application-modal while open, so nothing else can start a second
-recording underneath a practice session.
+recording underneath a practice session.  Its pages run core operations on
+the app's change hub: what they change reaches every screen, and the pages
+follow the hub themselves.
 """
 
 from __future__ import annotations
@@ -16,26 +18,27 @@ from core.library import Library
 from core.practice.bank import Question
 from core.practice.store import PracticeSessionInfo
 from core.settings import Settings
+from core.transcription.service import TranscriptionService
 from gui.i18n import Retranslatable, render
 from gui.practice.choose_page import ChoosePage
 from gui.practice.review_page import ReviewPage
-from gui.practice.session_page import SessionPage
-from gui.tasks import TaskRunner
+from gui.practice.session_page import Device, SessionPage
+from gui.tasks import ChangeHub, TaskRunner
 
 
 class PracticeWindow(Retranslatable, QMainWindow):
     session_saved = Signal(int)  # the new mock interview's id: the library shows it
 
-    def __init__(self, library: Library, settings: Settings, service: Callable[[], object],
-                 language: Callable[[], str], device: Callable[[], object], parent: QWidget | None = None,
-                 time_limit_s: float | None = None):
+    def __init__(self, library: Library, hub: ChangeHub, settings: Settings,
+                 service: Callable[[], TranscriptionService], language: Callable[[], str], device: Device,
+                 parent: QWidget | None = None, time_limit_s: float | None = None):
+        """``hub``: the app's change hub; ``language``: the UI language now; ``device``: the microphone chosen."""
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.library = library
-        self._language = language
-        self.time_limit_s = time_limit_s  # None: each question's target length x 1.5
-        self.tasks = TaskRunner(self)
+        self.time_limit_s = time_limit_s  # None: the time limit chosen on the choose page
+        self.tasks = TaskRunner(self, hub=hub)
         self.choose = ChoosePage(library, self.tasks, language())
         self.session = SessionPage(library, self.tasks, device)
         self.review = ReviewPage(library, self.tasks, service, settings)
@@ -56,6 +59,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.session.finished.connect(self._session_finished)
         self.session.failed.connect(lambda _message: self.back_button.setEnabled(True))
         self.session.started.connect(lambda: self.back_button.setEnabled(False))
+        self._closing = False
         self.retranslate()
         self.resize(900, 640)
         self.show_choose()
@@ -66,13 +70,12 @@ class PracticeWindow(Retranslatable, QMainWindow):
 
     # -- pages -------------------------------------------------------------------------
     def show_choose(self) -> None:
-        if self.session.is_recording:
+        if self.session.busy:
             return
         self.review.save_review()
         self.review.stop_playback()
         self.stack.setCurrentWidget(self.choose)
         self.back_button.setVisible(False)
-        self.choose.reload()
 
     def start_session(self, questions: list[Question], language: str) -> None:
         self.statusBar().clearMessage()
@@ -91,7 +94,8 @@ class PracticeWindow(Retranslatable, QMainWindow):
         if info is None:
             return
         self.session_saved.emit(info.interview_id)
-        self.open_review(info.id)
+        if not self._closing:  # closed while recording: the window goes once the recording is saved
+            self.open_review(info.id)
 
     def open_review(self, session_id: int) -> None:
         self.stack.setCurrentWidget(self.review)
@@ -101,10 +105,13 @@ class PracticeWindow(Retranslatable, QMainWindow):
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.session.is_recording or self.session._stopping:
-            # Stop and save first; the window closes once the recording is safe.
+        if self.session.busy:
+            # Stop and save first; the window closes once the recording is safe (or did not start).
             event.ignore()
-            self.session.finished.connect(lambda _info: self.close())
+            if not self._closing:
+                self._closing = True
+                self.session.finished.connect(lambda _info: self.close())
+                self.session.failed.connect(lambda _message: self.close())
             self.session.stop()
             return
         self.review.save_review()

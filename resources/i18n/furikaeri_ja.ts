@@ -2469,6 +2469,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>No question matches this choice. Choose other categories or tags.</source>
         <translation>条件に合う質問がありません。別のカテゴリやタグを選んでください。</translation>
     </message>
+    <message>
+        <source>This practice session no longer exists.</source>
+        <translation>この練習セッションはもう存在しません。</translation>
+    </message>
+    <message>
+        <source>Question {number}</source>
+        <translation>質問{number}</translation>
+    </message>
 </context>
 <context>
     <name>PracticeEntry</name>
@@ -2955,10 +2963,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Next question</source>
         <translation>次の質問へ</translation>
-    </message>
-    <message>
-        <source>Question {number}</source>
-        <translation>質問{number}</translation>
     </message>
 </context>
 <context>
