@@ -348,6 +348,23 @@ def private_microphone() -> Iterator[PulseRig]:
     yield from serve_rig()
 
 
+@pytest.fixture
+def no_sound_server(tmp_path: Path) -> Iterator[None]:
+    """No reachable sound server for this test; afterwards PortAudio sees the real ones again.
+
+    (A window probing audio under this fixture re-initialises PortAudio; without
+    the rescan afterwards, later tests would still see no device.)
+    """
+    (tmp_path / "client.conf").write_text("autospawn = no\n")
+    saved = _swap_environ({"PULSE_CLIENTCONFIG": str(tmp_path / "client.conf"),
+                           "PULSE_SERVER": f"unix:{tmp_path}/no-such-server"})
+    try:
+        yield
+    finally:
+        _restore_environ(saved)
+        _refresh_portaudio()
+
+
 # -- command line --------------------------------------------------------------
 
 

@@ -114,10 +114,7 @@ def _english_words(text: str, allowed: set[str]) -> list[str]:
 
 
 @pytest.fixture
-def japanese_window(make_window, monkeypatch, tmp_path):
-    (tmp_path / "client.conf").write_text("autospawn = no\n")
-    monkeypatch.setenv("PULSE_CLIENTCONFIG", str(tmp_path / "client.conf"))
-    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-such-server")
+def japanese_window(make_window, no_sound_server):
 
     def sample(library):
         library.interviews.add(Interview(company="株式会社サンプル", position="営業", kind=InterviewKind.REAL,

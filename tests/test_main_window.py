@@ -116,10 +116,7 @@ def test_language_switches_live_and_is_remembered(make_window):
     assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Company"
 
 
-def test_status_bar_says_why_recording_is_unavailable(monkeypatch, tmp_path, make_window):
-    (tmp_path / "client.conf").write_text("autospawn = no\n")
-    monkeypatch.setenv("PULSE_CLIENTCONFIG", str(tmp_path / "client.conf"))
-    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-such-server")
+def test_status_bar_says_why_recording_is_unavailable(no_sound_server, make_window):
     window = make_window()
     text = window.status.recording.text()
     assert text.startswith("Recording unavailable:") and len(text) > len("Recording unavailable: ") + 10

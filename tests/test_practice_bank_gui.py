@@ -14,10 +14,8 @@ from tests.test_i18n import PROPER_NAMES, _english_words, _visible_texts
 
 
 @pytest.fixture
-def no_microphone(monkeypatch, tmp_path):
-    (tmp_path / "client.conf").write_text("autospawn = no\n")
-    monkeypatch.setenv("PULSE_CLIENTCONFIG", str(tmp_path / "client.conf"))
-    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/no-such-server")
+def no_microphone(no_sound_server):
+    """The practice window without a microphone (PortAudio sees the real rig again afterwards)."""
 
 
 def _open(qtbot, window):
