@@ -114,7 +114,7 @@ def _english_words(text: str, allowed: set[str]) -> list[str]:
 
 
 @pytest.fixture
-def japanese_window(make_window, no_sound_server):
+def japanese_window(no_sound_server, make_window):
 
     def sample(library):
         library.interviews.add(Interview(company="株式会社サンプル", position="営業", kind=InterviewKind.REAL,
