@@ -211,7 +211,7 @@ def _search_shots(app, window, library, switcher, out: Path, settle) -> None:
         source=recording.file, language="ja", duration_ms=1_500_000, settings=TranscriptionSettings(),
         segments=tuple(Segment(i * 61_000 + 4_000, i * 61_000 + 11_000, text) for i, text in enumerate(lines)),
         recording_id=recording.id))
-    window.reload()
+    window.load_library()  # written behind the window's back, as by the command line
     settle(window)
     searched = QEventLoop()
     window.search_panel.searched.connect(searched.quit)
