@@ -41,7 +41,7 @@ class MetricBar(QWidget):
             return False
         return not (self.high is not None and self.value > self.high)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(200, 18)
 
     def _scale(self) -> tuple[float, float]:
@@ -52,7 +52,7 @@ class MetricBar(QWidget):
         bottom = 0.0 if min(points) >= 0 else min(points) * 1.25
         return bottom, top
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bottom, top = self._scale()
@@ -97,7 +97,7 @@ class AttemptsChart(QWidget):
     def attempts(self) -> int:
         return max((len(values) for _t, values, _b in self.series), default=0)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, _event) -> None:
         if not self.series:
             return
         painter = QPainter(self)

@@ -133,8 +133,8 @@ class ChoosePage(Retranslatable, QWidget):
         right.addWidget(self.summary)
         right.addWidget(self.questions, 1)
         bank_buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button, self.save_list_button):
-            bank_buttons.addWidget(button)
+        for bank_button in (self.add_button, self.edit_button, self.delete_button, self.save_list_button):
+            bank_buttons.addWidget(bank_button)
         bank_buttons.addStretch()
         right.addLayout(bank_buttons)
         body = QHBoxLayout()
@@ -228,7 +228,8 @@ class ChoosePage(Retranslatable, QWidget):
                                else Qt.CheckState.Unchecked)
 
     def selection(self) -> Selection:
-        mode = SelectionMode(self.mode.checkedButton().property("mode"))
+        checked = self.mode.checkedButton()
+        mode = SelectionMode(checked.property("mode")) if checked is not None else SelectionMode.CATEGORY
         saved = next((s for s in self.saved_lists if s.id == self.saved_list.currentData()), None)
         tags = (self.tag.currentData(),) if self.tag.currentData() else ()
         return Selection(mode, self.chosen_categories(), tags, self.count.value(), saved, self.question_language())

@@ -25,7 +25,7 @@ def describe(key: str, language: str) -> tuple[str, str, str]:
 
     info = metric_info(key, language)
     if isinstance(info, tuple):
-        name, unit, meaning = (list(info) + [None, None, None])[:3]
+        name, unit, meaning = ([*list(info), None, None, None])[:3]
     else:
         name, unit, meaning = (getattr(info, attr, None) for attr in ("name", "unit", "meaning"))
     return _text(name) or key, _text(unit), _text(meaning)
@@ -92,7 +92,7 @@ class MetricsView(Retranslatable, QWidget):
             bar.setToolTip(meaning)
         self._fit_heights()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_heights()
 

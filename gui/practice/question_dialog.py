@@ -67,7 +67,7 @@ class QuestionDialog(Retranslatable, QDialog):
         self.form = QFormLayout(self)
         self.labels = [QLabel(self) for _ in range(7)]
         for label, field in zip(self.labels, (self.text_ja, self.text_en, self.category, self.target, self.tip,
-                                              self.star, self.tags)):
+                                              self.star, self.tags), strict=True):
             self.form.addRow(label, field)
         self.form.addRow(self.builtin_note)
         self.form.addRow(self.buttons)
@@ -80,7 +80,7 @@ class QuestionDialog(Retranslatable, QDialog):
             self.setWindowTitle(self.tr("Question"))
         for label, text in zip(self.labels, (self.tr("Japanese"), self.tr("English"), self.tr("Category"),
                                              self.tr("Target length"), self.tr("Tip"), self.tr("Behavioural"),
-                                             self.tr("Tags"))):
+                                             self.tr("Tags")), strict=True):
             label.setText(text)
         self.target.setSuffix(self.tr(" s"))
         self.star.setText(self.tr("Answer with STAR (situation, task, action, result)"))

@@ -93,7 +93,7 @@ class ReviewPage(Retranslatable, QWidget):
         self.transcribe_button.clicked.connect(lambda: self.transcribe())
         self.answer_list = QListWidget()
         self.answer_list.setWordWrap(True)
-        self.answer_list.currentRowChanged.connect(lambda _row: (self.save_review(), self._show_answer()))
+        self.answer_list.currentRowChanged.connect(self._answer_changed)
         self.question = QLabel()
         self.question.setObjectName("reviewQuestion")
         self.question.setWordWrap(True)
@@ -331,7 +331,7 @@ class ReviewPage(Retranslatable, QWidget):
         """Say why greyed text is greyed (and that it is not counted), or hide the note."""
         reasons = [render(reason) for reason in flag_reasons(flags)]
         self.invented_label.setVisible(bool(reasons))
-        self.invented_label.setText(" ".join([self.tr("Greyed text:")] + reasons) if reasons else "")
+        self.invented_label.setText(" ".join([self.tr("Greyed text:"), *reasons]) if reasons else "")
 
     def _show_attempts(self, attempts: list[Attempt]) -> None:
         self.attempts = attempts
@@ -371,6 +371,8 @@ class ReviewPage(Retranslatable, QWidget):
             self.player.positionChanged.connect(self._position_changed)
             self.player.playbackStateChanged.connect(lambda _state: self._update_play())
             self.player.mediaStatusChanged.connect(self._media_status_changed)
+        if self.recording is None:
+            raise RuntimeError("no recording is shown")
         source = QUrl.fromLocalFile(str(self.recording.path))
         if self.player.source() != source:
             self.player.setSource(source)
@@ -383,14 +385,18 @@ class ReviewPage(Retranslatable, QWidget):
     def is_playing(self) -> bool:
         return self.player is not None and self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
+    def _answer_changed(self, _row: int) -> None:
+        self.save_review()  # what was typed about the answer left behind
+        self._show_answer()
+
     def toggle_play(self) -> None:
         answer = self.current_answer()
         if answer is None or self.recording is None:
             return
-        if self.is_playing():
-            self.player.pause()
-            return
         player = self._ensure_player()
+        if self.is_playing():
+            player.pause()
+            return
         self._answer_end_ms = answer.end_ms
         if player.mediaStatus() in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
             self._pending_start_ms = answer.start_ms  # seeking works once the file is open
@@ -401,11 +407,12 @@ class ReviewPage(Retranslatable, QWidget):
     def _media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
         if status is QMediaPlayer.MediaStatus.LoadedMedia and self._pending_start_ms is not None:
             start, self._pending_start_ms = self._pending_start_ms, None
-            self.player.setPosition(start)
-            self.player.play()
+            player = self._ensure_player()
+            player.setPosition(start)
+            player.play()
 
     def _position_changed(self, position_ms: int) -> None:
-        if self._answer_end_ms is not None and position_ms >= self._answer_end_ms:
+        if self._answer_end_ms is not None and position_ms >= self._answer_end_ms and self.player is not None:
             self.player.pause()
             self._answer_end_ms = None
 

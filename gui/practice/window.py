@@ -104,7 +104,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.review.load(session_id)
 
     # -- closing ---------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.busy:
             # Stop and save first; the window closes once the recording is safe (or did not start).
             event.ignore()
