@@ -54,7 +54,7 @@ class NotificationToast(Retranslatable, QFrame):
         self.message_button = QPushButton()
         self.done_button.clicked.connect(lambda: self._answer(self.done_requested.emit))
         self.dismiss_button.clicked.connect(lambda: self._answer(self.dismiss_requested.emit))
-        self.message_button.clicked.connect(lambda: self._current() and self.message_requested.emit(self._current()))
+        self.message_button.clicked.connect(lambda: self._request_message())
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.hide_button)
@@ -92,6 +92,11 @@ class NotificationToast(Retranslatable, QFrame):
     def _current(self):
         return self.queue[0] if self.queue else None
 
+    def _request_message(self) -> None:
+        task = self._current()
+        if task is not None:
+            self.message_requested.emit(task)
+
     def _answer(self, action: Callable[[object], None]) -> None:
         """Take the shown task off the card first, then act on it (the action may touch the queue too)."""
         if not self.queue:
@@ -123,7 +128,7 @@ class NotificationToast(Retranslatable, QFrame):
             bottom -= status().height()
         self.move(max(MARGIN, host.width() - self.width() - MARGIN), max(MARGIN, bottom - self.height()))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return super().eventFilter(watched, event)

@@ -38,12 +38,12 @@ class WaveformWidget(QWidget):
     def _x(self, ms: int) -> float:
         return 0.0 if self._duration_ms <= 0 else self.width() * ms / self._duration_ms
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self._duration_ms > 0 and event.button() == Qt.MouseButton.LeftButton:
             fraction = min(max(event.position().x() / max(self.width(), 1), 0.0), 1.0)
             self.seek_requested.emit(int(fraction * self._duration_ms))
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         middle, half = self.height() / 2, self.height() / 2 - 2
@@ -52,10 +52,10 @@ class WaveformWidget(QWidget):
             # One column of pixels per bucket group: min of mins, max of maxes.
             edges = np.linspace(0, len(self._peaks), width + 1).astype(int)
             painter.setPen(QPen(self.palette().text().color(), 1))
-            for x in range(width):
-                chunk = self._peaks[edges[x]:max(edges[x + 1], edges[x] + 1)]
+            for column in range(width):
+                chunk = self._peaks[edges[column]:max(edges[column + 1], edges[column] + 1)]
                 low, high = float(chunk[:, 0].min()), float(chunk[:, 1].max())
-                painter.drawLine(QPointF(x, middle - high * half), QPointF(x, middle - low * half))
+                painter.drawLine(QPointF(column, middle - high * half), QPointF(column, middle - low * half))
         painter.setPen(QPen(QColor("#ef6c00"), 2))
         for marker in self._markers:
             x = self._x(marker)
