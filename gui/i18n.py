@@ -61,7 +61,7 @@ class Retranslatable(_MixedInto):
         def retranslate(self) -> None:
             """Set every text again in the current language (each widget has its own)."""
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

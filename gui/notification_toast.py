@@ -128,7 +128,7 @@ class NotificationToast(Retranslatable, QFrame):
             bottom -= status().height()
         self.move(max(MARGIN, host.width() - self.width() - MARGIN), max(MARGIN, bottom - self.height()))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return super().eventFilter(watched, event)

@@ -97,7 +97,7 @@ class HitModel(QAbstractListModel):
         if self.hits:
             self.dataChanged.emit(self.index(0), self.index(len(self.hits) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature and name
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self.hits)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -148,7 +148,7 @@ class HitDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hit = index.data(HIT_ROLE)
         if hit is None:
             return super().sizeHint(option, index)
@@ -330,7 +330,7 @@ class SearchPanel(Retranslatable, QWidget):
         elif self.results.currentIndex().isValid():
             self._activate(self.results.currentIndex())
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         """Down from the field goes to the hits."""
         if (watched is self.field and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Down and self.results.hit_model.rowCount()):

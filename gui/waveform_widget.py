@@ -38,12 +38,12 @@ class WaveformWidget(QWidget):
     def _x(self, ms: int) -> float:
         return 0.0 if self._duration_ms <= 0 else self.width() * ms / self._duration_ms
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._duration_ms > 0 and event.button() == Qt.MouseButton.LeftButton:
             fraction = min(max(event.position().x() / max(self.width(), 1), 0.0), 1.0)
             self.seek_requested.emit(int(fraction * self._duration_ms))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         middle, half = self.height() / 2, self.height() / 2 - 2
