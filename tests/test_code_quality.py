@@ -15,33 +15,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The gui modules that pass mypy's checked level and ruff today.  The rest of gui/ (the main window, the
-# recording panel, the transcript window, the tracker controller, the practice windows, ...) joins this list
-# once the edits under way there have landed; until then neither check reports on those modules.
-CHECKED_GUI = (
-    "gui/app.py",
-    "gui/consent_alert.py",
-    "gui/empty_state.py",
-    "gui/followup_bar.py",
-    "gui/i18n.py",
-    "gui/import_dialog.py",
-    "gui/interview_dialog.py",
-    "gui/labels.py",
-    "gui/library_model.py",
-    "gui/note_history_dialog.py",
-    "gui/notes_text.py",
-    "gui/notification_toast.py",
-    "gui/notifier.py",
-    "gui/search_panel.py",
-    "gui/segment_model.py",
-    "gui/settings_dialog.py",
-    "gui/snooze.py",
-    "gui/status_bar.py",
-    "gui/timeline_view.py",
-    "gui/upcoming_view.py",
-    "gui/waveform_widget.py",
-    "gui/withdraw_dialog.py",
-)
+# gui modules not yet clean (main_window.py: a layout used without its None check; gui/practice/: being reworked
+# elsewhere). They are read for their types but not reported on; each leaves this list once it passes.
+PENDING_GUI = ("gui/main_window.py", "gui/practice/")
+
+
+def _gui_modules() -> list[str]:
+    """Every gui module but those pending, found anew each run: a new module is checked from the start."""
+    names = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "gui").rglob("*.py"))
+    return [name for name in names if not name.startswith(PENDING_GUI)]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -49,10 +31,10 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _ruff_paths() -> list[str]:
-    """Everything in the repository but gui/, which is checked module by module (CHECKED_GUI)."""
+    """Everything in the repository but the pending gui modules."""
     top = sorted(path.name for path in ROOT.iterdir()
                  if not path.name.startswith(".") and path.name != "gui" and (path.is_dir() or path.suffix == ".py"))
-    return [*top, *CHECKED_GUI]
+    return [*top, *_gui_modules()]
 
 
 @pytest.mark.slow
@@ -63,6 +45,6 @@ def test_ruff_finds_nothing():
 
 @pytest.mark.slow
 def test_mypy_finds_nothing():
-    # Modules not given here (the gui modules not in CHECKED_GUI) are read for their types, not reported on.
-    result = _run("mypy", "core", "main.py", *CHECKED_GUI, "--follow-imports=silent")
+    # Modules not given here (the pending gui modules) are read for their types, not reported on.
+    result = _run("mypy", "core", "main.py", *_gui_modules(), "--follow-imports=silent")
     assert result.returncode == 0, f"mypy found problems:\n{result.stdout}{result.stderr}"
