@@ -67,7 +67,7 @@ def main() -> int:
                     transcript = service.transcribe(clip.wav, settings)
                     if args.show:
                         print(f"  [{name}] {transcript.text}")
-                    totals = [a + b for a, b in zip(totals, evaluate(transcript, clip))]
+                    totals = [a + b for a, b in zip(totals, evaluate(transcript, clip), strict=True)]
                 took = time.perf_counter() - start
                 truth, hits, false, errors, length = totals
                 print(f"{language:8} {name:13} {truth:7d} {hits:6d} {hits / truth:7.0%} {false:8d} "

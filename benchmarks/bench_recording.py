@@ -36,10 +36,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-import numpy as np  # noqa: E402
-import soundfile  # noqa: E402
+import numpy as np
+import soundfile
 
-from core.recording.recorder import Recorder  # noqa: E402
+from core.recording.recorder import Recorder
 
 RATE = 48000
 RSS_FROM_S = 30.0

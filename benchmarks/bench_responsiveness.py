@@ -32,14 +32,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ["FURIKAERI_HOME"] = tempfile.mkdtemp(prefix="furikaeri-bench-")
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from core.library import Library  # noqa: E402
-from core.recording.recorder import Recorder, RecorderConfig  # noqa: E402
-from core.speech.models import resolve_model  # noqa: E402
-from core.transcription.model import Segment, Transcript, TranscriptionSettings, Word  # noqa: E402
-from core.transcription.service import TranscriptionCancelled, TranscriptionService  # noqa: E402
-from tests.test_recorder import BLOCK, FakeSoundDevice, make_permit  # noqa: E402
+from core.library import Library
+from core.recording.recorder import Recorder, RecorderConfig
+from core.speech.models import resolve_model
+from core.transcription.model import Segment, Transcript, TranscriptionSettings, Word
+from core.transcription.service import TranscriptionCancelled, TranscriptionService
+from tests.test_recorder import BLOCK, FakeSoundDevice, make_permit
 
 
 def stop_with_hung_stream(timeout_s: float = 1.0) -> float:

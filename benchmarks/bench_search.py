@@ -36,7 +36,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -45,8 +45,9 @@ SEED = 20261203
 JA_CHARS_PER_MIN = 300
 EN_WORDS_PER_MIN = 150
 
-JA_OPENERS = ["えーと、", "そうですね、", "はい、", "まず、", "正直に申し上げると、", "例えば、", "その上で、", "一方で、",
-              "結論から申しますと、", "具体的には、", "前職では、", "学生時代は、", "入社後は、", "現在は、"]
+JA_OPENERS = ["えーと、", "そうですね、", "はい、", "まず、", "正直に申し上げると、", "例えば、", "その上で、",
+              "一方で、", "結論から申しますと、", "具体的には、", "前職では、", "学生時代は、", "入社後は、",
+              "現在は、"]
 JA_TOPICS = ["志望動機", "自己PR", "転職理由", "退職理由", "キャリアプラン", "年収", "勤務地", "残業", "リモートワーク",
              "チームでの役割", "挫折経験", "成功体験", "長所", "短所", "リーダーシップ", "顧客対応", "新規事業",
              "営業成績", "プロジェクト管理", "品質改善", "採用面接", "一次面接", "最終面接", "逆質問", "研修制度",
@@ -139,7 +140,8 @@ def transcript_rows(rng: random.Random, language: str, seconds: float):
 def notes_text(rng: random.Random, language: str) -> str:
     if language == "ja":
         lines = ["# 面接の振り返り", "## 聞かれた質問"] + [f"- {rng.choice(JA_TOPICS)}について" for _ in range(5)]
-        lines += ["## 次に改善したいこと", ja_segment(rng, 80), "## 話に出た条件", f"- 年収：{rng.randint(400, 900)}万円"]
+        lines += ["## 次に改善したいこと", ja_segment(rng, 80),
+                  "## 話に出た条件", f"- 年収：{rng.randint(400, 900)}万円"]
     else:
         lines = ["# Interview review", "## Questions"] + [f"- about {rng.choice(EN_OBJECTS)}" for _ in range(5)]
         lines += ["## To improve", en_segment(rng, 30), "## Conditions", f"- salary {rng.randint(40, 90)}k"]
@@ -162,15 +164,16 @@ def generate(path: Path, interviews: int, hours: float) -> dict:
     conn.execute("PRAGMA foreign_keys = ON")
     apply_migrations(conn, 5)
     seconds_each = hours * 3600 / interviews
-    now = datetime(2026, 11, 22, tzinfo=timezone.utc).isoformat()
-    first_day = datetime(2025, 1, 6, 1, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 22, tzinfo=UTC).isoformat()
+    first_day = datetime(2025, 1, 6, 1, 0, tzinfo=UTC)
     counts = {"segments": 0, "characters": 0, "notes": 0, "transcripts": 0}
     segment_id = 0
     conn.execute("BEGIN")
     for number in range(1, interviews + 1):
         language = "ja" if number % 2 else "en"
         kind = "real" if rng.random() < 0.5 else "mock"
-        starts = None if number % 10 == 0 else (first_day + timedelta(days=rng.randint(0, 700), hours=rng.randint(0, 9)))
+        starts = (None if number % 10 == 0
+                  else first_day + timedelta(days=rng.randint(0, 700), hours=rng.randint(0, 9)))
         conn.execute(
             "INSERT INTO interviews (id, company, position, kind, stage, status, starts_at, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)",
@@ -245,7 +248,7 @@ def baseline(conn: sqlite3.Connection, term: str, filters: dict, limit: int = 50
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def main() -> int:
@@ -354,11 +357,12 @@ def _save_plain(conn: sqlite3.Connection, transcript) -> None:
         "INSERT INTO transcripts (recording_id, source, language, duration_ms, model, created_at)"
         " VALUES (?, ?, ?, ?, 'base', ?)",
         (transcript.recording_id, transcript.source, transcript.language, transcript.duration_ms,
-         datetime.now(timezone.utc).isoformat()))
+         datetime.now(UTC).isoformat()))
     first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM segments").fetchone()[0]
     conn.executemany(
         "INSERT INTO segments (id, transcript_id, idx, start_ms, end_ms, text) VALUES (?, ?, ?, ?, ?, ?)",
-        [(first + idx, cursor.lastrowid, idx, s.start_ms, s.end_ms, s.text) for idx, s in enumerate(transcript.segments)])
+        [(first + idx, cursor.lastrowid, idx, s.start_ms, s.end_ms, s.text)
+         for idx, s in enumerate(transcript.segments)])
 
 
 if __name__ == "__main__":

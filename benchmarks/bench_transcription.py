@@ -53,7 +53,7 @@ JAPANESE = [
 RATE = 48000
 
 
-def _load(path: Path) -> "object":
+def _load(path: Path) -> object:
     import numpy as np
     import soundfile
 
@@ -75,7 +75,7 @@ def make_clip(folder: Path, minutes: float) -> Path:
     if problem:
         raise SystemExit(problem)
     pieces = []
-    for i, (en, ja) in enumerate(zip(ENGLISH, JAPANESE)):
+    for i, (en, ja) in enumerate(zip(ENGLISH, JAPANESE, strict=True)):  # one answer in each language
         pieces.append(_load(synthesize_english(en, folder / f"en{i}.wav")))
         pieces.append(_load(synthesize_japanese(ja, folder / f"ja{i}.wav")))
     pause = np.zeros(RATE, np.float32)

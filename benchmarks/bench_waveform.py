@@ -38,10 +38,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from core.audio import waveform  # noqa: E402
-from core.recording.wavfile import pcm16_header  # noqa: E402
+from core.audio import waveform
+from core.recording.wavfile import pcm16_header
 
 ROOT = Path(__file__).resolve().parent.parent
 

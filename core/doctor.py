@@ -95,7 +95,8 @@ def _storage() -> Iterator[Check]:
         yield Check(label, Level.FAIL, str(error))
         return
     yield Check(label, Level.OK if writable else Level.FAIL,
-                str(folder) if writable else _m(QT_TRANSLATE_NOOP("Doctor", "{path} is not writable"), path=str(folder)))
+                str(folder) if writable
+                else _m(QT_TRANSLATE_NOOP("Doctor", "{path} is not writable"), path=str(folder)))
     label = _m(QT_TRANSLATE_NOOP("Doctor", "Library database"))
     try:
         # Opening checks the file read-only first (type, version, PRAGMA quick_check): a damaged

@@ -309,7 +309,7 @@ class JsonExport:
     title: str = ""
     notes: str = ""
     notice: str | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _float(value: Any) -> float:

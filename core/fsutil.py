@@ -34,7 +34,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.paths import FILE_MODE
@@ -99,13 +99,13 @@ class OutputError(FurikaeriError):
     usage = False
 
 
-class OutputRefused(OutputError):
+class OutputRefused(OutputError):  # noqa: N818 - a kind of OutputError, named for what happened
     """The name points at something that must not be written: nothing was touched."""
 
     usage = True
 
 
-class OutputFailed(OutputError):
+class OutputFailed(OutputError):  # noqa: N818 - a kind of OutputError, named for what happened
     """Writing failed; an existing file is as it was and no temporary file is left."""
 
 
@@ -265,8 +265,8 @@ def _write_through(target: OutputTarget, write: Writer) -> None:
         handle.flush()
 
 
-def _fileno(stream: object) -> int | None:
+def _fileno(stream: TextIO) -> int | None:
     try:
-        return stream.fileno()  # type: ignore[attr-defined]
+        return stream.fileno()
     except (AttributeError, OSError, ValueError):
         return None

@@ -35,7 +35,7 @@ from core.transcription.store import TranscriptStore
 
 
 class Library:
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None) -> None:
         self._conn = db.connect(path)
         self.path = Path(self._conn.execute("PRAGMA database_list").fetchone()["file"])
         self._lock = threading.RLock()
@@ -57,7 +57,10 @@ class Library:
         return cls(path)
 
     def delete_interview(self, interview_id: int) -> None:
-        """Delete an interview with everything that belongs to it: notes, consent records, recordings and their files."""
+        """Delete an interview with everything that belongs to it.
+
+        Its notes, consent records, recordings and their files go with it.
+        """
         recordings = self.recordings.for_interview(interview_id)
         self.interviews.delete(interview_id)  # the database cascades to its rows
         self.consent.forget_interview(interview_id)  # and its consent records leave the ledger
@@ -81,7 +84,8 @@ class Library:
 
     def schema_version(self) -> int:
         with self._lock:
-            return self._conn.execute("PRAGMA user_version").fetchone()[0]
+            version: int = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            return version
 
     def close(self) -> None:
         with self._lock:

@@ -14,6 +14,7 @@ from gui.i18n import LanguageSwitcher, render, resolve_language
 
 def build_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)  # the only kind of application this process makes (pytest-qt's too)
     app.setApplicationName("Furikaeri")
     app.setOrganizationName("Furikaeri")
     app.setApplicationDisplayName("Furikaeri")
@@ -37,7 +38,7 @@ def open_main_window(settings: Settings | None = None):
 def run(argv: list[str] | None = None) -> int:
     app = build_application(sys.argv if argv is None else argv)
     try:
-        window, library = open_main_window()
+        _window, library = open_main_window()  # held here: the window lives as long as the app runs
     except FurikaeriError as error:
         QMessageBox.critical(None, "Furikaeri", render(error.message))
         return 1

@@ -10,6 +10,7 @@ screen re-applies its texts in ``retranslate()``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
@@ -17,6 +18,11 @@ from core import paths
 from core.messages import Message
 
 SUPPORTED = ("ja", "en")
+
+if TYPE_CHECKING:  # what the mixin is always mixed into, so that super().changeEvent is known; plain object at run time
+    from PySide6.QtWidgets import QWidget as _MixedInto
+else:
+    _MixedInto = object
 
 
 def catalogue_path(language: str) -> Path:
@@ -45,13 +51,17 @@ def render(message: Message) -> str:
     return message.render(translate)
 
 
-class Retranslatable:
+class Retranslatable(_MixedInto):
     """Mixin for widgets with a ``retranslate()`` method: it runs whenever the UI language changes.
 
     Put it before the Qt class: ``class SettingsDialog(Retranslatable, QDialog)``.
     """
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    if TYPE_CHECKING:
+        def retranslate(self) -> None:
+            """Set every text again in the current language (each widget has its own)."""
+
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
 from core.interviews import utc_now
-from gui.labels import fill_interviewer_methods
 from gui.i18n import Retranslatable
+from gui.labels import fill_interviewer_methods
 
 
 class ImportDialog(Retranslatable, QDialog):

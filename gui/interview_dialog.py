@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -94,24 +94,27 @@ class InterviewDialog(Retranslatable, QDialog):
 
         self.when_form = QFormLayout()
         self._when_labels = [self._labels[3], QLabel(), QLabel()]
-        for label, field in zip(self._when_labels, (when, self.duration, self.place)):
-            self.when_form.addRow(label, field)
+        self.when_form.addRow(self._when_labels[0], when)  # a layout: the date and "no date yet"
+        self.when_form.addRow(self._when_labels[1], self.duration)
+        self.when_form.addRow(self._when_labels[2], self.place)
         self.when_box = QGroupBox()
         self.when_box.setLayout(self.when_form)
 
         self.people_form = QFormLayout()
         self._people_labels = [QLabel() for _ in range(3)]
-        for label, field in zip(self._people_labels, (self.interviewers, self.contact_name, self.contact_email)):
-            label.setBuddy(field)
-            self.people_form.addRow(label, field)
+        for label, person_field in zip(self._people_labels, (self.interviewers, self.contact_name, self.contact_email),
+                                       strict=True):
+            label.setBuddy(person_field)
+            self.people_form.addRow(label, person_field)
         self.people_box = QGroupBox()
         self.people_box.setLayout(self.people_form)
 
         self.channel_form = QFormLayout()
         self._channel_labels = [QLabel() for _ in range(3)]
-        for label, field in zip(self._channel_labels, (self.channel, self.agent_name, self.agent_contact)):
-            label.setBuddy(field)
-            self.channel_form.addRow(label, field)
+        for label, channel_field in zip(self._channel_labels, (self.channel, self.agent_name, self.agent_contact),
+                                        strict=True):
+            label.setBuddy(channel_field)
+            self.channel_form.addRow(label, channel_field)
         self.channel_box = QGroupBox()
         self.channel_box.setLayout(self.channel_form)
 
@@ -143,7 +146,7 @@ class InterviewDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("New interview") if self._original is None else self.tr("Edit interview"))
         texts = (self.tr("&Company"), self.tr("&Position"), self.tr("Type"), self.tr("Date and time"),
                  self.tr("Stage"), self.tr("Status"))
-        for label, text in zip(self._labels, texts):
+        for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.basics_box.setTitle(self.tr("Interview"))
         self.when_box.setTitle(self.tr("When and where"))
@@ -155,13 +158,13 @@ class InterviewDialog(Retranslatable, QDialog):
         self.place.setPlaceholderText(self.tr("Address, or the online meeting link"))
         self.people_box.setTitle(self.tr("People"))
         for label, text in zip(self._people_labels, (self.tr("Inter&viewers"), self.tr("Recruiter's &name"),
-                                                     self.tr("Recruiter's &mail"))):
+                                                     self.tr("Recruiter's &mail")), strict=True):
             label.setText(text)
         self.interviewers.setPlaceholderText(self.tr("e.g. Mr Sato (sales manager)"))
         self.contact_email.setPlaceholderText(self.tr("Where thank-you and other mails go"))
         self.channel_box.setTitle(self.tr("How you applied"))
         for label, text in zip(self._channel_labels, (self.tr("C&hannel"), self.tr("A&gent"),
-                                                      self.tr("Agent's con&tact"))):
+                                                      self.tr("Agent's con&tact")), strict=True):
             label.setText(text)
         self.agent_name.setPlaceholderText(self.tr("Agency and your adviser"))
         self.agent_contact.setPlaceholderText(self.tr("Phone number or mail"))
@@ -247,8 +250,11 @@ class InterviewDialog(Retranslatable, QDialog):
         starts_at = None
         if not self.undated.isChecked():
             # In the local zone: messages and business-hour rules use the time as the user entered it.
-            starts_at = datetime.fromtimestamp(self.starts_at.dateTime().toSecsSinceEpoch(), timezone.utc).astimezone()
-        fields = dict(
+            starts_at = datetime.fromtimestamp(self.starts_at.dateTime().toSecsSinceEpoch(), UTC).astimezone()
+        # Every field the dialog shows is set; a new interview starts from the defaults of the rest.
+        base = self._original or Interview(company="", kind=InterviewKind.REAL)
+        draft = replace(
+            base,
             company=self.company.text(),
             position=self.position.text(),
             kind=InterviewKind.REAL if self.real.isChecked() else InterviewKind.MOCK,
@@ -264,7 +270,6 @@ class InterviewDialog(Retranslatable, QDialog):
             place=self.place.text().strip(),
             interviewers=self.interviewers.text().strip(),
         )
-        draft = replace(self._original, **fields) if self._original else Interview(**fields)
         return draft.validated()
 
     def accept(self) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from core.consent import ConsentMethod
 from core import labels
+from core.consent import ConsentMethod
 from core.interviews import InterviewKind, Status
+from core.messages import QT_TRANSLATE_NOOP  # typed: returns the str it is given
 from core.recording.store import RecordingState
 from gui.i18n import current_language, translate
 

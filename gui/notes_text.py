@@ -24,7 +24,7 @@ class NotesHighlighter(QSyntaxHighlighter):
         self.link.setForeground(QColor("#1a5fb4"))
         self.link.setFontUnderline(True)
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def highlightBlock(self, text: str) -> None:
         if _HEADING.match(text):
             self.setFormat(0, len(text), self.heading)
         for link in find_time_links(text):
@@ -60,17 +60,17 @@ class NotesTextEdit(QPlainTextEdit):
         left, right = self.cursorRect(start).left(), self.cursorRect(end).left()
         return link.ms if left <= position.x() <= right else None
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         over = self.link_at(event.position().toPoint()) is not None
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor)
         super().mouseMoveEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed_on = (self.link_at(event.position().toPoint())
                             if event.button() == Qt.MouseButton.LeftButton else None)
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         pressed, self._pressed_on = self._pressed_on, None
         if pressed is None or self.textCursor().hasSelection():

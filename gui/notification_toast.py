@@ -54,7 +54,7 @@ class NotificationToast(Retranslatable, QFrame):
         self.message_button = QPushButton()
         self.done_button.clicked.connect(lambda: self._answer(self.done_requested.emit))
         self.dismiss_button.clicked.connect(lambda: self._answer(self.dismiss_requested.emit))
-        self.message_button.clicked.connect(lambda: self._current() and self.message_requested.emit(self._current()))
+        self.message_button.clicked.connect(lambda: self._request_message())
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.hide_button)
@@ -91,6 +91,11 @@ class NotificationToast(Retranslatable, QFrame):
 
     def _current(self):
         return self.queue[0] if self.queue else None
+
+    def _request_message(self) -> None:
+        task = self._current()
+        if task is not None:
+            self.message_requested.emit(task)
 
     def _answer(self, action: Callable[[object], None]) -> None:
         """Take the shown task off the card first, then act on it (the action may touch the queue too)."""

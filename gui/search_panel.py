@@ -267,7 +267,8 @@ class SearchPanel(Retranslatable, QWidget):
     # -- searching -------------------------------------------------------------------
     def filters(self) -> SearchFilters:
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
-            return edit.date().toPython() if check.isChecked() else None
+            chosen = edit.date()
+            return date(chosen.year(), chosen.month(), chosen.day()) if check.isChecked() else None
 
         return SearchFilters(kind=self.kind.currentData(), status=self.status.currentData(),
                              company=self.company.text().strip() or None,

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
 
+from core.messages import QT_TRANSLATE_NOOP  # typed: returns the str it is given
 from gui.library_model import format_moment
 
 _TODAY = QT_TRANSLATE_NOOP("Snooze", "Today {time}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from core.audio.devices import AudioStatus
@@ -19,7 +21,8 @@ class AppStatusBar(Retranslatable, QStatusBar):
         self.addWidget(self.recording, 1)
         self.addPermanentWidget(self.model)
         self._audio: AudioStatus | None = None
-        self._model_state: tuple[str, object] = ("checking", None)
+        # The detail depends on the state: (done, total) while preparing, the problem when unavailable.
+        self._model_state: tuple[str, Any] = ("checking", None)
         self.retranslate()
 
     # -- recording availability ------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.interviews import Interview
+from core.messages import QT_TRANSLATE_NOOP  # typed: returns the str it is given
 from core.ops import Changes
-from core.tracker.upcoming import Entry, group_of, upcoming
+from core.tracker.followups import FollowUp
 from core.tracker.kinds import TaskKind
+from core.tracker.upcoming import Entry, group_of, upcoming
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label
 from gui.library_model import format_moment
@@ -70,16 +74,14 @@ class UpcomingView(Retranslatable, QWidget):
         self.missed_call_button = QPushButton()
         self.withdraw_button = QPushButton()
         self.snooze_button.setMenu(SnoozeMenu(
-            self, controller.now, lambda: controller.snooze_choices(self.current().task) if self._is_task() else [],
+            self, controller.now, self._snooze_choices,
             lambda until: self._on_task(lambda task: controller.snooze(task, until))))
         self.message_button.clicked.connect(lambda: self.prepare_message())
         self.done_button.clicked.connect(lambda: self._on_task(controller.complete))
         self.dismiss_button.clicked.connect(lambda: self._on_task(controller.dismiss))
         self.unanswered_button.clicked.connect(lambda: self._on_task(controller.call_unanswered))
-        self.missed_call_button.clicked.connect(lambda: self.current() and controller.missed_call(
-            self.current().interview))
-        self.withdraw_button.clicked.connect(lambda: self.current() and controller.withdraw(
-            self.current().interview))
+        self.missed_call_button.clicked.connect(lambda: self._on_interview(controller.missed_call))
+        self.withdraw_button.clicked.connect(lambda: self._on_interview(controller.withdraw))
         task_buttons = QHBoxLayout()
         for button in (self.message_button, self.done_button, self.unanswered_button, self.snooze_button,
                        self.dismiss_button):
@@ -120,7 +122,7 @@ class UpcomingView(Retranslatable, QWidget):
     def _show(self, rows: list[Entry], generation: int) -> None:
         if generation != self._generation:  # a newer load is on its way
             return
-        selected = self.current().key if self.current() else None
+        selected = self._current_key()
         self.rows = rows
         self._fill(selected)
         self.loaded.emit()
@@ -162,20 +164,24 @@ class UpcomingView(Retranslatable, QWidget):
     def _company(entry: Entry) -> str:
         return entry.interview.company
 
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        """The tree's rows, headings included (every index below the count has its item)."""
+        rows = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in rows if item is not None]
+
     def items(self) -> list[Entry]:
         """The entries in display order (headings left out)."""
-        return [self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.tree.topLevelItemCount())
-                if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) is not None]
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in self._top_items()
+                if item.data(0, Qt.ItemDataRole.UserRole) is not None]
 
     def headings(self) -> list[str]:
-        return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())
-                if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) is None]
+        return [item.text(0) for item in self._top_items() if item.data(0, Qt.ItemDataRole.UserRole) is None]
 
     def select(self, key: tuple[str, int]) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            entry = self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+        for item in self._top_items():
+            entry = item.data(0, Qt.ItemDataRole.UserRole)
             if entry is not None and entry.key == key:
-                self.tree.setCurrentItem(self.tree.topLevelItem(i))
+                self.tree.setCurrentItem(item)
                 return
         raise KeyError(key)
 
@@ -184,13 +190,27 @@ class UpcomingView(Retranslatable, QWidget):
         item = self.tree.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _is_task(self) -> bool:
+    def _current_key(self) -> tuple[str, int | None] | None:
         entry = self.current()
-        return entry is not None and entry.task is not None
+        return entry.key if entry is not None else None
 
-    def _on_task(self, action: Callable[[object], None]) -> None:
-        if self._is_task():
-            action(self.current().task)
+    def _current_task(self) -> FollowUp | None:
+        entry = self.current()
+        return entry.task if entry is not None else None
+
+    def _snooze_choices(self) -> list[datetime]:
+        task = self._current_task()
+        return self.controller.snooze_choices(task) if task is not None else []
+
+    def _on_task(self, action: Callable[[FollowUp], object]) -> None:
+        task = self._current_task()
+        if task is not None:
+            action(task)
+
+    def _on_interview(self, action: Callable[[Interview], object]) -> None:
+        entry = self.current()
+        if entry is not None:
+            action(entry.interview)
 
     def prepare_message(self) -> None:
         entry = self.current()
@@ -200,15 +220,15 @@ class UpcomingView(Retranslatable, QWidget):
 
     def _update_buttons(self) -> None:
         entry = self.current()
-        task = entry is not None and entry.task is not None
+        task = entry.task if entry is not None else None
         for button in (self.done_button, self.snooze_button, self.dismiss_button):
-            button.setEnabled(task)
-        self.message_button.setEnabled(entry is not None and (not task or task_has_message(entry.task)))
-        self.unanswered_button.setVisible(bool(task) and entry.task.kind is TaskKind.MISSED_CALL)
+            button.setEnabled(task is not None)
+        self.message_button.setEnabled(entry is not None and (task is None or task_has_message(task)))
+        self.unanswered_button.setVisible(task is not None and task.kind is TaskKind.MISSED_CALL)
         self.missed_call_button.setEnabled(entry is not None)
         self.withdraw_button.setEnabled(entry is not None)
-        self.hint.setText(render(entry.task.hint()) if task else "")
-        self.hint.setVisible(task)
+        self.hint.setText(render(task.hint()) if task is not None else "")
+        self.hint.setVisible(task is not None)
 
     # -- text ------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -228,4 +248,4 @@ class UpcomingView(Retranslatable, QWidget):
                                                   "(after two tries, a mail is suggested)"))
         self.missed_call_button.setText(self.tr("I missed their call…"))
         self.withdraw_button.setText(self.tr("Cancel or decline…"))
-        self._fill(self.current().key if self.current() else None)
+        self._fill(self._current_key())

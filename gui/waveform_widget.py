@@ -52,10 +52,10 @@ class WaveformWidget(QWidget):
             # One column of pixels per bucket group: min of mins, max of maxes.
             edges = np.linspace(0, len(self._peaks), width + 1).astype(int)
             painter.setPen(QPen(self.palette().text().color(), 1))
-            for x in range(width):
-                chunk = self._peaks[edges[x]:max(edges[x + 1], edges[x] + 1)]
+            for column in range(width):
+                chunk = self._peaks[edges[column]:max(edges[column + 1], edges[column] + 1)]
                 low, high = float(chunk[:, 0].min()), float(chunk[:, 1].max())
-                painter.drawLine(QPointF(x, middle - high * half), QPointF(x, middle - low * half))
+                painter.drawLine(QPointF(column, middle - high * half), QPointF(column, middle - low * half))
         painter.setPen(QPen(QColor("#ef6c00"), 2))
         for marker in self._markers:
             x = self._x(marker)

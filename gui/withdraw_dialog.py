@@ -147,7 +147,8 @@ class WithdrawDialog(Retranslatable, QDialog):
     def _build_steps(self, plan: withdraw.Plan) -> None:
         """One line per step; a button under each step that has a script or mail."""
         while self.steps_layout.count():
-            widget = self.steps_layout.takeAt(0).widget()
+            item = self.steps_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
@@ -177,11 +178,12 @@ class WithdrawDialog(Retranslatable, QDialog):
 
     def _fit(self) -> None:
         """Grow to the wrapped text: a shown window does not follow its labels' height-for-width by itself."""
-        if self.isVisible():
-            self.layout().activate()
+        layout = self.layout()  # set in __init__
+        if self.isVisible() and layout is not None:
+            layout.activate()
             self.adjustSize()
             # adjustSize keeps a window within two thirds of the screen; wrapped steps may need more.
-            needed = self.layout().totalHeightForWidth(self.width())
+            needed = layout.totalHeightForWidth(self.width())
             if self.screen() is not None:
                 needed = min(needed, self.screen().availableGeometry().height())
             if needed > self.height():
@@ -228,7 +230,7 @@ class WithdrawDialog(Retranslatable, QDialog):
             self.contact.setText(self.tr("Contact {company} directly, by phone first.").format(
                 company=self.interview.company if not self.interview.contact_name
                 else f"{self.interview.company} ({self.interview.contact_name})"))
-        for number, ((label, button), step) in enumerate(zip(self._step_rows, plan.steps), 1):
+        for number, ((label, button), step) in enumerate(zip(self._step_rows, plan.steps, strict=True), 1):
             hint = f"\n{render(step.hint)}" if step.hint is not None else ""
             label.setText(f"{number}. {render(step.message)}{hint}")
             if button is not None:

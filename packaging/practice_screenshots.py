@@ -94,7 +94,7 @@ def main() -> int:
                 page._tick()
                 shoot(practice, "practice_answer")
                 switcher.apply("ja")
-            wait_for(lambda: player.poll() is not None)
+            wait_for(lambda player=player: player.poll() is not None)
             end = page.position_ms()
             wait_for(lambda end=end: page.position_ms() > end + 600)
             page.next_button.click()

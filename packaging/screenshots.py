@@ -236,7 +236,8 @@ def _write_speechlike(path: Path) -> None:
 
 
 def main() -> int:
-    from shots_session import settle as settle_tasks, start
+    from shots_session import settle as settle_tasks
+    from shots_session import start
 
     session = start(__doc__)
     app, switcher, settings = session.app, session.switcher, session.settings

@@ -24,8 +24,7 @@ def _sample(library, now: datetime):
     from dataclasses import replace
 
     from core.interviews import Channel, Interview, InterviewKind, Stage, Status
-    from core.tracker.kinds import TaskKind
-    from core.tracker.kinds import MessageKind
+    from core.tracker.kinds import MessageKind, TaskKind
 
     save = library.tracker.save
     agent = save(Interview(
@@ -49,7 +48,8 @@ def _sample(library, now: datetime):
 
 
 def main() -> int:
-    from shots_session import settle as settle_tasks, start
+    from shots_session import settle as settle_tasks
+    from shots_session import start
 
     session = start(__doc__)
     app, switcher, settings, args = session.app, session.switcher, session.settings, session

@@ -9,8 +9,16 @@ from __future__ import annotations
 from tests.scripted_speech import Part
 from tests.speech_fixtures import ENGLISH_INTERVIEW_TEXT, JAPANESE_INTERVIEW_TEXT
 
-F = lambda text, pause=0.0: Part(text, filler=True, pause_after_s=pause)
-P = lambda text, pause=0.0: Part(text, pause_after_s=pause)
+
+def filler(text: str, pause: float = 0.0) -> Part:
+    return Part(text, filler=True, pause_after_s=pause)
+
+
+def plain(text: str, pause: float = 0.0) -> Part:
+    return Part(text, pause_after_s=pause)
+
+
+F, P = filler, plain  # short names: the corpus below is written with them
 
 CORPUS: dict[str, list[list[Part]]] = {
     "ja": [

@@ -30,9 +30,10 @@ ENGLISH_TEXT = (
     "Thank you for inviting me to this interview. I have five years of experience as a "
     "software engineer, and I enjoy solving difficult problems with my team."
 )
-_STOPWORDS = set(
-    "a an and as by for have i in is me my of our that the this to we with within you".split()
-)
+_STOPWORDS = {
+    "a", "an", "and", "as", "by", "for", "have", "i", "in", "is", "me", "my", "of", "our", "that", "the", "this", "to",
+    "we", "with", "within", "you",
+}
 
 
 @dataclass(frozen=True)

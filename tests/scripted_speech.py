@@ -13,6 +13,7 @@ PYTEST_DONT_REWRITE
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,7 @@ class ScriptedClip:
 
     @property
     def fillers(self) -> list[tuple[int, int, str]]:
-        return [(s, e, part.text) for part, (s, e) in zip(self.parts, self.spans_ms) if part.filler]
+        return [(s, e, part.text) for part, (s, e) in zip(self.parts, self.spans_ms, strict=True) if part.filler]
 
     @property
     def speech_ms(self) -> tuple[int, int]:
@@ -55,7 +56,7 @@ class ScriptedClip:
 
     def silences(self, longer_than_s: float) -> list[tuple[int, int]]:
         """The inserted silences longer than ``longer_than_s`` (between parts)."""
-        gaps = [(a[1], b[0]) for a, b in zip(self.spans_ms, self.spans_ms[1:])]
+        gaps = [(a[1], b[0]) for a, b in itertools.pairwise(self.spans_ms)]
         return [(s, e) for s, e in gaps if e - s > longer_than_s * 1000]
 
     def characters(self) -> int:

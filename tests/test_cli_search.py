@@ -43,7 +43,7 @@ def library_with_content():
 
 
 def test_hits_show_interview_place_and_bracketed_match_when_piped(library_with_content, capsys):
-    _, mock, other = library_with_content
+    _, _mock, _other = library_with_content
     assert cli.main(["search", "志望動機"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 6

@@ -238,7 +238,7 @@ def test_json_is_valid_even_with_nan_and_without_notice():
     text = export_transcript(transcript, "json", privacy_notice=False)
     data = json.loads(text)  # strict JSON: NaN would not parse in most readers
     assert "NaN" not in text and "Infinity" not in text
-    assert "notice" not in data and list(data)[0] == "format"
+    assert "notice" not in data and next(iter(data)) == "format"
     assert data["segments"][0]["avg_logprob"] is None and data["transcript"]["extra"] == {"rtf": None}
 
 

@@ -306,7 +306,7 @@ def test_a_write_waits_for_a_short_lock():
     try:
         child = spawn_cli("practice", "add", "最近読んだ本は何ですか")
         watcher = release_once_waiting(child, holder, path)
-        out, err = child.communicate(timeout=60)
+        _out, err = child.communicate(timeout=60)
         watcher.join()
     finally:
         holder.close()

@@ -295,7 +295,8 @@ def test_export_and_calendar_to_a_folder_fail_with_a_sentence(tmp_path):
     for command in (["export", str(transcript_id), "--format", "md"], ["calendar"]):
         result = run_cli(*command, "-o", str(tmp_path), tmp_path=tmp_path)
         assert result.returncode == 2, result.stderr
-        assert result.stderr.strip() == f"{tmp_path} is a folder: give the name of a file to write. Nothing was written."
+        assert result.stderr.strip() == (f"{tmp_path} is a folder: give the name of a file to write. "
+                                         "Nothing was written.")
 
 
 def test_record_refuses_an_unusable_copy_before_recording(tmp_path, furikaeri_home):

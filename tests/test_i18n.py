@@ -86,9 +86,7 @@ def _visible_texts(root: QWidget) -> list[str]:
         if widget is not root and not widget.isVisibleTo(root):
             continue
         texts.append(widget.toolTip())
-        if isinstance(widget, QLabel):
-            texts.append(widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             texts.append(widget.text())
         elif isinstance(widget, QLineEdit):
             texts.append(widget.placeholderText())

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -22,7 +22,7 @@ def test_add_get_update_delete(library):
         stage=Stage.FIRST.value, starts_at=datetime(2026, 12, 1, 14, 0, tzinfo=JST)))
     assert saved.id is not None and saved.company == "株式会社サンプル"
     loaded = library.interviews.get(saved.id)
-    assert loaded.starts_at == datetime(2026, 12, 1, 5, 0, tzinfo=timezone.utc)
+    assert loaded.starts_at == datetime(2026, 12, 1, 5, 0, tzinfo=UTC)
     assert loaded.status is Status.SCHEDULED and loaded.stage == "first"
     updated = library.interviews.update(Interview(**{**loaded.__dict__, "status": Status.DONE}))
     assert library.interviews.get(saved.id).status is Status.DONE
@@ -50,7 +50,7 @@ def test_order_is_by_time_across_offsets_with_undated_last(library):
     add(Interview(company="early", kind=InterviewKind.REAL, starts_at=datetime(2026, 5, 1, 8, 0, tzinfo=JST)))
     # 23:30 UTC on 30 April is 08:30 JST on 1 May: later than "early" although its date text is earlier.
     add(Interview(company="later", kind=InterviewKind.REAL,
-                  starts_at=datetime(2026, 4, 30, 23, 30, tzinfo=timezone.utc)))
+                  starts_at=datetime(2026, 4, 30, 23, 30, tzinfo=UTC)))
     assert [i.company for i in library.interviews.all()] == ["later", "early", "undated"]
 
 

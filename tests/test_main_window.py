@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -101,7 +101,7 @@ def test_cancel_saves_nothing(make_window):
 
 
 def test_language_switches_live_and_is_remembered(make_window):
-    moment = datetime(2026, 12, 2, 6, 0, tzinfo=timezone.utc)  # a Wednesday
+    moment = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)  # a Wednesday
     window = make_window(lambda lib: lib.interviews.add(
         Interview(company="Acme", kind=InterviewKind.REAL, starts_at=moment)))
     window.table.selectRow(0)
@@ -155,7 +155,7 @@ def test_save_is_disabled_until_a_company_is_named(qtbot):
 
 
 def test_edit_dialog_shows_the_saved_values(qtbot):
-    moment = datetime(2026, 12, 1, 5, 30, tzinfo=timezone.utc)
+    moment = datetime(2026, 12, 1, 5, 30, tzinfo=UTC)
     item = Interview(id=7, company="C", position="P", kind=InterviewKind.MOCK, stage="カジュアル面談",
                      status=Status.OFFER, starts_at=moment)
     dialog = InterviewDialog(interview=item)

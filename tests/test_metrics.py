@@ -214,7 +214,10 @@ def _tone(seconds: float, rate: int = 16000) -> np.ndarray:
 
 def test_audio_refines_pauses_and_the_first_word(tmp_path):
     rate = 16000
-    silence = lambda s: np.zeros(int(s * rate), np.float32)
+
+    def silence(seconds):
+        return np.zeros(int(seconds * rate), np.float32)
+
     # 1.5 s silence, 2 s "speech", 3.2 s silence, 2 s "speech", 1 s silence
     wav = tmp_path / "answer.wav"
     soundfile.write(wav, np.concatenate([silence(1.5), _tone(2), silence(3.2), _tone(2), silence(1)]), rate)
@@ -329,7 +332,8 @@ def test_words_of_neighbouring_segments_never_merge():
 
 @pytest.mark.parametrize("flag", [SegmentFlag.QUIET, SegmentFlag.LANGUAGE, SegmentFlag.REPETITION])
 def test_hai_hai_hai_after_the_answer_counts_nowhere(flag):
-    """Issue 11, item 4: 「はい。はい。はい。はい。」 over the silence after an answer raised the pace (293 for ~243)."""
+    """Issue 11, item 4: 「はい。はい。はい。はい。」 over the silence after an answer raised the pace
+    (293 for ~243)."""
     real = segment("えーと、私の強みは、相手の話をよく聞くことです。", 1000, 7000)
     hai = segment("はい。はい。はい。はい。", 9000, 9560, flags=frozenset({flag}))
     alone = analyze_answer(transcript("ja", real, duration_ms=12_000), None)

@@ -85,7 +85,7 @@ def test_japanese_pace_and_pauses_match_the_synthesized_truth(japanese_with_sile
     assert metrics.morae_pace == pytest.approx(count_morae(clip.text) / minutes, rel=PACE_TOLERANCE)
     truth = clip.silences(2.5)
     assert len(truth) == 2 and len(metrics.pauses) == 2, metrics.pauses
-    for pause, (s, e) in zip(metrics.pauses, truth):
+    for pause, (s, e) in zip(metrics.pauses, truth, strict=True):
         assert abs(pause.start_ms - s) <= PAUSE_TOLERANCE_MS and abs(pause.end_ms - e) <= PAUSE_TOLERANCE_MS
     speaking_ms = (end - start) - sum(e - s for s, e in clip.silences(0.25))
     assert metrics.articulation_rate == pytest.approx(clip.characters() / (speaking_ms / 60000),

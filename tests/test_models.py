@@ -28,7 +28,6 @@ from core.speech.models import (
     resolve_model,
 )
 
-
 REPO = Path(__file__).resolve().parent.parent
 BASE = BUILTIN_MODELS["base"]
 BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
@@ -112,16 +111,16 @@ def test_ready_model_is_not_rebuilt(base_model_in_home):
 
 
 
-class Cancelled(Exception):
+class CancelledError(Exception):
     pass
 
 
 def test_raising_from_progress_cancels_the_build_cleanly():
     def progress(done, total):
         if done > total // 2:
-            raise Cancelled
+            raise CancelledError
 
-    with pytest.raises(Cancelled):
+    with pytest.raises(CancelledError):
         resolve_model("base", progress=progress)
     assert not os.path.lexists(models_dir() / "base")
     assert leftovers(models_dir() / "base") == []
@@ -251,7 +250,7 @@ resolve_model("base", progress=progress)
 def test_two_processes_resolving_at_once_build_one_valid_model():
     procs = [python(RESOLVE_SCRIPT) for _ in range(2)]
     results = [proc.communicate(timeout=60) for proc in procs]
-    for proc, (out, err) in zip(procs, results, strict=True):
+    for proc, (_out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
     lines = sorted(out.split() for out, _ in results)
     assert {line[0] for line in lines} == {str(models_dir() / "base")}
@@ -351,7 +350,7 @@ def test_user_folder_without_tokenizer_is_rejected(tmp_path):
     info = model_status(str(folder))
     assert info.state is ModelState.INVALID_FOLDER
     assert "tokenizer.json" in str(info.problem)
-    with pytest.raises(ModelError, match="tokenizer.json"):
+    with pytest.raises(ModelError, match=r"tokenizer\.json"):
         resolve_model(str(folder))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -12,7 +12,7 @@ from core.note_templates import Builtin, TemplateError, builtin_text, fill, valu
 from core.notes import REVISION_SPAN, RevisionNotFoundError, SaveReason
 from core.timecodes import find_time_links, format_timecode, linkify, time_link_at
 
-T0 = datetime(2026, 11, 20, 5, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 20, 5, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_templates_can_be_edited_reset_and_added(lib):
 
 def test_fill_replaces_known_placeholders_only():
     item = Interview(company="Acme", kind=InterviewKind.REAL, position="Engineer",
-                     starts_at=datetime(2026, 11, 24, 1, 0, tzinfo=timezone.utc))
+                     starts_at=datetime(2026, 11, 24, 1, 0, tzinfo=UTC))
     values = values_for(item, declined_at="10:05")
     text = fill("{company} / {position} / {date} / {declined_at} / {unknown} / {}", values)
     local_date = item.starts_at.astimezone().strftime("%Y-%m-%d")

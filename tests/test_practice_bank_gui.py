@@ -165,7 +165,7 @@ def test_the_time_limit_is_chosen_before_starting(qtbot, no_microphone, make_win
     texts = [limit.itemText(i) for i in range(limit.count())]
     assert len(set(texts)) == 4 and all(texts)
     if language == "ja":
-        assert not any(_english_words(text, PROPER_NAMES) for text in texts + [choose.limit_label.text()]), texts
+        assert not any(_english_words(text, PROPER_NAMES) for text in [*texts, choose.limit_label.text()]), texts
     limit.setCurrentIndex(3)
     assert choose.limit_factor() is None
 

@@ -3,6 +3,8 @@ with the real base model."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 import soundfile as sf
@@ -96,12 +98,12 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
     assert consent.purpose is ConsentPurpose.MOCK and consent.method is ConsentMethod.SELF
     assert recording.state is RecordingState.COMPLETED
     assert [a.question_key for a in answers] == QUESTIONS and [a.position for a in answers] == [0, 1, 2]
-    assert all(a.end_ms == b.start_ms for a, b in zip(answers, answers[1:]))
+    assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(answers))
     assert answers[-1].end_ms <= recording.duration_ms + 100
     assert abs((answers[1].end_ms - answers[1].start_ms) - TIME_LIMIT_S * 1000) <= 300  # moved on by itself
     assert len(markers) == 3 and [m.at_ms for m in markers] == [a.start_ms for a in answers]
     speech = _speech_regions(recording.path)
-    for answer, (before, after) in zip(answers, played):
+    for answer, (before, after) in zip(answers, played, strict=True):
         assert answer.start_ms <= before and after <= answer.end_ms
         inside = speech[answer.start_ms // 20: answer.end_ms // 20]
         assert inside.sum() * 20 >= 1500, answer  # the answer's voice lies inside its span
@@ -196,7 +198,7 @@ def test_a_japanese_session_stopped_early_keeps_what_was_answered(qtbot, virtual
         [info] = check.practice.sessions()
         answers = check.practice.answers(info.id)
     assert info.language == "ja" and [a.question_key for a in answers] == keys[:2]
-    for answer, (before, after) in zip(answers, played):
+    for answer, (before, after) in zip(answers, played, strict=True):
         assert answer.start_ms <= before and after <= answer.end_ms
     assert review.answer_list.count() == 2 and set(review.metrics) == {a.id for a in answers}
     review.answer_list.setCurrentRow(0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from core.consent import ConsentMethod, ConsentPurpose
@@ -35,7 +37,7 @@ def test_next_and_time_limit_advance_with_exact_boundaries():
     assert run.state is PracticeState.FINISHED and run.current is None
     assert [s.position for s in run.spans] == [0, 1, 2]
     assert last.text == questions[2].text("ja")
-    assert all(a.end_ms == b.start_ms for a, b in zip(run.spans, run.spans[1:]))  # no gap, no overlap
+    assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(run.spans))  # no gap, no overlap
     with pytest.raises(RuntimeError):
         run.next(4000)
 
@@ -142,7 +144,7 @@ def test_session_metrics_per_answer_are_computed_once_and_cached():
         first = lib.practice.add_answer(session.id, run.next(10000))
         second = lib.practice.add_answer(session.id, run.next(20000))
         words_a = [Word(500 + i * 400, 800 + i * 400, w, 0.9) for i, w in enumerate(
-            "Um, I studied computer science and, uh, I build web services.".split())]
+            ["Um,", "I", "studied", "computer", "science", "and,", "uh,", "I", "build", "web", "services."])]
         words_b = [Word(10500, 10900, "Hello", 0.9), Word(14000, 14400, "again", 0.9)]
         segments = (Segment(500, 5000, " ".join(w.text for w in words_a), words=tuple(words_a)),
                     Segment(10500, 14400, "Hello again", words=tuple(words_b)))

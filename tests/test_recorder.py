@@ -179,7 +179,7 @@ class Events:
 
 
 def tone(seconds: float, freq: float, amplitude: float, rate: int = SAMPLE_RATE) -> np.ndarray:
-    t = np.arange(int(round(seconds * rate))) / rate
+    t = np.arange(round(seconds * rate)) / rate
     return amplitude * np.sin(2 * np.pi * freq * t)
 
 

@@ -27,8 +27,8 @@ from core.recording import errors
 from core.recording.errors import RecordingError
 from core.recording.recorder import Interrupted, Recorder, RecorderConfig, RecorderState, Stopped
 from core.recording.wavfile import HEADER_SIZE, probe, repair
-from tests.audio_rig import SAMPLE_RATE, PulseRig
 from tests import test_recorder as shared
+from tests.audio_rig import SAMPLE_RATE, PulseRig
 from tests.test_recorder import (
     BLOCK,
     WAIT_S,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord, self_consent
-from core.interviews import utc_now
-from core.interviews import Interview, InterviewKind, Status
+from core.interviews import Interview, InterviewKind, Status, utc_now
 from core.library import Library
 from core.search import SearchFilters, SearchHit, make_snippet, parse_query
 from core.storage import db
@@ -34,9 +33,10 @@ def add_transcript(library: Library, interview: Interview, texts: list[str], rec
                    created: datetime | None = None) -> Transcript:
     """A transcript built by hand (a search test is not about Whisper), stored as the app stores one."""
     if recording is None:
-        consent = library.consent.add(self_consent(interview.id) if interview.kind is InterviewKind.MOCK else ConsentRecord(
-            interview_id=interview.id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED, who="面接官の田中様",
-            method=ConsentMethod.IN_PERSON, asked_at=utc_now()))
+        consent = library.consent.add(
+            self_consent(interview.id) if interview.kind is InterviewKind.MOCK else ConsentRecord(
+                interview_id=interview.id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED,
+                who="面接官の田中様", method=ConsentMethod.IN_PERSON, asked_at=utc_now()))
         recording = library.recordings.begin(consent, f"{interview.id}/take-{len(texts)}-{texts[0][:3]}.wav", 48000, 1)
     segments = tuple(Segment(start_ms=i * 7000, end_ms=i * 7000 + 6500, text=text) for i, text in enumerate(texts))
     return library.transcripts.save(Transcript(
@@ -90,7 +90,7 @@ def test_japanese_substring_inside_a_note_gives_its_line(library, sample):
 
 
 def test_two_character_japanese_terms_are_found(library, sample):
-    real, transcript, *_ = sample
+    real, _transcript, *_ = sample
     for term, sources in (("志望", {"transcript", "note"}), ("年収", {"transcript"}), ("面接", {"note"})):
         hits = library.search.search(term)
         assert {h.source for h in hits} == sources, term
@@ -163,7 +163,7 @@ def test_corrections_replace_whisper_text_and_revert(library, sample):
 def test_only_the_newest_transcript_of_a_recording_is_searched(library, sample):
     real, first, *_ = sample
     recording = library.recordings.get(first.recording_id)
-    later = datetime.now(timezone.utc) + timedelta(minutes=1)
+    later = datetime.now(UTC) + timedelta(minutes=1)
     second = add_transcript(library, real, ["それでは志望理由を教えてください。"], recording=recording, created=later)
     hits = [h for h in library.search.search("教えてください") if h.source == "transcript"]
     assert [h.transcript_id for h in hits] == [second.id]
@@ -198,7 +198,7 @@ def test_index_follows_updates_and_deletes(library, sample):
 
 
 def test_deleting_a_recording_removes_its_transcript_hits(library, sample):
-    real, transcript, *_ = sample
+    _real, transcript, *_ = sample
     with library._lock:
         library._conn.execute("DELETE FROM recordings WHERE id = ?", (transcript.recording_id,))
     assert library.search.search("法人営業") == []
@@ -207,7 +207,7 @@ def test_deleting_a_recording_removes_its_transcript_hits(library, sample):
 
 def test_moving_a_recording_or_a_transcript_moves_its_hits(library, sample):
     """Not something the app does today; the index follows anyway."""
-    real, transcript, mock, english = sample
+    _real, transcript, mock, english = sample
     with library._lock:
         library._conn.execute("UPDATE recordings SET interview_id = ? WHERE id = ?", (mock.id, transcript.recording_id))
     assert [h.interview_id for h in library.search.search("法人営業")] == [mock.id]
@@ -215,7 +215,8 @@ def test_moving_a_recording_or_a_transcript_moves_its_hits(library, sample):
         library._conn.execute("UPDATE transcripts SET recording_id = NULL WHERE id = ?", (english.id,))
     assert library.search.search("weakness") == []
     with library._lock:
-        library._conn.execute("UPDATE transcripts SET recording_id = ? WHERE id = ?", (transcript.recording_id, english.id))
+        library._conn.execute("UPDATE transcripts SET recording_id = ? WHERE id = ?",
+                              (transcript.recording_id, english.id))
     assert [h.interview_id for h in library.search.search("weakness")] == [mock.id]  # now the newest there
     assert library.search.search("法人営業") == []
 

@@ -132,8 +132,8 @@ def test_work_after_commit_waits_for_the_outermost_commit_and_is_dropped_on_roll
 
 
 def test_a_consent_record_rolled_back_with_its_operation_never_reaches_the_ledger():
-    from core.consent import self_consent
     from core.consent import ledger as consent_ledger
+    from core.consent import self_consent
     from core.consent.verify import check_consent
     from core.interviews import Interview, InterviewKind
 

@@ -23,7 +23,8 @@ def test_result_arrives_on_the_ui_thread(qtbot, runner):
 
     results = []
     with qtbot.waitSignal(runner.idle, timeout=5000):
-        runner.run(work, done=lambda value: (results.append(value), callback_threads.append(threading.current_thread())))
+        runner.run(work, done=lambda value: (results.append(value),
+                                             callback_threads.append(threading.current_thread())))
     assert results == [42]
     assert worker_threads[0] is not threading.main_thread()
     assert callback_threads == [threading.main_thread()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,8 +13,7 @@ from core.interviews import Channel, Interview, InterviewKind, Stage, Status, Va
 from core.library import Library
 from core.tracker.events import EventKind
 from core.tracker.followups import TaskError, TaskState
-from core.tracker.kinds import TaskKind
-from core.tracker.kinds import MessageKind
+from core.tracker.kinds import MessageKind, TaskKind
 
 JST = ZoneInfo("Asia/Tokyo")
 
@@ -155,7 +154,7 @@ def test_timeline_of_a_company(library):
     assert str(events[2].message) == "Moved from 2026-11-25 14:00 to 2026-11-26 10:00"
     assert str(events[3].message) == "Interview held"
     assert str(events[4].detail) == "Thank-you mail"
-    assert events[0].at == jst(2026, 11, 20, 9, 0).astimezone(timezone.utc)
+    assert events[0].at == jst(2026, 11, 20, 9, 0).astimezone(UTC)
 
 
 def test_status_round_trips_close_and_reopen_but_never_recreate_what_the_user_finished(library):
@@ -286,7 +285,7 @@ def test_a_missing_follow_up_is_reported(library):
 
 def test_utc_times_from_screens_are_read_in_this_computers_zone(library, computer_in_tokyo):
     saved = library.tracker.save(Interview(company="C社", kind=InterviewKind.REAL,
-                                           starts_at=datetime(2026, 11, 25, 5, 0, tzinfo=timezone.utc)),
+                                           starts_at=datetime(2026, 11, 25, 5, 0, tzinfo=UTC)),
                                  now=jst(2026, 11, 20, 9, 0))
     loaded = library.interviews.get(saved.id)
     assert loaded.starts_at.utcoffset() == timedelta(hours=9) and loaded.starts_at.hour == 14
@@ -312,7 +311,7 @@ def test_a_library_from_before_the_tracker_is_upgraded(tmp_path):
     with Library.open(path) as upgraded:
         (old,) = upgraded.interviews.all()
         assert old.channel is Channel.DIRECT and old.duration_min is None and old.place == ""
-        assert old.starts_at == datetime(2026, 11, 25, 5, 0, tzinfo=timezone.utc)
+        assert old.starts_at == datetime(2026, 11, 25, 5, 0, tzinfo=UTC)
         assert upgraded.followups.for_interview(old.id) == []
         assert upgraded.tracker.timeline("旧社") == []
 
@@ -346,9 +345,10 @@ def test_a_save_that_fails_half_way_changes_nothing(library):
 def test_news_from_the_company_restarts_the_week_of_silence(library):
     interview = scheduled(library)
     library.tracker.save(replace(interview, status=Status.WAITING), now=jst(2026, 11, 25, 15, 10))
-    event = library.tracker.heard_from_company(interview.id, " 結果は来週中にご連絡とのこと ", at=jst(2026, 12, 1, 11, 0))
+    event = library.tracker.heard_from_company(interview.id, " 結果は来週中にご連絡とのこと ",
+                                               at=jst(2026, 12, 1, 11, 0))
     assert str(event.message) == "Heard from the company: 結果は来週中にご連絡とのこと"
-    ask = [t for t in library.followups.for_interview(interview.id) if t.kind is TaskKind.ASK_RESULT][0]
+    ask = next(t for t in library.followups.for_interview(interview.id) if t.kind is TaskKind.ASK_RESULT)
     assert ask.due_at == jst(2026, 12, 8, 10, 30)
     assert library.tracker.timeline("株式会社サンプル")[-1].kind is EventKind.NEWS
 

@@ -15,8 +15,7 @@ from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.library import Library
 from core.settings import USER_NAME
 from core.tracker.events import EventKind
-from core.tracker.kinds import TaskKind
-from core.tracker.kinds import MessageKind
+from core.tracker.kinds import MessageKind, TaskKind
 from gui.interview_dialog import InterviewDialog
 from gui.message_dialog import MessageDialog
 from gui.withdraw_dialog import WithdrawDialog
@@ -127,7 +126,7 @@ def test_missed_call_plans_the_call_back_and_opens_the_script(qtbot, make_window
     task = script.task
     assert task.kind is TaskKind.MISSED_CALL and task.is_open
     start = task.due_at.astimezone(task.due_at.tzinfo)
-    assert (10, 15) <= (start.hour, start.minute) and (start.hour, start.minute) <= (16, 45)
+    assert (10, 15) <= (start.hour, start.minute) <= (16, 45)
     wait_idle(qtbot, window)
     with Library.open() as check:
         kinds = [e.kind for e in check.tracker.timeline("株式会社サンプル")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -31,7 +31,8 @@ def populated(library) -> tuple[Interview, Interview]:
         channel=Channel.AGENT, agent_name="ABCキャリア 佐藤", agent_contact="03-1234-5678"), now=NOW)
     visit = library.tracker.save(Interview(
         company="Example Ltd.", kind=InterviewKind.REAL, stage="カジュアル面談",
-        starts_at=datetime(2026, 11, 20, 10, 0, tzinfo=JST), place="東京都千代田区丸の内1-1-1 サンプルビル12階"), now=NOW)
+        starts_at=datetime(2026, 11, 20, 10, 0, tzinfo=JST),
+        place="東京都千代田区丸の内1-1-1 サンプルビル12階"), now=NOW)
     visit = library.tracker.save(replace(visit, status=Status.DONE), now=datetime(2026, 11, 20, 11, 30, tzinfo=JST))
     library.tracker.save(Interview(company="Mock", kind=InterviewKind.MOCK,
                                    starts_at=datetime(2026, 11, 21, 10, 0, tzinfo=JST)), now=NOW)
@@ -47,8 +48,8 @@ def test_the_calendar_parses_back_with_the_right_events_and_times(library):
     events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
     assert len(events) == 2  # mock practice is not an appointment
     first = events[ics.interview_uid(online)]
-    assert first.decoded("DTSTART") == datetime(2026, 11, 25, 5, 0, tzinfo=timezone.utc)
-    assert first.decoded("DTEND") == datetime(2026, 11, 25, 5, 45, tzinfo=timezone.utc)
+    assert first.decoded("DTSTART") == datetime(2026, 11, 25, 5, 0, tzinfo=UTC)
+    assert first.decoded("DTEND") == datetime(2026, 11, 25, 5, 45, tzinfo=UTC)
     assert str(first["SUMMARY"]) == "Interview: 株式会社サンプル, 東京本社; 第一営業部 (first interview)"
     assert str(first["URL"]) == "https://meet.example.com/abc-defg"
     description = str(first["DESCRIPTION"])
@@ -57,11 +58,11 @@ def test_the_calendar_parses_back_with_the_right_events_and_times(library):
     assert [str(a["TRIGGER"].to_ical(), "ascii") for a in first.walk("VALARM")] == ["-PT1H"]
     second = events[ics.interview_uid(visit)]
     assert str(second["LOCATION"]) == "東京都千代田区丸の内1-1-1 サンプルビル12階"
-    assert second.decoded("DTSTART") == datetime(2026, 11, 20, 1, 0, tzinfo=timezone.utc)
+    assert second.decoded("DTSTART") == datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
     todos = list(cal.walk("VTODO"))
     assert sorted((str(t["SUMMARY"]), t.decoded("DUE")) for t in todos) == [
-        ("Ask Example Ltd. about the result", datetime(2026, 11, 27, 1, 30, tzinfo=timezone.utc)),  # Friday + 7 days
-        ("Send Example Ltd. a thank-you mail", datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)),
+        ("Ask Example Ltd. about the result", datetime(2026, 11, 27, 1, 30, tzinfo=UTC)),  # Friday + 7 days
+        ("Send Example Ltd. a thank-you mail", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
     ]
     assert {str(t["RELATED-TO"]) for t in todos} == {ics.interview_uid(visit)}
 
@@ -101,7 +102,7 @@ def test_follow_ups_as_events_for_calendars_without_to_dos(library):
     events = sorted(cal.walk("VEVENT"), key=lambda e: e.decoded("DTSTART"))
     assert [str(e["SUMMARY"]) for e in events] == ["Send Example Ltd. a thank-you mail",
                                                    "Ask Example Ltd. about the result"]
-    assert events[0].decoded("DTSTART") == datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    assert events[0].decoded("DTSTART") == datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     assert (events[0].decoded("DTEND") - events[0].decoded("DTSTART")).total_seconds() == 15 * 60
     assert str(events[0]["RELATED-TO"]) == ics.interview_uid(visit)
 

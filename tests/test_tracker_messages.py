@@ -12,8 +12,8 @@ import pytest
 from core.consent import REQUEST_WORDING
 from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.tracker import messages
-from core.tracker.messages import format_date, render
 from core.tracker.kinds import MessageKind
+from core.tracker.messages import format_date, render
 
 JST = ZoneInfo("Asia/Tokyo")
 
@@ -165,7 +165,8 @@ def test_the_name_saved_in_settings_signs_the_message_trimmed():
 
     assert Settings().get(USER_NAME) == ""
     Settings().set(USER_NAME, " 山田 太郎 ")
-    draft = render(MessageKind.DECLINE_MAIL, "ja", interview(), Settings().get(USER_NAME), {"reason": "他社への入社を決めた"})
+    draft = render(MessageKind.DECLINE_MAIL, "ja", interview(), Settings().get(USER_NAME),
+                   {"reason": "他社への入社を決めた"})
     assert draft.subject == "選考辞退のご連絡（山田 太郎）"
     assert "他社への入社を決めたため、誠に勝手ながら、選考を辞退させていただきたく" in draft.body
 
@@ -182,15 +183,18 @@ def test_honorifics_are_not_doubled():
 
 def test_declining_an_offer_says_offer_not_selection():
     offer = interview(status=Status.OFFER, channel=Channel.AGENT, agent_name="佐藤", stage=Stage.FINAL.value)
-    ja = render(MessageKind.DECLINE_VIA_AGENT_MAIL, "ja", offer, "山田", {"reason": "家族と相談した結果、地元での就職を決めた"})
+    ja = render(MessageKind.DECLINE_VIA_AGENT_MAIL, "ja", offer, "山田",
+                {"reason": "家族と相談した結果、地元での就職を決めた"})
     assert ja.subject == "株式会社サンプルの内定辞退のご相談（山田）"
     assert "最終面接について、家族と相談した結果、地元での就職を決めたため、内定を辞退させていただきたく" in ja.body
-    en = render(MessageKind.DECLINE_VIA_AGENT_PHONE, "en", interview(channel=Channel.AGENT, agent_name="Sato"), "Yamada")
+    en = render(MessageKind.DECLINE_VIA_AGENT_PHONE, "en", interview(channel=Channel.AGENT, agent_name="Sato"),
+                "Yamada")
     assert "would like to withdraw from 株式会社サンプル's selection process." in en.body  # one withdraws from it
     en_offer = render(MessageKind.DECLINE_VIA_AGENT_MAIL, "en", offer, "Yamada")
     assert en_offer.subject == "Declining 株式会社サンプル's offer – Yamada"
     assert "so I would like to decline 株式会社サンプル's offer." in en_offer.body
-    direct = render(MessageKind.DECLINE_OFFER_MAIL, "ja", interview(status=Status.OFFER), "山田", {"reason": "他社に入社を決めた"})
+    direct = render(MessageKind.DECLINE_OFFER_MAIL, "ja", interview(status=Status.OFFER), "山田",
+                    {"reason": "他社に入社を決めた"})
     assert direct.subject == "内定辞退のご連絡（山田）" and direct.missing == ()
     assert "他社に入社を決めたため、内定を辞退させていただきたく" in direct.body
 
@@ -252,7 +256,8 @@ def test_cancelling_with_the_company_is_not_withdrawing():
 
 
 def test_missed_interview_phone_scripts_for_the_company_and_the_agent():
-    direct = render(MessageKind.NO_SHOW_PHONE, "ja", interview(contact_name=""), "山田", {"reason": "体調を崩しておりました"})
+    direct = render(MessageKind.NO_SHOW_PHONE, "ja", interview(contact_name=""), "山田",
+                    {"reason": "体調を崩しておりました"})
     assert not direct.is_mail and direct.missing == ()
     assert "採用ご担当者様はいらっしゃいますでしょうか" in direct.body
     assert "11月25日（水）14時の一次面接に、事前のご連絡もできないまま伺うことができず" in direct.body
@@ -299,7 +304,8 @@ def test_every_section_is_closed_and_every_choice_renders_cleanly(kind):
             assert sorted(opened) == sorted(re.findall(r"\{/([a-z_]+)\}", text)), (kind, language, part)
             assert set(opened) <= {*messages.CHOICES, "offer", "agent"}, (kind, language, part)
     extra = {name: "x" for name in messages.FIELD_LABELS}
-    for item in (interview(), _agent_interview(), interview(status=Status.OFFER), _agent_interview(status=Status.OFFER)):
+    for item in (interview(), _agent_interview(), interview(status=Status.OFFER),
+                 _agent_interview(status=Status.OFFER)):
         for chosen in ((), *((c,) for c in messages.choices(kind))):
             for language in ("ja", "en"):
                 draft = render(kind, language, item, "山田", extra, chosen)
@@ -336,7 +342,8 @@ def test_telling_the_referrer_is_a_short_warm_mail_with_their_name_left_to_fill(
     named = render(kind, "en", referral, "Yamada", {"reason": "x", "referrer": "Ken"},
                    {messages.WITHDRAW, messages.TOLD_COMPANY})
     assert named.complete and named.body.startswith("Hi Ken,\n")
-    assert "withdraw from their selection process" in named.body and "I have already told 株式会社サンプル" in named.body
+    assert ("withdraw from their selection process" in named.body
+            and "I have already told 株式会社サンプル" in named.body)
     offer = render(kind, "ja", interview(channel=Channel.REFERRAL, status=Status.OFFER), "山田", {"reason": "x"},
                    {messages.WITHDRAW})
     assert offer.subject == "株式会社サンプルの内定辞退のご報告（山田）" and "いただいた内定を辞退" in offer.body

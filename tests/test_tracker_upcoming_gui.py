@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 
 from core.interviews import Status
 from core.library import Library
+from core.ops import Changes
 from core.tracker.followups import TaskState
 from core.tracker.kinds import TaskKind
-from core.ops import Changes
 from core.tracker.upcoming import group_of
 from tests.tracker_gui_helpers import JST, agent_interview, wait_idle, with_tasks
 

@@ -9,8 +9,8 @@ import pytest
 
 from core.interviews import Channel, Interview, InterviewKind, Stage, Status
 from core.tracker import messages
-from core.tracker.messages import NEW_DATE, WITHDRAW, render
 from core.tracker.kinds import MessageKind, kind_label
+from core.tracker.messages import NEW_DATE, WITHDRAW, render
 from core.tracker.withdraw import Contact, Reason, withdrawal_plan
 
 JST = ZoneInfo("Asia/Tokyo")
@@ -222,7 +222,7 @@ def test_every_channel_and_situation_has_the_right_recipient_and_fitting_words(c
 def check_referrer_step(item: Interview, plan, case, offer: bool) -> None:
     """The referrer's message: what happened, thanks, a brief apology, and that the company already knows;
     their name is the one gap left for the user."""
-    reason, missed, new_date = case[2:]
+    reason, _missed, new_date = case[2:]
     step = plan.steps[-2]
     assert step.recipient is Contact.REFERRER and step.message_kind is MessageKind.TELL_REFERRER, case
     assert messages.recipient_party(step.message_kind, item) == "referrer", case

@@ -7,6 +7,7 @@ nothing leaves the machine.
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, timedelta
 
 import pytest
@@ -140,7 +141,7 @@ def test_walkthrough_offers_fitting_messages_to_the_right_person(qtbot, ui_langu
             assert not [(t, w) for t in texts if (w := _english_words(t, names))], case
             assert all(JAPANESE.search(t) for t in shown if t), case
 
-        for button, kind in zip(dialog.step_buttons, plan.message_kinds):
+        for button, kind in zip(dialog.step_buttons, plan.message_kinds, strict=True):
             with qtbot.waitSignal(dialog.message_requested, timeout=2000) as requested:
                 button.click()
             assert requested.args[0] is kind, case
@@ -164,7 +165,8 @@ def test_walkthrough_offers_fitting_messages_to_the_right_person(qtbot, ui_langu
             if to_referrer:  # no address is recorded for the referrer: never the recruiter's
                 assert draft.is_mail and message.recipient.text() == "", where
                 assert message.choice_boxes["told_company"].isChecked(), where
-                gap = "〔紹介してくださった方のお名前〕" if language == "ja" else "[name of the person who referred you]"
+                gap = ("〔紹介してくださった方のお名前〕" if language == "ja"
+                       else "[name of the person who referred you]")
                 assert message.highlighted_missing()[0] == gap, where
             elif draft.is_mail:  # addressed to the person the plan names
                 assert message.recipient.text() == ("tanaka@agent.example" if agent else "saito@company.example"), where
@@ -242,14 +244,15 @@ def _assert_steps_whole(dialog):
     (a window's adjustSize stops at two thirds of the screen), and no step is squeezed under the next widget."""
     assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
     widgets = [w for row in dialog._step_rows for w in row if w is not None]
-    for upper, lower in zip(widgets, widgets[1:]):
+    for upper, lower in itertools.pairwise(widgets):
         assert upper.geometry().bottom() < lower.geometry().top(), (upper.text(), lower.text())
 
 
 def test_walkthrough_knows_a_passed_interview_and_shows_every_step_whole(qtbot, ui_language):
     ui_language("ja")  # the longest lines
     long_name = "キャリアブリッジ株式会社 第二事業部 シニアキャリアアドバイザー 田中"  # many wrapped lines
-    upcoming = WithdrawDialog(agent_interview(agent_name=long_name, agent_contact="03-1234-5678 / tanaka@agent.example"))
+    upcoming = WithdrawDialog(agent_interview(agent_name=long_name,
+                                              agent_contact="03-1234-5678 / tanaka@agent.example"))
     qtbot.addWidget(upcoming)
     assert not upcoming.already_missed.isChecked()
     upcoming.show()

@@ -21,7 +21,6 @@ from core.transcription.audio import (
 )
 
 
-
 def tone(seconds: float, rate: int, channels: int = 1, amplitude: float = 0.3) -> np.ndarray:
     t = np.arange(int(seconds * rate)) / rate
     mono = (amplitude * np.sin(2 * np.pi * 440 * t)).astype(np.float32)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -26,7 +26,7 @@ def sample_transcript(recording_id: int | None = None, segments: int = 3) -> Tra
                     flags=frozenset({SegmentFlag.STOCK_PHRASE, SegmentFlag.SILENCE}) if i == 1 else frozenset())
             for i in range(segments)),
         recording_id=recording_id,
-        created_at=datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc),
+        created_at=datetime(2026, 11, 22, 10, 0, tzinfo=UTC),
         problem=Message("Transcription", QT_TRANSLATE_NOOP("Transcription", "No speech was found in {file}."),
                         {"file": "x.wav"}),
     )
@@ -101,7 +101,7 @@ def _count(library: Library, table: str) -> int:
 
 def test_deleting_an_interview_removes_transcripts_segments_and_words(library):
     interview, recording = _recording(library)
-    other_interview, other = _recording(library, "Other")
+    _other_interview, other = _recording(library, "Other")
     library.transcripts.save(sample_transcript(recording.id))
     kept = library.transcripts.save(sample_transcript(other.id))
     library.transcripts.remember_language(interview.id, "ja")

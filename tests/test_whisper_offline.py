@@ -10,7 +10,6 @@ import pytest
 from core.speech.models import load_whisper
 from tests.model_fixtures import word_recall
 
-
 pytestmark = pytest.mark.slow
 
 

@@ -79,7 +79,7 @@ def _is_pause_mark(ch: str) -> bool:
 class _Stream:
     """One segment's tokens as a single string, each character knowing its token."""
 
-    def __init__(self, tokens: list[Token], language: str):
+    def __init__(self, tokens: list[Token], language: str) -> None:
         self.tokens = tokens
         self.text = "".join(t.text for t in tokens)
         self.owner = [i for i, t in enumerate(tokens) for _ in t.text]
@@ -134,8 +134,9 @@ def _stream_fillers(stream: _Stream, language: str) -> list[FillerHit]:
 
 def _tokens(items: Iterable[Segment | Word | Token], language: str) -> list[Token]:
     items = list(items)
-    if all(isinstance(item, Segment) for item in items):
-        return answer_tokens(items, language, -2**62, 2**62)  # type: ignore[arg-type]
+    segments = [item for item in items if isinstance(item, Segment)]
+    if len(segments) == len(items):
+        return answer_tokens(segments, language, -2**62, 2**62)
     tokens = []
     for item in items:
         if isinstance(item, Token):

@@ -44,7 +44,7 @@ from core.analysis.info import (
     standing,
 )
 from core.analysis.morae import count_morae
-from core.analysis.signal import Activity, SignalUnavailable, read_activity
+from core.analysis.signal import Activity, SignalUnavailableError, read_activity
 from core.analysis.timeline import Token, answer_tokens, spoken_units
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.transcription.model import Transcript
@@ -219,7 +219,7 @@ def _activity(audio: Path | None, start_ms: int, end_ms: int | None) -> Activity
         return None
     try:
         return read_activity(audio, start_ms, end_ms)
-    except SignalUnavailable:
+    except SignalUnavailableError:
         return None
 
 

@@ -110,7 +110,7 @@ def number_reading(digits: str) -> str:
 
 def latin_morae(word: str) -> int:
     """Morae of a Latin-letter word inside Japanese speech (spelled, or estimated; see the module)."""
-    if word.isupper() and len(word) <= _SPELLED_MAX or len(word) == 1:
+    if (word.isupper() and len(word) <= _SPELLED_MAX) or len(word) == 1:
         return sum(kana_morae(_LETTERS[ch]) for ch in word.lower())
     syllables = len(re.findall(r"[aeiouy]+", word.lower())) or 1
     return max(1, round(syllables * _MORAE_PER_SYLLABLE))

@@ -20,6 +20,7 @@ tap) are treated as silence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ ABSOLUTE_FLOOR_DBFS = -70.0
 BLOCK_S = 4.0  # seconds read at a time
 
 
-class SignalUnavailable(Exception):
+class SignalUnavailableError(Exception):
     """The audio could not be read; metrics fall back to transcript timing."""
 
 
@@ -60,7 +61,7 @@ class Activity:
         frames = self.voiced[a:b] == voiced
         edges = np.flatnonzero(np.diff(np.concatenate(([0], frames.astype(np.int8), [0]))))
         return [(self.start_ms + (a + int(s)) * FRAME_MS, self.start_ms + (a + int(e)) * FRAME_MS)
-                for s, e in zip(edges[::2], edges[1::2])]
+                for s, e in zip(edges[::2], edges[1::2], strict=True)]  # each run starts and ends
 
     def silences(self, start_ms: float, end_ms: float, min_ms: float) -> list[tuple[int, int]]:
         return [(s, e) for s, e in self.runs(False, start_ms, end_ms) if e - s >= min_ms]
@@ -78,7 +79,7 @@ def _levels_soundfile(path: Path, start_ms: int, end_ms: int | None) -> np.ndarr
     try:
         handle = soundfile.SoundFile(str(path))
     except (RuntimeError, OSError, soundfile.LibsndfileError) as error:
-        raise SignalUnavailable(str(error)) from error
+        raise SignalUnavailableError(str(error)) from error
     with handle:
         rate = handle.samplerate
         first = min(handle.frames, rate * start_ms // 1000)
@@ -93,7 +94,7 @@ def _levels_ffmpeg(path: Path, start_ms: int, end_ms: int | None) -> np.ndarray:
 
     rate = 16000
 
-    def blocks():
+    def blocks() -> Iterator[np.ndarray]:
         skip = rate * start_ms // 1000
         left = None if end_ms is None else rate * (end_ms - start_ms) // 1000
         resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
@@ -116,10 +117,10 @@ def _levels_ffmpeg(path: Path, start_ms: int, end_ms: int | None) -> np.ndarray:
     try:
         return _frame_levels(blocks(), rate)
     except (av.error.FFmpegError, OSError, IndexError) as error:
-        raise SignalUnavailable(str(error)) from error
+        raise SignalUnavailableError(str(error)) from error
 
 
-def _frame_levels(blocks, rate: int) -> np.ndarray:
+def _frame_levels(blocks: Iterable[np.ndarray], rate: int) -> np.ndarray:
     """Mean-square power per FRAME_MS frame of a stream of (n, channels) blocks."""
     size = rate * FRAME_MS // 1000
     carry = np.zeros(0, np.float32)
@@ -139,17 +140,17 @@ def _frame_levels(blocks, rate: int) -> np.ndarray:
 def read_activity(path: Path | str, start_ms: int = 0, end_ms: int | None = None) -> Activity:
     """Voiced and silent frames of ``path`` between ``start_ms`` and ``end_ms`` (the end: ``None``).
 
-    Raises :class:`SignalUnavailable` when the file cannot be read.
+    Raises :class:`SignalUnavailableError` when the file cannot be read.
     """
     path = Path(path)
     if not path.is_file():
-        raise SignalUnavailable(f"{path} is not a file")
+        raise SignalUnavailableError(f"{path} is not a file")
     try:
         power = _levels_soundfile(path, start_ms, end_ms)
-    except SignalUnavailable:
+    except SignalUnavailableError:
         power = _levels_ffmpeg(path, start_ms, end_ms)
     if not len(power):
-        raise SignalUnavailable(f"no audio in {path} between {start_ms} and {end_ms} ms")
+        raise SignalUnavailableError(f"no audio in {path} between {start_ms} and {end_ms} ms")
     levels = 10 * np.log10(np.maximum(power, 1e-12))  # -120 dBFS for digital silence
     floor, speech = np.percentile(levels, 10), np.percentile(levels, 95)
     threshold = max(floor + FLOOR_MARGIN_DB, speech - SPEECH_RANGE_DB, ABSOLUTE_FLOOR_DBFS)

@@ -65,10 +65,7 @@ def spoken_units(tokens: Iterable[Token], language: str) -> int:
 
 def _spread(text: str, start_ms: int, end_ms: int, language: str, segment: int) -> list[Token]:
     """Tokens for ``text`` with times shared out over [start_ms, end_ms] by character."""
-    if language == "ja":
-        pieces = [ch for ch in text]
-    else:
-        pieces = re.findall(r"\s*\S+", text)
+    pieces = list(text) if language == "ja" else re.findall(r"\s*\S+", text)
     total = sum(len(p.strip()) for p in pieces) or 1
     tokens, done = [], 0
     span = max(0, end_ms - start_ms)

@@ -12,8 +12,17 @@ import sys
 from collections.abc import Sequence
 
 from core import __version__
-from core.cli import (analyze_cmd, calendar_cmd, doctor_cmd, export_cmd, models_cmd, practice_cmd, record_cmd,
-                      search_cmd, transcribe_cmd)
+from core.cli import (
+    analyze_cmd,
+    calendar_cmd,
+    doctor_cmd,
+    export_cmd,
+    models_cmd,
+    practice_cmd,
+    record_cmd,
+    search_cmd,
+    transcribe_cmd,
+)
 from core.cli.consent_warning import warn_about_consent
 from core.cli.output import Output
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Translate, identity_translate
@@ -49,7 +58,8 @@ def main(argv: Sequence[str], translate: Translate = identity_translate) -> int:
         return 2
     try:
         warn_about_consent(args.command, out)
-        return args.run(args, out)
+        status: int = args.run(args, out)
+        return status
     except DatabaseError as error:  # whatever the command: one sentence, the library left as it was
         out.error(error.message)
         return EXIT_LIBRARY

@@ -39,7 +39,7 @@ def _seconds(text: str) -> float:
     return value
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     t = out.t
     parser = commands.add_parser("analyze", help=t(QT_TRANSLATE_NOOP(
         "CLI", "speech metrics of one practice answer: length, pace, fillers, pauses")))

@@ -58,10 +58,10 @@ def report(metrics: AnswerMetrics, out: Output, transcript_text: str = "") -> st
     columns = [max(width(row[i]) for row in rows) + 2 for i in range(3)]
     header = (t(QT_TRANSLATE_NOOP("CLI", "metric")), t(QT_TRANSLATE_NOOP("CLI", "value")),
               t(QT_TRANSLATE_NOOP("CLI", "target")))
-    columns = [max(c, width(h) + 2) for c, h in zip(columns, header)]
-    lines.append("  " + "".join(pad(h, c) for h, c in zip(header, columns)).rstrip())
+    columns = [max(c, width(h) + 2) for c, h in zip(columns, header, strict=True)]
+    lines.append("  " + "".join(pad(h, c) for h, c in zip(header, columns, strict=True)).rstrip())
     for row in rows:
-        lines.append("  " + "".join(pad(cell, c) for cell, c in zip(row[:3], columns)) + row[3])
+        lines.append("  " + "".join(pad(cell, c) for cell, c in zip(row[:3], columns, strict=True)) + row[3])
         lines[-1] = lines[-1].rstrip()
     lines.append("")
     if metrics.fillers:

@@ -33,7 +33,7 @@ from core.tracker import ics
 EXIT_USAGE = 2
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     t = out.t
     parser = commands.add_parser("calendar", help=t(QT_TRANSLATE_NOOP(
         "CLI", "export interviews and open follow-ups as an iCalendar (.ics) file")))
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
             written(out, target, QT_TRANSLATE_NOOP("CLI", "Wrote {path} (interviews: {events}, follow-ups: {tasks})"),
                     events=events, tasks=tasks)
             return 0
-        interviews, tasks = ics.select(library, start, end)
-        _write_stdout(out, ics.calendar(interviews, tasks, translate=out.translate, language=language,
+        interviews, follow_ups = ics.select(library, start, end)
+        _write_stdout(out, ics.calendar(interviews, follow_ups, translate=out.translate, language=language,
                                         tasks_as_events=args.tasks_as_events, related=library.interviews.all()))
     return 0

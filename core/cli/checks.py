@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypedDict
 
 from core import paths
 from core.cli.output import Output
@@ -19,6 +20,13 @@ from core.messages import QT_TRANSLATE_NOOP, printable
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
+
+
+class Guard(TypedDict):
+    """The ``inputs`` and ``protected`` keyword arguments of the output writers (see :func:`guarded`)."""
+
+    inputs: tuple[PathLike, ...]
+    protected: tuple[PathLike, ...]
 
 
 def library_id(out: Output, text: str) -> int | None:
@@ -32,7 +40,7 @@ def library_id(out: Output, text: str) -> int | None:
     return None
 
 
-def guarded(*inputs: PathLike, database: Path | None = None) -> dict[str, tuple[PathLike, ...]]:
+def guarded(*inputs: PathLike, database: Path | None = None) -> Guard:
     """``inputs`` and ``protected`` for :func:`core.fsutil.write_output`: what an output must never overwrite.
 
     The command's own input files, the library's database files (``database``,

@@ -12,7 +12,7 @@ from core.messages import QT_TRANSLATE_NOOP, printable
 _MARK = {Level.OK: "[ ok ]", Level.WARN: "[warn]", Level.FAIL: "[FAIL]"}
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     parser = commands.add_parser("doctor", help=out.t(QT_TRANSLATE_NOOP(
         "CLI", "check Python, Qt, speech models, audio devices and the library")))
     parser.set_defaults(run=run)

@@ -30,12 +30,13 @@ from core.fsutil import OutputError
 from core.interviews import NotFoundError
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP
+from core.recording.store import Marker
 
 EXIT_USAGE, EXIT_NOT_FOUND = 2, 4
 LANGUAGES = ("ja", "en")
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     t = out.t
     parser = commands.add_parser("export", help=t(QT_TRANSLATE_NOOP(
         "CLI", "export a transcript as text, subtitles (SRT, WebVTT), Markdown or JSON")))
@@ -61,7 +62,7 @@ def _language(chosen: str | None) -> str:
     from core.settings import LANGUAGE, Settings
 
     setting = Settings().get(LANGUAGE)
-    if setting in LANGUAGES:
+    if isinstance(setting, str) and setting in LANGUAGES:
         return setting
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
@@ -72,7 +73,8 @@ def _language(chosen: str | None) -> str:
 
 def _format(args: argparse.Namespace) -> str | None:
     if args.format:
-        return args.format
+        fmt: str = args.format
+        return fmt
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
     return suffix if suffix in FORMATS else None
 
@@ -86,7 +88,7 @@ def _recording_files(library: Library, recording_id: int | None) -> tuple[Path, 
     return (audio, audio.with_name(audio.name + ".json")) if audio is not None else ()
 
 
-def _context(library: Library, recording_id: int | None) -> tuple[str, str, list]:
+def _context(library: Library, recording_id: int | None) -> tuple[str, str, list[Marker]]:
     """(title, notes, markers) of the recording a transcript belongs to; empty for a loose file."""
     if recording_id is None:
         return "", "", []
@@ -98,7 +100,7 @@ def _context(library: Library, recording_id: int | None) -> tuple[str, str, list
         return "", "", markers
     date = recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
     title = " ".join(part for part in (interview.company, interview.position, date) if part)
-    return title, library.notes.get(interview.id), markers
+    return title, library.notes.get(recording.interview_id), markers
 
 
 def run(args: argparse.Namespace, out: Output) -> int:

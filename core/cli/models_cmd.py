@@ -10,7 +10,7 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, printable
 from core.speech.models import BUILTIN_MODELS, DEFAULT_MODEL, ModelState, model_status, resolve_model
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     parser = commands.add_parser("models", help=out.t(QT_TRANSLATE_NOOP(
         "CLI", "list, prepare or verify the offline speech models")))
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)

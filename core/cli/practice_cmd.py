@@ -9,12 +9,12 @@ from core.cli.output import Output
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
 from core.practice.bank import DEFAULT_TARGET_S, USER_PREFIX, categories
-from core.storage.errors import DatabaseError
 from core.practice.review import metric_value
 from core.practice.selection import Selection, SelectionMode, select_questions
+from core.storage.errors import DatabaseError
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     parser = commands.add_parser("practice", help=out.t(QT_TRANSLATE_NOOP(
         "CLI", "the practice question bank and your attempts over time")))
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -76,8 +76,8 @@ def run_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_history(args: argparse.Namespace, out: Output) -> int:
-    number = args.key[len(USER_PREFIX):] if args.key.startswith(USER_PREFIX) else None
-    if number is not None and library_id(out, number) is None:  # user:<id>, the id as in the library
+    own_id = args.key[len(USER_PREFIX):] if args.key.startswith(USER_PREFIX) else None
+    if own_id is not None and library_id(out, own_id) is None:  # user:<id>, the id as in the library
         return EXIT_USAGE
     with Library.open() as library:
         question = library.questions.get(args.key)
@@ -97,5 +97,6 @@ def run_history(args: argparse.Namespace, out: Output) -> int:
         metrics = attempt.metrics or {}
         length = metric_value(metrics, "duration") if metrics else None
         out.print(f"{attempt.when.astimezone():%Y-%m-%d %H:%M}  {number(length or attempt.answer.duration_s, 1):>6}  "
-                  f"{number(metric_value(metrics, 'pace')):>4}  {number(metric_value(metrics, 'fillers_per_min'), 1):>11}")
+                  f"{number(metric_value(metrics, 'pace')):>4}  "
+                  f"{number(metric_value(metrics, 'fillers_per_min'), 1):>11}")
     return 0

@@ -43,7 +43,7 @@ EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
 METHODS = [m.value for m in ConsentMethod if m is not ConsentMethod.SELF]
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     t = out.t
     parser = commands.add_parser("record", help=t(QT_TRANSLATE_NOOP(
         "CLI", "record an interview (needs the interviewer's permission) or a mock answer")))

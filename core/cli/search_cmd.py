@@ -21,6 +21,7 @@ import dataclasses
 import json
 import sys
 from datetime import date
+from typing import Any
 
 from core.cli.output import Output
 from core.interviews import InterviewKind, Status
@@ -37,7 +38,7 @@ KIND = {  # the same texts as the app's (context "Labels")
 }
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     t = out.t
     parser = commands.add_parser("search", help=t(QT_TRANSLATE_NOOP(
         "CLI", "search interviews, notes and transcripts (Japanese or English)")))
@@ -111,7 +112,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def hit_to_json(hit: SearchHit) -> dict:
+def hit_to_json(hit: SearchHit) -> dict[str, Any]:
     data = dataclasses.asdict(hit)
     data.pop("rank")
     data["kind"], data["status"] = hit.kind.value, hit.status.value

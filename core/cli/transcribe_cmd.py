@@ -22,11 +22,15 @@ import argparse
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from core.cli.checks import guarded, output_failed, output_target
 from core.cli.output import Output
 from core.fsutil import OutputError
-from core.messages import QT_TRANSLATE_NOOP, printable
+from core.messages import QT_TRANSLATE_NOOP, Message, printable
+
+if TYPE_CHECKING:  # at run time imported where used: only a command that transcribes loads them
+    from core.transcription.model import Transcript, TranscriptionSettings
 
 EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE, EXIT_CANCELLED = 1, 2, 4, 130
 FORMATS = ("txt", "srt", "vtt", "md", "json")
@@ -34,7 +38,7 @@ LANGUAGES = ("ja", "en", "auto")
 _BAR_WIDTH = 30
 
 
-def register(commands: argparse._SubParsersAction, out: Output) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     t = out.t
     parser = commands.add_parser("transcribe", help=t(QT_TRANSLATE_NOOP(
         "CLI", "transcribe an audio file (WAV, FLAC, MP3, M4A, Ogg, WebM) on this computer")))
@@ -53,7 +57,7 @@ def register(commands: argparse._SubParsersAction, out: Output) -> None:
 class _ProgressBar:
     """``[#####-----]  42%`` redrawn on standard error; silent when that is not a terminal."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.enabled = stream.isatty()
         self.shown = -1
@@ -81,12 +85,13 @@ class _ProgressBar:
 
 def _format(args: argparse.Namespace) -> str:
     if args.format:
-        return args.format
+        fmt: str = args.format
+        return fmt
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
     return suffix if suffix in FORMATS else "txt"
 
 
-def transcribe_with_progress(path: Path, settings, out: Output):
+def transcribe_with_progress(path: Path, settings: TranscriptionSettings, out: Output) -> Transcript | int:
     """Transcribe ``path`` with a progress bar on a terminal.
 
     Returns the Transcript, or, when it cannot be had, says why on standard
@@ -96,6 +101,7 @@ def transcribe_with_progress(path: Path, settings, out: Output):
     from core.transcription.service import TranscriptionCancelled, TranscriptionError, transcribe_file
 
     bar = _ProgressBar(out.stderr)
+    message: str | Message
     try:
         transcript = transcribe_file(path, settings, progress=bar)
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from core.fsutil import atomic_write_text
 
@@ -24,10 +25,10 @@ FORMAT = 1
 NOTICE = ("A copy of Furikaeri's consent records, to detect records changed or removed from the database. "
           "Private: do not publish.")
 
-Chains = dict[int, list[dict]]  # interview id -> its records (plain dicts with "id" and "hash"), by id
+Chains = dict[int, list[dict[str, Any]]]  # interview id -> its records (plain dicts with "id" and "hash"), by id
 
 
-class LedgerUnreadable(ValueError):
+class LedgerUnreadableError(ValueError):
     """The ledger file exists but is not a ledger (damaged, or edited by hand)."""
 
 
@@ -43,21 +44,21 @@ def load(path: Path) -> Chains | None:
     except FileNotFoundError:
         return None
     except UnicodeDecodeError as error:
-        raise LedgerUnreadable(str(error)) from error
+        raise LedgerUnreadableError(str(error)) from error
     try:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("chains"), dict):
-            raise LedgerUnreadable("not a consent ledger")
+            raise LedgerUnreadableError("not a consent ledger")
         chains: Chains = {}
         for key, records in data["chains"].items():
             if not isinstance(records, list) or not all(
                     isinstance(r, dict) and isinstance(r.get("id"), int) and isinstance(r.get("hash"), str)
                     for r in records):
-                raise LedgerUnreadable(f"the chain of interview {key} is damaged")
+                raise LedgerUnreadableError(f"the chain of interview {key} is damaged")
             chains[int(key)] = sorted(records, key=lambda r: r["id"])
         return chains
     except (json.JSONDecodeError, ValueError) as error:
-        raise LedgerUnreadable(str(error)) from error
+        raise LedgerUnreadableError(str(error)) from error
 
 
 def save(path: Path, chains: Chains) -> None:
@@ -66,7 +67,7 @@ def save(path: Path, chains: Chains) -> None:
     atomic_write_text(Path(path), json.dumps(data, ensure_ascii=False, indent=1))
 
 
-def merge(chains: Chains, records: Iterable[dict]) -> bool:
+def merge(chains: Chains, records: Iterable[dict[str, Any]]) -> bool:
     """Add the records the ledger does not hold yet (never replacing one it holds); True if any was added."""
     added = False
     for record in records:
@@ -78,8 +79,11 @@ def merge(chains: Chains, records: Iterable[dict]) -> bool:
     return added
 
 
-def remember(path: Path, record: dict) -> None:
-    """Copy one saved record into the ledger (raises :class:`LedgerUnreadable` rather than overwrite a damaged one)."""
+def remember(path: Path, record: dict[str, Any]) -> None:
+    """Copy one saved record into the ledger.
+
+    Raises :class:`LedgerUnreadableError` rather than overwrite a damaged ledger.
+    """
     chains = load(path) or {}
     if merge(chains, [record]):
         save(path, chains)

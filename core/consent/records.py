@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from core.interviews import utc_now
@@ -42,11 +42,11 @@ class ConsentMethod(enum.Enum):
     SELF = "self"  # mock practice: the user alone
 
 
-class ConsentRequired(FurikaeriError):
+class ConsentRequired(FurikaeriError):  # noqa: N818 - a public name core, the GUI, the CLI and tests use
     """Recording was refused by the gate; the message says why."""
 
 
-class ConsentInvalid(FurikaeriError):
+class ConsentInvalid(FurikaeriError):  # noqa: N818 - a public name core, the GUI and tests use
     """A consent record that cannot be saved as it is."""
 
 
@@ -93,7 +93,7 @@ class ConsentRecord:
     def allows_recording(self) -> bool:
         return self.answer is ConsentAnswer.AGREED and self.purpose in (ConsentPurpose.REAL, ConsentPurpose.MOCK)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A plain copy that travels with the recording (its sidecar file)."""
         return {**json.loads(self.payload()), "id": self.id, "hash": self.hash}
 
@@ -109,7 +109,7 @@ def genesis_hash(interview_id: int) -> str:
 
 
 def iso(moment: datetime | None) -> str:
-    return moment.astimezone(timezone.utc).isoformat() if moment else ""
+    return moment.astimezone(UTC).isoformat() if moment else ""
 
 
 def validated(record: ConsentRecord) -> ConsentRecord:
@@ -125,7 +125,7 @@ def validated(record: ConsentRecord) -> ConsentRecord:
                 "Consent", "In a real interview, permission comes from the interviewer, not from yourself.")))
     if record.purpose is ConsentPurpose.MOCK and record.method is not ConsentMethod.SELF:
         raise ValueError("mock practice uses self-consent")
-    asked = record.asked_at.astimezone(timezone.utc).replace(microsecond=0)
+    asked = record.asked_at.astimezone(UTC).replace(microsecond=0)
     if asked > utc_now() + CLOCK_SKEW:
         raise ConsentInvalid(_m(QT_TRANSLATE_NOOP(
             "Consent", "The time permission was asked ({asked}) is in the future. "

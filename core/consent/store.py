@@ -81,9 +81,9 @@ class RecordingPermit:
     is re-checked against that store's database before every stream opens.
     """
 
-    __slots__ = ("consent", "_store", "__weakref__")
+    __slots__ = ("__weakref__", "_store", "consent")
 
-    def __init__(self, consent: ConsentRecord, store: object):
+    def __init__(self, consent: ConsentRecord, store: object) -> None:
         self.consent = consent
         self._store = store
 
@@ -136,7 +136,7 @@ def permit_from(permit: object, store: ConsentStore | None = None) -> ConsentRec
 class ConsentStore:
     """Append-only consent records, hash-chained per interview."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock, database: Path):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock, database: Path) -> None:
         self._conn = conn
         self._lock = lock
         self._database = database
@@ -174,7 +174,7 @@ class ConsentStore:
         except (OSError, ValueError) as error:
             log.warning("the consent ledger %s was not updated: %s", self.ledger, error)
 
-    def update_ledger(self, records: list[dict], drop: set[int]) -> None:
+    def update_ledger(self, records: list[dict[str, Any]], drop: set[int]) -> None:
         """Add ``records`` the ledger lacks and drop the chains of ``drop`` (deleted interviews), in one write."""
         with self._lock:
             try:
@@ -284,7 +284,8 @@ class ConsentStore:
                         self._conn.execute(TRIGGERS[name])
         return broken
 
-    def sidecar_facts(self, interview_id: int, consent_id: int, previous: dict | None = None) -> dict:
+    def sidecar_facts(self, interview_id: int, consent_id: int,
+                      previous: dict[str, Any] | None = None) -> dict[str, Any]:
         """What a recording's sidecar keeps: the record it was made under and its chain's head (count, hash).
 
         What an earlier version of the sidecar holds wins: a record changed, or

@@ -117,20 +117,20 @@ def _when(value: object) -> str:
         return str(value)
 
 
-def _described(record: dict) -> Message:
+def _described(record: dict[str, Any]) -> Message:
     params = {"who": record.get("who", ""), "asked": _when(record.get("asked_at", ""))}
     if record.get("answer") == "declined":
         return _m(QT_TRANSLATE_NOOP("Consent", "{who} declined, asked {asked}"), **params)
     return _m(QT_TRANSLATE_NOOP("Consent", "{who} agreed, asked {asked}"), **params)
 
 
-def _changes(saved: dict, found: dict) -> list[Message]:
+def _changes(saved: dict[str, Any], found: dict[str, Any]) -> list[Message]:
     return [_m(QT_TRANSLATE_NOOP("Consent", "{field}: “{before}” → “{after}”"),
                field=_m(label), before=saved.get(name), after=found.get(name))
             for name, label in FIELDS.items() if str(saved.get(name)) != str(found.get(name))]
 
 
-def _own_hash(row: dict) -> str | None:
+def _own_hash(row: dict[str, Any]) -> str | None:
     """The hash the row's contents have now (None when they are not even a record any more)."""
     try:
         return from_row(row).computed_hash()
@@ -142,14 +142,14 @@ class _Check:
     """One check. What remembers a record is read before the table, so that a record saved meanwhile
     (the app or a command recording at the same time) is never taken for a deleted one."""
 
-    def __init__(self, library: Library):
+    def __init__(self, library: Library) -> None:
         self.library = library
         self.store = library.consent
         self.problems: list[ConsentProblem] = []
         self.troubled: set[int] = set()  # interviews with a finding: their chain is not copied to the ledger
-        self.rows: list[dict] = []
-        self.by_id: dict[int, dict] = {}
-        self.chains: dict[int, list[dict]] = {}
+        self.rows: list[dict[str, Any]] = []
+        self.by_id: dict[int, dict[str, Any]] = {}
+        self.chains: dict[int, list[dict[str, Any]]] = {}
         self.companies: dict[int, str] = {}
 
     def read_table(self) -> None:
@@ -157,7 +157,7 @@ class _Check:
         self.by_id = {row["id"]: row for row in self.rows}
         for row in self.rows:
             self.chains.setdefault(row["interview_id"], []).append(row)
-        self.companies = {item.id: item.company for item in self.library.interviews.all()}
+        self.companies = {item.id: item.company for item in self.library.interviews.all() if item.id is not None}
 
     def interview(self, interview_id: int, company: str | None = None) -> Message:
         company = self.companies.get(interview_id, company)
@@ -200,7 +200,7 @@ class _Check:
         path = self.store.ledger
         try:
             return ledger.load(path)
-        except (OSError, ledger.LedgerUnreadable) as error:
+        except (OSError, ledger.LedgerUnreadableError) as error:
             backup = path.with_name(f"{path.name}.unreadable-{datetime.now():%Y%m%d-%H%M%S}")
             try:
                 os.replace(path, backup)
@@ -273,7 +273,7 @@ class _Check:
 
     # -- 4. and 5. the recordings -----------------------------------------------------------
     @staticmethod
-    def read_sidecars() -> list[tuple[str, dict]]:
+    def read_sidecars() -> list[tuple[str, dict[str, Any]]]:
         """Each recording's sidecar that carries a consent record, by its audio file's name."""
         root = paths.recordings_dir()
         found = []
@@ -283,7 +283,7 @@ class _Check:
                 found.append((path.relative_to(root).as_posix().removesuffix(".json"), data))
         return found
 
-    def sidecar(self, name: str, data: dict) -> bool:
+    def sidecar(self, name: str, data: dict[str, Any]) -> bool:
         saved = data["consent"]
         interview_id = saved.get("interview_id")
         company = (data.get("interview") or {}).get("company")
@@ -306,7 +306,8 @@ class _Check:
             return True
         head = data.get("consent_chain")
         if isinstance(head, dict) and isinstance(head.get("records"), int) and head["records"] > 0:
-            chain = self.chains.get(head.get("interview_id"), [])
+            chained_id = head.get("interview_id")
+            chain = self.chains.get(chained_id, []) if isinstance(chained_id, int) else []
             count = head["records"]
             if count > len(chain) or chain[count - 1]["hash"] != head.get("head"):
                 self.add(Finding.RECORDING, _m(QT_TRANSLATE_NOOP(

@@ -25,8 +25,8 @@ from core.transcription.audio import probe
 SUPPORTED_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".webm")
 
 
-class ImportFailed(FurikaeriError):
-    pass
+class AudioImportError(FurikaeriError):
+    """The file cannot be imported (an unsupported kind) or could not be copied; the message says why."""
 
 
 def _m(text: str, **params: object) -> Message:
@@ -39,7 +39,7 @@ def import_audio(library: Library, source: Path, consent: ConsentRecord) -> Reco
     if consent.purpose is not ConsentPurpose.IMPORTED:
         raise ValueError("an import needs a consent record of kind 'imported'")
     if source.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise ImportFailed(_m(QT_TRANSLATE_NOOP(
+        raise AudioImportError(_m(QT_TRANSLATE_NOOP(
             "Import", "{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio."),
             name=source.name))
     info = probe(source)  # a clear error for missing, empty or damaged files, before anything is saved
@@ -72,5 +72,5 @@ def _copy_atomically(source: Path, target: Path) -> None:
     try:
         replace_atomically(target, copy)
     except OSError as error:
-        raise ImportFailed(_m(QT_TRANSLATE_NOOP("Import", "{name} could not be copied into the library: {detail}"),
+        raise AudioImportError(_m(QT_TRANSLATE_NOOP("Import", "{name} could not be copied into the library: {detail}"),
                               name=source.name, detail=error.strerror or str(error))) from error

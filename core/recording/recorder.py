@@ -142,7 +142,7 @@ class Recorder:
         sd: ModuleType | None = None,
         on_event: EventHandler | None = None,
         consent: ConsentStore | None = None,
-    ):
+    ) -> None:
         self.config = config
         self._permit = permit
         self._consent = consent
@@ -439,7 +439,7 @@ class Recorder:
                 stream.stop(ignore_errors=False)
             else:
                 stream.abort(ignore_errors=False)
-        except Exception:  # noqa: BLE001 - the server may be gone; closing is all that is left
+        except Exception:  # the server may be gone; closing is all that is left
             log.info("stopping the input stream failed", exc_info=True)
         finally:
             try:
@@ -459,7 +459,7 @@ class Recorder:
             problem = self._pump()
         except OSError as error:
             problem = errors.write_failure(error)
-        except Exception as error:  # noqa: BLE001 - a bug must not cost the file
+        except Exception as error:  # a bug must not cost the file
             log.exception("the recording writer failed")
             problem = errors.unexpected(f"{type(error).__name__}: {error}")
         if problem is not None:
@@ -566,5 +566,5 @@ class Recorder:
             return
         try:
             self._on_event(event)
-        except Exception:  # noqa: BLE001 - a listener's bug must not stop the recorder
+        except Exception:  # a listener's bug must not stop the recorder
             log.exception("a recorder event handler failed")

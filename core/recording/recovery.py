@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from core import paths
 from core.consent import ConsentRecord
@@ -92,7 +93,7 @@ def _closed_unexpectedly(duration_ms: int) -> Message:
         {"minutes": duration_ms // 60000, "seconds": duration_ms // 1000 % 60})
 
 
-def _ending(side: dict | None) -> tuple[RecordingState, Message | None, int] | None:
+def _ending(side: dict[str, Any] | None) -> tuple[RecordingState, Message | None, int] | None:
     """How the sidecar says the recording ended, if it got that far."""
     details = (side or {}).get("recording") or {}
     if details.get("state") not in _ENDED:
@@ -102,21 +103,21 @@ def _ending(side: dict | None) -> tuple[RecordingState, Message | None, int] | N
     return RecordingState(details["state"]), message, int(details.get("dropped_frames") or 0)
 
 
-def message_from_json_dict(data: dict) -> Message | None:
+def message_from_json_dict(data: dict[str, Any]) -> Message | None:
     try:
         return Message(str(data["context"]), str(data["text"]), dict(data.get("params") or {}))
     except (KeyError, TypeError, ValueError):
         return None
 
 
-def _finish_from_file(library: Library, recording: Recording, audio: Path, side: dict | None) -> Recording:
+def _finish_from_file(library: Library, recording: Recording, audio: Path, side: dict[str, Any] | None) -> Recording:
     """Repair the audio, then record how it ended: as the sidecar says, else recovered after a crash."""
     samplerate = None
     dropped = 0
     try:
         repaired = wavfile.repair(audio)
         samplerate = wavfile.probe(audio).samplerate
-        duration_ms = int(round(repaired.duration_s * 1000))
+        duration_ms = round(repaired.duration_s * 1000)
         ending = _ending(side)
         if ending is not None:
             state, problem, dropped = ending
@@ -199,7 +200,7 @@ def _adopt(library: Library, audio: Path) -> Recording | bool:
     return True
 
 
-def _consent_of(library: Library, audio: Path, side: dict | None) -> ConsentRecord | None:
+def _consent_of(library: Library, audio: Path, side: dict[str, Any] | None) -> ConsentRecord | None:
     """The consent record the sidecar names, if the library holds exactly that one for this folder's interview."""
     saved = (side or {}).get("consent") or {}
     consent_id = saved.get("id")

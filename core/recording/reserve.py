@@ -32,7 +32,7 @@ _NO_FALLOCATE = (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS)
 class SpaceReserve:
     """Allocated by :meth:`take`; :meth:`release` frees the space (idempotent)."""
 
-    def __init__(self, path: Path, fd: int):
+    def __init__(self, path: Path, fd: int) -> None:
         self.path = path
         self._fd: int | None = fd
 

@@ -22,6 +22,7 @@ and marked recovered.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -35,7 +36,7 @@ from types import ModuleType
 from typing import Any
 
 from core import __version__, paths
-from core.consent import ConsentRecord
+from core.consent import ConsentRecord, RecordingPermit
 from core.fsutil import atomic_write_text
 from core.interviews import Interview, utc_now
 from core.library import Library
@@ -136,7 +137,7 @@ class RecordingSession:
             raise
 
     @classmethod
-    def _start(cls, library: Library, permit: Any, device: int | str | None, samplerate: int,
+    def _start(cls, library: Library, permit: RecordingPermit, device: int | str | None, samplerate: int,
                sd: ModuleType | None, on_event: Callable[[Any], None] | None,
                reserve: SpaceReserve | None) -> RecordingSession:
         consent: ConsentRecord = permit.consent
@@ -152,6 +153,7 @@ class RecordingSession:
             recorder = Recorder(RecorderConfig(path=audio, samplerate=samplerate, device=device), permit,
                                 sd=sd, on_event=on_event, consent=library.consent)
             recording = library.recordings.begin(consent, _relative(audio), samplerate, recorder.config.channels)
+            assert consent.id is not None  # the permit's record was read back from the library
             session = cls(library, recording, recorder, lock_fd, reserve, interview, consent,
                           consent_facts=library.consent.sidecar_facts(consent.interview_id, consent.id))
             session._write_sidecar()  # before the audio: every recording's file has its consent beside it
@@ -163,10 +165,8 @@ class RecordingSession:
             raise
         if recorder.samplerate != samplerate:  # the device's own rate; the row follows at stop
             session.recording = replace(session.recording, samplerate=recorder.samplerate)
-            try:
+            with contextlib.suppress(OSError):  # the first sidecar stands; stop writes it again
                 session._write_sidecar()
-            except OSError:
-                pass  # the first sidecar stands; stop writes it again
         return session
 
     @property
@@ -183,7 +183,7 @@ class RecordingSession:
     def mark(self, label: str = "") -> Marker:
         """Note the current position (cheap, no I/O: safe on a UI thread); persist with :meth:`save_marker`."""
         at = self.recorder.add_marker(label)
-        return Marker(int(round(at.at_s * 1000)), label)
+        return Marker(round(at.at_s * 1000), label)
 
     def mark_consent_clip(self) -> Marker:
         """The restated request and answer end here (cheap; persist with :meth:`save_marker`)."""
@@ -225,7 +225,7 @@ class RecordingSession:
             self.reserve.release()  # room to finish, even if the recording filled the disk
             interrupted = result.state is RecorderState.INTERRUPTED or result.problem is not None
             state = RecordingState.INTERRUPTED if interrupted else RecordingState.COMPLETED
-            duration_ms = int(round(result.duration_s * 1000))
+            duration_ms = round(result.duration_s * 1000)
             self.recording = replace(self.recording, state=state, ended_at=utc_now(), duration_ms=duration_ms,
                                      dropped_frames=result.dropped_frames, problem=result.problem,
                                      samplerate=result.samplerate)
@@ -267,14 +267,13 @@ def start_recording(library: Library, interview: Interview, consent_for: Callabl
         if interview.id is None:
             interview = created = library.tracker.save(interview)  # its timeline starts here
         consent = library.consent.add(consent_for(interview))
+        assert consent.id is not None  # add() returns the record as saved, with its id
         return RecordingSession.start(library, consent.id, reserve=space, **options)
     except BaseException:
         space.release()
-        if created is not None:
-            try:
+        if created is not None and created.id is not None:  # a saved interview always has its id
+            with contextlib.suppress(DatabaseError):  # the library itself failed; its sentence is the one to show
                 library.delete_interview(created.id)
-            except DatabaseError:
-                pass  # the library itself failed; its sentence is the one to show
         raise
 
 
@@ -282,10 +281,8 @@ def _undo_start(library: Library, recording: Recording | None, audio: Path | Non
                 reserve: SpaceReserve) -> None:
     reserve.release()  # first: the deletions below may need the room
     if recording is not None:
-        try:
+        with contextlib.suppress(DatabaseError):  # a row without audio is forgotten at the next start
             library.recordings.delete(recording.id)
-        except DatabaseError:
-            pass  # a row without audio is forgotten at the next start
     if audio is not None:
         sidecar_path(audio).unlink(missing_ok=True)
         if lock_fd is not None:
@@ -296,11 +293,9 @@ def note_failed_start(library: Library, interview_id: int, reason: Message) -> N
     """Put why recording did not start on the interview's timeline (best effort: the library may be the cause)."""
     from core.tracker.events import EventKind  # the tracker imports the library; keep this module light
 
-    try:
+    with contextlib.suppress(DatabaseError, OSError):
         library.events.add(interview_id, EventKind.RECORDING_FAILED,
                            reason=json.loads(message_to_json(reason)))
-    except (DatabaseError, OSError):
-        pass
 
 
 def write_sidecar(library: Library, recording: Recording, markers: list[Marker] | None = None) -> None:
@@ -340,7 +335,7 @@ def write_sidecar_file(interview: Interview, consent: dict[str, Any], recording:
     atomic_write_text(sidecar_path(recording.path), json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def read_sidecar(audio: Path) -> dict | None:
+def read_sidecar(audio: Path) -> dict[str, Any] | None:
     """The sidecar beside ``audio``, or ``None`` when it is missing or unreadable."""
     try:
         data = json.loads(sidecar_path(audio).read_text("utf-8"))

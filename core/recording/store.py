@@ -79,7 +79,7 @@ def _from_row(row: sqlite3.Row) -> Recording:
 
 
 class RecordingStore:
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -98,6 +98,7 @@ class RecordingStore:
                 raise ConsentRequired(Message("Consent", QT_TRANSLATE_NOOP(
                     "Consent", "This recording's consent record is not in the library, so it was not added."),
                     {}))
+        assert cursor.lastrowid is not None  # set by the INSERT, which inserted one row (rowcount checked above)
         return self.get(cursor.lastrowid)
 
     def finish(self, recording_id: int, state: RecordingState, duration_ms: int, dropped_frames: int = 0,
@@ -163,5 +164,6 @@ class RecordingStore:
 
     def count_for_interview(self, interview_id: int) -> int:
         with self._lock:
-            return self._conn.execute("SELECT count(*) FROM recordings WHERE interview_id = ?",
-                                      (interview_id,)).fetchone()[0]
+            count: int = self._conn.execute("SELECT count(*) FROM recordings WHERE interview_id = ?",
+                                            (interview_id,)).fetchone()[0]
+        return count

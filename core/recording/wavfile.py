@@ -24,6 +24,7 @@ import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from core.fsutil import fsync_dir
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
@@ -120,7 +121,7 @@ def probe(path: str | os.PathLike[str]) -> WavInfo:
         raise _unreadable(path, error) from error
 
 
-def _parse(path: Path, handle, file_size: int) -> WavInfo:  # noqa: ANN001 - a binary file
+def _parse(path: Path, handle: BinaryIO, file_size: int) -> WavInfo:
     if file_size == 0:
         raise _empty(path)
     head = handle.read(12)
@@ -153,7 +154,7 @@ def _parse_fmt(path: Path, body: bytes) -> tuple[int, int, int, int, int]:
     return tag, channels, rate, align, bits
 
 
-def _info(handle, fmt: tuple[int, int, int, int, int], data_offset: int, declared: int,  # noqa: ANN001
+def _info(handle: BinaryIO, fmt: tuple[int, int, int, int, int], data_offset: int, declared: int,
           riff_size: int, file_size: int) -> WavInfo:
     tag, channels, rate, align, bits = fmt
     available = max(file_size - data_offset, 0)
@@ -163,7 +164,7 @@ def _info(handle, fmt: tuple[int, int, int, int, int], data_offset: int, declare
                    data_size_ok=_data_size_ok(handle, data_offset, declared, file_size))
 
 
-def _data_size_ok(handle, data_offset: int, declared: int, file_size: int) -> bool:  # noqa: ANN001
+def _data_size_ok(handle: BinaryIO, data_offset: int, declared: int, file_size: int) -> bool:
     """Whether the data chunk's size field matches the file.
 
     Bytes after the declared data are fine when they are a genuine chunk
@@ -254,7 +255,7 @@ class WavWriter:
     a valid WAV of everything written whole.  Not thread-safe: one writer thread.
     """
 
-    def __init__(self, path: str | os.PathLike[str], samplerate: int, channels: int):
+    def __init__(self, path: str | os.PathLike[str], samplerate: int, channels: int) -> None:
         self.path = Path(path)
         self.samplerate = samplerate
         self.channels = channels

@@ -19,7 +19,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from core.storage import errors
 
@@ -27,6 +27,7 @@ BUSY_TIMEOUT_S = 5.0  # how long any statement waits for another program's lock
 RETRY_PAUSE_S = (0.02, 0.05, 0.1, 0.2)  # between tries of a statement SQLite refused without waiting
 
 T = TypeVar("T")
+_CursorT = TypeVar("_CursorT", bound=sqlite3.Cursor)
 
 
 class LibraryCursor(sqlite3.Cursor):
@@ -41,7 +42,8 @@ class LibraryCursor(sqlite3.Cursor):
         return self.connection.guarded(lambda: super(LibraryCursor, self).executemany(sql, parameters))
 
     def executescript(self, script: str, /) -> LibraryCursor:
-        return self.connection.guarded(lambda: super(LibraryCursor, self).executescript(script))
+        self.connection.guarded(lambda: super(LibraryCursor, self).executescript(script))
+        return self  # what sqlite3's executescript returns: the cursor itself (its stub says only Cursor)
 
     def fetchone(self) -> Any:
         return self.connection.guarded(super().fetchone)
@@ -62,18 +64,22 @@ class LibraryConnection(sqlite3.Connection):
 
     library_path: Path = Path()
 
-    def cursor(self, factory: Callable[..., sqlite3.Cursor] = LibraryCursor) -> Any:  # type: ignore[override]
-        return super().cursor(factory)
+    @overload
+    def cursor(self, factory: None = None) -> LibraryCursor: ...
+    @overload
+    def cursor(self, factory: Callable[[sqlite3.Connection], _CursorT]) -> _CursorT: ...
+    def cursor(self, factory: Callable[[sqlite3.Connection], sqlite3.Cursor] | None = None) -> sqlite3.Cursor:
+        return super().cursor(LibraryCursor if factory is None else factory)
 
-    def execute(self, sql: str, parameters: Any = (), /) -> LibraryCursor:  # type: ignore[override]
+    def execute(self, sql: str, parameters: Any = (), /) -> LibraryCursor:
         if not self.in_transaction and sql.strip().upper() == "ROLLBACK":
             return self.cursor()  # SQLite already rolled back after the error being handled
         return self.cursor().execute(sql, parameters)
 
-    def executemany(self, sql: str, parameters: Any, /) -> LibraryCursor:  # type: ignore[override]
+    def executemany(self, sql: str, parameters: Any, /) -> LibraryCursor:
         return self.cursor().executemany(sql, parameters)
 
-    def executescript(self, script: str, /) -> LibraryCursor:  # type: ignore[override]
+    def executescript(self, script: str, /) -> LibraryCursor:
         return self.cursor().executescript(script)
 
     def commit(self) -> None:

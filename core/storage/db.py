@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -178,10 +179,8 @@ def _create(path: Path) -> None:
             _prepare(conn)
         finally:
             conn.close()  # folds the log into the file and removes it
-        try:
+        with contextlib.suppress(FileExistsError):  # another process created the library first: open theirs
             os.link(temporary, path)
-        except FileExistsError:
-            pass  # another process created the library first: open theirs
         fsync_dir(path.parent)
     except OSError as error:
         raise errors.not_created(path, error.strerror or str(error)) from error

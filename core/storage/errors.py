@@ -30,7 +30,7 @@ class DatabaseError(FurikaeriError):
     """The library database cannot be used; the message says why."""
 
 
-class LibraryUnavailable(DatabaseError, sqlite3.OperationalError):
+class LibraryUnavailable(DatabaseError, sqlite3.OperationalError):  # noqa: N818 - named, like its subclasses LibraryBusy, LibraryFull and LibraryDamaged, for the library's state
     """SQLite could not read or write the library just now (also an ``sqlite3.OperationalError``)."""
 
 
@@ -114,7 +114,7 @@ def not_sqlite(path: Path) -> DatabaseError:
         path=str(path)))
 
 
-def damaged(path: Path, detail: str) -> DatabaseError:
+def damaged(path: Path, detail: str) -> LibraryDamaged:
     return LibraryDamaged(_m(QT_TRANSLATE_NOOP(
         "Database",
         "The library at {path} is damaged and cannot be opened ({detail}). "
@@ -125,7 +125,7 @@ def damaged(path: Path, detail: str) -> DatabaseError:
 # -- while it is used --------------------------------------------------------------
 
 
-def busy(path: Path, seconds: float) -> DatabaseError:
+def busy(path: Path, seconds: float) -> LibraryBusy:
     return LibraryBusy(_m(QT_TRANSLATE_NOOP(
         "Database",
         "The library at {path} is busy: another program has been changing it for more than {seconds} seconds. "
@@ -133,7 +133,7 @@ def busy(path: Path, seconds: float) -> DatabaseError:
         path=str(path), seconds=f"{seconds:g}"))
 
 
-def full(path: Path) -> DatabaseError:
+def full(path: Path) -> LibraryFull:
     return LibraryFull(_m(QT_TRANSLATE_NOOP(
         "Database",
         "The disk holding the library at {path} is full, so the change was not saved. "
@@ -141,7 +141,7 @@ def full(path: Path) -> DatabaseError:
         path=str(path)))
 
 
-def io_failed(path: Path, detail: str) -> DatabaseError:
+def io_failed(path: Path, detail: str) -> LibraryUnavailable:
     return LibraryUnavailable(_m(QT_TRANSLATE_NOOP(
         "Database",
         "The library at {path} could not be read or written ({detail}). The change was not saved."),

@@ -161,7 +161,8 @@ def _declared_duration(container: Any, stream: Any) -> float | None:
     if stream.duration is not None and stream.time_base is not None:
         return float(stream.duration * stream.time_base)
     if container.duration is not None:
-        return container.duration / 1_000_000  # AV_TIME_BASE
+        microseconds: int = container.duration  # in AV_TIME_BASE units
+        return microseconds / 1_000_000
     return None
 
 
@@ -191,6 +192,11 @@ def probe(path: Path | str) -> AudioInfo:
     return info
 
 
+def _resample_into(chunks: list[np.ndarray], resampler: Any, block: Any) -> None:
+    for out in resampler.resample(block):
+        chunks.append(out.to_ndarray().reshape(-1))
+
+
 def decode(path: Path | str) -> DecodedAudio:
     """Decode ``path`` to mono float32 at 16 kHz.
 
@@ -214,10 +220,6 @@ def decode(path: Path | str) -> DecodedAudio:
         resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
         fifo = av.AudioFifo()  # resample in large blocks: far fewer Python calls than frame by frame
 
-        def resample(block: Any) -> None:
-            for out in resampler.resample(block):
-                chunks.append(out.to_ndarray().reshape(-1))
-
         frames = container.decode(stream)
         while True:
             try:
@@ -232,10 +234,10 @@ def decode(path: Path | str) -> DecodedAudio:
             frame.pts = None  # damaged or uneven timestamps must not stop the FIFO
             fifo.write(frame)
             if fifo.samples >= _BLOCK_SAMPLES:
-                resample(fifo.read())
+                _resample_into(chunks, resampler, fifo.read())
         if fifo.samples:
-            resample(fifo.read())
-        resample(None)
+            _resample_into(chunks, resampler, fifo.read())
+        _resample_into(chunks, resampler, None)  # what the resampler still holds
         del resampler, fifo
     gc.collect()  # PyAV's resampler keeps memory until collected (faster-whisper issue 390)
     samples = (np.concatenate(chunks) if chunks else np.zeros(0, np.int16)).astype(np.float32) / 32768.0

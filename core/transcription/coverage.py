@@ -15,7 +15,7 @@ Everything here works in milliseconds on 16-kHz mono samples.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -96,7 +96,8 @@ def shifted(segment: Segment, offset_ms: int) -> Segment:
 
 
 def redo_uncovered(samples: np.ndarray, segments: Sequence[Segment],
-                   decode: Callable[[np.ndarray], Iterable[Segment]], rate: int = RATE) -> Iterator[Segment]:
+                   decode: Callable[[np.ndarray], Iterable[Segment]],
+                   rate: int = RATE) -> Generator[Segment, None, None]:
     """Segments for the detected speech that ``segments`` leave without words, decoded by ``decode``.
 
     ``decode(samples)`` decodes a slice (without the prompt) and yields its

@@ -73,7 +73,7 @@ REPEATED_SEGMENTS = 3  # identical consecutive segments that make a loop
 REPEATED_SHORT_SEGMENTS = 4  # ... when the text has fewer than 4 characters ("はい", "Yes")
 _LOOP_SHORT_UNIT = re.compile(r"(.{1,7}?)\1{4,}")  # a short unit 5 or more times in a row
 _LOOP_LONG_UNIT = re.compile(r"(.{8,40}?)\1{2,}")  # a phrase 3 or more times in a row
-_REPEATED_TOKEN = re.compile(r"(.{1,%d}?)\1{%d,}" % (REPEATED_TOKEN_CHARS, REPEATED_TOKEN_TIMES - 1))
+_REPEATED_TOKEN = re.compile(rf"(.{{1,{REPEATED_TOKEN_CHARS}}}?)\1{{{REPEATED_TOKEN_TIMES - 1},}}")
 
 # The whole segment (normalised, see _words) is one of these: flagged wherever it appears.
 _STRONG_EN = re.compile(
@@ -92,7 +92,8 @@ _STRONG_JA = re.compile(
 )
 # Things people do say in interviews: flagged only alone in silence, and only when doubtful.
 _WEAK_EN = re.compile(r"(thank you|thanks)( (so|very) much)?( everyone)?|you|bye( bye)?|okay|so")
-_WEAK_JA = re.compile(r"(お疲れ様|おつかれさま|お疲れさま)(でした|です)|(どうも)?ありがとうございま(した|す)|ご清聴ありがとうございました")
+_WEAK_JA = re.compile(r"(お疲れ様|おつかれさま|お疲れさま)(でした|です)|(どうも)?ありがとうございま(した|す)"
+                      r"|ご清聴ありがとうございました")
 _DOUBTFUL_NO_SPEECH = 0.3
 _DOUBTFUL_LOGPROB = -0.5
 
@@ -179,7 +180,8 @@ class Levels:
 
 
 def _dbfs(power: np.ndarray) -> np.ndarray:
-    return 10 * np.log10(np.maximum(power, 1e-12))  # -120 dBFS for digital silence
+    levels: np.ndarray = 10 * np.log10(np.maximum(power, 1e-12))  # -120 dBFS for digital silence
+    return levels
 
 
 def is_quiet(segment: Segment, level_dbfs: float | None, speech_dbfs: float | None) -> bool:
@@ -221,6 +223,14 @@ def _repeated_runs(segments: Sequence[Segment]) -> set[int]:
     return found
 
 
+def _doubtful_weak_phrase(segments: Sequence[Segment], index: int) -> bool:
+    """A weak stock phrase ("Thank you.") alone in silence, and doubtful: Whisper's rather than the speaker's."""
+    segment = segments[index]
+    return is_weak_stock_phrase(segment.text.strip()) and _isolated(segments, index) and (
+        segment.no_speech_prob >= _DOUBTFUL_NO_SPEECH or segment.avg_logprob <= _DOUBTFUL_LOGPROB
+        or all(not s.text.strip() or s is segment or is_weak_stock_phrase(s.text) for s in segments))
+
+
 def flag_segments(segments: Sequence[Segment], *, levels: Sequence[float | None] | None = None,
                   speech_dbfs: float | None = None, detected_language: str | None = None) -> tuple[Segment, ...]:
     """``segments`` (in time order) with the flags the guard finds added to those they already have.
@@ -240,11 +250,7 @@ def flag_segments(segments: Sequence[Segment], *, levels: Sequence[float | None]
             flags.add(SegmentFlag.SILENCE)
         if segment.avg_logprob < LOW_CONFIDENCE_LOGPROB:
             flags.add(SegmentFlag.LOW_CONFIDENCE)
-        if text and is_stock_phrase(text):
-            flags.add(SegmentFlag.STOCK_PHRASE)
-        elif text and is_weak_stock_phrase(text) and _isolated(segments, index) and (
-                segment.no_speech_prob >= _DOUBTFUL_NO_SPEECH or segment.avg_logprob <= _DOUBTFUL_LOGPROB
-                or all(not s.text.strip() or s is segment or is_weak_stock_phrase(s.text) for s in segments)):
+        if text and (is_stock_phrase(text) or _doubtful_weak_phrase(segments, index)):
             flags.add(SegmentFlag.STOCK_PHRASE)
         if index in looped or (text and (is_loop(text) or is_repeated_token(text))):
             flags.add(SegmentFlag.REPETITION)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from core.messages import Message
 
@@ -89,7 +90,7 @@ class Transcript:
     created_at: datetime | None = None
     problem: Message | None = None  # e.g. the decoder gave up on noise: the text may be incomplete
     id: int | None = None
-    extra: dict = field(default_factory=dict, compare=False)  # device, compute type, timings
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)  # device, compute type, timings
 
     @property
     def text(self) -> str:

@@ -12,12 +12,13 @@ so normally nothing is written there at all.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import tempfile
+from multiprocessing.context import SpawnContext
 from pathlib import Path
-from typing import Any
 
 from core.transcription import worker as worker_module
 
@@ -56,7 +57,7 @@ def remove_stale_temp_folders(root: Path | None = None) -> None:
 class WorkerProcess:
     """One worker process, the parent's end of its pipe, and its private temporary folder."""
 
-    def __init__(self, context: Any):
+    def __init__(self, context: SpawnContext) -> None:
         remove_stale_temp_folders()
         self.temp_dir = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-"))  # mode 0700
         self.conn, child = context.Pipe(duplex=True)
@@ -79,10 +80,8 @@ class WorkerProcess:
 
     def stop(self, graceful: bool) -> None:
         if graceful and self.process.is_alive():
-            try:
+            with contextlib.suppress(OSError):
                 self.conn.send(None)
-            except OSError:
-                pass
             self.process.join(STOP_GRACE_S)
         if self.process.is_alive():
             self.process.terminate()

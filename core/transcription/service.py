@@ -35,6 +35,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import itertools
 import logging
@@ -82,7 +83,7 @@ WORK_CAP_MIN_S = 30.0
 CAP_GRACE_S = 1.0  # after the cap, the worker has this long to stop by itself before it is killed
 
 
-class TranscriptionCancelled(TranscriptionError):
+class TranscriptionCancelled(TranscriptionError):  # noqa: N818 - a public name core, the GUI and tests use
     """The job was cancelled (by :meth:`Job.cancel` or the service shutting down)."""
 
     def __init__(self) -> None:
@@ -106,7 +107,7 @@ class Job:
 
     def __init__(self, service: TranscriptionService, job_id: int, path: Path, settings: TranscriptionSettings,
                  source: str, recording_id: int | None, on_progress: ProgressCallback | None,
-                 on_done: DoneCallback | None):
+                 on_done: DoneCallback | None) -> None:
         self.id = job_id
         self.path = path
         self.settings = settings
@@ -201,7 +202,7 @@ class Job:
 def _call_back(callback: Callable[[Any], None], value: Any) -> None:
     try:
         callback(value)
-    except Exception:  # noqa: BLE001 - a faulty callback must not stop the service thread
+    except Exception:  # a faulty callback must not stop the service thread
         log.exception("transcription callback %r failed", callback)
 
 
@@ -225,7 +226,7 @@ class TranscriptionService:
     """A queue of transcription jobs served by one worker process (see the module docstring)."""
 
     def __init__(self, *, idle_timeout_s: float = IDLE_TIMEOUT_S, work_cap_factor: float = WORK_CAP_FACTOR,
-                 work_cap_min_s: float = WORK_CAP_MIN_S, device: str = "auto"):
+                 work_cap_min_s: float = WORK_CAP_MIN_S, device: str = "auto") -> None:
         self.idle_timeout_s = idle_timeout_s
         self.work_cap_factor = work_cap_factor
         self.work_cap_min_s = work_cap_min_s
@@ -328,10 +329,8 @@ class TranscriptionService:
         self._wake()
 
     def _wake(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # closed: the service is shut down
             self._wake_send.send_bytes(b"!")
-        except OSError:  # closed: the service is shut down
-            pass
 
     # -- the service thread --
     def _serve(self) -> None:
@@ -341,7 +340,7 @@ class TranscriptionService:
             while (job := self._next_job()) is not None:
                 try:
                     self._run(job)
-                except Exception as error:  # noqa: BLE001 - keep serving the next jobs
+                except Exception as error:  # keep serving the next jobs
                     log.exception("transcription job %s failed", job.id)  # a bug: say so in the log
                     self._stop_worker(graceful=False)
                     job._finish(error=TranscriptionError(Message(CONTEXT, QT_TRANSLATE_NOOP(

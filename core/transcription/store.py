@@ -19,8 +19,8 @@ from datetime import datetime
 
 from core.interviews import utc_now
 from core.recording.store import message_from_json, message_to_json
-from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
 from core.storage.transaction import transaction
+from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
 
 LANGUAGES = ("ja", "en")  # what an interview can remember; None / "" = detect automatically
 _SETTING_FIELDS = {f.name for f in dataclasses.fields(TranscriptionSettings)}
@@ -51,7 +51,7 @@ def _segment(row: sqlite3.Row, words: tuple[Word, ...]) -> Segment:
 
 
 class TranscriptStore:
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock):
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
         self._lock = lock
 
@@ -76,13 +76,13 @@ class TranscriptStore:
                 " avg_logprob, no_speech_prob, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(segment_id, transcript_id, idx, s.start_ms, s.end_ms, s.text, s.corrected_text,
                   float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags))
-                 for idx, (segment_id, s) in enumerate(zip(segment_ids, transcript.segments))])
+                 for idx, (segment_id, s) in enumerate(zip(segment_ids, transcript.segments, strict=True))])
             conn.executemany(
                 "INSERT INTO words (segment_id, start_ms, end_ms, text, probability) VALUES (?, ?, ?, ?, ?)",
                 [(segment_id, w.start_ms, w.end_ms, w.text, float(w.probability))
-                 for segment_id, s in zip(segment_ids, transcript.segments) for w in s.words])
+                 for segment_id, s in zip(segment_ids, transcript.segments, strict=True) for w in s.words])
         segments = tuple(dataclasses.replace(s, id=segment_id)
-                         for segment_id, s in zip(segment_ids, transcript.segments))
+                         for segment_id, s in zip(segment_ids, transcript.segments, strict=True))
         return dataclasses.replace(transcript, id=transcript_id, created_at=created, segments=segments)
 
     def correct_segment(self, segment_id: int, text: str | None) -> Segment:
