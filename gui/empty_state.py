@@ -19,9 +19,13 @@ class _Card(QFrame):
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body, 1)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.body, 1)
+
+    def add_widget(self, widget: QWidget) -> None:
+        """A button or other control at the foot of the card."""
+        self.column.addWidget(widget)
 
 
 class EmptyState(Retranslatable, QWidget):

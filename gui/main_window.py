@@ -116,7 +116,7 @@ class MainWindow(Retranslatable, QMainWindow):
                                       show_message=self.statusBar().showMessage, show_error=self.show_error)
         self.toolbar.addAction(self.practice.action)
         self.file_menu.insertAction(self.edit_action, self.practice.action)
-        self.empty.practice.layout().addWidget(self.practice.empty_button)
+        self.empty.practice.add_widget(self.practice.empty_button)
         self.pane.actions_row.addWidget(self.practice.review_button)
         self.pane.actions_row.addStretch()
         self.table.selection_changed.connect(self.practice.interview_changed)
