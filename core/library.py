@@ -24,6 +24,7 @@ from core.note_templates import TemplateStore
 from core.notes import NotesStore
 from core.practice.bank import QuestionBank
 from core.practice.store import PracticeStore
+from core.recording.files import side_files
 from core.recording.store import RecordingStore
 from core.search import SearchIndex
 from core.storage import db
@@ -67,7 +68,7 @@ class Library:
         for recording in recordings:
             audio = recording.path
             # The audio and everything kept beside it: sidecar, waveform cache, lock.
-            for path in (audio, *(audio.with_name(audio.name + suffix) for suffix in (".json", ".peaks", ".lock"))):
+            for path in (audio, *side_files(audio)):
                 path.unlink(missing_ok=True)
         folder = paths.recordings_dir() / str(interview_id)
         if folder.is_dir() and not any(folder.iterdir()):

@@ -36,6 +36,7 @@ from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Result
 from core.ops import transcription as transcription_ops
+from core.recording.files import sidecar_path
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
@@ -464,7 +465,7 @@ class TranscriptWindow(Retranslatable, QWidget):
             export_transcript(transcript, fmt, path, title=title, notes=library.notes.get(interview.stored_id),
                               language=language, privacy_notice=notice,
                               markers=library.recordings.markers(recording.id), translate=translate,
-                              inputs=(audio, audio.with_name(audio.name + ".json"), *database_files(library.path)),
+                              inputs=(audio, sidecar_path(audio), *database_files(library.path)),
                               protected=(data_dir(create=False),))
             return path
 

@@ -33,8 +33,9 @@ from core.consent import (
 from core.consent.verify import Finding, check_consent
 from core.interviews import Interview, InterviewKind, utc_now
 from core.library import Library
+from core.recording.files import sidecar_path
 from core.recording.recorder import Recorder, RecorderConfig
-from core.recording.session import sidecar_path, write_sidecar
+from core.recording.session import write_sidecar
 from core.recording.store import Recording, RecordingState
 from tests.recording_helpers import StreamSpy, audio_files
 from tests.test_cli import run_cli

@@ -28,8 +28,9 @@ from core.consent import self_consent
 from core.interviews import Interview, InterviewKind
 from core.library import Library
 from core.recording import errors, wavfile
+from core.recording.files import sidecar_path
 from core.recording.recovery import format_kept, recover_library, recovery_messages
-from core.recording.session import RecordingSession, sidecar_path, start_recording
+from core.recording.session import RecordingSession, start_recording
 from core.recording.store import RecordingState
 from core.tracker.events import EventKind
 from tests.audio_rig import skip_or_fail

@@ -19,8 +19,9 @@ from core import paths
 from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord, ConsentRequired, self_consent
 from core.interviews import Interview, InterviewKind, utc_now
 from core.library import Library
+from core.recording.files import sidecar_path
 from core.recording.recovery import recover_unfinished
-from core.recording.session import RecordingSession, _take_lock, sidecar_path
+from core.recording.session import RecordingSession, _take_lock
 from core.recording.store import RecordingState
 from tests.recording_helpers import StreamSpy, audio_files, make_speech
 

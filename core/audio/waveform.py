@@ -50,6 +50,7 @@ import numpy as np
 from core.fsutil import replace_atomically
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording import wavfile
+from core.recording.files import PEAKS_SUFFIX, peaks_path
 
 if TYPE_CHECKING:
     from av.audio.stream import AudioStream
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CACHE_SUFFIX = ".peaks"
+CACHE_SUFFIX = PEAKS_SUFFIX
 CACHE_VERSION = 1
 BUCKET_S = 0.05  # the cache's coarsest resolution: one bucket per 50 ms
 MIN_CACHE_BUCKETS = 16384  # short files get finer buckets, down to one frame each
@@ -105,7 +106,7 @@ class Peaks:
 def cache_path(audio: str | os.PathLike[str]) -> Path:
     """Where the peaks of ``audio`` are cached: ``<audio file name>.peaks`` beside it."""
     audio = Path(audio)
-    return audio.with_name(audio.name + CACHE_SUFFIX)
+    return peaks_path(audio)
 
 
 def remove_cache(audio: str | os.PathLike[str]) -> None:

@@ -30,6 +30,7 @@ from core.fsutil import OutputError
 from core.interviews import NotFoundError
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP
+from core.recording.files import sidecar_path
 from core.recording.store import Marker
 
 EXIT_USAGE, EXIT_NOT_FOUND = 2, 4
@@ -85,7 +86,7 @@ def _recording_files(library: Library, recording_id: int | None) -> tuple[Path, 
         audio = library.recordings.get(recording_id).path if recording_id is not None else None
     except (LookupError, NotFoundError):
         audio = None
-    return (audio, audio.with_name(audio.name + ".json")) if audio is not None else ()
+    return (audio, sidecar_path(audio)) if audio is not None else ()
 
 
 def _context(library: Library, recording_id: int | None) -> tuple[str, str, list[Marker]]:

@@ -37,6 +37,7 @@ from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, printable
 from core.ops import recording as recording_ops
 from core.ops.recording import Permission
+from core.recording.files import sidecar_path
 from core.storage.errors import DatabaseError
 
 EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
@@ -156,7 +157,7 @@ def _copy(out: Output, audio: Path, name: str, database: Path) -> int:
             shutil.copyfileobj(source, handle, 1 << 20)
 
     try:
-        target = write_output(name, copy, **guarded(audio, audio.with_name(audio.name + ".json"), database=database))
+        target = write_output(name, copy, **guarded(audio, sidecar_path(audio), database=database))
     except OutputError as error:
         return output_failed(out, error)
     written(out, target, QT_TRANSLATE_NOOP("CLI", "Copied to {path}"))

@@ -32,6 +32,7 @@ from core import paths
 from core.consent import ledger
 from core.consent.records import from_row, genesis_hash, local_time
 from core.messages import QT_TRANSLATE_NOOP, Message
+from core.recording.files import audio_of_sidecar
 
 if TYPE_CHECKING:
     from core.library import Library
@@ -280,7 +281,7 @@ class _Check:
         for path in sorted(root.glob("*/*.json")):
             data = _read(path)
             if data is not None and isinstance(data.get("consent"), dict) and "recording" in data:
-                found.append((path.relative_to(root).as_posix().removesuffix(".json"), data))
+                found.append((audio_of_sidecar(path.relative_to(root).as_posix()), data))
         return found
 
     def sidecar(self, name: str, data: dict[str, Any]) -> bool:

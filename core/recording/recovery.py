@@ -28,7 +28,8 @@ from core.consent import ConsentRecord
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording import reserve, wavfile
-from core.recording.session import _release_lock, _take_lock, read_sidecar, sidecar_path, write_sidecar
+from core.recording.files import sidecar_path
+from core.recording.session import _release_lock, _take_lock, read_sidecar, write_sidecar
 from core.recording.store import Marker, Recording, RecordingState
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".webm")

@@ -43,26 +43,21 @@ from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.recording import errors
 from core.recording.errors import RecordingError
+from core.recording.files import lock_path, sidecar_path
 from core.recording.recorder import Recorder, RecorderConfig, RecorderState
 from core.recording.reserve import SpaceReserve
 from core.recording.store import Marker, Recording, RecordingState, message_to_json
 from core.storage.errors import DatabaseError
 
-SIDECAR_SUFFIX = ".json"
-LOCK_SUFFIX = ".lock"
 CONSENT_CLIP_LABEL = "consent"
 
 
-def sidecar_path(audio: Path) -> Path:
-    return audio.with_name(audio.name + SIDECAR_SUFFIX)
 
 
-def _lock_path(audio: Path) -> Path:
-    return audio.with_name(audio.name + LOCK_SUFFIX)
 
 
 def _take_lock(audio: Path, wait: bool) -> int | None:
-    fd = os.open(_lock_path(audio), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, paths.FILE_MODE)
+    fd = os.open(lock_path(audio), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, paths.FILE_MODE)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
     except BlockingIOError:
@@ -72,7 +67,7 @@ def _take_lock(audio: Path, wait: bool) -> int | None:
 
 
 def _release_lock(audio: Path, fd: int) -> None:
-    _lock_path(audio).unlink(missing_ok=True)
+    lock_path(audio).unlink(missing_ok=True)
     os.close(fd)
 
 
