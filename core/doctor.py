@@ -70,6 +70,20 @@ def _audio() -> Iterator[Check]:
         yield Check(devices, Level.OK, names)
     else:
         yield Check(devices, Level.WARN, status.problem or _m(QT_TRANSLATE_NOOP("Doctor", "none found")))
+    yield _call_audio()
+
+
+def _call_audio() -> Check:
+    """The sources that can carry an online interview's call sound (monitors of output devices)."""
+    from core.audio.pulse_capture import monitor_sources
+
+    label = _m(QT_TRANSLATE_NOOP("Doctor", "Call audio (online interviews)"))
+    sources = monitor_sources()
+    if not sources:
+        return Check(label, Level.WARN, _m(QT_TRANSLATE_NOOP(
+            "Doctor", "no source found: recording the call's sound needs a PulseAudio or PipeWire sound server "
+                      "and pactl (pulseaudio-utils)")))
+    return Check(label, Level.OK, ", ".join(f"{s.name}{' *' if s.is_default else ''}" for s in sources))
 
 
 def _models() -> Iterator[Check]:

@@ -36,6 +36,7 @@ REQUIRED_PACKAGES = "pulseaudio pulseaudio-utils libasound2-plugins libportaudio
 
 SINK = "vsink"
 SOURCE = "vmic"
+SPEAKERS = "speakers"  # the online layout's default output: what the computer plays (the call)
 SAMPLE_RATE = 48000
 
 START_TIMEOUT_S = 10.0
@@ -49,6 +50,13 @@ load-module module-remap-source master={sink}.monitor source_name={source}
 set-default-sink {sink}
 set-default-source {source}
 load-module module-native-protocol-unix socket={socket} auth-anonymous=1
+"""
+
+# The online-interview layout adds the computer's output: a stereo sink the call plays to; its monitor is
+# the call's sound (ENGINEERING.md §7).  The microphone stays as above, fed through ``vsink``.
+_SPEAKERS_CONFIG = """\
+load-module module-null-sink sink_name={speakers} rate={rate} channels=2 norewinds=1
+set-default-sink {speakers}
 """
 
 # Clients must never start a daemon of their own when ours is gone.
@@ -72,7 +80,10 @@ class PulseRig:
     :meth:`kill`, in the same dir, to bring the server back.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, online: bool = False) -> None:
+        """``online``: also a speakers sink as the default output, for an online interview's call sound."""
+        self.online = online
+        self.speakers = SPEAKERS if online else None
         self.root = Path(tempfile.mkdtemp(prefix="furikaeri-pulse-"))
         self.runtime_dir = self.root / "runtime"
         self.socket_path = self.root / "native"
@@ -112,6 +123,9 @@ class PulseRig:
         config = _DAEMON_CONFIG.format(
             sink=self.sink, source=self.source, rate=SAMPLE_RATE, socket=self.socket_path
         )
+        if self.online:  # before the native protocol (the last line): clients see the whole layout at once
+            head, last = config.rstrip("\n").rsplit("\n", 1)
+            config = f"{head}\n{_SPEAKERS_CONFIG.format(speakers=SPEAKERS, rate=SAMPLE_RATE)}{last}\n"
         (self.root / "daemon.pa").write_text(config)
 
     # -- life cycle --------------------------------------------------------
@@ -247,7 +261,20 @@ class PulseRig:
         running ``paplay`` process at once (its output goes to
         ``<root>/paplay.log``; check its exit status yourself).
         """
-        command = ["paplay", f"--device={self.sink}", os.fspath(path)]
+        return self._play(self.sink, path, wait, timeout)
+
+    def play_call(
+        self, path: str | os.PathLike[str], wait: bool = True, timeout: float = 60.0
+    ) -> subprocess.Popen[bytes]:
+        """Play a sound file as the call's sound: to the speakers (the online layout only)."""
+        if self.speakers is None:
+            raise RigError("this rig has no speakers: start it with online=True")
+        return self._play(self.speakers, path, wait, timeout)
+
+    def _play(
+        self, device: str, path: str | os.PathLike[str], wait: bool, timeout: float
+    ) -> subprocess.Popen[bytes]:
+        command = ["paplay", f"--device={device}", os.fspath(path)]
         if not wait:
             with (self.root / "paplay.log").open("ab") as log:
                 return subprocess.Popen(
@@ -320,13 +347,13 @@ def _restore_environ(saved: Mapping[str, str | None]) -> None:
             os.environ[key] = value
 
 
-def serve_rig() -> Iterator[PulseRig]:
+def serve_rig(online: bool = False) -> Iterator[PulseRig]:
     """Start a rig, make it this process's sound server while the caller holds it, then stop it.
 
     Skips when PulseAudio's tools are not installed (fails instead under ``CI``).
     """
     require_tools()
-    with PulseRig() as rig:
+    with PulseRig(online=online) as rig:
         saved = _swap_environ(rig.client_env)
         try:
             _refresh_portaudio()
@@ -340,6 +367,12 @@ def serve_rig() -> Iterator[PulseRig]:
 def virtual_microphone() -> Iterator[PulseRig]:
     """A running :class:`PulseRig` whose ``vmic`` is the default input for the whole session."""
     yield from serve_rig()
+
+
+@pytest.fixture
+def online_rig() -> Iterator[PulseRig]:
+    """A rig of the test's own in the online-interview layout: a microphone, and speakers playing the call."""
+    yield from serve_rig(online=True)
 
 
 @pytest.fixture

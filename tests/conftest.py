@@ -71,7 +71,13 @@ def furikaeri_home(tmp_path_factory, monkeypatch):
     return home
 
 
-from tests.audio_rig import no_sound_server, private_microphone, real_sd, virtual_microphone  # noqa: E402,F401
+from tests.audio_rig import (  # noqa: E402,F401
+    no_sound_server,
+    online_rig,
+    private_microphone,
+    real_sd,
+    virtual_microphone,
+)
 from tests.model_fixtures import base_model_in_home, built_base_model, english_speech  # noqa: E402,F401
 
 

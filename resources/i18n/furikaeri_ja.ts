@@ -501,6 +501,25 @@
     </message>
 </context>
 <context>
+    <name>CallAudio</name>
+    <message>
+        <source>The call&apos;s sound cannot be recorded: the PulseAudio client library is missing ({detail}). Install libpulse0.</source>
+        <translation>通話の音声を録音できません。PulseAudio のクライアントライブラリがありません（{detail}）。libpulse0 をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sound source {source} could not be opened: {detail}.</source>
+        <translation>通話の音声の入力元 {source} を開けませんでした：{detail}。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sound is no longer being recorded.</source>
+        <translation>通話の音声はもう録音されていません。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sound stopped reaching Furikaeri: {detail}.</source>
+        <translation>通話の音声が Furikaeri に届かなくなりました：{detail}。</translation>
+    </message>
+</context>
+<context>
     <name>ChoosePage</name>
     <message>
         <source>{seconds} s</source>
@@ -960,6 +979,14 @@
     <message>
         <source>none found</source>
         <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>Call audio (online interviews)</source>
+        <translation>通話の音声（オンライン面接）</translation>
+    </message>
+    <message>
+        <source>no source found: recording the call&apos;s sound needs a PulseAudio or PipeWire sound server and pactl (pulseaudio-utils)</source>
+        <translation>入力元が見つかりません。通話の音声を録音するには PulseAudio または PipeWire のサウンドサーバーと pactl（pulseaudio-utils）が必要です</translation>
     </message>
     <message>
         <source>Speech model {name}</source>
