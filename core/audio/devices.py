@@ -13,6 +13,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any, Protocol
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
@@ -24,6 +25,17 @@ Importer = Callable[[str], ModuleType]
 class AudioUnavailable(FurikaeriError):  # noqa: N818 - a public name core/recording and the tests use
     """Recording is impossible on this machine; ``message`` says why."""
 
+
+
+class SoundDevices(Protocol):
+    """What the recorder uses of the ``sounddevice`` module (so another source of blocks can stand in)."""
+
+    @property
+    def PortAudioError(self) -> type[Exception]: ...  # noqa: N802 - sounddevice's name
+
+    def InputStream(self, **options: Any) -> Any: ...  # noqa: N802 - sounddevice's name
+
+    def query_devices(self, device: Any = None, kind: str | None = None) -> Any: ...
 
 def portaudio_missing_message() -> Message:
     """The explanation shown when the PortAudio library cannot be loaded."""

@@ -63,6 +63,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out:
     parser.add_argument("--duration", type=float, metavar="SECONDS",
                         help=t(QT_TRANSLATE_NOOP("CLI", "stop after this many seconds (default: Ctrl-C)")))
     parser.add_argument("--device", help=t(QT_TRANSLATE_NOOP("CLI", "input device index or name")))
+    parser.add_argument("--system-audio", action="store_true",
+                        help=t(QT_TRANSLATE_NOOP("CLI", "also record what the computer plays (an online interview's "
+                                                        "call) on a second track")))
+    parser.add_argument("--system-audio-device", metavar="NAME",
+                        help=t(QT_TRANSLATE_NOOP("CLI", "the sound source of the call (default: what the default "
+                                                        "output plays; main.py doctor lists them)")))
     parser.add_argument("-o", "--output", metavar="FILE",
                         help=t(QT_TRANSLATE_NOOP("CLI", "also copy the finished WAV file here")))
     parser.set_defaults(run=run)
@@ -82,6 +88,23 @@ def _interview(args: argparse.Namespace, library: Library, out: Output, intervie
     kind = InterviewKind.MOCK if args.mock else InterviewKind.REAL
     company = args.company or out.t(QT_TRANSLATE_NOOP("CLI", "Mock practice"))
     return Interview(company=company, kind=kind, starts_at=utc_now())
+
+
+def _call_source(args: argparse.Namespace, out: Output) -> str | None:
+    """The source of the call's sound asked for, or the monitor of the default output; None: none (said why)."""
+    if args.system_audio_device:
+        return str(args.system_audio_device)
+    if not args.system_audio:
+        return None
+    from core.audio.pulse_capture import monitor_sources
+
+    sources = monitor_sources()
+    if not sources:
+        out.error(out.t(QT_TRANSLATE_NOOP(
+            "CLI", "Only the microphone is recorded: no source of the computer's sound was found "
+                   "(main.py doctor says what is needed).")))
+        return None
+    return sources[0].name
 
 
 def _device(value: str | None) -> int | str | None:
@@ -111,12 +134,13 @@ def run(args: argparse.Namespace, out: Output) -> int:
             if isinstance(checked, int):
                 return checked
         finished = threading.Event()
+        call_source = _call_source(args, out)
         try:
             interview = _interview(args, library, out, interview_id)
             started = recording_ops.start(
                 library, interview, _permission(args), device=_device(args.device),
                 on_event=lambda event: finished.set() if _is_interruption(event) else None,
-                note="recorded from the command line").value
+                note="recorded from the command line", call_source=call_source).value
             assert started.session is not None  # only an agreement is given here
             session = started.session
         except (NotFoundError, ConsentInvalid, ConsentRequired) as error:
@@ -134,11 +158,18 @@ def run(args: argparse.Namespace, out: Output) -> int:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+        if session.call_problem is not None:
+            out.error(session.call_problem)  # the microphone is recorded all the same
         recording = session.stop()
         database = library.path
     seconds = recording.duration_ms / 1000
     out.print(t(QT_TRANSLATE_NOOP("CLI", "Saved {path} ({seconds:.1f} s)")).format(
         path=printable(str(recording.path)), seconds=seconds))
+    if session.call is not None:
+        out.print(t(QT_TRANSLATE_NOOP("CLI", "The call's sound: {path}")).format(
+            path=printable(str(session.call.path))))
+        if session.call_problem is not None:
+            out.error(session.call_problem)
     status = 0
     if args.output:
         status = _copy(out, recording.path, args.output, database)

@@ -74,10 +74,13 @@ class Started:
 
 def start(library: Library, interview: Interview, permission: Permission | None = None, *,
           device: int | str | None = None, sd: ModuleType | None = None,
-          on_event: Callable[[Any], None] | None = None, note: str = "") -> Result[Started]:
+          on_event: Callable[[Any], None] | None = None, note: str = "",
+          call_source: str | None = None) -> Result[Started]:
     """Keep the answer as a consent record and, when it allows, start recording.
 
-    An interview without an id is created only if recording starts.
+    An interview without an id is created only if recording starts.  With
+    ``call_source`` the call's sound is recorded on a second track as well (an
+    online interview), under the same permission.
     """
     if permission is not None and permission.answer is ConsentAnswer.DECLINED:
         if interview.id is None:
@@ -88,7 +91,7 @@ def start(library: Library, interview: Interview, permission: Permission | None 
         return Result(Started(consent, None), Changes(consent=ids, interviews=ids))
     new = interview.id is None
     session = start_recording(library, interview, lambda saved: consent_record(saved, permission, note),
-                              device=device, sd=sd, on_event=on_event)
+                              device=device, sd=sd, on_event=on_event, call_source=call_source)
     ids = frozenset({session.recording.interview_id})
     return Result(Started(session.consent, session),
                   Changes(recordings=ids, consent=ids, interviews=ids if new else frozenset()))

@@ -6,6 +6,8 @@
     held while the recording runs (a free lock means its process died)
 ``<audio>.peaks``
     the waveform overview's cache (rebuilt when missing)
+``<audio>.call.wav``
+    an online interview's second track: what the computer played (the call), same clock as the audio
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 SIDECAR_SUFFIX = ".json"
 LOCK_SUFFIX = ".lock"
 PEAKS_SUFFIX = ".peaks"
+CALL_SUFFIX = ".call.wav"
 
 
 def _beside(audio: str | os.PathLike[str], suffix: str) -> Path:
@@ -35,9 +38,18 @@ def peaks_path(audio: str | os.PathLike[str]) -> Path:
     return _beside(audio, PEAKS_SUFFIX)
 
 
+def call_track_path(audio: str | os.PathLike[str]) -> Path:
+    return _beside(audio, CALL_SUFFIX)
+
+
+def is_call_track(path: Path) -> bool:
+    """Whether ``path`` is the call track of a recording beside it (it belongs to that recording)."""
+    return path.name.endswith(CALL_SUFFIX)
+
+
 def side_files(audio: str | os.PathLike[str]) -> tuple[Path, ...]:
     """Every file kept beside ``audio`` (which may or may not exist)."""
-    return sidecar_path(audio), peaks_path(audio), lock_path(audio)
+    return sidecar_path(audio), peaks_path(audio), lock_path(audio), call_track_path(audio)
 
 
 def is_sidecar(path: Path) -> bool:

@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from core.audio.devices import load_sounddevice
+from core.audio.devices import SoundDevices, load_sounddevice
 from core.consent import ConsentStore, permit_from
 from core.messages import Message
 from core.recording import errors
@@ -139,7 +139,7 @@ class Recorder:
         config: RecorderConfig,
         permit: object,
         *,
-        sd: ModuleType | None = None,
+        sd: ModuleType | SoundDevices | None = None,
         on_event: EventHandler | None = None,
         consent: ConsentStore | None = None,
     ) -> None:
@@ -284,7 +284,7 @@ class Recorder:
             self._abandon_start()
             raise RecordingError(errors.open_failure(error, self.config.device)) from error
 
-    def _open_stream(self, sd: ModuleType) -> tuple[Any, int]:
+    def _open_stream(self, sd: Any) -> tuple[Any, int]:
         """Open (not start) the input stream at the rate asked for, else at the device's own."""
         asked = self.config.samplerate
         try:
@@ -302,14 +302,14 @@ class Recorder:
                 raise RecordingError(errors.rate_unsupported(asked)) from error
             raise RecordingError(errors.open_failure(error, self.config.device)) from error
 
-    def _new_stream(self, sd: ModuleType, rate: int) -> Any:
+    def _new_stream(self, sd: Any, rate: int) -> Any:
         return sd.InputStream(
             samplerate=rate, channels=self.config.channels, dtype="int16", device=self.config.device,
             blocksize=self.config.blocksize, latency=self.config.latency,
             callback=self.callback, finished_callback=self._stream_finished.set,
         )
 
-    def _device_rate(self, sd: ModuleType) -> int | None:
+    def _device_rate(self, sd: Any) -> int | None:
         try:
             return int(sd.query_devices(self.config.device, "input")["default_samplerate"])
         except (sd.PortAudioError, ValueError, KeyError, TypeError):

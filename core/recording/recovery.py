@@ -17,6 +17,7 @@ app, ``main.py record``, ``main.py doctor``):
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +29,7 @@ from core.consent import ConsentRecord
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording import reserve, wavfile
-from core.recording.files import sidecar_path
+from core.recording.files import call_track_path, is_call_track, sidecar_path
 from core.recording.session import _release_lock, _take_lock, read_sidecar, write_sidecar
 from core.recording.store import Marker, Recording, RecordingState
 
@@ -117,6 +118,10 @@ def _finish_from_file(library: Library, recording: Recording, audio: Path, side:
     dropped = 0
     try:
         repaired = wavfile.repair(audio)
+        call = call_track_path(audio)
+        if call.exists():  # the online interview's second track, cut off at the same moment
+            with contextlib.suppress(FurikaeriError, OSError):
+                wavfile.repair(call)
         samplerate = wavfile.probe(audio).samplerate
         duration_ms = round(repaired.duration_s * 1000)
         ending = _ending(side)
@@ -158,7 +163,7 @@ def _reconcile_files(library: Library) -> tuple[list[Recording], list[Path], int
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         for audio in sorted(folder.iterdir()):
             if (audio.name.startswith(".") or audio.suffix.lower() not in AUDIO_SUFFIXES or not audio.is_file()
-                    or audio.relative_to(root).as_posix() in known):
+                    or audio.relative_to(root).as_posix() in known or is_call_track(audio)):
                 continue
             fd = _take_lock(audio, wait=False)
             if fd is None:

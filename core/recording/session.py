@@ -42,6 +42,7 @@ from core.interviews import Interview, utc_now
 from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.recording import errors
+from core.recording.call_track import CallTrack
 from core.recording.errors import RecordingError
 from core.recording.files import lock_path, sidecar_path
 from core.recording.recorder import Recorder, RecorderConfig, RecorderState
@@ -94,6 +95,8 @@ class RecordingSession:
     consent_clip_ms: int = 0
     library_problem: Message | None = None  # after stop: the library or sidecar could not be updated
     consent_facts: dict[str, Any] = field(default_factory=dict)  # the sidecar's consent record and chain head
+    call: CallTrack | None = None  # an online interview's second track: the call's sound
+    call_problem: Message | None = None  # why the call's sound is not (or no longer) recorded
     # Markers are saved from worker threads while the user may press Stop: one at a time, none once stopping.
     _changing: threading.Lock = field(default_factory=threading.Lock, repr=False)
     stopping: bool = False
@@ -109,8 +112,13 @@ class RecordingSession:
         sd: ModuleType | None = None,
         on_event: Callable[[Any], None] | None = None,
         reserve: SpaceReserve | None = None,
+        call_source: str | None = None,
     ) -> RecordingSession:
         """Start recording under consent record ``consent_id``.
+
+        ``call_source``: also record the call's sound from this PulseAudio
+        source on a second track (an online interview); if it cannot be
+        recorded, the microphone still is and :attr:`call_problem` says why.
 
         Raises :class:`core.consent.ConsentRequired` without a valid agreement,
         :class:`RecordingError` when the disk or the microphone fails, and
@@ -126,10 +134,21 @@ class RecordingSession:
                 reserve.release()
             raise
         try:
-            return cls._start(library, permit, device, samplerate, sd, on_event, reserve)
+            session = cls._start(library, permit, device, samplerate, sd, on_event, reserve)
         except FurikaeriError as error:
             note_failed_start(library, permit.consent.interview_id, error.message)
             raise
+        if call_source is not None:
+            session._start_call(permit, call_source)
+        return session
+
+    def _start_call(self, permit: RecordingPermit, source: str) -> None:
+        call = CallTrack(self.path, source, permit, self.library.consent, self.recorder.samplerate)
+        if call.start():
+            self.call = call
+        self.call_problem = call.problem
+        with contextlib.suppress(OSError):  # the first sidecar stands; stop writes it again
+            self._write_sidecar()
 
     @classmethod
     def _start(cls, library: Library, permit: RecordingPermit, device: int | str | None, samplerate: int,
@@ -171,9 +190,13 @@ class RecordingSession:
     # -- while recording --------------------------------------------------------
     def pause(self) -> None:
         self.recorder.pause()
+        if self.call is not None:
+            self.call.pause()
 
     def resume(self) -> None:
         self.recorder.resume()
+        if self.call is not None:
+            self.call.resume()
 
     def mark(self, label: str = "") -> Marker:
         """Note the current position (cheap, no I/O: safe on a UI thread); persist with :meth:`save_marker`."""
@@ -217,6 +240,9 @@ class RecordingSession:
             self.stopping = True
         try:
             result = self.recorder.stop(timeout_s=timeout_s)
+            if self.call is not None:
+                self.call.stop(timeout_s=timeout_s)
+                self.call_problem = self.call.problem
             self.reserve.release()  # room to finish, even if the recording filled the disk
             interrupted = result.state is RecorderState.INTERRUPTED or result.problem is not None
             state = RecordingState.INTERRUPTED if interrupted else RecordingState.COMPLETED
@@ -242,7 +268,8 @@ class RecordingSession:
 
     def _write_sidecar(self) -> None:
         """From what the session knows, without reading the library (which may be unwritable by now)."""
-        write_sidecar_file(self.interview, self.consent_facts, self.recording, self.markers)
+        write_sidecar_file(self.interview, self.consent_facts, self.recording, self.markers,
+                           self.call.facts() if self.call is not None else None)
 
 
 def start_recording(library: Library, interview: Interview, consent_for: Callable[[Interview], ConsentRecord],
@@ -296,14 +323,15 @@ def note_failed_start(library: Library, interview_id: int, reason: Message) -> N
 def write_sidecar(library: Library, recording: Recording, markers: list[Marker] | None = None) -> None:
     """The recording's facts beside its audio, read from the library: interview, consent record, markers."""
     interview = library.interviews.get(recording.interview_id)
-    consent = library.consent.sidecar_facts(recording.interview_id, recording.consent_id,
-                                            read_sidecar(recording.path))
+    previous = read_sidecar(recording.path)
+    consent = library.consent.sidecar_facts(recording.interview_id, recording.consent_id, previous)
     markers = markers if markers is not None else library.recordings.markers(recording.id)
-    write_sidecar_file(interview, consent, recording, markers)
+    call = (previous or {}).get("call_track")
+    write_sidecar_file(interview, consent, recording, markers, call if isinstance(call, dict) else None)
 
 
 def write_sidecar_file(interview: Interview, consent: dict[str, Any], recording: Recording,
-                       markers: list[Marker]) -> None:
+                       markers: list[Marker], call: dict[str, Any] | None = None) -> None:
     """``consent``: the record and its chain's head (:meth:`core.consent.ConsentStore.sidecar_facts`)."""
     data = {
         "format": 1,
@@ -327,6 +355,8 @@ def write_sidecar_file(interview: Interview, consent: dict[str, Any], recording:
         },
         "markers": [{"at_ms": m.at_ms, "label": m.label} for m in markers],
     }
+    if call is not None:
+        data["call_track"] = call  # the call's sound, same clock as the audio (file beside it)
     atomic_write_text(sidecar_path(recording.path), json.dumps(data, ensure_ascii=False, indent=2))
 
 

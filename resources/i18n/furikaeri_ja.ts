@@ -141,12 +141,24 @@
         <translation>入力デバイスの番号または名前</translation>
     </message>
     <message>
+        <source>also record what the computer plays (an online interview&apos;s call) on a second track</source>
+        <translation>パソコンが再生している音（オンライン面接の通話）も別トラックに録音する</translation>
+    </message>
+    <message>
+        <source>the sound source of the call (default: what the default output plays; main.py doctor lists them)</source>
+        <translation>通話の音声の入力元（既定：既定の出力で再生している音。一覧は main.py doctor で確認できます）</translation>
+    </message>
+    <message>
         <source>also copy the finished WAV file here</source>
         <translation>完成した WAV ファイルをここにもコピーします</translation>
     </message>
     <message>
         <source>Mock practice</source>
         <translation>模擬面接</translation>
+    </message>
+    <message>
+        <source>Only the microphone is recorded: no source of the computer&apos;s sound was found (main.py doctor says what is needed).</source>
+        <translation>マイクだけを録音します。パソコンの音の入力元が見つかりませんでした（必要なものは main.py doctor で確認できます）。</translation>
     </message>
     <message>
         <source>Not recording: say how permission was given, either --mock for practice alone, or --who and --how for the interviewer&apos;s permission.</source>
@@ -163,6 +175,10 @@
     <message>
         <source>Saved {path} ({seconds:.1f} s)</source>
         <translation>保存しました：{path}（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sound: {path}</source>
+        <translation>通話の音声：{path}</translation>
     </message>
     <message>
         <source>Copied to {path}</source>
@@ -517,6 +533,14 @@
     <message>
         <source>The call&apos;s sound stopped reaching Furikaeri: {detail}.</source>
         <translation>通話の音声が Furikaeri に届かなくなりました：{detail}。</translation>
+    </message>
+    <message>
+        <source>Only the microphone is being recorded: the call&apos;s sound ({source}) could not be recorded. {reason}</source>
+        <translation>マイクだけを録音しています。通話の音声（{source}）を録音できませんでした。{reason}</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sound stopped being recorded; the microphone went on. {reason}</source>
+        <translation>通話の音声の録音が止まりました。マイクの録音は続けました。{reason}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,77 @@
+"""An online interview's second track: what the computer plays (the call), beside the microphone's.
+
+The track is a :class:`~core.recording.recorder.Recorder` of its own, fed by
+:mod:`core.audio.pulse_streams` from a PulseAudio source (the monitor of the
+speakers), under the same permit as the microphone: it is written as it comes,
+made durable every second and repaired after a crash like any recording.  It
+never takes the microphone down with it: when the call's sound cannot be
+opened or goes away, :attr:`CallTrack.problem` says so in one sentence and the
+microphone track goes on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from core.audio.pulse_streams import SourceDevices
+from core.consent import ConsentStore, RecordingPermit
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.recording.files import call_track_path
+from core.recording.recorder import Recorder, RecorderConfig, RecordingResult
+
+CHANNELS = 2  # the call as the computer plays it (stereo)
+
+
+def _m(text: str, **params: object) -> Message:
+    return Message("CallAudio", text, params)
+
+
+class CallTrack:
+    def __init__(self, audio: Path, source: str, permit: RecordingPermit, consent: ConsentStore,
+                 samplerate: int = 48000) -> None:
+        self.path = call_track_path(audio)
+        self.source = source
+        self.problem: Message | None = None
+        self.result: RecordingResult | None = None
+        self.recorder = Recorder(RecorderConfig(path=self.path, samplerate=samplerate, channels=CHANNELS), permit,
+                                 sd=SourceDevices(source, samplerate), on_event=self._on_event, consent=consent)
+
+    def start(self) -> bool:
+        """Start capturing; False (and :attr:`problem` says why) when the call's sound cannot be recorded."""
+        try:
+            self.recorder.start()
+        except FurikaeriError as error:
+            self.problem = _m(QT_TRANSLATE_NOOP(
+                "CallAudio", "Only the microphone is being recorded: the call's sound ({source}) could not be "
+                             "recorded. {reason}"), source=self.source, reason=error.message)
+            return False
+        return True
+
+    def _on_event(self, event: Any) -> None:
+        reason = getattr(event, "reason", None)
+        if reason is not None and self.problem is None:
+            self.problem = _m(QT_TRANSLATE_NOOP(
+                "CallAudio", "The call's sound stopped being recorded; the microphone went on. {reason}"),
+                reason=reason)
+
+    def pause(self) -> None:
+        self.recorder.pause()
+
+    def resume(self) -> None:
+        self.recorder.resume()
+
+    def stop(self, timeout_s: float = 5.0) -> RecordingResult:
+        self.result = self.recorder.stop(timeout_s=timeout_s)
+        return self.result
+
+    def facts(self) -> dict[str, Any]:
+        """What the sidecar says about the track."""
+        result = self.result
+        return {
+            "file": self.path.name,
+            "source": self.source,
+            "channels": CHANNELS,
+            "duration_ms": round(result.duration_s * 1000) if result is not None else None,
+            "problem": self.problem.render() if self.problem is not None else None,
+        }
