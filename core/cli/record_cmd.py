@@ -41,6 +41,7 @@ from core.recording.files import sidecar_path
 from core.storage.errors import DatabaseError
 
 EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
+STREAM_CLOSE_S = 10.0  # a hung sound server: exit anyway after this (the exit guard keeps PortAudio loaded)
 METHODS = [m.value for m in ConsentMethod if m is not ConsentMethod.SELF]
 
 
@@ -161,6 +162,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
         if session.call_problem is not None:
             out.error(session.call_problem)  # the microphone is recorded all the same
         recording = session.stop()
+        session.wait_closed(STREAM_CLOSE_S)  # the process ends next: not while PortAudio still closes a stream
         database = library.path
     seconds = recording.duration_ms / 1000
     out.print(t(QT_TRANSLATE_NOOP("CLI", "Saved {path} ({seconds:.1f} s)")).format(

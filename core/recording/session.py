@@ -266,6 +266,14 @@ class RecordingSession:
             _release_lock(self.path, self._lock_fd)
         return self.recording
 
+    def wait_closed(self, timeout: float) -> bool:
+        """Wait until the input streams are really closed (before a process exits: PortAudio is still in use
+        while a stream closes); False when one is still closing after ``timeout`` (a hung sound server)."""
+        closed = self.recorder.wait_closed(timeout)
+        if self.call is not None:
+            closed = self.call.recorder.wait_closed(timeout) and closed
+        return closed
+
     def _write_sidecar(self) -> None:
         """From what the session knows, without reading the library (which may be unwritable by now)."""
         write_sidecar_file(self.interview, self.consent_facts, self.recording, self.markers,
