@@ -7,6 +7,9 @@ monitor must hold the interviewer and not the candidate.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 
 import numpy as np
@@ -46,6 +49,24 @@ def _best_correlation(recorded: np.ndarray, source: np.ndarray) -> float:
         if loud.any():
             best = max(best, float(np.max(dots[loud] / (energy[loud] * np.linalg.norm(probe)))))
     return best
+
+
+def _recording_child(tmp_path, seconds: int) -> subprocess.Popen[str]:
+    """``main.py record --mock --system-audio`` in a child process, returned once it says it records."""
+    from tests.test_cli import NETWORK_TRIPWIRE, ROOT
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(NETWORK_TRIPWIRE)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "record", "--mock", "--system-audio",
+                              "--duration", str(seconds)], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    for line in child.stdout:  # blocks until the child prints: no sleeping
+        if line.startswith("Recording"):
+            break
+    return child
 
 
 def test_the_speakers_monitor_is_offered_first_as_the_call_sound(online_rig):
@@ -114,27 +135,13 @@ def test_doctor_lists_the_sources_usable_as_call_audio(online_rig):
 def test_record_with_system_audio_keeps_each_voice_on_its_own_track(online_rig, tmp_path):
     """`record --system-audio`: the microphone track holds the candidate, the call track the interviewer."""
     import json
-    import os
-    import subprocess
-    import sys
 
     from core.library import Library
     from core.recording.files import call_track_path, sidecar_path
-    from tests.test_cli import NETWORK_TRIPWIRE, ROOT
 
     interviewer = _noise(tmp_path / "interviewer.wav", 3.0, seed=1)
     candidate = _noise(tmp_path / "candidate.wav", 3.0, seed=2)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(NETWORK_TRIPWIRE)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
-    child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "record", "--mock", "--system-audio",
-                              "--duration", "8"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    assert child.stdout is not None
-    for line in child.stdout:  # blocks until the child prints: no sleeping
-        if line.startswith("Recording"):
-            break
+    child = _recording_child(tmp_path, seconds=8)
     players = [online_rig.play_call(tmp_path / "interviewer.wav", wait=False),
                online_rig.play(tmp_path / "candidate.wav", wait=False)]
     out, err = child.communicate(timeout=60)
@@ -175,27 +182,14 @@ def test_without_a_call_source_the_microphone_is_recorded_and_one_sentence_says_
 
 @pytest.mark.slow
 def test_a_killed_two_track_recording_keeps_both_tracks_and_the_next_start_repairs_them(online_rig, tmp_path):
-    import os
     import signal
-    import subprocess
-    import sys
 
     from core.library import Library
     from core.recording.files import call_track_path
-    from tests.test_cli import NETWORK_TRIPWIRE, ROOT, run_cli
+    from tests.test_cli import run_cli
 
     interviewer = _noise(tmp_path / "interviewer.wav", 3.0, seed=3)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(NETWORK_TRIPWIRE)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
-    child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "record", "--mock", "--system-audio",
-                              "--duration", "60"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-    assert child.stdout is not None
-    for line in child.stdout:
-        if line.startswith("Recording"):
-            break
+    child = _recording_child(tmp_path, seconds=60)
     online_rig.play_call(tmp_path / "interviewer.wav")  # returns once played
     child.send_signal(signal.SIGKILL)
     child.wait(30)
