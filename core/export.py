@@ -9,6 +9,11 @@ owner-only (0600) file (straight through for a FIFO or a device), never over
 one of the ``inputs``; a failed export never leaves a half-written file or a
 stray temporary one behind.
 
+A two-track recording's transcript says who spoke: ``Name: text`` in TXT,
+SRT and Markdown (the name in bold there), a WebVTT voice span
+``<v Name>``, and in JSON a ``speaker`` id and ``speaker_name`` on every
+segment and word (with the list of ``speakers``).
+
 Every format shows the user's corrections (:attr:`Segment.display_text`);
 only JSON also keeps what Whisper originally produced.  Segments whose text is
 empty (the user deleted it) are left out of everything but JSON.
@@ -47,7 +52,7 @@ import bisect
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -56,6 +61,7 @@ from core.fsutil import OutputError, PathLike, write_output
 from core.messages import Message, Translate, identity_translate
 from core.recording.store import Marker
 from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
+from core.transcription.speakers import names as default_names
 
 FORMATS = ("txt", "srt", "vtt", "md", "json")
 FORMATS_WITHOUT_NOTICE = ("srt",)
@@ -150,40 +156,47 @@ class Cue:
     start_ms: int
     end_ms: int
     lines: tuple[str, ...]
+    speaker: str | None = None
 
 
 def cues(transcript: Transcript) -> list[Cue]:
     """The subtitle cues for ``transcript`` (see the module's rules), before any format escaping."""
     ordered = sorted(
-        ((max(s.start_ms, 0), max(s.end_ms, 0), tuple(_lines(s.display_text))) for s in _spoken(transcript)),
+        ((max(s.start_ms, 0), max(s.end_ms, 0), tuple(_lines(s.display_text)), s.speaker)
+         for s in _spoken(transcript)),
         key=lambda item: item[0])
     starts = [item[0] for item in ordered]
     result = []
-    for start, end, lines in ordered:
+    for start, end, lines, speaker in ordered:
         if end <= start:
             following = bisect.bisect_right(starts, start)  # the next cue that starts later
             end = start + MIN_CUE_MS
             if following < len(starts):
                 end = min(end, starts[following])
-        result.append(Cue(start, end, lines))
+        result.append(Cue(start, end, lines, speaker))
     return result
 
 
 # -- the formats --------------------------------------------------------------
 
 
-def _txt(transcript: Transcript, notice: str | None, times: bool) -> str:
+def _said_by(speaker: str | None, names: Mapping[str, str]) -> str:
+    """``"Name: "`` before a speaker's words; nothing for a transcript without speakers."""
+    return "" if speaker is None else f"{_one_line(names.get(speaker, speaker))}: "
+
+
+def _txt(transcript: Transcript, notice: str | None, times: bool, names: Mapping[str, str]) -> str:
     out = [notice, ""] if notice else []
     for segment in _spoken(transcript):
-        text = _one_line(segment.display_text)
+        text = _said_by(segment.speaker, names) + _one_line(segment.display_text)
         out.append(f"[{clock(segment.start_ms)}] {text}" if times else text)
     return "\n".join(out) + "\n"
 
 
-def _srt(transcript: Transcript) -> str:
+def _srt(transcript: Transcript, names: Mapping[str, str]) -> str:
     blocks = []
     for number, cue in enumerate(cues(transcript), start=1):
-        text = "\n".join(line.replace("-->", "→") for line in cue.lines)
+        text = _said_by(cue.speaker, names) + "\n".join(line.replace("-->", "→") for line in cue.lines)
         blocks.append(f"{number}\n{subtitle_time(cue.start_ms)} --> {subtitle_time(cue.end_ms)}\n{text}\n")
     return "\n".join(blocks)
 
@@ -192,18 +205,20 @@ def _vtt_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _vtt(transcript: Transcript, notice: str | None) -> str:
+def _vtt(transcript: Transcript, notice: str | None, names: Mapping[str, str]) -> str:
     blocks = ["WEBVTT\n"]
     if notice:
         blocks.append(f"NOTE {notice.replace('-->', '→')}\n")
     for cue in cues(transcript):
         text = "\n".join(_vtt_escape(line) for line in cue.lines)
+        if cue.speaker is not None:  # a voice span: players show or style the speaker
+            text = f"<v {_vtt_escape(_one_line(names.get(cue.speaker, cue.speaker)))}>{text}"
         blocks.append(f"{subtitle_time(cue.start_ms, '.')} --> {subtitle_time(cue.end_ms, '.')}\n{text}\n")
     return "\n".join(blocks)
 
 
 def _md(transcript: Transcript, notice: str | None, title: str, notes: str, language: str,
-        markers: Sequence[Marker], translate: Translate) -> str:
+        markers: Sequence[Marker], translate: Translate, names: Mapping[str, str]) -> str:
     labels = _LABELS[language]
     out = [f"> {notice}", ""] if notice else []
     out += [f"# {_md_escape(_one_line(title)) or labels['title']}", ""]
@@ -217,7 +232,9 @@ def _md(transcript: Transcript, notice: str | None, title: str, notes: str, lang
     out += [f"- {labels[key]}{labels['colon']}{value}" for key, value in facts]
     out += ["", f"## {labels['transcript']}", ""]
     for segment in _spoken(transcript):
-        out += [f"[{clock(segment.start_ms)}] {_md_escape(_one_line(segment.display_text))}", ""]
+        said_by = _said_by(segment.speaker, names)
+        speaker = f"**{_md_escape(said_by.rstrip())}** " if said_by else ""
+        out += [f"[{clock(segment.start_ms)}] {speaker}{_md_escape(_one_line(segment.display_text))}", ""]
     if markers:
         out += [f"## {labels['markers']}", ""]
         for marker in sorted(markers, key=lambda m: m.at_ms):
@@ -250,7 +267,8 @@ def _message_json(message: Message | None) -> dict[str, Any] | None:
     return {"context": message.context, "text": message.text, "params": message.params}
 
 
-def _segment_json(segment: Segment) -> dict[str, Any]:
+def _segment_json(segment: Segment, names: Mapping[str, str]) -> dict[str, Any]:
+    name = None if segment.speaker is None else names.get(segment.speaker, segment.speaker)
     return {
         "id": segment.id,
         "start_ms": segment.start_ms,
@@ -258,17 +276,21 @@ def _segment_json(segment: Segment) -> dict[str, Any]:
         "text": segment.text,
         "corrected_text": segment.corrected_text,
         "flags": sorted(flag.value for flag in segment.flags),
+        "speaker": segment.speaker,
+        "speaker_name": name,
         "avg_logprob": _finite(segment.avg_logprob),
         "no_speech_prob": _finite(segment.no_speech_prob),
         "words": [
-            {"start_ms": w.start_ms, "end_ms": w.end_ms, "text": w.text, "probability": _finite(w.probability)}
+            {"start_ms": w.start_ms, "end_ms": w.end_ms, "text": w.text, "probability": _finite(w.probability),
+             "speaker": segment.speaker, "speaker_name": name}
             for w in segment.words
         ],
     }
 
 
 def _json(transcript: Transcript, notice: str | None, title: str, notes: str,
-          markers: Sequence[Marker]) -> str:
+          markers: Sequence[Marker], names: Mapping[str, str]) -> str:
+    speakers = dict.fromkeys(s.speaker for s in transcript.segments if s.speaker is not None)
     settings = transcript.settings
     document: dict[str, Any] = {"notice": notice} if notice else {}
     document.update({
@@ -293,7 +315,8 @@ def _json(transcript: Transcript, notice: str | None, title: str, notes: str,
             },
             "extra": {str(key): transcript.extra[key] for key in sorted(transcript.extra, key=str)},
         },
-        "segments": [_segment_json(segment) for segment in transcript.segments],
+        "speakers": [{"id": speaker, "name": names.get(speaker, speaker)} for speaker in speakers],
+        "segments": [_segment_json(segment, names) for segment in transcript.segments],
         "markers": [{"id": m.id, "at_ms": m.at_ms, "label": m.label} for m in sorted(markers, key=lambda m: m.at_ms)],
         "notes": notes,
     })
@@ -326,10 +349,10 @@ def parse_json_export(text: str) -> JsonExport:
     segments = tuple(
         Segment(start_ms=s["start_ms"], end_ms=s["end_ms"], text=s["text"],
                 avg_logprob=_float(s["avg_logprob"]), no_speech_prob=_float(s["no_speech_prob"]),
-                words=tuple(Word(w["start_ms"], w["end_ms"], w["text"], _float(w["probability"]))
+                words=tuple(Word(w["start_ms"], w["end_ms"], w["text"], _float(w["probability"]), s.get("speaker"))
                             for w in s["words"]),
                 flags=frozenset(SegmentFlag(flag) for flag in s["flags"]),
-                corrected_text=s["corrected_text"], id=s["id"])
+                corrected_text=s["corrected_text"], id=s["id"], speaker=s.get("speaker"))
         for s in data["segments"])
     transcript = Transcript(
         source=meta["source"], language=meta["language"], duration_ms=meta["duration_ms"],
@@ -349,7 +372,7 @@ def export_transcript(transcript: Transcript, fmt: str, path: PathLike | None = 
                       notes: str = "", language: str = "en", privacy_notice: bool = True,
                       markers: Sequence[Marker] = (), times: bool = False,
                       translate: Translate = identity_translate, inputs: Iterable[PathLike] = (),
-                      protected: Iterable[PathLike] = ()) -> str:
+                      protected: Iterable[PathLike] = (), speaker_names: Mapping[str, str] | None = None) -> str:
     """``transcript`` as ``fmt`` (one of :data:`FORMATS`); written to ``path`` too when given.
 
     ``title``, ``notes`` (Markdown, included as given) and ``markers`` are
@@ -359,6 +382,9 @@ def export_transcript(transcript: Transcript, fmt: str, path: PathLike | None = 
     problem message in ``md`` (JSON keeps it in English).  ``inputs`` (files
     that must not be overwritten, such as the recording) and ``protected``
     (folders whose files must not be) go to :func:`core.fsutil.write_output`.
+    ``speaker_names`` name the speakers of a two-track recording's transcript
+    (:func:`core.transcription.speakers.names`; by default "Me" and
+    "Interviewer" in ``language``).
     Raises ``ValueError`` for an unknown format and :class:`ExportError` when
     the file is refused or cannot be written (nothing is left behind then).
     """
@@ -366,16 +392,17 @@ def export_transcript(transcript: Transcript, fmt: str, path: PathLike | None = 
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
     language = _content_language(language)
     notice = PRIVACY_NOTICE[language] if privacy_notice else None
+    names = speaker_names if speaker_names is not None else default_names(language)
     if fmt == "txt":
-        text = _txt(transcript, notice, times)
+        text = _txt(transcript, notice, times, names)
     elif fmt == "srt":
-        text = _srt(transcript)
+        text = _srt(transcript, names)
     elif fmt == "vtt":
-        text = _vtt(transcript, notice)
+        text = _vtt(transcript, notice, names)
     elif fmt == "md":
-        text = _md(transcript, notice, title, notes, language, markers, translate)
+        text = _md(transcript, notice, title, notes, language, markers, translate, names)
     else:
-        text = _json(transcript, notice, title, notes, markers)
+        text = _json(transcript, notice, title, notes, markers, names)
     if path is not None:
         write_output(path, text.encode("utf-8"), inputs=inputs, protected=protected)
     return text

@@ -465,6 +465,7 @@ class TranscriptWindow(Retranslatable, QWidget):
             export_transcript(transcript, fmt, path, title=title, notes=library.notes.get(interview.stored_id),
                               language=language, privacy_notice=notice,
                               markers=library.recordings.markers(recording.id), translate=translate,
+                              speaker_names=transcription_ops.speaker_names(library, recording, language),
                               inputs=(audio, sidecar_path(audio), *database_files(library.path)),
                               protected=(data_dir(create=False),))
             return path

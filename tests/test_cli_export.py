@@ -38,6 +38,9 @@ class FakeTranscripts:
     def get(self, transcript_id: int) -> Transcript:
         return self.by_id[transcript_id]
 
+    def speaker_names(self, recording_id: int) -> dict[str, str]:
+        return {}
+
 
 def recording_with_context(library: Library) -> int:
     """An interview with notes and a recording with markers; returns the recording's id."""

@@ -210,7 +210,7 @@ def test_json_keeps_everything_and_reads_back():
     transcript = sample_transcript()
     text = export_transcript(transcript, "json", title="模擬面接", notes=NOTES, markers=MARKERS, language="ja")
     data = json.loads(text)
-    assert list(data) == ["notice", "format", "title", "transcript", "segments", "markers", "notes"]
+    assert list(data) == ["notice", "format", "title", "transcript", "speakers", "segments", "markers", "notes"]
     assert data["notice"] == PRIVACY_NOTICE["ja"] and data["format"] == 1
     assert "最後に何か質問はありますか？" in text  # not \u escapes
     assert data["transcript"]["problem"] == "The decoder gave up after 12 s of noise."

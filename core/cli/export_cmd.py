@@ -30,6 +30,8 @@ from core.fsutil import OutputError
 from core.interviews import NotFoundError
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP
+from core.ops.transcription import speaker_names
+from core.transcription.speakers import has_speakers
 from core.recording.files import sidecar_path
 from core.recording.store import Marker
 
@@ -104,6 +106,16 @@ def _context(library: Library, recording_id: int | None) -> tuple[str, str, list
     return title, library.notes.get(recording.interview_id), markers
 
 
+def _speaker_names(library: Library, recording_id: int | None, language: str) -> dict[str, str] | None:
+    """The recording's speakers as the user named them (or its interview's interviewer), None for a file."""
+    if recording_id is None:
+        return None
+    try:
+        return speaker_names(library, library.recordings.get(recording_id), language)
+    except (LookupError, NotFoundError):
+        return None
+
+
 def run(args: argparse.Namespace, out: Output) -> int:
     t = out.t
     transcript_id = library_id(out, args.transcript)
@@ -124,6 +136,8 @@ def run(args: argparse.Namespace, out: Output) -> int:
                 id=transcript_id))
             return EXIT_NOT_FOUND
         title, notes, markers = _context(library, transcript.recording_id) if fmt in ("md", "json") else ("", "", [])
+        names = (_speaker_names(library, transcript.recording_id, language)
+                 if has_speakers(transcript.segments) else None)
         recording_files = _recording_files(library, transcript.recording_id) if args.output else ()
         output = guarded(*recording_files, database=library.path)
     target = output_target(out, args.output, **output) if args.output else None
@@ -132,7 +146,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
     try:
         text = export_transcript(transcript, fmt, args.output or None, title=title, notes=notes, language=language,
                                  privacy_notice=not args.no_notice, markers=markers, times=args.times,
-                                 translate=out.translate, **output)
+                                 translate=out.translate, speaker_names=names, **output)
     except OutputError as error:
         return output_failed(out, error)
     if target is None:

@@ -127,7 +127,10 @@ def run(args: argparse.Namespace, out: Output) -> int:
 
     t = out.t
     fmt = _format(args)
-    output = guarded(args.file)
+    from core.transcription.speakers import two_track_partner
+
+    call_track = two_track_partner(Path(args.file))  # an online interview's call: transcribed too, with speakers
+    output = guarded(args.file, *([call_track] if call_track is not None else []))
     if args.output:  # a wrong name is said now, not after minutes of transcription
         checked = output_target(out, args.output, **output)
         if isinstance(checked, int):

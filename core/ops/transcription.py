@@ -18,6 +18,7 @@ from core.ops.changes import Changes, Result
 from core.recording.store import Recording
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
+from core.transcription.speakers import SPEAKERS, names
 
 Outcome = Result[Transcript] | Exception
 
@@ -48,3 +49,24 @@ def correct_segment(library: Library, recording_id: int, segment_id: int, text: 
     """The user's own words for a segment (``None``: back to what Whisper heard); the original is kept."""
     segment = library.transcripts.correct_segment(segment_id, text)
     return Result(segment, Changes(transcripts=frozenset({recording_id})))
+
+
+def name_speaker(library: Library, recording_id: int, speaker: str, name: str | None) -> Result[dict[str, str]]:
+    """Call ``speaker`` ``name`` in this recording's transcripts (blank: back to the default name).
+
+    Returns the names the user chose for the recording's speakers.
+    """
+    if speaker not in SPEAKERS:
+        raise ValueError(f"unknown speaker {speaker!r}; expected one of {SPEAKERS}")
+    library.recordings.get(recording_id)  # KeyError for a recording that is gone
+    with library.transaction():
+        library.transcripts.name_speaker(recording_id, speaker, name)
+        chosen = library.transcripts.speaker_names(recording_id)
+    return Result(chosen, Changes(transcripts=frozenset({recording_id})))
+
+
+def speaker_names(library: Library, recording: Recording, language: str) -> dict[str, str]:
+    """The names of ``recording``'s speakers: the user's, else its interview's interviewer, else the defaults
+    in ``language``."""
+    interview = library.interviews.get(recording.interview_id)
+    return names(language, interview.interviewers, library.transcripts.speaker_names(recording.id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +33,7 @@ class Word:
     end_ms: int
     text: str
     probability: float
+    speaker: str | None = None  # as its segment's (core.transcription.speakers)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,12 @@ class Segment:
     flags: frozenset[SegmentFlag] = frozenset()
     corrected_text: str | None = None  # the user's correction, when there is one
     id: int | None = None
+    # Who spoke: core.transcription.speakers.ME / INTERVIEWER on a two-track recording; None when one voice track.
+    speaker: str | None = None
+
+    def spoken_by(self, speaker: str | None) -> Segment:
+        """This segment, and each of its words, said by ``speaker``."""
+        return replace(self, speaker=speaker, words=tuple(replace(w, speaker=speaker) for w in self.words))
 
     @property
     def display_text(self) -> str:

@@ -63,6 +63,7 @@ from core.transcription.audio import (
 from core.transcription.guard import SUPPORTED_LANGUAGES, flag_segments
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.process import WorkerProcess
+from core.transcription.speakers import drop_echoes, merge, two_track_partner
 from core.transcription.worker import Detected, Failed, Finished, JobRequest, SegmentDone, Started
 
 __all__ = [
@@ -215,7 +216,8 @@ class _Run:
     duration_s: float = 0.0
     problem: Message | None = None
     language: str = ""
-    speech_dbfs: float | None = None
+    speech_dbfs: dict[str | None, float | None] = field(default_factory=dict)  # per speaker (None: one track)
+    call_path: Path | None = None  # a two-track recording's call track
     segments: list[tuple[Segment, float | None]] = field(default_factory=list)  # with the level under each
     extra: dict[str, Any] = field(default_factory=dict)
     started: float | None = None  # when recognition began (monotonic)
@@ -405,11 +407,12 @@ class TranscriptionService:
         self._worker_pid = None
         self._no_worker.set()
 
-    def _prepare(self, job: Job) -> tuple[AudioInfo, str]:
-        """Check the file and find the model before involving the worker."""
+    def _prepare(self, job: Job) -> tuple[AudioInfo, str, Path | None]:
+        """Check the file(s) and find the model before involving the worker."""
         try:
             info = probe(job.path)
             require_duration(info, job.path)
+            call = two_track_partner(job.path)
             from core.speech.models import model_status, resolve_model
 
             model_path = resolve_model(job.settings.model)
@@ -422,24 +425,26 @@ class TranscriptionService:
             raise
         except FurikaeriError as error:  # ModelError
             raise TranscriptionError(error.message) from error
-        return info, str(model_path)
+        return info, str(model_path), call
 
     def _run(self, job: Job) -> None:
         if job._cancel_requested:
             job._finish(error=TranscriptionCancelled())
             return
         try:
-            info, model_path = self._prepare(job)
+            info, model_path, call = self._prepare(job)
         except TranscriptionError as error:
             job._finish(error=error)
             return
         if job._cancel_requested:  # while the file was checked or the model built
             job._finish(error=TranscriptionCancelled())
             return
-        run = _Run(info=info, cap_s=self.work_cap_s(info.duration_s))
+        tracks = 1 if call is None else 2
+        run = _Run(info=info, cap_s=tracks * self.work_cap_s(info.duration_s), call_path=call)
         worker = self._ensure_worker()
         try:
-            worker.conn.send(JobRequest(job.id, str(job.path), job.settings, model_path, self.device, run.cap_s))
+            worker.conn.send(JobRequest(job.id, str(job.path), job.settings, model_path, self.device, run.cap_s,
+                                        call_path=None if call is None else str(call)))
         except OSError:
             self._worker_died(job, worker)
             return
@@ -481,9 +486,10 @@ class TranscriptionService:
             if event.device:
                 run.extra.update(device=event.device, compute_type=event.compute_type, load_s=round(event.load_s, 3))
         elif isinstance(event, Detected):
-            run.language = event.language
-            run.speech_dbfs = event.speech_dbfs
-            run.extra.update(language_probability=round(event.probability, 3), speech_s=round(event.speech_s, 3))
+            if not run.speech_dbfs:  # the first track's (the microphone's) is the transcript's
+                run.language = event.language
+                run.extra.update(language_probability=round(event.probability, 3), speech_s=round(event.speech_s, 3))
+            run.speech_dbfs[event.speaker] = event.speech_dbfs
         elif isinstance(event, SegmentDone):
             run.segments.append((event.segment, event.level_dbfs))
             job._advance(event.progress)
@@ -506,10 +512,15 @@ class TranscriptionService:
             "or choose a smaller speech model."), {"reason": reason, "file": str(job.path)})))
 
     def _transcript(self, job: Job, run: _Run, capped: bool) -> Transcript:
-        ordered = sorted(run.segments, key=lambda pair: (pair[0].start_ms, pair[0].end_ms))  # a second pass follows
-        segments = flag_segments([s for s, _ in ordered], levels=[level for _, level in ordered],
-                                 speech_dbfs=run.speech_dbfs, detected_language=None if job.settings.language
-                                 else run.language)
+        tracks: dict[str | None, tuple[Segment, ...]] = {}
+        for speaker in dict.fromkeys(s.speaker for s, _ in run.segments):  # each track's guard sees its own levels
+            ordered = sorted(((s, level) for s, level in run.segments if s.speaker == speaker),
+                             key=lambda pair: (pair[0].start_ms, pair[0].end_ms))  # a second pass follows
+            tracks[speaker] = flag_segments([s for s, _ in ordered], levels=[level for _, level in ordered],
+                                            speech_dbfs=run.speech_dbfs.get(speaker),
+                                            detected_language=None if job.settings.language else run.language)
+        segments = tuple(drop_echoes(merge(*tracks.values())) if run.call_path is not None
+                         else tracks.get(None, ()))
         shown = str(job.path)
         problem = run.problem
         if capped:
@@ -524,6 +535,8 @@ class TranscriptionService:
             problem = Message(CONTEXT, QT_TRANSLATE_NOOP(
                 "Transcription", "No clear speech was found in {file}: the text there is probably invented by the "
                 "speech model, and is greyed."), {"file": shown})
+        if run.call_path is not None:
+            run.extra["call_track"] = run.call_path.name
         if run.started is not None:
             run.extra["work_s"] = round(time.monotonic() - run.started, 3)  # recognition, as the cap counts it
         # A detected language other than ja/en is kept only when something was said (over noise it was not).

@@ -44,10 +44,12 @@ def _settings(text: str) -> TranscriptionSettings:
     return TranscriptionSettings(**{key: value for key, value in data.items() if key in _SETTING_FIELDS})
 
 
-def _segment(row: sqlite3.Row, words: tuple[Word, ...]) -> Segment:
+def _segment(row: sqlite3.Row, words: Iterable[sqlite3.Row]) -> Segment:
+    speaker = row["speaker"]
     return Segment(start_ms=row["start_ms"], end_ms=row["end_ms"], text=row["text"],
-                   avg_logprob=row["avg_logprob"], no_speech_prob=row["no_speech_prob"], words=words,
-                   flags=_flags(row["flags"]), corrected_text=row["corrected_text"], id=row["id"])
+                   avg_logprob=row["avg_logprob"], no_speech_prob=row["no_speech_prob"],
+                   words=tuple(Word(w["start_ms"], w["end_ms"], w["text"], w["probability"], speaker) for w in words),
+                   flags=_flags(row["flags"]), corrected_text=row["corrected_text"], id=row["id"], speaker=speaker)
 
 
 class TranscriptStore:
@@ -73,9 +75,9 @@ class TranscriptStore:
             segment_ids = range(first, first + len(transcript.segments))
             conn.executemany(
                 "INSERT INTO segments (id, transcript_id, idx, start_ms, end_ms, text, corrected_text,"
-                " avg_logprob, no_speech_prob, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " avg_logprob, no_speech_prob, flags, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(segment_id, transcript_id, idx, s.start_ms, s.end_ms, s.text, s.corrected_text,
-                  float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags))
+                  float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags), s.speaker)
                  for idx, (segment_id, s) in enumerate(zip(segment_ids, transcript.segments, strict=True))])
             conn.executemany(
                 "INSERT INTO words (segment_id, start_ms, end_ms, text, probability) VALUES (?, ?, ?, ?, ?)",
@@ -107,7 +109,7 @@ class TranscriptStore:
                 raise KeyError(segment_id)
             words = self._conn.execute("SELECT * FROM words WHERE segment_id = ? ORDER BY id",
                                        (segment_id,)).fetchall()
-        return _segment(row, tuple(Word(w["start_ms"], w["end_ms"], w["text"], w["probability"]) for w in words))
+        return _segment(row, words)
 
     def get(self, transcript_id: int) -> Transcript:
         """The transcript with its segments and words; ``KeyError`` when there is none."""
@@ -120,10 +122,10 @@ class TranscriptStore:
             word_rows = self._conn.execute(
                 "SELECT w.* FROM words w JOIN segments s ON s.id = w.segment_id WHERE s.transcript_id = ?"
                 " ORDER BY w.id", (transcript_id,)).fetchall()
-        words: dict[int, list[Word]] = {}
+        words: dict[int, list[sqlite3.Row]] = {}
         for w in word_rows:
-            words.setdefault(w["segment_id"], []).append(Word(w["start_ms"], w["end_ms"], w["text"], w["probability"]))
-        segments = tuple(_segment(s, tuple(words.get(s["id"], ()))) for s in segment_rows)
+            words.setdefault(w["segment_id"], []).append(w)
+        segments = tuple(_segment(s, words.get(s["id"], ())) for s in segment_rows)
         return Transcript(source=row["source"], language=row["language"], duration_ms=row["duration_ms"],
                           settings=_settings(row["settings"]), segments=segments, recording_id=row["recording_id"],
                           created_at=datetime.fromisoformat(row["created_at"]),
@@ -142,6 +144,27 @@ class TranscriptStore:
     def latest_for_recording(self, recording_id: int) -> Transcript | None:
         ids = self._ids_for_recording(recording_id)
         return self.get(ids[-1]) if ids else None
+
+    # -- who spoke --
+    def speaker_names(self, recording_id: int) -> dict[str, str]:
+        """The names the user gave this recording's speakers (speaker id -> name); empty when none."""
+        with self._lock:
+            rows = self._conn.execute("SELECT speaker, name FROM speaker_names WHERE recording_id = ?",
+                                      (recording_id,)).fetchall()
+        return {row["speaker"]: row["name"] for row in rows}
+
+    def name_speaker(self, recording_id: int, speaker: str, name: str | None) -> None:
+        """Call ``speaker`` ``name`` in this recording's transcripts; ``None`` or blank: back to the default."""
+        name = (name or "").strip()
+        with transaction(self._conn, self._lock):
+            if name:
+                self._conn.execute(
+                    "INSERT INTO speaker_names (recording_id, speaker, name) VALUES (?, ?, ?)"
+                    " ON CONFLICT (recording_id, speaker) DO UPDATE SET name = excluded.name",
+                    (recording_id, speaker, name))
+            else:
+                self._conn.execute("DELETE FROM speaker_names WHERE recording_id = ? AND speaker = ?",
+                                   (recording_id, speaker))
 
     # -- each interview's language --
     def remembered_language(self, interview_id: int) -> str | None:

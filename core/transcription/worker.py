@@ -18,6 +18,11 @@ worker → parent, for each job
     then :class:`Finished`; or :class:`Failed` at any point.  Segments come
     in time order, except those of a second pass (below), which follow.
 
+A two-track recording (``call_path``: an online interview's call track) is
+transcribed track after track: the microphone's, once the call's bleed is
+taken out of it (:mod:`core.transcription.bleed`), then the call's, each with
+its own :class:`Detected`, and every segment says its speaker.
+
 After a decode with an initial prompt, detected speech the decode left
 without words is decoded again without the prompt
 (:mod:`core.transcription.coverage`).  Each segment carries the level of the
@@ -46,7 +51,8 @@ from typing import Any
 import numpy as np
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.transcription.audio import CONTEXT, AudioFileError, TranscriptionError, decode
+from core.transcription import bleed
+from core.transcription.audio import CONTEXT, AudioFileError, DecodedAudio, TranscriptionError, decode
 from core.transcription.coverage import redo_uncovered
 from core.transcription.guard import (
     COMPRESSION_RATIO_THRESHOLD,
@@ -55,6 +61,7 @@ from core.transcription.guard import (
     Levels,
 )
 from core.transcription.model import Segment, TranscriptionSettings, Word
+from core.transcription.speakers import INTERVIEWER, ME
 
 # Temperature fallback, capped: the full schedule (up to 1.0) spends minutes on noise for no text.
 TEMPERATURES = (0.0, 0.2, 0.4)
@@ -111,6 +118,7 @@ class JobRequest:
     model_path: str  # already resolved by the parent
     device: str  # "auto", "cpu" or "cuda"
     work_cap_s: float  # stop after this much recognition work
+    call_path: str | None = None  # a two-track recording's call track: its speakers are told apart
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,7 @@ class Detected:
     probability: float
     speech_s: float  # audio left after voice-activity detection
     speech_dbfs: float | None = None  # the recording's speech level (guard.Levels)
+    speaker: str | None = None  # the track detected (two-track recordings: one Detected per track)
 
 
 @dataclass(frozen=True)
@@ -267,52 +276,108 @@ def decode_segments(model: Any, samples: np.ndarray, settings: TranscriptionSett
         segments.close()
 
 
+@dataclass(frozen=True)
+class _Track:
+    speaker: str | None  # None: a recording with one voice track
+    audio: DecodedAudio
+
+
+def _tracks(request: JobRequest) -> list[_Track]:
+    """The job's audio: the one file, or a two-track recording's microphone (bleed taken out) and call."""
+    audio = decode(request.path)
+    if request.call_path is None:
+        return [_Track(None, audio)]
+    try:
+        call = decode(request.call_path)
+    except AudioFileError:  # a call track that never got any sound (or is damaged): the microphone alone
+        return [_Track(ME, audio)]
+    length = max(len(audio.samples), len(call.samples))  # equal lengths: the tracks start together
+    mic_samples = np.pad(audio.samples, (0, length - len(audio.samples)))
+    call_samples = np.pad(call.samples, (0, length - len(call.samples)))
+    mic_samples, _bleed = bleed.clean(mic_samples, call_samples)
+    return [_Track(ME, replace(audio, samples=mic_samples)),
+            _Track(INTERVIEWER, replace(call, samples=call_samples, problem=None))]
+
+
+class _Clock:
+    """The job's work cap, shared by its tracks."""
+
+    def __init__(self, cap_s: float) -> None:
+        self.start, self.cap_s = time.monotonic(), cap_s
+
+    @property
+    def over(self) -> bool:
+        return time.monotonic() - self.start > self.cap_s
+
+
+def _run_track(job_id: int, track: _Track, share: tuple[float, float], settings: TranscriptionSettings,
+               model: Any, clock: _Clock, send: Any) -> bool:
+    """Transcribe one track, reporting its segments (said by its speaker); True when the work cap is reached.
+
+    ``share``: the part of the job's progress (first, size) this track stands for.
+    """
+    samples = track.audio.samples
+    levels = Levels.measure(samples)
+    settings, detected = settle_language(model, samples, settings)
+    segments, info = model.transcribe(samples, **whisper_options(settings))
+    probability = float(info.language_probability) if detected is None else detected
+    send(Detected(job_id, info.language, probability, float(info.duration_after_vad), levels.speech_dbfs,
+                  speaker=track.speaker))
+    duration = max(track.audio.duration_s, 1e-6)
+    done: list[Segment] = []
+
+    def report(segment: Segment) -> bool:
+        """Send one segment; True when the work cap is reached."""
+        if track.speaker is not None:
+            segment = segment.spoken_by(track.speaker)
+        fraction = min(1.0, max(0.0, segment.end_ms / 1000 / duration))
+        send(SegmentDone(job_id, segment, share[0] + share[1] * fraction,
+                         levels.span_dbfs(segment.start_ms, segment.end_ms)))
+        done.append(segment)
+        return clock.over
+
+    capped = False
+    try:
+        for whisper_segment in segments:
+            if capped := report(_convert(whisper_segment)):
+                break
+    finally:
+        segments.close()
+    if not capped and settings.initial_prompt:  # the prompt may have dropped speech: decode it again without
+        plain = replace(settings, initial_prompt=None, prompts_by_language=(), language=info.language)
+        again = redo_uncovered(samples, done, lambda piece: decode_segments(model, piece, plain))
+        try:
+            for segment in again:
+                if capped := report(segment):
+                    break
+        finally:
+            again.close()
+    return capped
+
+
 def run_job(request: JobRequest, send: Any, models: _Models) -> None:
     """Run one job, reporting through ``send``.  Only a failing ``send`` raises."""
     job_id = request.job_id
     try:
         models.prefetch(request.model_path, request.device)  # load while decoding
-        audio = decode(request.path)
-        if audio.silent:
-            send(Started(job_id, audio.duration_s, audio.problem, silent=True))
+        tracks = _tracks(request)
+        first = tracks[0].audio
+        duration_s = max(track.audio.duration_s for track in tracks)
+        heard = [track for track in tracks if not track.audio.silent]
+        if not heard:
+            send(Started(job_id, duration_s, first.problem, silent=True))
             send(Finished(job_id))
             return
         model, load_s = models.get(request.model_path, request.device)
-        send(Started(job_id, audio.duration_s, audio.problem, silent=False, device=str(model.model.device),
+        send(Started(job_id, duration_s, first.problem, silent=False, device=str(model.model.device),
                      compute_type=str(model.model.compute_type), load_s=load_s))
-        start = time.monotonic()
-        levels = Levels.measure(audio.samples)
-        settings, detected = settle_language(model, audio.samples, request.settings)
-        segments, info = model.transcribe(audio.samples, **whisper_options(settings))
-        probability = float(info.language_probability) if detected is None else detected
-        send(Detected(job_id, info.language, probability, float(info.duration_after_vad), levels.speech_dbfs))
-        duration = max(audio.duration_s, 1e-6)
-        done: list[Segment] = []
-
-        def report(segment: Segment) -> bool:
-            """Send one segment; True when the work cap is reached."""
-            send(SegmentDone(job_id, segment, min(1.0, max(0.0, segment.end_ms / 1000 / duration)),
-                             levels.span_dbfs(segment.start_ms, segment.end_ms)))
-            done.append(segment)
-            return time.monotonic() - start > request.work_cap_s
-
+        clock = _Clock(request.work_cap_s)
         capped = False
-        try:
-            for whisper_segment in segments:
-                if capped := report(_convert(whisper_segment)):
-                    break
-        finally:
-            segments.close()
-        if not capped and settings.initial_prompt:  # the prompt may have dropped speech: decode it again without
-            plain = replace(settings, initial_prompt=None, prompts_by_language=(), language=info.language)
-            again = redo_uncovered(audio.samples, done, lambda piece: decode_segments(model, piece, plain))
-            try:
-                for segment in again:
-                    if capped := report(segment):
-                        break
-            finally:
-                again.close()
-        send(Finished(job_id, capped=capped, transcribe_s=time.monotonic() - start))
+        for index, track in enumerate(heard):
+            if capped := _run_track(job_id, track, (index / len(heard), 1 / len(heard)), request.settings, model,
+                                    clock, send):
+                break
+        send(Finished(job_id, capped=capped, transcribe_s=time.monotonic() - clock.start))
     except AudioFileError as error:
         send(Failed(job_id, error.message, unreadable=True))
     except TranscriptionError as error:
