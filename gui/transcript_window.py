@@ -41,8 +41,9 @@ from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
+from core.transcription.speakers import INTERVIEWER, ME, names
 from gui.i18n import Retranslatable, render
-from gui.segment_model import SegmentModel, format_time
+from gui.segment_model import SPEAKER, TEXT, SegmentModel, format_time
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
 from gui.waveform_widget import WaveformWidget
 
@@ -99,6 +100,10 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.find_field = QLineEdit()
         self.find_field.setClearButtonEnabled(True)
         self.find_next = QPushButton()
+        self.speaker_filter = QComboBox()  # a two-track recording's: everyone, their questions, my answers
+        self.speaker_filter.currentIndexChanged.connect(lambda: self._apply_filter())
+        self._chosen_names: dict[str, str] = {}  # the names the user gave this recording's speakers
+        self._interviewers = ""  # the interview's, for the interviewer's default name
         self.model = SegmentModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -109,7 +114,10 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(SPEAKER, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().moveSection(SPEAKER, TEXT)  # shown as time | speaker | text
+        self.table.setColumnHidden(SPEAKER, True)
 
         self.play_button.clicked.connect(lambda: self.toggle_play())
         self.back_button.clicked.connect(lambda: self.skip(-SKIP_MS))
@@ -123,6 +131,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.player.mediaStatusChanged.connect(self._media_status_changed)
         self.table.clicked.connect(self._segment_clicked)
         self.model.corrected.connect(self._correct)
+        self.model.renamed.connect(self._rename)
         self.transcribe_button.clicked.connect(lambda: self.transcribe())
         self.cancel_button.clicked.connect(lambda: self.cancel())
         self.find_field.returnPressed.connect(lambda: self.find_text())
@@ -144,6 +153,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         transcribe.addWidget(self.cancel_button)
         transcribe.addStretch()
         search = QHBoxLayout()
+        search.addWidget(self.speaker_filter)
         search.addWidget(self.find_field, 1)
         search.addWidget(self.find_next)
         search.addWidget(self.export_button)
@@ -173,6 +183,16 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.find_field.setPlaceholderText(self.tr("Find in transcript (Ctrl+F)"))
         self.find_next.setText(self.tr("Next"))
+        shown = self.speaker_filter.currentData()
+        self.speaker_filter.blockSignals(True)
+        self.speaker_filter.clear()
+        self.speaker_filter.addItem(self.tr("Everyone"), "")
+        self.speaker_filter.addItem(self.tr("Their questions"), INTERVIEWER)
+        self.speaker_filter.addItem(self.tr("My answers"), ME)
+        self.speaker_filter.setCurrentIndex(max(0, self.speaker_filter.findData(shown or "")))
+        self.speaker_filter.blockSignals(False)
+        self.speaker_filter.setAccessibleName(self.tr("Show the segments of"))
+        self.model.set_names(names(self._content_language(), self._interviewers, self._chosen_names))
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setEnabled(self.transcript is not None)
         current = self.language.currentData()
@@ -184,6 +204,9 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._update_buttons()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
         self.status.setText(self._status_text())
+
+    def _content_language(self) -> str:
+        return "ja" if self.locale().language() == self.locale().Language.Japanese else "en"
 
     def _language_name(self, code: str) -> str:
         return {"ja": self.tr("Japanese"), "en": self.tr("English")}.get(code, code)
@@ -198,14 +221,17 @@ class TranscriptWindow(Retranslatable, QWidget):
         recording = self.recording
         store = self.library.transcripts
 
+        library = self.library
+
         def load():
             return (overview(recording.path), store.latest_for_recording(recording.id),
-                    self.library.recordings.markers(recording.id), store.remembered_language(recording.interview_id))
+                    library.recordings.markers(recording.id), store.remembered_language(recording.interview_id),
+                    store.speaker_names(recording.id), library.interviews.get(recording.interview_id).interviewers)
 
         self.tasks.run(load, done=self._loaded, failed=self._failed)
 
     def _loaded(self, loaded) -> None:
-        peaks, transcript, markers, language = loaded
+        peaks, transcript, markers, language, self._chosen_names, self._interviewers = loaded
         self.waveform.set_overview(peaks.peaks, peaks.duration_s)
         self.waveform.set_markers([m.at_ms for m in markers])
         self.language.setCurrentIndex(max(0, self.language.findData(language or "")))
@@ -216,6 +242,10 @@ class TranscriptWindow(Retranslatable, QWidget):
     def _show_transcript(self, transcript: Transcript | None) -> None:
         self.transcript = transcript
         self.model.set_segments(transcript.segments if transcript else ())
+        two_voices = self.model.has_speakers
+        self.table.setColumnHidden(SPEAKER, not two_voices)
+        self.speaker_filter.setVisible(two_voices)
+        self._apply_filter()
         self.table.resizeRowsToContents()
         if transcript is None:
             self.set_status(lambda: self.tr("No transcript yet."))
@@ -361,6 +391,28 @@ class TranscriptWindow(Retranslatable, QWidget):
 
         self.player.mediaStatusChanged.connect(opened)
 
+    # -- speakers ----------------------------------------------------------------------------------------
+    def _apply_filter(self) -> None:
+        """Show only the segments of the speaker chosen (all of them when "Everyone" or one voice)."""
+        wanted = self.speaker_filter.currentData() or None
+        for row in range(self.model.rowCount()):
+            speaker = self.model.segment(row).speaker
+            self.table.setRowHidden(row, wanted is not None and speaker is not None and speaker != wanted)
+
+    def show_speaker(self, speaker: str | None) -> None:
+        """Show only ``speaker``'s segments (``None``: everyone's)."""
+        self.speaker_filter.setCurrentIndex(max(0, self.speaker_filter.findData(speaker or "")))
+
+    def _rename(self, speaker: str, name: str) -> None:
+        library, recording_id = self.library, self.recording.id
+        self.tasks.run_op(lambda: transcription_ops.name_speaker(library, recording_id, speaker, name),
+                          done=self._renamed, failed=self._failed)
+
+    def _renamed(self, chosen: dict[str, str]) -> None:
+        self._chosen_names = chosen
+        self.model.set_names(names(self._content_language(), self._interviewers, chosen))
+        self.table.resizeColumnToContents(SPEAKER)
+
     # -- corrections and find ------------------------------------------------------------------------
     def _correct(self, row: int, text: str | None) -> None:
         segment = self.model.segment(row)
@@ -421,6 +473,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         count = self.model.rowCount()
         for offset in range(count):
             row = (start + offset) % count
+            if self.table.isRowHidden(row):
+                continue  # another speaker's, filtered out
             if needle in self.model.segment(row).display_text.casefold():
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 1))
@@ -455,7 +509,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         transcript, recording, library = self.transcript, self.recording, self.library
         if transcript is None:
             return
-        language = "ja" if self.locale().language() == self.locale().Language.Japanese else "en"
+        language = self._content_language()
         notice = self.settings.get(EXPORT_NOTICE)
 
         def write() -> str:

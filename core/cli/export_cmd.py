@@ -31,9 +31,9 @@ from core.interviews import NotFoundError
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP
 from core.ops.transcription import speaker_names
-from core.transcription.speakers import has_speakers
 from core.recording.files import sidecar_path
 from core.recording.store import Marker
+from core.transcription.speakers import has_speakers
 
 EXIT_USAGE, EXIT_NOT_FOUND = 2, 4
 LANGUAGES = ("ja", "en")

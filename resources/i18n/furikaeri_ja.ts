@@ -2949,6 +2949,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>発言</translation>
     </message>
     <message>
+        <source>Speaker</source>
+        <translation>話者</translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to rename {name} in this recording.</source>
+        <translation>ダブルクリックするか F2 キーを押すと、この録音での「{name}」の名前を変更できます。</translation>
+    </message>
+    <message>
         <source>Original: {text}</source>
         <translation>修正前：{text}</translation>
     </message>
@@ -3298,6 +3306,22 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Next</source>
         <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>Their questions</source>
+        <translation>面接官の質問</translation>
+    </message>
+    <message>
+        <source>My answers</source>
+        <translation>自分の回答</translation>
+    </message>
+    <message>
+        <source>Show the segments of</source>
+        <translation>表示する話者</translation>
     </message>
     <message>
         <source>Export…</source>
