@@ -343,3 +343,18 @@ def test_hai_hai_hai_after_the_answer_counts_nowhere(flag):
     assert after.fillers == alone.fillers and after.first_word_delay_s == alone.first_word_delay_s
     before = analyze_answer(transcript("ja", hai, real, duration_ms=12_000), None, start_ms=0)
     assert before.first_word_delay_s == alone.first_word_delay_s  # nor does it start the answer early
+
+
+def test_in_a_two_track_recording_only_my_words_are_measured():
+    from core.transcription.speakers import INTERVIEWER, ME
+
+    def said(start, end, text, speaker):
+        words = tuple(Word(start + i * 400, start + i * 400 + 300, w, 0.9) for i, w in enumerate(text.split()))
+        return Segment(start, end, text, words=words).spoken_by(speaker)
+
+    transcript = Transcript("x.wav", "en", 20000, TranscriptionSettings(), segments=(
+        said(0, 4000, "um so tell me about um your last project", INTERVIEWER),
+        said(5000, 8000, "I led the billing rewrite", ME)))
+    metrics = analyze_answer(transcript, None)
+    assert metrics.words == 5 and not metrics.fillers  # the interviewer's words and fillers are not mine
+    assert metrics.first_word_delay_s == 5.0

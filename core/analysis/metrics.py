@@ -48,6 +48,7 @@ from core.analysis.signal import Activity, SignalUnavailableError, read_activity
 from core.analysis.timeline import Token, answer_tokens, spoken_units
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.transcription.model import Transcript
+from core.transcription.speakers import ME
 
 __all__ = [
     "AnalysisError", "AnswerMetrics", "FillerHit", "MetricInfo", "MetricValue", "Pause", "Standing",
@@ -251,7 +252,8 @@ def analyze_answer(transcript: Transcript, audio: Path | None, *, language: str 
     activity = _activity(Path(audio) if audio is not None else None, start_ms, end_ms)
     if end_ms is None:
         end_ms = max(transcript.duration_ms, activity.end_ms if activity else 0)
-    tokens = answer_tokens(transcript.segments, language, start_ms, end_ms)
+    mine = [s for s in transcript.segments if s.speaker in (None, ME)]  # an online interview: not the interviewer's
+    tokens = answer_tokens(mine, language, start_ms, end_ms)
     if not tokens:
         return AnswerMetrics(language, start_ms, end_ms, 0.0, target_s, None, 0, 0, 0 if language == "ja" else None,
                              None, None, None, (), 0.0, (), activity is not None)
