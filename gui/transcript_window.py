@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.audio.waveform import overview
+from core.audio.waveform import call_lane, overview
 from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Result
@@ -43,7 +43,7 @@ from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
 from core.transcription.speakers import INTERVIEWER, ME, names
 from gui.i18n import Retranslatable, render
-from gui.segment_model import SPEAKER, TEXT, SegmentModel, format_time
+from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
 from gui.waveform_widget import WaveformWidget
 
@@ -224,15 +224,16 @@ class TranscriptWindow(Retranslatable, QWidget):
         library = self.library
 
         def load():
-            return (overview(recording.path), store.latest_for_recording(recording.id),
+            return (overview(recording.path), call_lane(recording.path), store.latest_for_recording(recording.id),
                     library.recordings.markers(recording.id), store.remembered_language(recording.interview_id),
                     store.speaker_names(recording.id), library.interviews.get(recording.interview_id).interviewers)
 
         self.tasks.run(load, done=self._loaded, failed=self._failed)
 
     def _loaded(self, loaded) -> None:
-        peaks, transcript, markers, language, self._chosen_names, self._interviewers = loaded
+        peaks, call_peaks, transcript, markers, language, self._chosen_names, self._interviewers = loaded
         self.waveform.set_overview(peaks.peaks, peaks.duration_s)
+        self.waveform.set_call_overview(call_peaks, (SPEAKER_COLOURS[ME], SPEAKER_COLOURS[INTERVIEWER]))
         self.waveform.set_markers([m.at_ms for m in markers])
         self.language.setCurrentIndex(max(0, self.language.findData(language or "")))
         self._show_transcript(transcript)

@@ -1,4 +1,9 @@
-"""A waveform overview with markers and a playhead; click to seek."""
+"""A waveform overview with markers and a playhead; click to seek.
+
+An online interview's recording has two tracks: then the microphone (me) is
+drawn in the upper lane and the call (the interviewer) in the lower one, each
+in its speaker's colour.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ class WaveformWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._peaks = np.zeros((0, 2), dtype=np.float32)
+        self._call_peaks: np.ndarray | None = None
+        self._colours: tuple[QColor, QColor] | None = None  # (microphone, call) for two tracks
         self._duration_ms = 0
         self._markers: list[int] = []
         self._position_ms = 0
@@ -25,6 +32,32 @@ class WaveformWidget(QWidget):
         self._peaks = np.asarray(peaks, dtype=np.float32).reshape(-1, 2)
         self._duration_ms = int(duration_s * 1000)
         self.update()
+
+    def set_call_overview(self, peaks: np.ndarray | None, colours: tuple[QColor, QColor] | None = None) -> None:
+        """The call track's peaks (over the same duration) and the two lanes' colours; ``None``: one track."""
+        self._call_peaks = None if peaks is None else np.asarray(peaks, dtype=np.float32).reshape(-1, 2)
+        self._colours = colours
+        self.setMinimumHeight(64 * self.lanes * 3 // 4 if self.lanes > 1 else 64)  # two lanes: 96 px
+        self.update()
+
+    @property
+    def lanes(self) -> int:
+        return 1 if self._call_peaks is None else 2
+
+    def _draw_lane(self, painter: QPainter, peaks: np.ndarray, top: float, height: float, colour: QColor) -> None:
+        if not len(peaks):
+            return
+        middle, half = top + height / 2, height / 2 - 2
+        width = max(self.width(), 1)
+        # One column of pixels per bucket group: min of mins, max of maxes.
+        edges = np.linspace(0, len(peaks), width + 1).astype(int)
+        painter.setPen(QPen(colour, 1))
+        for column in range(width):
+            chunk = peaks[edges[column]:max(edges[column + 1], edges[column] + 1)]
+            if not len(chunk):
+                continue
+            low, high = float(chunk[:, 0].min()), float(chunk[:, 1].max())
+            painter.drawLine(QPointF(column, middle - high * half), QPointF(column, middle - low * half))
 
     def set_markers(self, positions_ms: list[int]) -> None:
         self._markers = list(positions_ms)
@@ -46,16 +79,15 @@ class WaveformWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
-        middle, half = self.height() / 2, self.height() / 2 - 2
-        if len(self._peaks):
-            width = max(self.width(), 1)
-            # One column of pixels per bucket group: min of mins, max of maxes.
-            edges = np.linspace(0, len(self._peaks), width + 1).astype(int)
-            painter.setPen(QPen(self.palette().text().color(), 1))
-            for column in range(width):
-                chunk = self._peaks[edges[column]:max(edges[column + 1], edges[column] + 1)]
-                low, high = float(chunk[:, 0].min()), float(chunk[:, 1].max())
-                painter.drawLine(QPointF(column, middle - high * half), QPointF(column, middle - low * half))
+        if self._call_peaks is None:
+            self._draw_lane(painter, self._peaks, 0, self.height(), self.palette().text().color())
+        else:
+            mine, theirs = self._colours or (self.palette().text().color(), self.palette().text().color())
+            lane = self.height() / 2
+            self._draw_lane(painter, self._peaks, 0, lane, mine)
+            self._draw_lane(painter, self._call_peaks, lane, lane, theirs)
+            painter.setPen(QPen(self.palette().mid().color(), 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(0, lane), QPointF(self.width(), lane))
         painter.setPen(QPen(QColor("#ef6c00"), 2))
         for marker in self._markers:
             x = self._x(marker)

@@ -69,6 +69,18 @@ def test_each_segment_shows_its_speaker_by_name_and_colour_between_time_and_text
     spoken = model.data(model.index(1, TEXT), Qt.ItemDataRole.AccessibleTextRole)
     assert spoken == f"Me: {ANSWER}"  # a screen reader hears who spoke
     assert window.speaker_filter.isVisible() and window.speaker_filter.accessibleName()
+    assert window.waveform.lanes == 2  # the microphone above, the call below
+
+
+def test_the_call_tracks_waveform_cache_goes_with_its_recording(qtbot, virtual_microphone, make_window):
+    from core.recording.files import peaks_path
+
+    main, recording, window = _open(qtbot, make_window)
+    cache = peaks_path(call_track_path(recording.path))
+    assert cache.exists()
+    window.close()
+    main.library.delete_interview(recording.interview_id)
+    assert not cache.exists() and not call_track_path(recording.path).exists()
 
 
 def test_their_questions_and_my_answers_filter_the_list_and_find(qtbot, virtual_microphone, make_window):
@@ -114,4 +126,5 @@ def test_in_japanese_the_default_names_and_the_filter_are_japanese(qtbot, virtua
 def test_a_one_voice_transcript_has_no_speaker_column_and_no_filter(qtbot, virtual_microphone, make_window, segments):
     _main, _recording, window = _open(qtbot, make_window, segments=segments)
     assert window.table.isColumnHidden(SPEAKER) and not window.speaker_filter.isVisible()
+    assert window.waveform.lanes == 2  # the call track is there even though this transcript predates speakers
     assert not window.model.flags(window.model.index(0, SPEAKER)) & Qt.ItemFlag.ItemIsEditable

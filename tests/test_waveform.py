@@ -310,3 +310,19 @@ def test_truncated_flac(tmp_path):
         assert "is damaged" in str(error.message)
     else:  # libsndfile stops at the cut: what was there is shown
         assert view.peaks[12:15, 1].min() > 0.7
+
+
+def test_the_call_lane_follows_the_microphones_time_scale(tmp_path):
+    from core.audio.waveform import call_lane
+    from core.recording.files import call_track_path
+
+    audio = tmp_path / "take.wav"
+    sf.write(audio, np.zeros(48000 * 4, dtype=np.float32), 48000, subtype="PCM_16")
+    assert call_lane(audio) is None  # one track
+    call = np.zeros((48000 * 2, 2), dtype=np.float32)
+    call[48000:] = 0.5  # loud in its second second only
+    sf.write(call_track_path(audio), call, 48000, subtype="PCM_16")
+    lane = call_lane(audio, buckets=400)
+    assert lane is not None and lane.shape == (400, 2)
+    assert lane[:90, 1].max() < 0.01 and lane[110:190, 1].min() > 0.4  # seconds 1-2 of 4: buckets 100-200
+    assert lane[210:, 1].max() == 0  # the call track is shorter: nothing drawn past its end

@@ -50,7 +50,7 @@ import numpy as np
 from core.fsutil import replace_atomically
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording import wavfile
-from core.recording.files import PEAKS_SUFFIX, peaks_path
+from core.recording.files import PEAKS_SUFFIX, call_track_path, peaks_path
 
 if TYPE_CHECKING:
     from av.audio.stream import AudioStream
@@ -161,6 +161,26 @@ def overview(path: str | os.PathLike[str], buckets: int = 2000) -> Overview:
     path = Path(path)
     peaks = peaks_for(path)
     return Overview(peaks.duration_s, peaks.samplerate, downsample(peaks, buckets))
+
+
+def call_lane(audio: str | os.PathLike[str], buckets: int = 2000) -> np.ndarray | None:
+    """An online interview's call track as ``overview(audio)``'s buckets: the same time scale, so that the two
+    are drawn one above the other.  ``None`` without a call track, or when one of them cannot be read."""
+    call = call_track_path(audio)
+    if not call.is_file():
+        return None
+    try:
+        mine, theirs = overview(audio, buckets), overview(call, buckets)
+    except WaveformError:
+        return None  # the microphone's waveform is shown all the same
+    if not len(theirs.peaks) or mine.duration_s <= 0:
+        return None
+    covered = max(1, round(len(mine.peaks) * theirs.duration_s / mine.duration_s))  # buckets the call spans
+    picks = np.minimum((np.arange(min(covered, len(mine.peaks))) * len(theirs.peaks) / covered).astype(int),
+                       len(theirs.peaks) - 1)
+    lane = np.zeros_like(mine.peaks, dtype=np.float32)
+    lane[:len(picks)] = theirs.peaks[picks]
+    return lane
 
 
 def peaks_for(path: str | os.PathLike[str]) -> Peaks:

@@ -8,6 +8,8 @@
     the waveform overview's cache (rebuilt when missing)
 ``<audio>.call.wav``
     an online interview's second track: what the computer played (the call), same clock as the audio
+``<audio>.call.wav.peaks``
+    the call track's waveform cache
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ def is_call_track(path: Path) -> bool:
 
 def side_files(audio: str | os.PathLike[str]) -> tuple[Path, ...]:
     """Every file kept beside ``audio`` (which may or may not exist)."""
-    return sidecar_path(audio), peaks_path(audio), lock_path(audio), call_track_path(audio)
+    call = call_track_path(audio)
+    return sidecar_path(audio), peaks_path(audio), lock_path(audio), call, peaks_path(call)
 
 
 def is_sidecar(path: Path) -> bool:
