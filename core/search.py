@@ -37,9 +37,11 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from core.interviews import InterviewKind, Status
 from core.storage.transaction import transaction
+from core.transcription.speakers import names
 
 SOURCES = ("transcript", "note", "interview")
 _SOURCE_OF_LOCAL = {1: "transcript", 2: "note", 3: "interview"}
@@ -95,6 +97,8 @@ class SearchHit:
     transcript_id: int | None = None
     segment_id: int | None = None
     start_ms: int | None = None
+    speaker: str | None = None  # transcript hits of a recording with speakers: who said it
+    speaker_name: str | None = None  # ... by name (core.transcription.speakers.names, in the search's language)
     rank: float = field(default=0.0, compare=False)
 
 
@@ -265,8 +269,12 @@ class SearchIndex:
         self._conn = conn
         self._lock = lock
 
-    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 50) -> list[SearchHit]:
-        """The best ``limit`` hits for ``query``: best matches first, then the newest interviews."""
+    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 50,
+               language: str = "en") -> list[SearchHit]:
+        """The best ``limit`` hits for ``query``: best matches first, then the newest interviews.
+
+        ``language`` ("ja" or "en"): of the speakers' default names ("Me", "Interviewer").
+        """
         typed = parse_query(query)
         if not typed or limit <= 0:
             return []
@@ -285,7 +293,7 @@ class SearchIndex:
         scored = sorted(((score(body, terms, average), starts.get(rowid >> _SHIFT) or "", rowid, body)
                          for rowid, body in rows), reverse=True)
         with self._lock:
-            return self._hits(scored[:limit], terms)
+            return self._hits(scored[:limit], terms, language)
 
     def sync(self) -> int:
         """Re-index what changed since the last search (queued by the triggers); returns how many rows."""
@@ -376,26 +384,43 @@ class SearchIndex:
         return {row[0]: row[1] for row in rows}
 
     # -- turning documents into hits --
-    def _hits(self, scored: list[tuple[float, str, int, str]], terms: list[str]) -> list[SearchHit]:
+    def _speaker_names(self, recording_ids: set[int], interviewers: dict[int, str],
+                       language: str) -> dict[int, dict[str, str]]:
+        """Each recording's speakers' names (``interviewers``: its interview's, by recording)."""
+        chosen: dict[int, dict[str, str]] = {recording_id: {} for recording_id in recording_ids}
+        if recording_ids:
+            for row in self._conn.execute(
+                    "SELECT recording_id, speaker, name FROM speaker_names WHERE recording_id IN"
+                    f" ({','.join('?' * len(recording_ids))})", sorted(recording_ids)):
+                chosen[row["recording_id"]][row["speaker"]] = row["name"]
+        return {recording_id: names(language, interviewers.get(recording_id, ""), mine)
+                for recording_id, mine in chosen.items()}
+
+    def _hits(self, scored: list[tuple[float, str, int, str]], terms: list[str], language: str) -> list[SearchHit]:
         decoded = [(rowid, rank, body, *_decode(rowid)) for rank, _, rowid, body in scored]
         interview_ids = sorted({d[3] for d in decoded})
         interviews = {r["id"]: r for r in self._conn.execute(
-            f"SELECT id, company, position, kind, status, starts_at FROM interviews WHERE id IN"
+            f"SELECT id, company, position, kind, status, starts_at, interviewers FROM interviews WHERE id IN"
             f" ({','.join('?' * len(interview_ids))})", interview_ids)}
         segment_ids = [d[5] for d in decoded if d[4] == "transcript"]
         segments: dict[int, sqlite3.Row] = {}
         if segment_ids:
             segments = {r["id"]: r for r in self._conn.execute(
-                "SELECT s.id, s.start_ms, s.transcript_id, t.recording_id FROM segments s"
+                "SELECT s.id, s.start_ms, s.speaker, s.transcript_id, t.recording_id FROM segments s"
                 f" JOIN transcripts t ON t.id = s.transcript_id WHERE s.id IN ({','.join('?' * len(segment_ids))})",
                 segment_ids)}
+        interview_of = {d[5]: d[3] for d in decoded if d[4] == "transcript"}
+        with_speakers = {row["recording_id"]: interviews[interview_of[segment_id]]["interviewers"]
+                         for segment_id, row in segments.items()
+                         if row["speaker"] is not None and interview_of[segment_id] in interviews}
+        speaker_names = self._speaker_names(set(with_speakers), with_speakers, language)
         hits: list[SearchHit] = []
         for _rowid, rank, body, interview_id, source, segment_id in decoded:
             interview = interviews.get(interview_id)
             if interview is None:
                 continue
             snippet, spans, at = make_snippet(body, terms)
-            extra: dict[str, int] = {}  # SearchHit's note_line, or its recording_id ... start_ms
+            extra: dict[str, Any] = {}  # SearchHit's note_line, or its recording_id ... speaker_name
             if source == "note":
                 extra["note_line"] = body.count("\n", 0, at)
             elif source == "transcript":
@@ -404,6 +429,9 @@ class SearchIndex:
                     continue
                 extra = {"recording_id": segment["recording_id"], "transcript_id": segment["transcript_id"],
                          "segment_id": segment_id, "start_ms": segment["start_ms"]}
+                if (speaker := segment["speaker"]) is not None:
+                    extra.update(speaker=speaker,
+                                 speaker_name=speaker_names[segment["recording_id"]].get(speaker, speaker))
             starts_at = interview["starts_at"]
             hits.append(SearchHit(
                 interview_id=interview_id, company=interview["company"], position=interview["position"],

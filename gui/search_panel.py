@@ -44,7 +44,7 @@ from core.interviews import InterviewKind, Status
 from core.library import Library
 from core.messages import FurikaeriError
 from core.search import SearchFilters, SearchHit
-from gui.i18n import Retranslatable, render
+from gui.i18n import Retranslatable, current_language, render
 from gui.labels import kind_label, status_label
 from gui.library_model import format_moment
 from gui.segment_model import format_time
@@ -72,7 +72,8 @@ def place_text(hit: SearchHit) -> str:
     """Where the match is, in the UI language."""
     if hit.source == "transcript":
         time_text = format_time(hit.start_ms or 0)
-        return QCoreApplication.translate("SearchPanel", "Transcript {time}").format(time=time_text)
+        place = QCoreApplication.translate("SearchPanel", "Transcript {time}").format(time=time_text)
+        return place if hit.speaker_name is None else f"{place} · {hit.speaker_name}"
     if hit.source == "note":
         return QCoreApplication.translate("SearchPanel", "Notes, line {line}").format(line=(hit.note_line or 0) + 1)
     return QCoreApplication.translate("SearchPanel", "Company and position")
@@ -286,8 +287,9 @@ class SearchPanel(Retranslatable, QWidget):
         if not query:
             self._display(serial, query, [])
             return
-        search = self.library.search.search
-        self.tasks.run(lambda: search(query, filters), done=lambda hits: self._display(serial, query, hits),
+        search, language = self.library.search.search, current_language()
+        self.tasks.run(lambda: search(query, filters, language=language),
+                       done=lambda hits: self._display(serial, query, hits),
                        failed=lambda error: self._failed(serial, error))
 
     def _display(self, serial: int, query: str, hits: list[SearchHit]) -> None:

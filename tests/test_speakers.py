@@ -205,3 +205,28 @@ def test_default_names_follow_the_export_language_and_one_voice_has_no_names():
     assert export_transcript(one_voice, "txt", privacy_notice=False).splitlines()[0] == "Why do you want to join us?"
     assert "<v " not in export_transcript(one_voice, "vtt")
     assert json.loads(export_transcript(one_voice, "json"))["speakers"] == []
+
+
+# -- search ---------------------------------------------------------------------------------------------------------
+
+
+def test_search_hits_say_who_said_it_by_name_in_the_languages_default(library):
+    interview, recording = _recording(library)
+    library.interviews.update(dataclasses.replace(interview, interviewers="Ms. Smith (HR)"))
+    library.transcripts.save(_two_voice_transcript(recording.id))
+
+    (question,) = library.search.search("join us")
+    assert (question.speaker, question.speaker_name) == (INTERVIEWER, "Ms. Smith (HR)")
+    (answer,) = library.search.search("product every day", language="ja")
+    assert (answer.speaker, answer.speaker_name) == (ME, "自分")
+    ops.name_speaker(library, recording.id, ME, "Taro")
+    assert library.search.search("product every day")[0].speaker_name == "Taro"
+
+
+def test_search_hits_of_one_voice_have_no_speaker(library):
+    _, recording = _recording(library)
+    one_voice = _two_voice_transcript(recording.id)
+    library.transcripts.save(dataclasses.replace(one_voice, segments=tuple(s.spoken_by(None)
+                                                                          for s in one_voice.segments)))
+    (hit,) = library.search.search("join us")
+    assert hit.speaker is None and hit.speaker_name is None

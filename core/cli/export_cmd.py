@@ -58,7 +58,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out:
     parser.set_defaults(run=run)
 
 
-def _language(chosen: str | None) -> str:
+def content_language(chosen: str | None) -> str:
     """The language for the notice: as chosen, else the app's setting, else the environment's locale."""
     if chosen:
         return chosen
@@ -116,6 +116,9 @@ def _speaker_names(library: Library, recording_id: int | None, language: str) ->
         return None
 
 
+_language = content_language  # the name other commands import
+
+
 def run(args: argparse.Namespace, out: Output) -> int:
     t = out.t
     transcript_id = library_id(out, args.transcript)
@@ -125,7 +128,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
     if fmt is None:
         out.error(t(QT_TRANSLATE_NOOP("CLI", "Choose a format with --format: txt, srt, vtt, md or json.")))
         return EXIT_USAGE
-    language = _language(args.language)
+    language = content_language(args.language)
     with Library.open() as library:
         try:
             transcript = library.transcripts.get(transcript_id)

@@ -23,6 +23,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from core.cli.export_cmd import content_language
 from core.cli.output import Output
 from core.interviews import InterviewKind, Status
 from core.library import Library
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
                             status=Status(args.status) if args.status else None)
     try:
         with Library.open() as library:
-            hits = library.search.search(args.query, filters, limit=args.limit)
+            hits = library.search.search(args.query, filters, limit=args.limit, language=content_language(None))
     except FurikaeriError as error:  # e.g. a library written by a newer version: left untouched
         out.error(error.message)
         return EXIT_NO_LIBRARY
@@ -148,7 +149,8 @@ def _title(out: Output, hit: SearchHit) -> str:
 def _place(out: Output, hit: SearchHit) -> str:
     t = out.t
     if hit.source == "transcript":
-        return t(QT_TRANSLATE_NOOP("CLI", "transcript at {time}")).format(time=format_ms(hit.start_ms or 0))
+        place = t(QT_TRANSLATE_NOOP("CLI", "transcript at {time}")).format(time=format_ms(hit.start_ms or 0))
+        return place if hit.speaker_name is None else f"{place} · {hit.speaker_name}"
     if hit.source == "note":
         return t(QT_TRANSLATE_NOOP("CLI", "notes, line {line}")).format(line=(hit.note_line or 0) + 1)
     return t(QT_TRANSLATE_NOOP("CLI", "company and position"))
