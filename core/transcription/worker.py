@@ -292,9 +292,12 @@ def _tracks(request: JobRequest) -> list[_Track]:
     except AudioFileError:  # a call track that never got any sound (or is damaged): the microphone alone
         return [_Track(ME, audio)]
     length = max(len(audio.samples), len(call.samples))  # equal lengths: the tracks start together
-    mic_samples = np.pad(audio.samples, (0, length - len(audio.samples)))
-    call_samples = np.pad(call.samples, (0, length - len(call.samples)))
-    mic_samples, _bleed = bleed.clean(mic_samples, call_samples)
+
+    def padded(samples: np.ndarray) -> np.ndarray:  # a copy only when needed: an hour is 230 MB
+        return samples if len(samples) == length else np.pad(samples, (0, length - len(samples)))
+
+    call_samples = padded(call.samples)
+    mic_samples, _bleed = bleed.clean(padded(audio.samples), call_samples)
     return [_Track(ME, replace(audio, samples=mic_samples)),
             _Track(INTERVIEWER, replace(call, samples=call_samples, problem=None))]
 
