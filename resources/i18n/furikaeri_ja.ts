@@ -991,6 +991,25 @@
     </message>
 </context>
 <context>
+    <name>Diarization</name>
+    <message>
+        <source>The speaker separation model {file} is missing from {folder}. Reinstall Furikaeri.</source>
+        <translation>話者分離モデル {file} が {folder} にありません。Furikaeri を再インストールしてください。</translation>
+    </message>
+    <message>
+        <source>The speaker separation model {file} cannot be read: {error}</source>
+        <translation>話者分離モデル {file} を読み込めません：{error}</translation>
+    </message>
+    <message>
+        <source>The speaker separation model {file} is damaged (its checksum does not match). Reinstall Furikaeri.</source>
+        <translation>話者分離モデル {file} が破損しています（チェックサムが一致しません）。Furikaeri を再インストールしてください。</translation>
+    </message>
+    <message>
+        <source>The speaker separation models could not be loaded: {error}</source>
+        <translation>話者分離モデルを読み込めませんでした：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>not installed (run: uv sync)</source>

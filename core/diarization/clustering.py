@@ -1,0 +1,146 @@
+"""Grouping speaker embeddings into speakers: agglomerative clustering on cosine similarity, average linkage.
+
+With a known number of speakers the merging stops there.  Otherwise the
+number is read from the merges themselves: each merge joins the two most
+similar groups, and the similarity of successive merges falls slowly while
+the same voice is being joined and drops sharply when two different voices
+would be.  The number chosen is the one just before the largest drop among
+the last :data:`MAX_SPEAKERS` merges; one speaker when even the last merge is
+between groups more alike than :data:`SAME_VOICE`.  This works on the
+similarity scale of the recording itself, so it needs no threshold tuned to
+one kind of voice (synthetic voices are far more alike than real ones).
+
+A very large number of pieces (a long recording) is clustered on an evenly
+spread sample of :data:`MAX_CLUSTERED` and the rest join the nearest centre,
+keeping time and memory bounded.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+MAX_SPEAKERS = 8
+SAME_VOICE = 0.8  # the last merge above this: one voice
+MAX_CLUSTERED = 1500
+MIN_SHARE = 0.02  # an estimated speaker with less than this share of the pieces' weight joins the nearest one
+
+Labels = npt.NDArray[np.int64]
+
+
+def _merge_all(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64], stop_at: int
+               ) -> tuple[list[Labels], list[float]]:
+    """Average-linkage merges down to ``stop_at`` groups: the labels at each count from MAX_SPEAKERS+1 down, and
+    the similarity of every merge made below that count."""
+    count = len(vectors)
+    similarity = (vectors @ vectors.T).astype(np.float64)
+    np.fill_diagonal(similarity, -np.inf)
+    size = weights.astype(np.float64).copy()
+    label = np.arange(count)
+    alive = np.ones(count, dtype=bool)
+    history: list[Labels] = []
+    merges: list[float] = []
+    groups = count
+    while groups > stop_at:
+        if groups <= MAX_SPEAKERS + 1:
+            history.append(_compact(label))
+        flat = int(np.argmax(similarity))
+        a, b = divmod(flat, count)
+        if groups <= MAX_SPEAKERS + 1:
+            merges.append(float(similarity[a, b]))
+        merged = (size[a] * similarity[a] + size[b] * similarity[b]) / (size[a] + size[b])
+        similarity[a, :] = merged
+        similarity[:, a] = merged
+        similarity[a, a] = -np.inf
+        similarity[b, :] = -np.inf
+        similarity[:, b] = -np.inf
+        size[a] += size[b]
+        alive[b] = False
+        label[label == b] = a
+        groups -= 1
+    history.append(_compact(label))
+    return history, merges
+
+
+def _compact(label: Labels) -> Labels:
+    _, out = np.unique(label, return_inverse=True)
+    return np.asarray(out, dtype=np.int64)
+
+
+def _estimate(history: list[Labels], merges: list[float]) -> Labels:
+    """Pick from ``history`` (the labels before each of ``merges`` and after the last) by the largest drop."""
+    if not merges or merges[-1] >= SAME_VOICE:
+        return history[-1]  # one voice
+    if len(merges) == 1:
+        return history[0]  # two pieces, not alike
+    # history[j] stops before merge j: the fall from merge j-1 (done) to merge j (refused).
+    _, chosen = max((merges[j - 1] - merges[j], j) for j in range(1, len(merges)))
+    return history[chosen]
+
+
+def _absorb_small(labels: Labels, vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64]) -> Labels:
+    labels = labels.copy()
+    while True:
+        ids = np.unique(labels)
+        if len(ids) <= 1:
+            return labels
+        share = np.array([weights[labels == i].sum() for i in ids]) / max(float(weights.sum()), 1e-9)
+        smallest = int(np.argmin(share))
+        if share[smallest] >= MIN_SHARE:
+            return _compact(labels)
+        small = ids[smallest]
+        others = [i for i in ids if i != small]
+        centres = np.stack([vectors[labels == i].mean(axis=0) for i in others])
+        for index in np.flatnonzero(labels == small):
+            labels[index] = others[int(np.argmax(centres @ vectors[index]))]
+
+
+def _forced(history: list[Labels], speakers: int, vectors: npt.NDArray[np.float32],
+            weights: npt.NDArray[np.float64]) -> Labels:
+    """``speakers`` groups, none of them a handful of odd pieces: the finest cut that, once the tiny groups have
+    joined their nearest, leaves exactly that many; else the plain cut at that many."""
+    for labels in reversed(history):
+        absorbed = _absorb_small(labels, vectors, weights)
+        if int(absorbed.max()) + 1 == speakers:
+            return absorbed
+        if int(labels.max()) + 1 > speakers and int(absorbed.max()) + 1 > speakers:
+            break
+    return history[-1]
+
+
+def _refine(labels: Labels, vectors: npt.NDArray[np.float32], rounds: int = 10) -> Labels:
+    """Each piece to its nearest group centre, until nothing moves: undoes a merge the linkage chained wrongly."""
+    k = int(labels.max()) + 1
+    for _ in range(rounds):
+        centres = np.stack([vectors[labels == i].mean(axis=0) if np.any(labels == i) else np.zeros(vectors.shape[1])
+                            for i in range(k)])
+        moved = np.asarray(np.argmax(vectors @ centres.T, axis=1), dtype=np.int64)
+        if np.array_equal(moved, labels):
+            break
+        labels = moved
+    return _compact(labels)
+
+
+def cluster(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64] | None = None,
+            speakers: int | None = None) -> Labels:
+    """A speaker label 0..k-1 for each unit-length row of ``vectors``; ``speakers`` forces k."""
+    count = len(vectors)
+    if count == 0:
+        return np.zeros(0, dtype=np.int64)
+    weights = np.ones(count) if weights is None else np.asarray(weights, dtype=np.float64)
+    if count == 1 or speakers == 1:
+        return np.zeros(count, dtype=np.int64)
+    sample = np.arange(count)
+    if count > MAX_CLUSTERED:
+        sample = np.unique(np.linspace(0, count - 1, MAX_CLUSTERED).round().astype(np.int64))
+    target = min(speakers, len(sample)) if speakers else 1
+    history, merges = _merge_all(vectors[sample], weights[sample], target)
+    if speakers:
+        labels = _forced(history, speakers, vectors[sample], weights[sample])
+    else:
+        labels = _absorb_small(_estimate(history, merges), vectors[sample], weights[sample])
+    labels = _refine(labels, vectors[sample])
+    if len(sample) == count:
+        return labels
+    centres = np.stack([vectors[sample][labels == i].mean(axis=0) for i in range(int(labels.max()) + 1)])
+    return np.asarray(np.argmax(vectors @ centres.T, axis=1), dtype=np.int64)
