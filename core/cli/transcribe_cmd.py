@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -38,6 +39,20 @@ LANGUAGES = ("ja", "en", "auto")
 _BAR_WIDTH = 30
 
 
+def _speaker_count(text: str, t: Callable[[str], str]) -> int:
+    """``--speakers``: a number from 1 to 9, or "auto" (0: estimate)."""
+    if text.strip().lower() == "auto":
+        return 0
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if not 1 <= count <= 9:
+        raise argparse.ArgumentTypeError(t(QT_TRANSLATE_NOOP(
+            "CLI", "“{text}”: give a number of speakers from 1 to 9, or auto.")).format(text=text))
+    return count
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out: Output) -> None:
     t = out.t
     parser = commands.add_parser("transcribe", help=t(QT_TRANSLATE_NOOP(
@@ -47,6 +62,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out:
         "CLI", "speech model name or folder (default: the one chosen in the app, normally base)")))
     parser.add_argument("--language", choices=LANGUAGES, default="auto", help=t(QT_TRANSLATE_NOOP(
         "CLI", "the language spoken (default: detect it)")))
+    parser.add_argument("--speakers", metavar="N", type=lambda text: _speaker_count(text, t), help=t(QT_TRANSLATE_NOOP(
+        "CLI", "one microphone, several voices: tell them apart (N speakers, or \"auto\" to estimate)")))
     parser.add_argument("--format", choices=FORMATS, help=t(QT_TRANSLATE_NOOP(
         "CLI", "output format (default: from the output file's extension, else txt)")))
     parser.add_argument("-o", "--output", metavar="OUT", help=t(QT_TRANSLATE_NOOP(
@@ -136,7 +153,8 @@ def run(args: argparse.Namespace, out: Output) -> int:
         if isinstance(checked, int):
             return checked
     model = args.model or Settings().get(SPEECH_MODEL)
-    settings = TranscriptionSettings(model=model, language=None if args.language == "auto" else args.language)
+    settings = TranscriptionSettings(model=model, language=None if args.language == "auto" else args.language,
+                                     separate=args.speakers is not None, speakers=args.speakers or None)
     transcript = transcribe_with_progress(Path(args.file), settings, out)
     if isinstance(transcript, int):
         return transcript

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from core.interviews import InterviewKind
 from core.library import Library
 from core.ops.changes import Changes, Result
 from core.recording.store import Recording
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
-from core.transcription.speakers import SPEAKERS, names
+from core.transcription.speakers import INTERVIEWER, ME, SPEAKERS, names, two_track_partner
 
 Outcome = Result[Transcript] | Exception
 
@@ -33,7 +34,15 @@ def store(library: Library, recording: Recording, transcript: Transcript, langua
 
 def start(library: Library, service: TranscriptionService, recording: Recording, settings: TranscriptionSettings,
           *, on_done: Callable[[Outcome], None], on_progress: Callable[[float], None] | None = None) -> Job:
-    """Transcribe ``recording`` and store the result; returns the job at once."""
+    """Transcribe ``recording`` and store the result; returns the job at once.
+
+    A real interview recorded on one microphone has two voices: its speakers
+    are separated after the words (``settings.separate``), unless a call
+    track already says who spoke; practice (one voice) is not separated.
+    """
+    interview = library.interviews.get(recording.interview_id)
+    if interview.kind is InterviewKind.REAL and two_track_partner(recording.path) is None:
+        settings = replace(settings, separate=True)
     def finished(job: Job) -> None:
         try:
             outcome: Outcome = store(library, recording, job.wait(0), settings.language)
@@ -63,6 +72,23 @@ def name_speaker(library: Library, recording_id: int, speaker: str, name: str | 
         library.transcripts.name_speaker(recording_id, speaker, name)
         chosen = library.transcripts.speaker_names(recording_id)
     return Result(chosen, Changes(transcripts=frozenset({recording_id})))
+
+
+def identify_me(library: Library, recording_id: int, speaker: str) -> Result[Transcript]:
+    """On one microphone: the voice ``speaker`` (S1, S2, ...) is the user's.  It becomes ``me`` in the recording's
+    newest transcript; with two voices the other one becomes the interviewer."""
+    transcript = library.transcripts.latest_for_recording(recording_id)
+    if transcript is None or transcript.id is None:
+        raise KeyError(recording_id)
+    voices = {s.speaker for s in transcript.segments if s.speaker is not None}
+    if speaker not in voices:
+        raise ValueError(f"no voice {speaker!r} in this transcript; it has {sorted(voices)}")
+    others = voices - {speaker, ME, INTERVIEWER}
+    relabel = {speaker: ME} | ({others.pop(): INTERVIEWER} if len(others) == 1 and INTERVIEWER not in voices else {})
+    with library.transaction():
+        library.transcripts.relabel_speakers(transcript.id, relabel)
+        saved = library.transcripts.get(transcript.id)
+    return Result(saved, Changes(transcripts=frozenset({recording_id})))
 
 
 def speaker_names(library: Library, recording: Recording, language: str) -> dict[str, str]:

@@ -79,6 +79,10 @@ class TranscriptionSettings:
     # With language=None: once the language is detected, the initial prompt for it, as (language, prompt)
     # pairs; it replaces initial_prompt (core.analysis.prompting keeps fillers this way).
     prompts_by_language: tuple[tuple[str, str], ...] = ()
+    # One microphone, several voices (a real interview in a room): separate the speakers after transcription
+    # (core.diarization); ``speakers`` forces their number, else it is estimated.
+    separate: bool = False
+    speakers: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.prompts_by_language, tuple) or any(

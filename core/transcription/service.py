@@ -64,7 +64,16 @@ from core.transcription.guard import SUPPORTED_LANGUAGES, flag_segments
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.process import WorkerProcess
 from core.transcription.speakers import drop_echoes, merge, two_track_partner
-from core.transcription.worker import Detected, Failed, Finished, JobRequest, SegmentDone, Started
+from core.transcription.worker import (
+    Detected,
+    Failed,
+    Finished,
+    JobRequest,
+    Progress,
+    SegmentDone,
+    Separated,
+    Started,
+)
 
 __all__ = [
     "AudioFileError",
@@ -218,6 +227,8 @@ class _Run:
     language: str = ""
     speech_dbfs: dict[str | None, float | None] = field(default_factory=dict)  # per speaker (None: one track)
     call_path: Path | None = None  # a two-track recording's call track
+    turns: tuple[tuple[int, int, int], ...] | None = None  # one microphone's speakers, when separated
+    separation_problem: Message | None = None
     segments: list[tuple[Segment, float | None]] = field(default_factory=list)  # with the level under each
     extra: dict[str, Any] = field(default_factory=dict)
     started: float | None = None  # when recognition began (monotonic)
@@ -493,6 +504,11 @@ class TranscriptionService:
         elif isinstance(event, SegmentDone):
             run.segments.append((event.segment, event.level_dbfs))
             job._advance(event.progress)
+        elif isinstance(event, Progress):
+            job._advance(event.fraction)
+        elif isinstance(event, Separated):
+            run.turns, run.separation_problem = event.turns, event.problem
+            job._advance(1.0)
         elif isinstance(event, Finished):
             run.extra["transcribe_s"] = round(event.transcribe_s, 3)
             job._finish(self._transcript(job, run, capped=event.capped))
@@ -521,6 +537,12 @@ class TranscriptionService:
                                             detected_language=None if job.settings.language else run.language)
         segments = tuple(drop_echoes(merge(*tracks.values())) if run.call_path is not None
                          else tracks.get(None, ()))
+        if run.turns:  # one microphone, several voices: split at each change of speaker
+            from core.diarization.assign import assign
+            from core.diarization.pipeline import Turn
+
+            segments = tuple(assign(segments, [Turn(*turn) for turn in run.turns]))
+            run.extra["speakers_found"] = len({turn[2] for turn in run.turns})
         shown = str(job.path)
         problem = run.problem
         if capped:
@@ -537,6 +559,9 @@ class TranscriptionService:
                 "speech model, and is greyed."), {"file": shown})
         if run.call_path is not None:
             run.extra["call_track"] = run.call_path.name
+        if run.separation_problem is not None:
+            run.extra["separation_problem"] = run.separation_problem.render()
+            problem = problem or run.separation_problem
         if run.started is not None:
             run.extra["work_s"] = round(time.monotonic() - run.started, 3)  # recognition, as the cap counts it
         # A detected language other than ja/en is kept only when something was said (over noise it was not).

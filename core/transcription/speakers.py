@@ -38,6 +38,9 @@ DEFAULT_NAMES = {
     "en": {ME: "Me", INTERVIEWER: "Interviewer"},
     "ja": {ME: "自分", INTERVIEWER: "面接官"},
 }
+# One microphone's voices before the user says which one is theirs: S1, S2, ... (core.diarization).
+SEPARATED_NAMES = {"en": "Speaker {n}", "ja": "話者{n}"}
+MAX_SEPARATED = 9
 MAX_NAME_CHARS = 40  # a longer "interviewers" note is a description, not a name
 
 ECHO_SIMILARITY = 0.6  # share of the text two overlapping segments have in common to be one utterance heard twice
@@ -88,6 +91,11 @@ def drop_echoes(segments: Sequence[Segment]) -> list[Segment]:
                                           if other.start_ms < s.end_ms and s.start_ms < other.end_ms)]
 
 
+def separated(segments: Iterable[Segment]) -> list[str]:
+    """The voice ids (S1, S2, ...) of a one-microphone transcript not yet told which one is the user."""
+    return sorted({s.speaker for s in segments if s.speaker is not None and s.speaker not in SPEAKERS})
+
+
 def has_speakers(segments: Iterable[Segment]) -> bool:
     return any(segment.speaker is not None for segment in segments)
 
@@ -105,6 +113,8 @@ def names(language: str, interviewers: str = "", chosen: Mapping[str, str] | Non
     """Every speaker's name: the user's ``chosen`` ones, else the interviewer from ``interviewers``, else the
     default in ``language`` ("ja" or "en")."""
     result = dict(DEFAULT_NAMES.get(language, DEFAULT_NAMES["en"]))
+    pattern = SEPARATED_NAMES.get(language, SEPARATED_NAMES["en"])
+    result.update({f"S{n}": pattern.format(n=n) for n in range(1, MAX_SEPARATED + 1)})
     if first := interviewer_name(interviewers):
         result[INTERVIEWER] = first
     result.update({speaker: name.strip() for speaker, name in (chosen or {}).items() if name.strip()})

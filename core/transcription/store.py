@@ -25,6 +25,7 @@ from core.transcription.model import Segment, SegmentFlag, Transcript, Transcrip
 LANGUAGES = ("ja", "en")  # what an interview can remember; None / "" = detect automatically
 _SETTING_FIELDS = {f.name for f in dataclasses.fields(TranscriptionSettings)}
 _FLAGS = {flag.value: flag for flag in SegmentFlag}
+_RELABEL = "relabel:"  # a speaker id while speakers are renamed in a transcript
 
 
 def _flags_text(flags: Iterable[SegmentFlag]) -> str:
@@ -146,6 +147,16 @@ class TranscriptStore:
         return self.get(ids[-1]) if ids else None
 
     # -- who spoke --
+    def relabel_speakers(self, transcript_id: int, relabel: dict[str, str]) -> None:
+        """Rename speaker ids in one transcript (e.g. ``{"S2": "me", "S1": "interviewer"}``), all at once."""
+        with transaction(self._conn, self._lock):
+            for old, new in relabel.items():  # through a temporary id: S1->S2 and S2->S1 may come together
+                self._conn.execute("UPDATE segments SET speaker = ? WHERE transcript_id = ? AND speaker = ?",
+                                   (_RELABEL + new, transcript_id, old))
+            self._conn.execute("UPDATE segments SET speaker = substr(speaker, ?) WHERE transcript_id = ?"
+                               " AND substr(speaker, 1, ?) = ?",
+                               (len(_RELABEL) + 1, transcript_id, len(_RELABEL), _RELABEL))
+
     def speaker_names(self, recording_id: int) -> dict[str, str]:
         """The names the user gave this recording's speakers (speaker id -> name); empty when none."""
         with self._lock:

@@ -151,6 +151,21 @@ class SegmentDone:
 
 
 @dataclass(frozen=True)
+class Progress:
+    job_id: int
+    fraction: float
+
+
+@dataclass(frozen=True)
+class Separated:
+    """The speakers' turns on one microphone (after the segments), or why they could not be told apart."""
+
+    job_id: int
+    turns: tuple[tuple[int, int, int], ...]  # (start_ms, end_ms, cluster)
+    problem: Message | None = None
+
+
+@dataclass(frozen=True)
 class Finished:
     job_id: int
     capped: bool = False  # stopped early by the work cap
@@ -358,6 +373,27 @@ def _run_track(job_id: int, track: _Track, share: tuple[float, float], settings:
     return capped
 
 
+SEPARATION_SHARE = 0.25  # of the progress bar, when the speakers are separated after the words
+
+
+def _separate(job_id: int, samples: np.ndarray, speakers: int | None, start: float, send: Any) -> Separated:
+    """Who spoke when (:mod:`core.diarization`); a failure says why and leaves the words as they are."""
+    from core.diarization.pipeline import diarize
+
+    try:
+        turns = diarize(samples, speakers=speakers,
+                        progress=lambda fraction: send(Progress(job_id, start + (1 - start) * fraction)))
+    except FurikaeriError as error:  # the separation models are missing or damaged
+        return Separated(job_id, (), error.message)
+    except (BrokenPipeError, EOFError, ConnectionError):
+        raise
+    except Exception as error:  # noqa: BLE001 - the transcript is kept whatever happens here
+        return Separated(job_id, (), Message(CONTEXT, QT_TRANSLATE_NOOP(
+            "Transcription", "The voices could not be told apart ({error}); the transcript is kept without "
+                             "speakers."), {"error": f"{type(error).__name__}: {error}"}))
+    return Separated(job_id, tuple((t.start_ms, t.end_ms, t.cluster) for t in turns))
+
+
 def run_job(request: JobRequest, send: Any, models: _Models) -> None:
     """Run one job, reporting through ``send``.  Only a failing ``send`` raises."""
     job_id = request.job_id
@@ -376,10 +412,14 @@ def run_job(request: JobRequest, send: Any, models: _Models) -> None:
                      compute_type=str(model.model.compute_type), load_s=load_s))
         clock = _Clock(request.work_cap_s)
         capped = False
+        separate = request.settings.separate and len(tracks) == 1  # two tracks already say who spoke
+        whole = 1 - SEPARATION_SHARE if separate else 1.0
         for index, track in enumerate(heard):
-            if capped := _run_track(job_id, track, (index / len(heard), 1 / len(heard)), request.settings, model,
-                                    clock, send):
+            share = (whole * index / len(heard), whole / len(heard))
+            if capped := _run_track(job_id, track, share, request.settings, model, clock, send):
                 break
+        if separate and not capped:
+            send(_separate(job_id, heard[0].audio.samples, request.settings.speakers, whole, send))
         send(Finished(job_id, capped=capped, transcribe_s=time.monotonic() - clock.start))
     except AudioFileError as error:
         send(Failed(job_id, error.message, unreadable=True))

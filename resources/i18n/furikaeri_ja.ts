@@ -261,6 +261,14 @@
         <translation>話されている言語（省略時は自動判定）</translation>
     </message>
     <message>
+        <source>“{text}”: give a number of speakers from 1 to 9, or auto.</source>
+        <translation>「{text}」：話者の人数を 1〜9 の数字か auto で指定してください。</translation>
+    </message>
+    <message>
+        <source>one microphone, several voices: tell them apart (N speakers, or &quot;auto&quot; to estimate)</source>
+        <translation>1 本のマイクに複数の声：話者を分ける（N 人、または auto で人数を推定）</translation>
+    </message>
+    <message>
         <source>output format (default: from the output file&apos;s extension, else txt)</source>
         <translation>出力形式（省略時は出力ファイルの拡張子から判断。なければ txt）</translation>
     </message>
@@ -3512,6 +3520,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Probably not said: greyed and left out of every measure.</source>
         <translation>実際には話されていないと思われます。灰色で表示し、どの測定値にも含めていません。</translation>
+    </message>
+    <message>
+        <source>The voices could not be told apart ({error}); the transcript is kept without speakers.</source>
+        <translation>声を話者ごとに分けられませんでした（{error}）。文字起こしは話者なしで保存されています。</translation>
     </message>
 </context>
 <context>
