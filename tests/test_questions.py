@@ -53,7 +53,8 @@ def test_questions_and_where_they_begin(sentence, asked):
 @pytest.mark.parametrize("sentence", [
     "そうですか。", "そうなんですか", "本当ですか？", "なるほど", "聞こえますか", "音声は聞こえていますでしょうか",
     "本日はよろしくお願いいたします。", "少々お待ちください", "弊社について簡単にご説明します。",
-    "最近はリモートが多いじゃないですか", "メモを取らせていただいてもよろしいですか。", "それでは始めてもよろしいですか",
+    "最近はリモートが多いじゃないですか", "メモを取らせていただいてもよろしいですか。",
+    "それでは始めてもよろしいですか",
     "Really?", "Is that right?", "I see.", "Can you hear me okay?", "How are you doing today?",
     "Let me explain the process first.", "When we hire engineers we look for curiosity.", "Shall we get started?",
     "Do you mind if I take notes?", "That's great, thank you for sharing that.",
