@@ -242,3 +242,30 @@ def test_a_question_left_unanswered_and_a_target_for_all():
 def test_a_language_without_metrics_is_refused():
     with pytest.raises(AnalysisError):
         review_interview(_transcript("fr", _seg(0, 2, " Parlez-moi de vous ?", "interviewer")))
+
+
+def test_one_call_segment_holding_two_questions_is_cut_where_i_answered():
+    """With a prompt, Whisper may make one segment of the whole call track, my answer lying in its silence."""
+    words = [(500, 1000, " Could"), (1000, 1200, " you"), (1200, 1500, " introduce"), (1500, 2000, " yourself?"),
+             (11700, 12000, " Why"), (12000, 12300, " this"), (12300, 13000, " company?")]
+    call = Segment(500, 13000, "".join(w[2] for w in words), words=tuple(Word(*w, 0.9) for w in words))
+    transcript = _transcript("en", call.spoken_by("interviewer"),
+                             _seg(3, 10, " I am a nurse with six years in a busy ward.", "me"),
+                             _seg(14, 19, " Your clinics are close to people.", "me"), duration_s=20)
+    first, second = find_questions(transcript)
+    assert (first.text, first.start_ms, first.turn_end_ms, first.answer_start_ms, first.answer_end_ms) == (
+        "Could you introduce yourself?", 500, 2000, 3000, 10000)
+    assert (second.text, second.start_ms, second.answer_start_ms) == ("Why this company?", 11700, 14000)
+    assert talk_time(transcript.segments).interviewer_ms == 1500 + 1300
+
+
+def test_my_two_answers_in_one_segment_are_two_answers():
+    """The microphone's track transcribed as one segment around the interviewer's second question."""
+    mine = [(3000, 5000, " I am a nurse."), (5000, 10000, " Six years."), (14000, 19000, " Your clinics.")]
+    answers = Segment(3000, 19000, "".join(w[2] for w in mine), words=tuple(Word(*w, 0.9) for w in mine))
+    transcript = _transcript("en", _seg(0.5, 2, " Could you introduce yourself?", "interviewer"),
+                             answers.spoken_by("me"), _seg(11.7, 13, " Why this company?", "interviewer"),
+                             duration_s=20)
+    first, second = find_questions(transcript)
+    assert (first.answer_start_ms, first.answer_end_ms) == (3000, 10000)
+    assert (second.answer_start_ms, second.answer_end_ms) == (14000, 19000)

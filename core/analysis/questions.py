@@ -18,7 +18,10 @@ How the questions are found:
    :data:`BACKCHANNEL_CHARS` characters or :data:`BACKCHANNEL_WORDS` words
    within :data:`BACKCHANNEL_MS`).  So a question Whisper cut into two
    segments, or one the candidate acknowledged halfway, stays whole, and a
-   one-word answer ("Yes.") still separates two questions.
+   one-word answer ("Yes.") still separates two questions.  Segments are
+   first cut wherever the other side spoke between two of their words: each
+   track is transcribed on its own, and Whisper may make one segment of two
+   questions with the answer in the silence between them.
 2. A turn is cut into sentences: at 。？！.?!, and where Whisper wrote no
    punctuation, at a segment boundary or space after an ending that closes
    a sentence (～ですか, ～ください, ～ます; in English a capital letter).
@@ -39,11 +42,13 @@ are ignored, as they are by the metrics.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from core.analysis.question_text import question_start, sentence_ends
-from core.transcription.model import Segment, Transcript
+from core.transcription.model import Segment, Transcript, Word
 from core.transcription.speakers import ME
 
 __all__ = ["AskedQuestion", "find_questions"]
@@ -128,11 +133,56 @@ def _short(segments: Sequence[Segment], language: str) -> bool:
     return len(text.split()) <= BACKCHANNEL_WORDS
 
 
+def _mids(segment: Segment) -> list[float]:
+    """When each word of ``segment`` was said (its middle); the segment's middle without word times."""
+    if segment.words:
+        return [(w.start_ms + w.end_ms) / 2 for w in segment.words]
+    return [(segment.start_ms + segment.end_ms) / 2]
+
+
+def _usable_words(segment: Segment) -> bool:
+    words = segment.words
+    return bool(words) and segment.corrected_text is None and \
+        "".join(w.text for w in words).strip() == segment.text.strip()
+
+
+def _cut_where_others_spoke(segment: Segment, others: Sequence[float]) -> list[Segment]:
+    """``segment`` cut between two of its words wherever the other side said a word (``others``: sorted times).
+
+    Each track of a two-track recording is transcribed on its own, and with
+    a prompt Whisper may make one segment of a whole track: two questions with
+    the answer in the silence between them, or two answers around a question.
+    """
+    if not _usable_words(segment):
+        return [segment]
+    words = segment.words
+    runs: list[list[Word]] = [[words[0]]]
+    for previous, word in pairwise(words):
+        at = bisect.bisect_left(others, previous.end_ms)
+        if at < len(others) and others[at] <= word.start_ms:
+            runs.append([])
+        runs[-1].append(word)
+    if len(runs) == 1:
+        return [segment]
+    return [replace(segment, start_ms=run[0].start_ms, end_ms=run[-1].end_ms, text="".join(w.text for w in run),
+                    words=tuple(run)) for run in runs]
+
+
+def _utterances(segments: Sequence[Segment]) -> list[Segment]:
+    """The spoken segments in time order, each cut where the other side spoke in its midst."""
+    spoken = [s for s in segments if _spoken(s)]
+    mine = sorted(t for s in spoken if s.speaker in (ME, None) for t in _mids(s))
+    theirs = sorted(t for s in spoken if s.speaker not in (ME, None) for t in _mids(s))
+    cut = [piece for s in spoken for piece in _cut_where_others_spoke(s, theirs if s.speaker in (ME, None) else mine)]
+    return sorted(cut, key=lambda s: (s.start_ms, s.end_ms))
+
+
 def _turns(segments: Sequence[Segment], language: str) -> list[_Turn]:
+    """The interviewer's turns in ``segments`` (see :func:`_utterances`)."""
     turns: list[_Turn] = []
     current: _Turn | None = None
     mine: list[Segment] = []
-    for segment in sorted((s for s in segments if _spoken(s)), key=lambda s: (s.start_ms, s.end_ms)):
+    for segment in segments:
         if segment.speaker == ME or segment.speaker is None:
             mine.append(segment)
             continue
@@ -186,10 +236,10 @@ def find_questions(transcript: Transcript, language: str | None = None) -> list[
     without speakers has no interviewer, so no questions.
     """
     language = language or transcript.language or "en"
-    segments = transcript.segments
+    segments = _utterances(transcript.segments)
     found = [q for turn in _turns(segments, language) if (q := _questions_in(turn, language)) is not None]
     recording_end = max([transcript.duration_ms, *(s.end_ms for s in segments)])
-    mine = [s for s in segments if s.speaker == ME and _spoken(s)]
+    mine = [s for s in segments if s.speaker == ME]
     questions = []
     for index, question in enumerate(found):
         window_end = found[index + 1].start_ms if index + 1 < len(found) else recording_end
