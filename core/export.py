@@ -288,6 +288,16 @@ def _segment_json(segment: Segment, names: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def _questions_json(transcript: Transcript) -> list[dict[str, Any]] | None:
+    """The interviewer's questions with the span of each answer (core.analysis.questions); None without speakers."""
+    from core.analysis.questions import find_questions
+    from core.transcription.speakers import has_speakers
+
+    if not has_speakers(transcript.segments):
+        return None
+    return [question.to_dict() for question in find_questions(transcript)]
+
+
 def _json(transcript: Transcript, notice: str | None, title: str, notes: str,
           markers: Sequence[Marker], names: Mapping[str, str]) -> str:
     speakers = dict.fromkeys(s.speaker for s in transcript.segments if s.speaker is not None)
@@ -320,6 +330,8 @@ def _json(transcript: Transcript, notice: str | None, title: str, notes: str,
         "markers": [{"id": m.id, "at_ms": m.at_ms, "label": m.label} for m in sorted(markers, key=lambda m: m.at_ms)],
         "notes": notes,
     })
+    if (questions := _questions_json(transcript)) is not None:
+        document["questions"] = questions
     return json.dumps(_json_safe(document), ensure_ascii=False, indent=2, default=str, allow_nan=False) + "\n"
 
 

@@ -1,7 +1,17 @@
-"""``main.py analyze FILE``: speech metrics of one practice answer.
+"""``main.py analyze FILE``: speech metrics of one practice answer, or of my answers in a real interview.
 
     main.py analyze answer.wav --language ja --target 60
     main.py analyze answer.m4a --json > metrics.json
+    main.py analyze interview.wav          # an online interview's microphone track, its call track beside it
+
+A recording whose transcript says who spoke (an online interview recorded
+with its call track, :mod:`core.transcription.speakers`) is a real interview:
+the report lists the questions the interviewer asked with their times, the
+metrics of each of my answers (my words only; the target length from the
+question, ``--target`` overrides it for all) and the talk-time split
+(:mod:`core.analysis.answers`).  ``--json`` then prints ``talk_time`` and
+``questions``, each with ``text``, ``start_ms``, ``answer_start_ms``,
+``answer_end_ms``, ``target_s``, ``bank_key`` and ``metrics``.
 
 The file is transcribed on this computer with the settings that keep filler
 words (:func:`core.analysis.prompting.practice_settings`), through the same
@@ -24,9 +34,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.cli.output import Output
 from core.messages import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from core.transcription.model import Transcript
 
 EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE, EXIT_CANCELLED = 1, 2, 4, 130
 LANGUAGES = ("ja", "en", "auto")
@@ -74,6 +88,10 @@ def run(args: argparse.Namespace, out: Output) -> int:
         from core.cli.export_cmd import _language as app_language
 
         language = app_language(None)
+    from core.transcription.speakers import has_speakers
+
+    if has_speakers(transcript.segments):  # a real interview: questions and answers
+        return _interview(args, out, transcript, language, model)
     try:
         metrics = analyze_answer(transcript, path, language=language, target_s=args.target)
     except AnalysisError as error:
@@ -89,4 +107,27 @@ def run(args: argparse.Namespace, out: Output) -> int:
 
         out.stdout.write(report(metrics, out, transcript.text))
         out.stdout.flush()
+    return 0
+
+
+def _interview(args: argparse.Namespace, out: Output, transcript: Transcript, language: str, model: str) -> int:
+    """A recording with speakers: each question they asked, my answer's metrics, the talk-time split."""
+    from core.analysis.answers import review_interview
+    from core.analysis.metrics import AnalysisError
+    from core.practice.bank import builtin_questions
+
+    try:
+        review = review_interview(transcript, language=language, bank=builtin_questions(), target_s=args.target)
+    except AnalysisError as error:
+        out.error(error.message)
+        out.error(out.t(QT_TRANSLATE_NOOP("CLI", "Use --language ja or --language en if the detection was wrong.")))
+        return EXIT_FAILED
+    if args.json:
+        data = {"file": str(args.file), "model": model, **review.to_dict(), "text": transcript.text}
+        out.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from core.cli.analyze_report import interview_report
+
+        out.stdout.write(interview_report(review, out))
+    out.stdout.flush()
     return 0

@@ -9,10 +9,11 @@ only its tags.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from core.library import Library
-from core.ops.changes import Changes, Result
-from core.practice.bank import DEFAULT_TARGET_S, Question, QuestionList
+from core.ops.changes import NOTHING, Changes, Result
+from core.practice.bank import DEFAULT_TARGET_S, LANGUAGES, Question, QuestionList, looks_japanese
 
 BANK = Changes(questions=True)
 
@@ -56,3 +57,47 @@ def delete_list(library: Library, list_id: int) -> Result[None]:
     with library.transaction():
         library.questions.delete_list(list_id)
     return Result(None, BANK)
+
+
+@dataclass(frozen=True)
+class AskedQuestionSaved:
+    """What :func:`add_asked_question` did: the bank's question, and whether it was new."""
+
+    question: Question
+    added: bool  # False: the bank already had it (recognised, not duplicated); only its tags may have grown
+
+
+def add_asked_question(library: Library, interview_id: int, text: str, language: str | None = None, *,
+                       target_s: int | None = None) -> Result[AskedQuestionSaved]:
+    """A question asked in interview ``interview_id`` into the bank, tagged with its company and stage.
+
+    When the bank already has the same question (:func:`core.practice.matching.same_question`:
+    width, punctuation, 御社/貴社 and the like do not matter; built-in
+    questions in both languages count), that question is returned and only
+    gains the tags; otherwise a new question of the user's is added, noted as
+    coming from that interview, with the category and target length its
+    words suggest (``target_s`` overrides the target).  Raises
+    :class:`core.interviews.NotFoundError` when the interview no longer
+    exists and :class:`core.practice.bank.QuestionError` for an empty text.
+    """
+    from core.labels import stage_label
+    from core.practice.matching import category_of, same_question, target_seconds
+
+    text = " ".join(text.split())
+    language = language if language in LANGUAGES else ("ja" if looks_japanese(text) else "en")
+    with library.transaction():
+        interview = library.interviews.get(interview_id)
+        tags = [interview.company, stage_label(interview.stage, language) if interview.stage else ""]
+        bank = library.questions.all()
+        same = same_question(text, bank)
+        if same is not None:
+            wanted = tuple(dict.fromkeys([*same.tags, *(t for t in tags if t.strip())]))
+            if set(library.questions.set_tags(same.key, wanted)) == set(same.tags):
+                return Result(AskedQuestionSaved(same, False), NOTHING)
+            saved = library.questions.get(same.key)
+            assert saved is not None  # it was just found, in this transaction
+            return Result(AskedQuestionSaved(saved, False), BANK)
+        question = library.questions.add(
+            {language: text}, category_of(text), target_s or target_seconds(text, bank),
+            source_interview_id=interview_id, tags=tuple(t for t in tags if t.strip()))
+    return Result(AskedQuestionSaved(question, True), BANK)

@@ -429,6 +429,34 @@
         <translation>音声を読み取れなかったため、時間は文字起こしの単語の時刻から求めています。</translation>
     </message>
     <message>
+        <source>Questions they asked, and your answers ({language})</source>
+        <translation>面接官の質問とあなたの回答（{language}）</translation>
+    </message>
+    <message>
+        <source>Talk time: you {me} ({me_share}), the interviewer {them} ({them_share})</source>
+        <translation>話した時間：あなた {me}（{me_share}）、面接官 {them}（{them_share}）</translation>
+    </message>
+    <message>
+        <source>No questions were found in the interviewer&apos;s words.</source>
+        <translation>面接官の発言から質問は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>This question is in the question bank.</source>
+        <translation>この質問は質問バンクにあります。</translation>
+    </message>
+    <message>
+        <source>You did not answer before the next question.</source>
+        <translation>次の質問までに回答はありませんでした。</translation>
+    </message>
+    <message>
+        <source>Your answer: {start}–{end}, target length {target} s</source>
+        <translation>あなたの回答：{start}–{end}、目標の長さ {target} 秒</translation>
+    </message>
+    <message>
+        <source>Only your own words are measured. Timing comes from the transcript&apos;s word times, because the microphone may also hear the interviewer.</source>
+        <translation>測定するのはあなた自身の発言だけです。マイクに面接官の声も入ることがあるため、タイミングは文字起こしの単語の時刻から求めています。</translation>
+    </message>
+    <message>
         <source>What the numbers mean:</source>
         <translation>各指標の意味：</translation>
     </message>
