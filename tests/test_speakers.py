@@ -115,10 +115,15 @@ def test_the_interviewer_is_named_after_the_first_interviewer_written_down(writt
     assert interviewer_name(written) == name
 
 
+def _two(named: dict[str, str]) -> dict[str, str]:
+    return {speaker: named[speaker] for speaker in (ME, INTERVIEWER)}
+
+
 def test_names_the_users_first_then_the_interview_then_the_default():
-    assert names("ja") == {ME: "自分", INTERVIEWER: "面接官"}
-    assert names("en", "Ms. Smith") == {ME: "Me", INTERVIEWER: "Ms. Smith"}
-    assert names("en", "Ms. Smith", {INTERVIEWER: "Kate", ME: "  "}) == {ME: "Me", INTERVIEWER: "Kate"}
+    assert _two(names("ja")) == {ME: "自分", INTERVIEWER: "面接官"}
+    assert _two(names("en", "Ms. Smith")) == {ME: "Me", INTERVIEWER: "Ms. Smith"}
+    assert _two(names("en", "Ms. Smith", {INTERVIEWER: "Kate", ME: "  "})) == {ME: "Me", INTERVIEWER: "Kate"}
+    assert (names("en")["S2"], names("ja")["S1"]) == ("Speaker 2", "話者1")  # one microphone's voices
 
 
 # -- the library ----------------------------------------------------------------------------------------------------
@@ -146,11 +151,11 @@ def test_naming_a_speaker_is_kept_per_recording_and_reported(library):
     library.interviews.update(dataclasses.replace(interview, interviewers="Ms. Smith (HR), Mr. Jones"))
     _, other = _recording(library, company="Other")
 
-    assert ops.speaker_names(library, recording, "en") == {ME: "Me", INTERVIEWER: "Ms. Smith (HR)"}
+    assert _two(ops.speaker_names(library, recording, "en")) == {ME: "Me", INTERVIEWER: "Ms. Smith (HR)"}
     result = ops.name_speaker(library, recording.id, INTERVIEWER, " Kate Smith ")
     assert result.value == {INTERVIEWER: "Kate Smith"}
     assert result.changes == Changes(transcripts=frozenset({recording.id}))
-    assert ops.speaker_names(library, recording, "ja") == {ME: "自分", INTERVIEWER: "Kate Smith"}
+    assert _two(ops.speaker_names(library, recording, "ja")) == {ME: "自分", INTERVIEWER: "Kate Smith"}
     assert ops.speaker_names(library, other, "en")[INTERVIEWER] == "Interviewer"  # another recording's own
 
     assert ops.name_speaker(library, recording.id, INTERVIEWER, "").value == {}  # back to the interview's
