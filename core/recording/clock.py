@@ -34,18 +34,24 @@ from collections import deque
 
 import numpy as np
 
-WINDOW_S = 2.0  # one least-delayed block kept per window
+WINDOW_S = 2.0  # one point per window: the low percentile of its blocks' implied frame-0 times
+WINDOW_PERCENTILE = 20  # low, for delivery delays; not the minimum, for latency readings that err both ways
 HISTORY_S = 300.0  # the line is fitted over this much of the recent past
-MIN_SPAN_S = 10.0  # below this the rate is taken as nominal (a slope over a few seconds is noise)
-STEP_S = 0.005  # windows this far off the line, STEP_WINDOWS in a row: the track jumped
-STEP_WINDOWS = 3
-MAX_LATENCY_S = 1.0  # a reported latency outside [0, 1 s) is a host that does not know: ignored
+MIN_SPAN_S = 60.0  # below this the rate is taken as nominal (a slope over seconds is noise)
+EARLY_WINDOWS = 5  # before that, the median of the latest windows
+MAX_WINDOW_BLOCKS = 4096  # hosts that deliver tiny blocks: a window keeps its first ones only
+MAX_DRIFT_PPM = 1000.0  # no sound device is this far off; a steeper fit is noise
+STEP_S = 0.010  # windows this far off the line, STEP_WINDOWS in a row: the track jumped
+STEP_WINDOWS = 5
+MAX_LATENCY_S = 1.0  # a reported latency beyond ±1 s is a host that does not know: ignored
+# (a monitor's latency is negative: what it delivers is played a little later)
 
-DEADBAND_S = 0.001  # differences below this are left alone (the estimate's own noise)
-SETTLE_S = 0.0003  # once correcting, go on until this close
+DEADBAND_S = 0.004  # differences below this are left alone: the estimates wander by a few ms over seconds
+SETTLE_S = 0.001  # once correcting, go on until this close
 JUMP_S = 0.02  # corrected at once beyond this (start, pause, lost frames); spread out below
 SPREAD_FRAMES = 500  # at most one inserted or dropped frame per this many (0.2 %, inaudible)
-HOLD_S = 1.0  # the call's first blocks wait this long at most for the microphone's first one
+START_HOLD_S = 0.5  # the track's first blocks wait this long (both estimates settle) before its start is set
+HOLD_S = 1.0  # and at most this long for the reference's first block
 
 
 class TrackClock:
@@ -58,13 +64,12 @@ class TrackClock:
     def __init__(self, rate: int) -> None:
         self.rate = rate
         self._window_frames = int(WINDOW_S * rate)
-        self._minima: deque[tuple[int, float]] = deque(maxlen=int(HISTORY_S / WINDOW_S))
-        self._best: tuple[int, float] | None = None  # the current window's least delayed (frame, capture time)
+        self._points: deque[tuple[float, float]] = deque(maxlen=int(HISTORY_S / WINDOW_S))  # (frame, implied)
+        self._window: list[tuple[int, float]] = []  # the current window's blocks: (frame, implied)
         self._window_end = self._window_frames
-        # (anchor frame, its implied start, slope): time_of(f) = start + slope*(f - anchor) + f/rate
+        # (anchor frame, implied frame-0 time there, slope): time_of(f) = start + slope*(f - anchor) + f/rate
         self._line: tuple[float, float, float] | None = None
         self._spans: list[tuple[int, int]] = [(0, 0)]  # (file frame, captured frames skipped before it)
-        self._early = True  # less than MIN_SPAN_S of minima: nominal rate, lower envelope
         self.observations = 0
 
     # -- feeding ---------------------------------------------------------------
@@ -72,19 +77,18 @@ class TrackClock:
     def observe(self, arrival: float, frame: int, latency: float) -> None:
         """A block whose first frame is ``frame`` (counted from the stream's start) arrived at ``arrival``,
         its first frame then ``latency`` seconds old."""
-        if not 0.0 <= latency < MAX_LATENCY_S:
+        if not -MAX_LATENCY_S < latency < MAX_LATENCY_S:
             latency = 0.0
-        point = (frame, arrival - latency)
         self.observations += 1
-        if frame >= self._window_end and self._best is not None:
-            self._minima.append(self._best)
-            self._best = None
+        if frame >= self._window_end and self._window:
+            self._points.append(self._window_point())
+            self._window = []
             self._window_end = (frame // self._window_frames + 1) * self._window_frames
             self._fit()
-        if self._best is None or self._implied(point) < self._implied(self._best):
-            self._best = point
-            if self._early:  # the first seconds: every better block improves the estimate at once
-                self._fit()
+        if len(self._window) < MAX_WINDOW_BLOCKS:
+            self._window.append((frame, arrival - latency - frame / self.rate))
+        if not self._points:  # the first seconds: every block refines the estimate
+            self._fit()
 
     def mark_written(self, file_frame: int, frame: int) -> None:
         """The track's file frame ``file_frame`` is its captured frame ``frame`` (pauses leave frames out)."""
@@ -124,39 +128,40 @@ class TrackClock:
 
     # -- the estimate ------------------------------------------------------------
 
-    def _implied(self, point: tuple[int, float]) -> float:
-        """The frame-0 time this point implies at the nominal rate."""
-        return point[1] - point[0] / self.rate
+    def _window_point(self) -> tuple[float, float]:
+        frames = [f for f, _ in self._window]
+        implied = np.percentile([v for _, v in self._window], WINDOW_PERCENTILE)
+        return (frames[0] + frames[-1]) / 2, float(implied)
 
     def _fit(self) -> None:
-        points = list(self._minima)
-        if len(points) >= STEP_WINDOWS + 1 and self._line is not None:
+        points = list(self._points)
+        if len(points) > STEP_WINDOWS and self._line is not None:
             recent = [self._residual(p) for p in points[-STEP_WINDOWS:]]
-            if all(r > STEP_S for r in recent) or all(r < -STEP_S for r in recent):
+            if all(r > STEP_S for r in recent) or all(r < -STEP_S for r in recent):  # it jumped: start over
                 for _ in range(len(points) - STEP_WINDOWS):
-                    self._minima.popleft()
+                    self._points.popleft()
                 points = points[-STEP_WINDOWS:]
         span_s = (points[-1][0] - points[0][0]) / self.rate if points else 0.0
-        self._early = span_s < MIN_SPAN_S
-        if self._early:  # the lower envelope at the nominal rate
-            candidates = points[-STEP_WINDOWS:] + ([self._best] if self._best is not None else [])
-            if candidates:
-                self._line = (0.0, min(self._implied(p) for p in candidates), 0.0)
+        if span_s < MIN_SPAN_S:  # the nominal rate, and the median of the latest windows
+            latest = points[-EARLY_WINDOWS:] or [self._window_point()]
+            self._line = (0.0, float(np.median([v for _, v in latest])), 0.0)
             return
-        frames = np.array([p[0] for p in points], dtype=np.float64)
-        implied = np.array([self._implied(p) for p in points])
+        frames = np.array([p[0] for p in points]) - points[0][0]
+        implied = np.array([p[1] for p in points])
         keep = np.ones(len(points), dtype=bool)
-        for _ in range(2):  # fit, leave out the minima well above the line (a stall), fit again
-            slope, intercept = np.polyfit(frames[keep] - frames[0], implied[keep], 1)
-            residual = implied - (intercept + slope * (frames - frames[0]))
-            spread = np.median(np.abs(residual[keep] - np.median(residual[keep])))
-            keep = residual <= np.median(residual[keep]) + max(3.0 * spread, 0.0005)
+        for _ in range(2):  # fit, leave out the windows far off the line (stalls, bad readings), fit again
+            slope, intercept = np.polyfit(frames[keep], implied[keep], 1)
+            residual = implied - (intercept + slope * frames)
+            centre = np.median(residual[keep])
+            spread = np.median(np.abs(residual[keep] - centre))
+            keep = np.abs(residual - centre) <= max(3.0 * spread, 0.0005)
             if keep.sum() < 3:
                 break
-        self._line = (float(frames[0]), float(intercept), float(slope))
+        limit = MAX_DRIFT_PPM * 1e-6 / self.rate
+        self._line = (float(points[0][0]), float(intercept), float(np.clip(slope, -limit, limit)))
 
-    def _residual(self, point: tuple[int, float]) -> float:
-        return point[1] - self.time_of(point[0])
+    def _residual(self, point: tuple[float, float]) -> float:
+        return point[1] + point[0] / self.rate - self.time_of(point[0])
 
 
 class Aligner:
@@ -194,9 +199,10 @@ class Aligner:
     def process(self, block: np.ndarray, frame: int, own: TrackClock) -> np.ndarray:
         """What to write for ``block`` (captured frames from ``frame`` on); may be empty or longer."""
         if self._holding:
-            if not (self.reference.ready and own.ready):
+            waiting = sum(len(b) for b, _ in self._held) + len(block)
+            if waiting < START_HOLD_S * self.rate or not (self.reference.ready and own.ready):
                 self._held.append((block, frame))
-                if sum(len(b) for b, _ in self._held) < HOLD_S * self.rate:
+                if waiting < HOLD_S * self.rate:
                     return block[:0]
                 return self.flush()  # the reference is late: written as it comes, aligned once it speaks
             self._holding = False
