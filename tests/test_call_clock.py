@@ -64,21 +64,33 @@ class Track:
             yield at, frame, latency, self.block
 
 
-def align(mic: Track, call: Track, seconds: float) -> tuple[Aligner, list[tuple[int, np.ndarray]]]:
+def align(mic: Track, call: Track, seconds: float, pause: tuple[float, float] | None = None,
+          mic_file: list[tuple[int, int]] | None = None) -> tuple[Aligner, list[tuple[int, np.ndarray]]]:
     """Feed both tracks' blocks in arrival order, as two writer threads would; the call track goes through
     the aligner.  Returns it and, per written call block, (file position, content): the content of a
-    frame is its captured frame number + 1 (0: inserted silence)."""
+    frame is its captured frame number + 1 (0: inserted silence).
+
+    ``pause``: blocks arriving in this span are left out of both files (the session paused both
+    recorders then); ``mic_file`` receives (file position, captured frame) of each microphone block written.
+    """
     mic_clock, call_clock = TrackClock(RATE), TrackClock(RATE)
     aligner = Aligner(mic_clock, RATE)
     written: list[tuple[int, np.ndarray]] = []
-    position = 0
+    position = mic_position = 0
     tagged = heapq.merge(((*b, "mic") for b in mic.blocks(seconds)), ((*b, "call") for b in call.blocks(seconds)))
     for arrival, frame, latency, frames, which in tagged:
+        paused = pause is not None and pause[0] <= arrival < pause[1]
         if which == "mic":
             mic_clock.observe(arrival, frame, latency)
-            mic_clock.mark_written(frame, frame)
+            if not paused:
+                mic_clock.mark_written(mic_position, frame)
+                if mic_file is not None:
+                    mic_file.append((mic_position, frame))
+                mic_position += frames
             continue
         call_clock.observe(arrival, frame, latency)
+        if paused:
+            continue
         content = np.arange(frame + 1, frame + frames + 1, dtype=np.int64).reshape(-1, 1)
         out = aligner.process(content, frame, call_clock)
         written.append((position, out[:, 0]))
@@ -87,16 +99,21 @@ def align(mic: Track, call: Track, seconds: float) -> tuple[Aligner, list[tuple[
 
 
 def misalignment_ms(mic: Track, call: Track, written: list[tuple[int, np.ndarray]], after_s: float = 0.0,
-                    ) -> float:
+                    mic_file: list[tuple[int, int]] | None = None, skip: tuple[int, int] = (0, 0)) -> float:
     """The largest difference between when a written call frame and the microphone's frame at the same file
-    position were captured (silence left out), from ``after_s`` seconds into the file."""
+    position were captured (silence left out), from ``after_s`` seconds into the file.  ``mic_file`` maps
+    the microphone's file positions to its captured frames (when it was paused); file positions in ``skip``
+    are left out."""
+    starts = np.array([p for p, _ in mic_file or [(0, 0)]])
+    skipped = np.array([f - p for p, f in mic_file or [(0, 0)]])
     worst = 0.0
     for chunk in range(0, len(written), 2000):
         position = written[chunk][0]
         content = np.concatenate([c for _, c in written[chunk:chunk + 2000]])
         at = np.arange(position, position + len(content))
-        sound = (content > 0) & (at >= after_s * RATE)
-        difference = call.captured_at(content[sound] - 1) - mic.captured_at(at[sound])
+        sound = (content > 0) & (at >= after_s * RATE) & ((at < skip[0]) | (at >= skip[1]))
+        mic_frames = at[sound] + skipped[np.searchsorted(starts, at[sound], side="right") - 1]
+        difference = call.captured_at(content[sound] - 1) - mic.captured_at(mic_frames)
         if len(difference):
             worst = max(worst, float(np.max(np.abs(difference))) * 1000)
     return worst
@@ -193,6 +210,17 @@ def test_audio_the_server_dropped_is_made_up_with_silence_so_what_follows_stays_
     aligner, written = align(mic, call, 120.0)
     assert misalignment_ms(mic, call, written, after_s=75.0) <= STEADY_MS  # noticed within STEP_WINDOWS windows
     assert abs(aligner.inserted - 0.25 * RATE) < 0.01 * RATE
+
+
+def test_after_a_pause_both_tracks_go_on_from_the_same_instant():
+    mic, call = Track(start=0.5, block=417, seed=13), Track(start=0.52, seed=14)
+    mic_file: list[tuple[int, int]] = []
+    aligner, written = align(mic, call, 40.0, pause=(12.0, 19.5), mic_file=mic_file)
+    assert mic_file[-1][1] - mic_file[-1][0] >= 7.4 * RATE  # the microphone's file skips the pause
+    resumed = next(position for position, frame in mic_file if frame > position)  # in the microphone's file
+    edge = (resumed - RATE // 20, resumed + RATE // 10)  # where each track's last and first blocks meet
+    assert misalignment_ms(mic, call, written, after_s=1.0, mic_file=mic_file, skip=edge) <= STEADY_MS
+    assert aligner.inserted + aligner.dropped <= 0.03 * RATE
 
 
 def test_a_stall_of_both_tracks_changes_nothing():

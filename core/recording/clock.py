@@ -6,25 +6,30 @@ differ by tens of parts per million — 100 ppm is 360 ms an hour.  Neither
 says when its frame 0 was captured, but every block says when it arrived
 (``time.monotonic()`` in the audio callback) and how old its first frame was
 then (PortAudio's ``currentTime - inputBufferAdcTime``; libpulse's record
-latency).  So each block implies a capture time for its first frame that is
-*never earlier* than the truth: delivery only ever adds delay.
+latency, signed: a monitor's data comes before it is played).  So each block
+implies when the track's frame 0 was captured; delivery only ever adds delay,
+so the earliest of these are the truest.
 
 :class:`TrackClock` (one per track, fed by the recorder's writer thread)
-keeps the least delayed block of every :data:`WINDOW_S`-second window and fits
-a line through those minima over the last :data:`HISTORY_S` seconds: the
-track's frame 0 in monotonic time and its real rate.  Memory stays constant.
-A jump that lasts (frames the server dropped, a wrong first estimate) moves
-the line after :data:`STEP_WINDOWS` windows.
+sums up every :data:`WINDOW_S`-second window by a low percentile of its
+blocks' implied frame-0 times (low for delivery delays; not the minimum,
+because latency readings also err early) and fits a line through those points
+over the last :data:`HISTORY_S` seconds: the track's frame 0 in monotonic
+time and, once a minute of points is there, its real rate.  Memory stays
+constant.  A jump that lasts (frames the server dropped, a wrong first
+estimate) moves the line after :data:`STEP_WINDOWS` windows.
 
 :class:`Aligner` runs in the call track's writer thread.  For the frame it is
 about to write at file position *W* it asks which call frame was captured
-when the microphone captured its file frame *W*, and corrects the difference:
-at the start by padding with silence (the call track started later) or by
-dropping leading frames (it started earlier); afterwards by inserting or
-dropping single frames, at most one every :data:`SPREAD_FRAMES` frames, as
-the drift accumulates; a difference over :data:`JUMP_S` (frames lost, a
-pause on one side) is corrected at once.  Nothing here blocks or allocates
-more than a block.
+when the microphone captured its file frame *W* (pauses included), and
+corrects the difference: at the start — after holding the first
+:data:`START_HOLD_S` seconds so that both estimates have settled — by padding
+with silence (the call track started later) or by dropping leading frames (it
+started earlier); afterwards, once the difference passes :data:`DEADBAND_S`,
+by repeating or dropping single frames, at most one every
+:data:`SPREAD_FRAMES` frames, as the drift accumulates; a difference over
+:data:`JUMP_S` (frames lost, a pause on one side) is corrected at once.
+Nothing here blocks, and nothing grows with the recording's length.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ MAX_LATENCY_S = 1.0  # a reported latency beyond ±1 s is a host that does not k
 DEADBAND_S = 0.004  # differences below this are left alone: the estimates wander by a few ms over seconds
 SETTLE_S = 0.001  # once correcting, go on until this close
 JUMP_S = 0.02  # corrected at once beyond this (start, pause, lost frames); spread out below
+JUMP_CONFIRM_S = 0.1  # once it has lasted this long (after a pause one track resumes a block before the other)
 SPREAD_FRAMES = 500  # at most one inserted or dropped frame per this many (0.2 %, inaudible)
 START_HOLD_S = 0.5  # the track's first blocks wait this long (both estimates settle) before its start is set
 HOLD_S = 1.0  # and at most this long for the reference's first block
@@ -183,6 +189,7 @@ class Aligner:
         self._written = 0
         self._since = SPREAD_FRAMES  # frames since the last spread correction
         self._to_drop = 0  # frames still to drop (a correction longer than a block)
+        self._jump_since: int | None = None  # the frame from which a difference over JUMP_S has been seen
         self._correcting = False
         self._held: list[tuple[np.ndarray, int]] = []  # blocks that came before the reference's first one
         self._holding = True
@@ -222,10 +229,17 @@ class Aligner:
             self.start_offset_frames = -round(error)
             return self._out(self._shift(block, round(error)))
         if abs(error) > JUMP_S * self.rate:
+            if self._jump_since is None:
+                self._jump_since = frame
+            if frame - self._jump_since < JUMP_CONFIRM_S * self.rate:
+                self._since += len(block)
+                return self._out(block)
+            self._jump_since = None
             shift = round(error)
             self.dropped += max(shift, 0)
             self.inserted += max(-shift, 0)
             return self._out(self._shift(block, shift))
+        self._jump_since = None
         if abs(error) > (SETTLE_S if self._correcting else DEADBAND_S) * self.rate:
             self._correcting = True
             return self._out(self._spread(block, error))
