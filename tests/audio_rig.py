@@ -278,12 +278,15 @@ class PulseRig:
         """Play a sound file to the microphone and the speakers at the same instant (the online layout only).
 
         One stream into a combine sink whose outputs are both sinks: PulseAudio renders them together, so
-        what the microphone and the call's sound capture of it happened at the same time.
+        what the microphone and the call's sound capture of it happened at the same time.  Its rate
+        adjustment is off (``adjust_time=0``): otherwise it re-times its outputs against each other during
+        the first seconds of a playback (by up to 15 ms, measured), and the two paths would not be simultaneous.
         """
         if self.speakers is None:
             raise RigError("this rig has no speakers: start it with online=True")
         if f"{BOTH}\t" not in self.pactl("list", "short", "sinks"):
-            self.pactl("load-module", "module-combine-sink", f"sink_name={BOTH}", f"slaves={self.sink},{self.speakers}")
+            self.pactl("load-module", "module-combine-sink", f"sink_name={BOTH}", f"slaves={self.sink},{self.speakers}",
+                       "adjust_time=0")
         return self._play(BOTH, path, wait, timeout)
 
     def unload_speakers(self) -> None:

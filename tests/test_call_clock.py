@@ -23,7 +23,8 @@ import pytest
 from core.recording.clock import DEADBAND_S, JUMP_S, SPREAD_FRAMES, Aligner, TrackClock
 
 RATE = 48000
-STEADY_MS = DEADBAND_S * 1000 + 2.0  # the aligner leaves differences under its dead band alone
+STEADY_MS = DEADBAND_S * 1000 + 3.0  # the aligner leaves differences under its dead band alone; the early
+# estimate (a median of the latest 20 s) lags a clock 200 ppm off by 2 ms
 
 
 # -- made-up tracks ---------------------------------------------------------------
