@@ -9,7 +9,8 @@ Three threads take part:
 
 * PortAudio's **audio callback** (:meth:`Recorder.callback`) copies each block
   into a queue and returns; it takes no lock, logs nothing, allocates nothing
-  but the copy.  When more than ``RecorderConfig.queue_s`` of audio waits for
+  but the copy (and notes its arrival time and latency, for :attr:`Recorder.clock`).
+  When more than ``RecorderConfig.queue_s`` of audio waits for
   the disk, blocks are dropped and *counted* (``dropped_frames``).
 * The **writer thread** appends blocks to the file as they come (memory stays
   flat however long the recording), keeps the level meter, makes the header
