@@ -38,6 +38,7 @@ SINK = "vsink"
 SOURCE = "vmic"
 SPEAKERS = "speakers"  # the online layout's default output: what the computer plays (the call)
 SAMPLE_RATE = 48000
+BOTH = "everywhere"  # a combine sink feeding the microphone and the speakers at once (loaded on first use)
 
 START_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 5.0
@@ -270,6 +271,32 @@ class PulseRig:
         if self.speakers is None:
             raise RigError("this rig has no speakers: start it with online=True")
         return self._play(self.speakers, path, wait, timeout)
+
+    def play_everywhere(
+        self, path: str | os.PathLike[str], wait: bool = True, timeout: float = 60.0
+    ) -> subprocess.Popen[bytes]:
+        """Play a sound file to the microphone and the speakers at the same instant (the online layout only).
+
+        One stream into a combine sink whose outputs are both sinks: PulseAudio renders them together, so
+        what the microphone and the call's sound capture of it happened at the same time.  Its rate
+        adjustment is off (``adjust_time=0``): otherwise it re-times its outputs against each other during
+        the first seconds of a playback (by up to 15 ms, measured), and the two paths would not be simultaneous.
+        """
+        if self.speakers is None:
+            raise RigError("this rig has no speakers: start it with online=True")
+        if f"{BOTH}\t" not in self.pactl("list", "short", "sinks"):
+            self.pactl("load-module", "module-combine-sink", f"sink_name={BOTH}", f"slaves={self.sink},{self.speakers}",
+                       "adjust_time=0")
+        return self._play(BOTH, path, wait, timeout)
+
+    def unload_speakers(self) -> None:
+        """Remove the speakers sink (and so the call's sound source), as when an output device is unplugged."""
+        for line in self.pactl("list", "short", "modules").splitlines():
+            index, name, *arguments = line.split("\t")
+            if name == "module-null-sink" and f"sink_name={SPEAKERS}" in " ".join(arguments):
+                self.pactl("unload-module", index)
+                return
+        raise RigError("the speakers sink is not loaded")
 
     def _play(
         self, device: str, path: str | os.PathLike[str], wait: bool, timeout: float

@@ -83,6 +83,13 @@ def _library() -> _Library:
                                           ctypes.POINTER(ctypes.c_int)]
         simple.pa_simple_free.restype = None
         simple.pa_simple_free.argtypes = [ctypes.c_void_p]
+        pulse.pa_stream_get_latency.restype = ctypes.c_int
+        pulse.pa_stream_get_latency.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint64),
+                                                ctypes.POINTER(ctypes.c_int)]
+        pulse.pa_stream_get_device_name.restype = ctypes.c_char_p
+        pulse.pa_stream_get_device_name.argtypes = [ctypes.c_void_p]
+        pulse.pa_threaded_mainloop_lock.argtypes = [ctypes.c_void_p]
+        pulse.pa_threaded_mainloop_unlock.argtypes = [ctypes.c_void_p]
         pulse.pa_strerror.restype = ctypes.c_char_p
         pulse.pa_strerror.argtypes = [ctypes.c_int]
         _loaded = _Library(simple, pulse)
@@ -104,7 +111,8 @@ class SourceCapture:
     def __init__(self, source: str, samplerate: int = 48000, channels: int = 2, block_frames: int = 960,
                  name: str = "Furikaeri", stream_name: str = "call audio") -> None:
         self.source, self.samplerate, self.channels, self.block_frames = source, samplerate, channels, block_frames
-        self._bytes = block_frames * channels * 2
+        self._frame_bytes = channels * 2
+        self._bytes = block_frames * self._frame_bytes
         spec = _SampleSpec(_PA_SAMPLE_S16LE, samplerate, channels)
         attr = _BufferAttr(_UNSET, _UNSET, _UNSET, _UNSET, self._bytes)
         error = ctypes.c_int(0)
@@ -117,6 +125,46 @@ class SourceCapture:
                 source=source, detail=_strerror(error.value)))
         self._handle: int | None = handle
         self._buffer = ctypes.create_string_buffer(self._bytes)
+        self._device: str | None = None  # the source really captured, once known
+
+    # The simple API hides two things a second track needs: where the stream is captured from now (when a
+    # source goes away PulseAudio moves its streams to the default source — for a call's sound, usually the
+    # microphone — and says nothing), and the *signed* latency (a monitor's data arrives before it is
+    # played, and pa_simple_get_latency() reports such a negative latency as 0).  Its ``pa_simple`` struct
+    # starts with the threaded main loop, the context, the stream, the direction, the chunk being read and
+    # the bytes of it already read (unchanged since PulseAudio 0.9), so we ask the stream itself, under the
+    # main loop's lock, like any libpulse client.
+
+    def _current_device(self) -> str | None:
+        """The source the server captures this stream from now (None if it cannot be told)."""
+        name = self._ask(lambda pulse, stream, _read: pulse.pa_stream_get_device_name(stream))
+        return name.decode("utf-8", "replace") if name else None
+
+    def latency_s(self) -> float | None:
+        """How long ago (seconds; < 0: how long before it is played, for a monitor) the last frame read was
+        captured; None if the server has not said yet."""
+        def ask(pulse: Any, stream: Any, already_read: int) -> float | None:
+            usec, negative = ctypes.c_uint64(0), ctypes.c_int(0)
+            if pulse.pa_stream_get_latency(stream, ctypes.byref(usec), ctypes.byref(negative)) < 0:
+                return None
+            # The part of the current chunk already handed out is counted in the latency: take it off.
+            return (-1 if negative.value else 1) * usec.value / 1e6 - already_read / self._frame_bytes / self.samplerate
+        latency: float | None = self._ask(ask)
+        return latency
+
+    def _ask(self, question: Any) -> Any:
+        if self._handle is None:
+            return None
+        words = ctypes.cast(self._handle, ctypes.POINTER(ctypes.c_size_t))
+        mainloop, stream = words[0], words[2]
+        if not mainloop or not stream:
+            return None
+        pulse = _library().pulse
+        pulse.pa_threaded_mainloop_lock(ctypes.c_void_p(mainloop))
+        try:
+            return question(pulse, ctypes.c_void_p(stream), words[5])
+        finally:
+            pulse.pa_threaded_mainloop_unlock(ctypes.c_void_p(mainloop))
 
     def read(self) -> np.ndarray:
         """The next block, shape ``(block_frames, channels)``, int16; raises :class:`CaptureError` when lost."""
@@ -127,6 +175,13 @@ class SourceCapture:
             raise CaptureError(_m(QT_TRANSLATE_NOOP(
                 "CallAudio", "The call's sound stopped reaching Furikaeri: {detail}."),
                 detail=_strerror(error.value)))
+        device = self._current_device()
+        if self._device is None:
+            self._device = device
+        elif device is not None and device != self._device:  # the source went away: never record another
+            raise CaptureError(_m(QT_TRANSLATE_NOOP(
+                "CallAudio", "The call's sound stopped reaching Furikaeri: its source {source} went away."),
+                source=self._device))
         samples = np.frombuffer(self._buffer.raw, dtype="<i2").copy()
         return samples.reshape(-1, self.channels)
 

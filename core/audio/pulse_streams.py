@@ -30,6 +30,16 @@ class _Flags:
     input_overflow = False  # PulseAudio never reports one (ENGINEERING.md §2)
 
 
+class _TimeInfo:
+    """PortAudio's time_info, as far as the recorder reads it: the block's first frame was captured
+    ``currentTime - inputBufferAdcTime`` seconds before the callback."""
+
+    currentTime = 0.0  # noqa: N815 - PortAudio's name
+
+    def __init__(self, age_s: float) -> None:
+        self.inputBufferAdcTime = -age_s  # PortAudio's name
+
+
 class SourceStream:
     """One running capture of a PulseAudio source, started and stopped like a ``sounddevice.InputStream``."""
 
@@ -59,8 +69,10 @@ class SourceStream:
         try:
             while self._running.is_set():
                 block = self._capture.read()
+                latency = self._capture.latency_s()  # of the block's last frame
+                age = (latency or 0.0) + len(block) / self.samplerate
                 if self._running.is_set():
-                    self._callback(block, len(block), None, flags)
+                    self._callback(block, len(block), _TimeInfo(age), flags)
         except CaptureError as error:  # the source or the server went away: the stream finishes by itself
             self.lost = error
         finally:

@@ -7,6 +7,11 @@ made durable every second and repaired after a crash like any recording.  It
 never takes the microphone down with it: when the call's sound cannot be
 opened or goes away, :attr:`CallTrack.problem` says so in one sentence and the
 microphone track goes on.
+
+:meth:`CallTrack.align_to` puts the track on the microphone's clock
+(:mod:`core.recording.clock`): its writer pads or trims the start and spreads
+single-frame corrections so that both files hold the same instant at the same
+frame; :meth:`CallTrack.facts` says what was measured and done.
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ from typing import Any
 from core.audio.pulse_streams import SourceDevices
 from core.consent import ConsentStore, RecordingPermit
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.recording.clock import Aligner
 from core.recording.files import call_track_path
 from core.recording.recorder import Recorder, RecorderConfig, RecordingResult
 
 CHANNELS = 2  # the call as the computer plays it (stereo)
+REFERENCE_WAIT_S = 1.0  # how long start() waits for the microphone's first block (it times the call's start)
 
 
 def _m(text: str, **params: object) -> Message:
@@ -28,6 +35,8 @@ def _m(text: str, **params: object) -> Message:
 
 
 class CallTrack:
+    reference: Recorder | None = None  # the microphone's recorder this track keeps in step with
+
     def __init__(self, audio: Path, source: str, permit: RecordingPermit, consent: ConsentStore,
                  samplerate: int = 48000) -> None:
         self.path = call_track_path(audio)
@@ -37,8 +46,17 @@ class CallTrack:
         self.recorder = Recorder(RecorderConfig(path=self.path, samplerate=samplerate, channels=CHANNELS), permit,
                                  sd=SourceDevices(source, samplerate), on_event=self._on_event, consent=consent)
 
+    def align_to(self, reference: Recorder) -> None:
+        """Keep this track in step with ``reference`` (the microphone's recorder, already started)."""
+        assert reference.clock is not None, "the reference recorder must be started first"
+        self.reference = reference
+        self.recorder.aligner = Aligner(reference.clock, self.recorder.samplerate)
+
     def start(self) -> bool:
         """Start capturing; False (and :attr:`problem` says why) when the call's sound cannot be recorded."""
+        reference = self.reference
+        if reference is not None:  # its first block gives frame 0's time (the call's own first ones wait for it)
+            reference.wait_for(lambda r: r.clock is not None and r.clock.ready, REFERENCE_WAIT_S)
         try:
             self.recorder.start()
         except FurikaeriError as error:
@@ -66,7 +84,7 @@ class CallTrack:
         return self.result
 
     def facts(self) -> dict[str, Any]:
-        """What the sidecar says about the track."""
+        """What the sidecar says about the track, and how it was kept in step with the microphone."""
         result = self.result
         return {
             "file": self.path.name,
@@ -74,4 +92,19 @@ class CallTrack:
             "channels": CHANNELS,
             "duration_ms": round(result.duration_s * 1000) if result is not None else None,
             "problem": self.problem.render() if self.problem is not None else None,
+            **self._clock_facts(),
+        }
+
+    def _clock_facts(self) -> dict[str, Any]:
+        aligner, rate = self.recorder.aligner, self.recorder.samplerate
+        if aligner is None or not aligner.aligned:
+            return {"aligned": False}
+        assert aligner.start_offset_frames is not None
+        return {
+            "aligned": True,  # the file's frame n was captured when the microphone's frame n was
+            "start_offset_ms": round(aligner.start_offset_frames * 1000 / rate, 2),  # > 0: padded, < 0: trimmed
+            "drift_ppm": round(aligner.drift_ppm, 1),  # the call's clock against the microphone's
+            "frames_inserted": aligner.inserted,
+            "frames_dropped": aligner.dropped,
+            "residual_ms": round(aligner.last_error_frames * 1000 / rate, 2),  # the last difference measured
         }

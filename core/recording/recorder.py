@@ -9,7 +9,8 @@ Three threads take part:
 
 * PortAudio's **audio callback** (:meth:`Recorder.callback`) copies each block
   into a queue and returns; it takes no lock, logs nothing, allocates nothing
-  but the copy.  When more than ``RecorderConfig.queue_s`` of audio waits for
+  but the copy (and notes its arrival time and latency, for :attr:`Recorder.clock`).
+  When more than ``RecorderConfig.queue_s`` of audio waits for
   the disk, blocks are dropped and *counted* (``dropped_frames``).
 * The **writer thread** appends blocks to the file as they come (memory stays
   flat however long the recording), keeps the level meter, makes the header
@@ -48,6 +49,7 @@ from core.audio.devices import SoundDevices, load_sounddevice
 from core.consent import ConsentStore, permit_from
 from core.messages import Message
 from core.recording import errors
+from core.recording.clock import Aligner, TrackClock
 from core.recording.errors import RecordingError
 from core.recording.exit_guard import exit_guard
 from core.recording.wavfile import WavWriter
@@ -148,6 +150,8 @@ class Recorder:
         self._consent = consent
         self._sd = sd
         self._on_event = on_event
+        self.clock: TrackClock | None = None  # where the frames are in time (from start on)
+        self.aligner: Aligner | None = None  # set before start: keep the file in step with another track
         self._lock = threading.Lock()  # guards state changes, markers and the result
         self._progress = threading.Condition()  # notified after each block and on every change
         self._state = RecorderState.IDLE
@@ -273,6 +277,7 @@ class Recorder:
             raise RecordingError(message) from error
         self._stream, self._samplerate, self._sd_module = stream, rate, sd
         self._max_backlog = int(self.config.queue_s * rate)
+        self.clock = TrackClock(rate)
         self._last_callback = time.monotonic()
         self._state = RecorderState.RECORDING
         self._accepting = True
@@ -336,7 +341,11 @@ class Recorder:
         Public so that tests can feed it directly (for instance an
         ``input_overflow`` flag, which PulseAudio never sets).
         """
-        self._last_callback = time.monotonic()
+        self._last_callback = arrival = time.monotonic()
+        try:  # how old the block's first frame is (PortAudio's host knows; some say 0)
+            latency = time_info.currentTime - time_info.inputBufferAdcTime
+        except AttributeError:
+            latency = 0.0
         if status.input_overflow:
             self._overflows += 1
         if not self._accepting:
@@ -346,7 +355,7 @@ class Recorder:
             if not paused:
                 self._dropped += frames
             return
-        self._queue.put((indata.copy(), paused))
+        self._queue.put((indata.copy(), paused, self._captured, arrival, latency))
         self._captured += frames
         if not paused:
             self._recorded += frames
@@ -466,6 +475,8 @@ class Recorder:
             self._interrupt(problem)
         try:
             assert self._wav is not None
+            if self.aligner is not None and len(held := self.aligner.flush()):
+                self._wav.write(held.astype("<i2", copy=False).data)
             self._wav.close()
         except OSError as error:  # the samples are on disk; wavfile.repair can fix the header later
             log.warning("finishing the recording's header failed: %s", error)
@@ -502,15 +513,21 @@ class Recorder:
                 self._drain()
                 return problem
 
-    def _take(self, block: np.ndarray, paused: bool) -> None:
+    def _take(self, block: np.ndarray, paused: bool, frame: int, arrival: float, latency: float) -> None:
+        assert self._wav is not None and self.clock is not None
+        self.clock.observe(arrival, frame, latency)
         self._meter(block)
+        consumed = len(block)
         if not paused:
-            assert self._wav is not None
+            self.clock.mark_written(self._written, frame)
+            if self.aligner is not None:
+                block = self.aligner.process(block, frame, self.clock)
             try:
-                self._wav.write(block.astype("<i2", copy=False).data)
+                if len(block):
+                    self._wav.write(block.astype("<i2", copy=False).data)
             finally:
                 self._written = self._wav.frames
-        self._consumed += len(block)
+        self._consumed += consumed
         self._notify()
 
     def _meter(self, block: np.ndarray) -> None:

@@ -144,6 +144,7 @@ class RecordingSession:
 
     def _start_call(self, permit: RecordingPermit, source: str) -> None:
         call = CallTrack(self.path, source, permit, self.library.consent, self.recorder.samplerate)
+        call.align_to(self.recorder)  # the microphone's clock: both files hold the same instant at the same frame
         if call.start():
             self.call = call
         self.call_problem = call.problem

@@ -571,6 +571,10 @@
         <translation>通話の音声が Furikaeri に届かなくなりました：{detail}。</translation>
     </message>
     <message>
+        <source>The call&apos;s sound stopped reaching Furikaeri: its source {source} went away.</source>
+        <translation>通話の音声が Furikaeri に届かなくなりました：音声の取り込み元 {source} がなくなりました。</translation>
+    </message>
+    <message>
         <source>Only the microphone is being recorded: the call&apos;s sound ({source}) could not be recorded. {reason}</source>
         <translation>マイクだけを録音しています。通話の音声（{source}）を録音できませんでした。{reason}</translation>
     </message>
