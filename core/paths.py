@@ -93,6 +93,11 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+def voice_profile_path() -> Path:
+    """The user's own voice profile (opt-in; core.diarization.profile), beside the library."""
+    return data_dir() / "voice_profile.json"
+
+
 def resources_dir() -> Path:
     """Read-only files shipped with the app (translations, question bank)."""
     return Path(__file__).resolve().parent.parent / "resources"

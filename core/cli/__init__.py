@@ -22,6 +22,7 @@ from core.cli import (
     record_cmd,
     search_cmd,
     transcribe_cmd,
+    voice_cmd,
 )
 from core.cli.consent_warning import warn_about_consent
 from core.cli.output import Output
@@ -29,7 +30,7 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Translate, identity
 from core.storage.errors import DatabaseError
 
 COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, export_cmd, practice_cmd, analyze_cmd, search_cmd,
-            calendar_cmd)
+            calendar_cmd, voice_cmd)
 
 EXIT_FAILED = 1  # a failure explained in a sentence
 EXIT_LIBRARY = 3  # the library cannot be used: damaged, newer, busy, on a full disk (nothing was changed)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from core.diarization.pipeline import Turn, speaker_id
 from core.transcription.model import Segment, Word
+from core.transcription.speakers import INTERVIEWER, ME
 
 MIN_RUN_MS = 300
 NEAREST_MS = 1000  # a segment outside every turn takes the nearest within this, else no speaker
@@ -73,3 +74,19 @@ def assign(segments: Sequence[Segment], turns: Sequence[Turn]) -> list[Segment]:
                            words=tuple(words), id=None)
             out.append(part.spoken_by(speaker))
     return out
+
+
+def with_turns(segments: Sequence[Segment], turns: Sequence[tuple[int, int, int]],
+               me: int | None = None) -> tuple[tuple[Segment, ...], dict[str, object]]:
+    """``segments`` split and labelled by ``turns`` (start_ms, end_ms, cluster); the voice ``me`` (recognised by
+    the user's voice profile) becomes ``me`` and, with one other voice, that one the interviewer.  Also the
+    facts for the transcript's ``extra``."""
+    voices = {turn[2] for turn in turns}
+    labelled = assign(segments, [Turn(*turn) for turn in turns])
+    facts: dict[str, object] = {"speakers_found": len(voices)}
+    if me is not None:
+        roles = {speaker_id(me): ME} | ({speaker_id(other): INTERVIEWER for other in voices - {me}}
+                                       if len(voices) == 2 else {})
+        labelled = [s.spoken_by(roles.get(s.speaker, s.speaker)) if s.speaker else s for s in labelled]
+        facts["recognised_by_voice_profile"] = True
+    return tuple(labelled), facts

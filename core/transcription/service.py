@@ -229,6 +229,7 @@ class _Run:
     call_path: Path | None = None  # a two-track recording's call track
     turns: tuple[tuple[int, int, int], ...] | None = None  # one microphone's speakers, when separated
     separation_problem: Message | None = None
+    me: int | None = None  # the separated voice the user's profile recognised
     segments: list[tuple[Segment, float | None]] = field(default_factory=list)  # with the level under each
     extra: dict[str, Any] = field(default_factory=dict)
     started: float | None = None  # when recognition began (monotonic)
@@ -507,7 +508,7 @@ class TranscriptionService:
         elif isinstance(event, Progress):
             job._advance(event.fraction)
         elif isinstance(event, Separated):
-            run.turns, run.separation_problem = event.turns, event.problem
+            run.turns, run.separation_problem, run.me = event.turns, event.problem, event.me
             job._advance(1.0)
         elif isinstance(event, Finished):
             run.extra["transcribe_s"] = round(event.transcribe_s, 3)
@@ -538,11 +539,10 @@ class TranscriptionService:
         segments = tuple(drop_echoes(merge(*tracks.values())) if run.call_path is not None
                          else tracks.get(None, ()))
         if run.turns:  # one microphone, several voices: split at each change of speaker
-            from core.diarization.assign import assign
-            from core.diarization.pipeline import Turn
+            from core.diarization.assign import with_turns
 
-            segments = tuple(assign(segments, [Turn(*turn) for turn in run.turns]))
-            run.extra["speakers_found"] = len({turn[2] for turn in run.turns})
+            segments, facts = with_turns(segments, run.turns, run.me)
+            run.extra.update(facts)
         shown = str(job.path)
         problem = run.problem
         if capped:

@@ -163,6 +163,7 @@ class Separated:
     job_id: int
     turns: tuple[tuple[int, int, int], ...]  # (start_ms, end_ms, cluster)
     problem: Message | None = None
+    me: int | None = None  # the cluster the user's voice profile recognised, if any
 
 
 @dataclass(frozen=True)
@@ -378,11 +379,15 @@ SEPARATION_SHARE = 0.25  # of the progress bar, when the speakers are separated 
 
 def _separate(job_id: int, samples: np.ndarray, speakers: int | None, start: float, send: Any) -> Separated:
     """Who spoke when (:mod:`core.diarization`); a failure says why and leaves the words as they are."""
+    from core.diarization.models import load
     from core.diarization.pipeline import diarize
 
     try:
-        turns = diarize(samples, speakers=speakers,
+        models = load()
+        turns = diarize(samples, speakers=speakers, models=models,
                         progress=lambda fraction: send(Progress(job_id, start + (1 - start) * fraction)))
+        found = tuple((t.start_ms, t.end_ms, t.cluster) for t in turns)
+        return Separated(job_id, found, me=_my_voice(models, samples, found))
     except FurikaeriError as error:  # the separation models are missing or damaged
         return Separated(job_id, (), error.message)
     except (BrokenPipeError, EOFError, ConnectionError):
@@ -391,7 +396,19 @@ def _separate(job_id: int, samples: np.ndarray, speakers: int | None, start: flo
         return Separated(job_id, (), Message(CONTEXT, QT_TRANSLATE_NOOP(
             "Transcription", "The voices could not be told apart ({error}); the transcript is kept without "
                              "speakers."), {"error": f"{type(error).__name__}: {error}"}))
-    return Separated(job_id, tuple((t.start_ms, t.end_ms, t.cluster) for t in turns))
+
+
+def _my_voice(models: Any, samples: np.ndarray, turns: tuple[tuple[int, int, int], ...]) -> int | None:
+    """The voice the user's profile recognises (none without a profile); the voices' features stay here."""
+    from core.diarization import profile
+
+    try:
+        mine = profile.load()
+    except profile.VoiceProfileError:
+        return None  # an unreadable profile: the app asks which voice is the user's instead
+    if mine is None or not turns:
+        return None
+    return profile.match(mine.array, profile.voice_vectors(models, samples, turns))
 
 
 def run_job(request: JobRequest, send: Any, models: _Models) -> None:

@@ -512,6 +512,38 @@
         <source>“{value}” cannot be an id: use a whole number from 1 to {max}.</source>
         <translation>「{value}」は番号として使えません。1 から {max} までの整数を指定してください。</translation>
     </message>
+    <message>
+        <source>your own voice profile, to recognise your voice in real interviews (stays on this computer)</source>
+        <translation>本番の面接で自分の声を見分けるための、自分の声のプロフィール（このコンピューターの外には出ません）</translation>
+    </message>
+    <message>
+        <source>make it from your practice recordings made alone</source>
+        <translation>ひとりで録った練習の録音から作る</translation>
+    </message>
+    <message>
+        <source>say whether there is one</source>
+        <translation>あるかどうかを表示する</translation>
+    </message>
+    <message>
+        <source>delete it</source>
+        <translation>削除する</translation>
+    </message>
+    <message>
+        <source>Your voice profile was made from {seconds} s of your speech in {count} practice recordings. It stays on this computer; `voice-profile delete` removes it.</source>
+        <translation>練習の録音 {count} 件、{seconds} 秒分のあなたの声から声のプロフィールを作りました。このコンピューターの外には出ません。`voice-profile delete` で削除できます。</translation>
+    </message>
+    <message>
+        <source>There is no voice profile.</source>
+        <translation>声のプロフィールはありません。</translation>
+    </message>
+    <message>
+        <source>Voice profile of {date}, from {seconds} s of your speech in {count} practice recordings.</source>
+        <translation>{date} に作成した声のプロフィール（練習の録音 {count} 件、{seconds} 秒分のあなたの声から）。</translation>
+    </message>
+    <message>
+        <source>Your voice profile was deleted.</source>
+        <translation>声のプロフィールを削除しました。</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -3646,6 +3678,21 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Cancel or decline…</source>
         <translation>キャンセル・辞退…</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceProfile</name>
+    <message>
+        <source>Your practice recordings hold {seconds} s of speech; a voice profile needs at least {needed} s. Record a few more practice answers first.</source>
+        <translation>練習の録音に含まれる声は {seconds} 秒分です。声のプロフィールには少なくとも {needed} 秒分が必要です。先に練習の回答をいくつか録音してください。</translation>
+    </message>
+    <message>
+        <source>Your voice profile ({path}) cannot be read: {reason}. Delete it and create it again.</source>
+        <translation>声のプロフィール（{path}）を読み込めません：{reason}。削除してから作り直してください。</translation>
+    </message>
+    <message>
+        <source>There are no practice recordings of you alone yet: record a few practice answers first.</source>
+        <translation>ひとりで録った練習の録音がまだありません。先に練習の回答をいくつか録音してください。</translation>
     </message>
 </context>
 <context>
