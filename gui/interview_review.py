@@ -268,7 +268,8 @@ class QuestionsPanel(Retranslatable, QWidget):
             for row, answer in enumerate(review.answers):
                 item = self.questions.item(row)
                 when = format_time(answer.question.start_ms)
-                mark = f"  ✓ {self.tr('in the bank')}" if answer.in_bank else ""
+                in_bank = self.tr("in the bank")
+                mark = f"  ✓ {in_bank}" if answer.in_bank else ""
                 item.setText(f"{when}  {answer.question.text}{mark}")
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("At {time}: {question}").format(
                     time=when, question=answer.question.text))
