@@ -158,7 +158,7 @@ class QuestionsPanel(Retranslatable, QWidget):
         super().__init__()
         self.owner = window
         self.review: Review | None = None
-        self._transcript: Transcript | None = None
+        self._shown: QuestionAnswer | None = None  # the answer whose metrics are shown
         self._asked = 0  # the newest computation asked for; older results are dropped
         self.heading = QLabel()
         self.heading.setObjectName("questionsHeading")
@@ -191,7 +191,7 @@ class QuestionsPanel(Retranslatable, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.talk_time)
-        layout.addWidget(self.questions, 2)
+        layout.addWidget(self.questions, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch()
@@ -206,7 +206,6 @@ class QuestionsPanel(Retranslatable, QWidget):
     # -- what is shown ------------------------------------------------------------------------------
     def show_questions(self, transcript: Transcript | None) -> None:
         """Find the questions of ``transcript`` in the background (hidden unless it says who spoke)."""
-        self._transcript = transcript
         wanted = transcript is not None and has_speakers(transcript.segments) and not separated(transcript.segments)
         self.setVisible(wanted)
         self._asked += 1
@@ -288,19 +287,21 @@ class QuestionsPanel(Retranslatable, QWidget):
         self.add_button.setText(self.tr("Already in your question bank") if answer is not None and answer.in_bank
                                 else self.tr("Add to question bank"))
         self.add_button.setAccessibleName(self.add_button.text())
+        self.metrics.setVisible(answer is not None and answer.answered)
         if answer is None:
             self.answer.clear()
-            self.metrics.set_metrics(None, "en")
-            return
-        if not answer.answered:
+        elif not answer.answered:
             self.answer.setText(self.tr("You did not answer this question."))
-            self.metrics.set_metrics({"values": []}, answer.metrics.language)
-            return
-        self.answer.setText(self.tr("Your answer: {start}–{end} (target {target} s)").format(
-            start=format_time(answer.question.answer_start_ms or 0),
-            end=format_time(answer.question.answer_end_ms or 0), target=answer.target_s))
-        values = [v for v in answer.metrics.to_dict()["metrics"] if v["key"] in KEY_METRICS]
-        self.metrics.set_metrics({"values": values}, answer.metrics.language)
+        else:
+            self.answer.setText(self.tr("Your answer: {start}–{end} (target {target} s)").format(
+                start=format_time(answer.question.answer_start_ms or 0),
+                end=format_time(answer.question.answer_end_ms or 0), target=answer.target_s))
+        same = answer is not None and self._shown is not None and answer.question == self._shown.question \
+            and answer.metrics == self._shown.metrics  # the bank or the language changed: the metrics stay
+        self._shown = answer
+        if answer is not None and answer.answered and not same:
+            values = [v for v in answer.metrics.to_dict()["metrics"] if v["key"] in KEY_METRICS]
+            self.metrics.set_metrics({"values": values}, answer.metrics.language)
 
     # -- actions -----------------------------------------------------------------------------------
     def play_question(self, row: int) -> None:
