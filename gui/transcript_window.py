@@ -43,6 +43,7 @@ from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
 from core.transcription.speakers import INTERVIEWER, ME, names
 from gui.i18n import Retranslatable, render
+from gui.interview_review import InterviewReview
 from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
 from gui.waveform_widget import WaveformWidget
@@ -118,6 +119,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(SPEAKER, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().moveSection(SPEAKER, TEXT)  # shown as time | speaker | text
         self.table.setColumnHidden(SPEAKER, True)
+        self.review = InterviewReview(self)  # which voice is mine; the questions they asked, my answers
 
         self.play_button.clicked.connect(lambda: self.toggle_play())
         self.back_button.clicked.connect(lambda: self.skip(-SKIP_MS))
@@ -164,7 +166,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         layout.addLayout(transcribe)
         layout.addWidget(self.status)
         layout.addLayout(search)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.review.voice_bar)
+        layout.addWidget(self.review.beside(self.table), 1)
         self.setStyleSheet("#transcriptHeading { font-size: 13pt; font-weight: 600; }")
         self.resize(900, 640)
         self.retranslate()
@@ -248,6 +251,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.speaker_filter.setVisible(two_voices)
         self._apply_filter()
         self.table.resizeRowsToContents()
+        self.review.show(transcript)
         if transcript is None:
             self.set_status(lambda: self.tr("No transcript yet."))
         elif (problem := transcript.problem) is not None:

@@ -2722,6 +2722,65 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>QuestionsPanel</name>
+    <message>
+        <source>Finding their questions…</source>
+        <translation>質問を探しています…</translation>
+    </message>
+    <message>
+        <source>No questions were found in the interviewer&apos;s words.</source>
+        <translation>面接官の発言に質問は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Questions they asked</source>
+        <translation>面接官からの質問</translation>
+    </message>
+    <message>
+        <source>Questions they asked (Enter plays from the question)</source>
+        <translation>面接官からの質問（Enterキーでその質問から再生）</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s speech was recognised.</source>
+        <translation>どちらの発話も認識されませんでした。</translation>
+    </message>
+    <message>
+        <source>Talk time: you {mine} ({my_share}%), the interviewer {theirs} ({their_share}%).</source>
+        <translation>話した時間：自分 {mine}（{my_share}%）、面接官 {theirs}（{their_share}%）。</translation>
+    </message>
+    <message>
+        <source>in the bank</source>
+        <translation>バンクに登録済み</translation>
+    </message>
+    <message>
+        <source>At {time}: {question}</source>
+        <translation>{time}：{question}</translation>
+    </message>
+    <message>
+        <source>Already in your question bank</source>
+        <translation>質問バンクに登録済み</translation>
+    </message>
+    <message>
+        <source>Add to question bank</source>
+        <translation>質問バンクに追加</translation>
+    </message>
+    <message>
+        <source>You did not answer this question.</source>
+        <translation>この質問には回答していません。</translation>
+    </message>
+    <message>
+        <source>Your answer: {start}–{end} (target {target} s)</source>
+        <translation>自分の回答：{start}〜{end}（目標 {target} 秒）</translation>
+    </message>
+    <message>
+        <source>Added to your question bank.</source>
+        <translation>質問バンクに追加しました。</translation>
+    </message>
+    <message>
+        <source>Already in your question bank: not added again.</source>
+        <translation>すでに質問バンクにあるため、重複して追加していません。</translation>
+    </message>
+</context>
+<context>
     <name>Recorder</name>
     <message>
         <source>A file named {name} already exists, so recording did not start (it would be overwritten).</source>
@@ -3678,6 +3737,29 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Cancel or decline…</source>
         <translation>キャンセル・辞退…</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceBar</name>
+    <message>
+        <source>Which voice is yours? This recording has {count} voices on one microphone. Listen to each, then choose yours: their questions and your answers are then told apart.</source>
+        <translation>どれがご自身の声ですか？この録音には1本のマイクで{count}人の声が入っています。それぞれを聞いてご自身の声を選ぶと、面接官の質問とご自身の回答を区別できます。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Play a few seconds of {voice}</source>
+        <translation>{voice}の声を数秒再生</translation>
+    </message>
+    <message>
+        <source>This is me</source>
+        <translation>これが自分です</translation>
+    </message>
+    <message>
+        <source>{voice} is my voice</source>
+        <translation>{voice}が自分の声</translation>
     </message>
 </context>
 <context>
