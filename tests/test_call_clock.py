@@ -329,6 +329,26 @@ def test_a_click_heard_by_both_tracks_is_at_the_same_place_in_both_files(online_
 
 
 @pytest.mark.audio
+def test_the_sidecar_a_crash_would_leave_says_the_call_track_is_aligned(online_rig):
+    import json
+
+    from core.recording.files import sidecar_path
+
+    def side_facts() -> dict:
+        return json.loads(sidecar_path(session.path).read_text("utf-8"))["call_track"]
+
+    library, session = _session()
+    with library:
+        assert session.call is not None, session.call_problem
+        call = session.call.recorder
+        assert call.wait_for(lambda r: r.aligner is not None and r.aligner.aligned, 10)
+        assert call.wait_for(lambda r: side_facts()["aligned"], 10)  # on disk while recording, no stop needed
+        facts = side_facts()
+        session.stop()
+    assert facts["start_offset_ms"] == round(call.aligner.start_offset_frames * 1000 / RATE, 2)
+
+
+@pytest.mark.audio
 def test_the_call_sound_lost_mid_recording_leaves_the_microphone_recording_to_the_end(online_rig):
     import json
 
