@@ -40,6 +40,7 @@ class Track:
     jitter_s: float = 0.002  # mean scheduling delay (exponential) between a block's completion and its arrival
     stalls: tuple[tuple[float, float], ...] = ()  # (from, to): nothing arrives in between, then all at once
     lost: tuple[tuple[float, float], ...] = ()  # (at, seconds): the server dropped this much audio there
+    latency_drift_ppm: float = 0.0  # the reported latency wrongly grows by this many µs a second
     seed: int = 0
 
     def period(self) -> float:
@@ -62,7 +63,7 @@ class Track:
             arrival = np.where((arrival >= begin) & (arrival < end), end + rng.exponential(self.jitter_s), arrival)
         latency = self.block / RATE  # what the device says: the first frame's age when the block completes
         for at, frame in zip(arrival.tolist(), frames.tolist(), strict=True):
-            yield at, frame, latency, self.block
+            yield at, frame, latency + self.latency_drift_ppm * 1e-6 * (at - self.start), self.block
 
 
 def align(mic: Track, call: Track, seconds: float, pause: tuple[float, float] | None = None,
@@ -224,6 +225,16 @@ def test_after_a_pause_both_tracks_go_on_from_the_same_instant():
     assert aligner.inserted + aligner.dropped <= 0.03 * RATE
 
 
+def test_a_latency_reading_that_drifts_slowly_does_not_pass_for_a_clock_drift():
+    # Both clocks are exact; only the call's reported latency creeps up (50 µs a second, 30 ms in 10 min).
+    mic = Track(start=0.5, block=417, seed=15)
+    call = Track(start=0.52, latency_drift_ppm=50.0, seed=16)
+    aligner, written = align(mic, call, 600.0)
+    assert abs(aligner.drift_ppm) < 5.0
+    assert misalignment_ms(mic, call, written, after_s=1.0) <= STEADY_MS
+    assert aligner.inserted + aligner.dropped <= 0.003 * RATE
+
+
 def test_a_stall_of_both_tracks_changes_nothing():
     stall = ((30.0, 30.8),)
     mic, call = Track(start=0.5, block=417, stalls=stall, seed=11), Track(start=0.51, stalls=stall, seed=12)
@@ -315,6 +326,26 @@ def test_a_click_heard_by_both_tracks_is_at_the_same_place_in_both_files(online_
     facts = json.loads(sidecar_path(recording.path).read_text("utf-8"))["call_track"]
     assert facts["aligned"] is True and facts["problem"] is None
     assert {"start_offset_ms", "drift_ppm", "frames_inserted", "frames_dropped"} <= facts.keys()
+
+
+@pytest.mark.audio
+def test_the_sidecar_a_crash_would_leave_says_the_call_track_is_aligned(online_rig):
+    import json
+
+    from core.recording.files import sidecar_path
+
+    def side_facts() -> dict:
+        return json.loads(sidecar_path(session.path).read_text("utf-8"))["call_track"]
+
+    library, session = _session()
+    with library:
+        assert session.call is not None, session.call_problem
+        call = session.call.recorder
+        assert call.wait_for(lambda r: r.aligner is not None and r.aligner.aligned, 10)
+        assert call.wait_for(lambda r: side_facts()["aligned"], 10)  # on disk while recording, no stop needed
+        facts = side_facts()
+        session.stop()
+    assert facts["start_offset_ms"] == round(call.aligner.start_offset_frames * 1000 / RATE, 2)
 
 
 @pytest.mark.audio

@@ -16,6 +16,7 @@ frame; :meth:`CallTrack.facts` says what was measured and done.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,13 @@ class CallTrack:
         self.recorder = Recorder(RecorderConfig(path=self.path, samplerate=samplerate, channels=CHANNELS), permit,
                                  sd=SourceDevices(source, samplerate), on_event=self._on_event, consent=consent)
 
-    def align_to(self, reference: Recorder) -> None:
-        """Keep this track in step with ``reference`` (the microphone's recorder, already started)."""
+    def align_to(self, reference: Recorder, on_aligned: Callable[[], None] | None = None) -> None:
+        """Keep this track in step with ``reference`` (the microphone's recorder, already started);
+        ``on_aligned`` is called once, from the track's writer thread, when its start has been set."""
         assert reference.clock is not None, "the reference recorder must be started first"
         self.reference = reference
         self.recorder.aligner = Aligner(reference.clock, self.recorder.samplerate)
+        self.recorder.aligner.on_aligned = on_aligned
 
     def start(self) -> bool:
         """Start capturing; False (and :attr:`problem` says why) when the call's sound cannot be recorded."""

@@ -13,11 +13,15 @@ so the earliest of these are the truest.
 :class:`TrackClock` (one per track, fed by the recorder's writer thread)
 sums up every :data:`WINDOW_S`-second window by a low percentile of its
 blocks' implied frame-0 times (low for delivery delays; not the minimum,
-because latency readings also err early) and fits a line through those points
-over the last :data:`HISTORY_S` seconds: the track's frame 0 in monotonic
-time and, once a minute of points is there, its real rate.  Memory stays
-constant.  A jump that lasts (frames the server dropped, a wrong first
-estimate) moves the line after :data:`STEP_WINDOWS` windows.
+because latency readings also err early): the track's frame 0 in monotonic
+time.  Its *rate* comes from the arrivals alone: once a minute of windows is
+there, a line through the same low percentile of ``arrival - frame / rate``
+over the last :data:`HISTORY_S` seconds.  A latency reading may creep for
+minutes (it is the host's estimate); the arrivals cannot, since delivery
+delay is bounded.  The readings only say how far the arrivals lag the
+capture: the median lag of the first :data:`DELAY_WINDOWS` windows, then
+kept.  Memory stays constant.  A jump that lasts (frames the server dropped,
+a wrong first estimate) moves the line after :data:`STEP_WINDOWS` windows.
 
 :class:`Aligner` runs in the call track's writer thread.  For the frame it is
 about to write at file position *W* it asks which call frame was captured
@@ -36,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
+from collections.abc import Callable
 
 import numpy as np
 
@@ -44,6 +49,7 @@ WINDOW_PERCENTILE = 20  # low, for delivery delays; not the minimum, for latency
 HISTORY_S = 300.0  # the line is fitted over this much of the recent past
 MIN_SPAN_S = 60.0  # below this the rate is taken as nominal (a slope over seconds is noise)
 EARLY_WINDOWS = 10  # before that, the median of the latest windows (20 s)
+DELAY_WINDOWS = int(MIN_SPAN_S / WINDOW_S)  # the arrivals' lag behind the capture: from this many first windows
 MAX_WINDOW_BLOCKS = 4096  # hosts that deliver tiny blocks: a window keeps its first ones only
 MAX_DRIFT_PPM = 1000.0  # no sound device is this far off; a steeper fit is noise
 STEP_S = 0.010  # windows this far off the line, STEP_WINDOWS in a row: the track jumped
@@ -70,8 +76,10 @@ class TrackClock:
     def __init__(self, rate: int) -> None:
         self.rate = rate
         self._window_frames = int(WINDOW_S * rate)
-        self._points: deque[tuple[float, float]] = deque(maxlen=int(HISTORY_S / WINDOW_S))  # (frame, implied)
-        self._window: list[tuple[int, float]] = []  # the current window's blocks: (frame, implied)
+        # (frame, arrival - frame/rate, implied frame-0 time: that minus the latency), low percentiles per window
+        self._points: deque[tuple[float, float, float]] = deque(maxlen=int(HISTORY_S / WINDOW_S))
+        self._window: list[tuple[int, float, float]] = []  # the current window's blocks: (frame, arrived, implied)
+        self._delays: list[float] = []  # per window of the first DELAY_WINDOWS: arrived - implied
         self._window_end = self._window_frames
         # (anchor frame, implied frame-0 time there, slope): time_of(f) = start + slope*(f - anchor) + f/rate
         self._line: tuple[float, float, float] | None = None
@@ -87,12 +95,16 @@ class TrackClock:
             latency = 0.0
         self.observations += 1
         if frame >= self._window_end and self._window:
-            self._points.append(self._window_point())
+            point = self._window_point()
+            self._points.append(point)
+            if len(self._delays) < DELAY_WINDOWS:
+                self._delays.append(point[1] - point[2])
             self._window = []
             self._window_end = (frame // self._window_frames + 1) * self._window_frames
             self._fit()
         if len(self._window) < MAX_WINDOW_BLOCKS:
-            self._window.append((frame, arrival - latency - frame / self.rate))
+            arrived = arrival - frame / self.rate
+            self._window.append((frame, arrived, arrived - latency))
         if not self._points:  # the first seconds: every block refines the estimate
             self._fit()
 
@@ -134,10 +146,16 @@ class TrackClock:
 
     # -- the estimate ------------------------------------------------------------
 
-    def _window_point(self) -> tuple[float, float]:
-        frames = [f for f, _ in self._window]
-        implied = np.percentile([v for _, v in self._window], WINDOW_PERCENTILE)
-        return (frames[0] + frames[-1]) / 2, float(implied)
+    def _window_point(self) -> tuple[float, float, float]:
+        window = self._window
+        arrived = np.percentile([a for _, a, _ in window], WINDOW_PERCENTILE)
+        implied = np.percentile([v for _, _, v in window], WINDOW_PERCENTILE)
+        return (window[0][0] + window[-1][0]) / 2, float(arrived), float(implied)
+
+    @property
+    def _delay(self) -> float:
+        """How long after their capture the blocks arrive (low percentile), as the latency readings say."""
+        return float(np.median(self._delays)) if self._delays else 0.0
 
     def _fit(self) -> None:
         points = list(self._points)
@@ -150,10 +168,10 @@ class TrackClock:
         span_s = (points[-1][0] - points[0][0]) / self.rate if points else 0.0
         if span_s < MIN_SPAN_S:  # the nominal rate, and the median of the latest windows
             latest = points[-EARLY_WINDOWS:] or [self._window_point()]
-            self._line = (0.0, float(np.median([v for _, v in latest])), 0.0)
+            self._line = (0.0, float(np.median([p[2] for p in latest])), 0.0)
             return
         frames = np.array([p[0] for p in points]) - points[0][0]
-        implied = np.array([p[1] for p in points])
+        implied = np.array([p[1] for p in points]) - self._delay  # the rate from the arrivals alone
         keep = np.ones(len(points), dtype=bool)
         for _ in range(2):  # fit, leave out the windows far off the line (stalls, bad readings), fit again
             slope, intercept = np.polyfit(frames[keep], implied[keep], 1)
@@ -166,8 +184,8 @@ class TrackClock:
         limit = MAX_DRIFT_PPM * 1e-6 / self.rate
         self._line = (float(points[0][0]), float(intercept), float(np.clip(slope, -limit, limit)))
 
-    def _residual(self, point: tuple[float, float]) -> float:
-        return point[1] + point[0] / self.rate - self.time_of(point[0])
+    def _residual(self, point: tuple[float, float, float]) -> float:
+        return point[1] - self._delay + point[0] / self.rate - self.time_of(point[0])
 
 
 class Aligner:
@@ -193,6 +211,7 @@ class Aligner:
         self._correcting = False
         self._held: list[tuple[np.ndarray, int]] = []  # blocks that came before the reference's first one
         self._holding = True
+        self.on_aligned: Callable[[], None] | None = None  # called once (this writer's thread) when the start is set
 
     @property
     def aligned(self) -> bool:
@@ -227,6 +246,8 @@ class Aligner:
         self.drift_ppm = own.drift_ppm - self.reference.drift_ppm
         if self.start_offset_frames is None:
             self.start_offset_frames = -round(error)
+            if self.on_aligned is not None:
+                self.on_aligned()
             return self._out(self._shift(block, round(error)))
         if abs(error) > JUMP_S * self.rate:
             if self._jump_since is None:

@@ -144,12 +144,25 @@ class RecordingSession:
 
     def _start_call(self, permit: RecordingPermit, source: str) -> None:
         call = CallTrack(self.path, source, permit, self.library.consent, self.recorder.samplerate)
-        call.align_to(self.recorder)  # the microphone's clock: both files hold the same instant at the same frame
+        # the microphone's clock: both files hold the same instant at the same frame
+        call.align_to(self.recorder, on_aligned=self._call_aligned)
         if call.start():
             self.call = call
         self.call_problem = call.problem
-        with contextlib.suppress(OSError):  # the first sidecar stands; stop writes it again
+        with self._changing, contextlib.suppress(OSError):  # the first sidecar stands; stop writes it again
             self._write_sidecar()
+
+    def _call_aligned(self) -> None:
+        """The call track's start has just been set (in its writer thread, which must not wait for the disk):
+        the sidecar says so from now on, so that the one a crash leaves tells the truth."""
+        threading.Thread(target=self._note_call_aligned, name="sidecar-aligned", daemon=True).start()
+
+    def _note_call_aligned(self) -> None:
+        with self._changing:
+            if self.stopping or self.call is None:  # the stop (or the start) writes the sidecar itself
+                return
+            with contextlib.suppress(OSError):  # the earlier sidecar stands; stop writes it again
+                self._write_sidecar()
 
     @classmethod
     def _start(cls, library: Library, permit: RecordingPermit, device: int | str | None, samplerate: int,
