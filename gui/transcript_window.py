@@ -41,6 +41,7 @@ from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
+from gui.call_playback import CallPlayback
 from gui.i18n import Retranslatable, render
 from gui.segment_model import SegmentModel, format_time
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
@@ -78,6 +79,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.audio_output = QAudioOutput(self)
         self.player.setAudioOutput(self.audio_output)
         self.player.setSource(QUrl.fromLocalFile(str(recording.path)))
+        self.call_playback = CallPlayback(self.player, recording.path, self)  # an online interview's call, in step
         self.play_button = QPushButton()
         self.back_button = QPushButton()
         self.forward_button = QPushButton()
