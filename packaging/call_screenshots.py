@@ -62,8 +62,8 @@ def main() -> int:
     with PulseRig(online=True) as rig:
         os.environ.update(rig.client_env)
         library = Library.open()
-        library.interviews.add(Interview(company="模擬面接（Web面接）", kind=InterviewKind.MOCK, status=Status.SCHEDULED,
-                                         place="https://meet.example.com/abc-defg",
+        library.interviews.add(Interview(company="模擬面接（Web面接）", kind=InterviewKind.MOCK,
+                                         status=Status.SCHEDULED, place="https://meet.example.com/abc-defg",
                                          starts_at=datetime(2026, 12, 5, 19, 0, tzinfo=JST)))
         window = MainWindow(library, settings, switcher)
         window.resize(1100, 700)
