@@ -74,16 +74,14 @@ def _audio() -> Iterator[Check]:
 
 
 def _call_audio() -> Check:
-    """The sources that can carry an online interview's call sound (monitors of output devices)."""
-    from core.audio.pulse_capture import monitor_sources
+    """The sources that can carry an online interview's call sound (this system's route: core.audio.call_sources)."""
+    from core.audio.call_sources import find_call_sources
 
     label = _m(QT_TRANSLATE_NOOP("Doctor", "Call audio (online interviews)"))
-    sources = monitor_sources()
-    if not sources:
-        return Check(label, Level.WARN, _m(QT_TRANSLATE_NOOP(
-            "Doctor", "no source found: recording the call's sound needs a PulseAudio or PipeWire sound server "
-                      "and pactl (pulseaudio-utils)")))
-    return Check(label, Level.OK, ", ".join(f"{s.name}{' *' if s.is_default else ''}" for s in sources))
+    found = find_call_sources()
+    if found.missing is not None:
+        return Check(label, Level.WARN, found.missing)
+    return Check(label, Level.OK, ", ".join(f"{s.name}{' *' if s.is_default else ''}" for s in found.sources))
 
 
 def _models() -> Iterator[Check]:

@@ -9,7 +9,6 @@ background tasks; the list of recordings follows the change hub.
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -21,12 +20,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from core.audio.call_sources import CallSources, find_call_sources, records_call_by_default
 from core.audio.devices import AudioStatus
 from core.consent import CLIP_WORDING
 from core.interviews import Interview
@@ -34,16 +33,19 @@ from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Changes
 from core.ops import recording as recording_ops
+from core.recording.call_watch import CallWatch
 from core.recording.recorder import RecorderState
 from core.recording.session import RecordingSession
 from core.recording.store import Recording, RecordingState
+from gui.call_audio_row import CallAudioRow
 from gui.consent_dialog import ConsentDialog
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
+from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
 from gui.tasks import TaskRunner, UiCallback
 
 MARKER_SHORTCUT = QKeySequence("Ctrl+M")
-LEVEL_FLOOR_DB = -60
+__all__ = ["LEVEL_FLOOR_DB", "RecordingPanel"]  # LEVEL_FLOOR_DB: the practice page's meter uses it too
 
 
 def format_elapsed(seconds: float) -> str:
@@ -81,17 +83,28 @@ class RecordingPanel(Retranslatable, QWidget):
         self._recorder_event = UiCallback(self._on_recorder_event, self)  # recorder threads → this thread
         self._select_recording: int | None = None
         self._recordings: list[Recording] = []
+        self._call_sources: CallSources | None = None  # where this computer's call sound comes from
+        self._dialog_call_row: CallAudioRow | None = None  # the option in the consent dialog while it is open
+        self.call_watch: CallWatch | None = None  # while recording the call: is its sound arriving?
+        self.new_call_watch: Callable[[str], CallWatch] = lambda source: CallWatch(source)
+        self._call_notice: Message | None = None  # what became of the call's track (after it stopped)
         tasks.hub.changed.connect(self._on_changes)
 
         self.state_label = QLabel()
         self.state_label.setObjectName("recordingState")
         self.elapsed = QLabel(format_elapsed(0))
         self.elapsed.setObjectName("recordingElapsed")
-        self.level = QProgressBar()
-        self.level.setRange(LEVEL_FLOOR_DB, 0)
-        self.level.setValue(LEVEL_FLOOR_DB)
-        self.level.setTextVisible(False)
-        self.level.setMaximumHeight(10)
+        self.mic_meter = LevelMeter()
+        self.mic_meter.setObjectName("microphoneMeter")
+        self.level = self.mic_meter.bar
+        self.call_meter = LevelMeter()
+        self.call_meter.setObjectName("callMeter")
+        self.call_meter.hide()
+        self.call_row = CallAudioRow()  # for interviews recorded without asking (mock): the consent dialog has its own
+        self.call_message = QLabel()
+        self.call_message.setWordWrap(True)
+        self.call_message.setObjectName("callMessage")
+        self.call_message.hide()
         self.record_button = QPushButton()
         self.record_button.setObjectName("recordButton")
         self.pause_button = QPushButton()
@@ -148,11 +161,14 @@ class RecordingPanel(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.level)
+        layout.addWidget(self.mic_meter)
+        layout.addWidget(self.call_meter)
         layout.addLayout(buttons)
         layout.addWidget(self.clip_banner)
         layout.addLayout(devices)
+        layout.addWidget(self.call_row)
         layout.addWidget(self.message)
+        layout.addWidget(self.call_message)
         layout.addWidget(self.history_label)
         layout.addWidget(self.history)
         history_buttons = QHBoxLayout()
@@ -166,6 +182,7 @@ class RecordingPanel(Retranslatable, QWidget):
             "#recordingState[state='paused'] { color: black; background: #f9a825; padding: 2px 8px; }"
             "#recordingElapsed { font-size: 14pt; font-family: monospace; }"
             "#recordingMessage { color: #b00020; }"
+            "#callMessage { color: black; background: #fff3cd; border: 1px solid #f0c36d; padding: 4px; }"
             "#clipBanner { background: #fff3cd; border: 1px solid #f0c36d; }"
         )
         self.retranslate()
@@ -191,6 +208,9 @@ class RecordingPanel(Retranslatable, QWidget):
             return  # the running recording keeps its interview
         self.interview = interview
         self._problem = None
+        self._call_notice = None
+        if interview is not None:
+            self.call_row.set_default(records_call_by_default(None, interview.is_online), again=True)
         self._update()
         self._load_history()
 
@@ -205,6 +225,14 @@ class RecordingPanel(Retranslatable, QWidget):
             self.device.setCurrentIndex(self.device.findData(current))
         self._audio_problem = None if status.available else status.problem
         self._update()
+        if status.available:
+            self.tasks.run(find_call_sources, done=self._call_sources_found)
+
+    def _call_sources_found(self, found: CallSources) -> None:
+        self._call_sources = found
+        for row in (self.call_row, self._dialog_call_row):
+            if row is not None:
+                row.set_sources(found)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -223,6 +251,11 @@ class RecordingPanel(Retranslatable, QWidget):
         self.marker_button.setEnabled(markers)
         self.marker_shortcut.setEnabled(markers)
         self.device.setEnabled(idle)
+        asks = self.interview is not None and recording_ops.needs_permission(self.interview)
+        self.call_row.setVisible(idle and self.interview is not None and not asks)
+        self.call_row.setEnabled(not self._busy)
+        self.call_meter.setVisible(self.session is not None and self.session.call is not None)
+        self._show_call_message()
         self.import_button.setEnabled(self.interview is not None and idle and not self._busy)
         self._update_history_buttons()
         self.state_label.setProperty("state", state)
@@ -243,6 +276,8 @@ class RecordingPanel(Retranslatable, QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.marker_button.setText(self.tr("Marker (Ctrl+M)"))
         self.device_label.setText(self.tr("Microphone"))
+        self.mic_meter.set_label(self.tr("Microphone"), self.tr("Microphone level"))
+        self.call_meter.set_label(self.tr("The call"), self.tr("Call sound level"))
         self._update_history_label()
         self.clip_done.setText(self.tr("Consent clip done"))
         self.transcript_button.setText(self.tr("Transcript…"))
@@ -258,15 +293,24 @@ class RecordingPanel(Retranslatable, QWidget):
             return
         interview = self.interview
         permission, clip = None, False
+        call_source = self.call_row.source()
         if recording_ops.needs_permission(interview):
             dialog = ConsentDialog(interview.company, self._language(), self)
-            if dialog.exec() != ConsentDialog.DialogCode.Accepted or dialog.permission() is None:
-                return
-            permission, clip = dialog.permission(), dialog.clip.isChecked()
+            row = self._dialog_call_row = CallAudioRow(dialog)
+            row.set_sources(self._call_sources)
+            dialog.form.addRow(row)
+            row.follow(dialog.method, interview.is_online)  # on when permission is given online
+            try:
+                if dialog.exec() != ConsentDialog.DialogCode.Accepted or dialog.permission() is None:
+                    return
+            finally:
+                self._dialog_call_row = None
+            permission, clip, call_source = dialog.permission(), dialog.clip.isChecked(), row.source()
         device = self.device.currentData()
         self._set_busy(True)
+        self._call_notice = None
         self.tasks.run_op(lambda: recording_ops.start(self.library, interview, permission, device=device,
-                                                      on_event=self._recorder_event),
+                                                      on_event=self._recorder_event, call_source=call_source),
                           done=lambda started: self._started(started, clip), failed=self._failed)
 
     def _started(self, started: recording_ops.Started, clip: bool) -> None:
@@ -277,6 +321,8 @@ class RecordingPanel(Retranslatable, QWidget):
             return
         self.session = started.session
         self._problem = None
+        call = started.session.call
+        self.call_watch = self.new_call_watch(call.source) if call is not None else None
         self.clip_banner.setVisible(clip)
         self.timer.start()
         self._update()
@@ -313,9 +359,26 @@ class RecordingPanel(Retranslatable, QWidget):
             return
         recorder = self.session.recorder
         self.elapsed.setText(format_elapsed(recorder.elapsed_s))
-        level = recorder.level_dbfs
-        self.level.setValue(int(max(LEVEL_FLOOR_DB, level)) if math.isfinite(level) else LEVEL_FLOOR_DB)
+        self.mic_meter.set_level(recorder.level_dbfs)
+        call = self.session.call
+        if call is not None:
+            self.call_meter.set_level(call.recorder.level_dbfs)
+            if self.call_watch is not None:
+                self.call_watch.update(recorder.elapsed_s, recorder.level_dbfs, call.recorder.level_dbfs)
+        self._show_call_message()
         self.elapsed_changed.emit()
+
+    def _show_call_message(self) -> None:
+        """The call's track: why it is not recorded, or that its sound does not arrive; nothing when all is well."""
+        session = self.session
+        if session is None:
+            notice = self._call_notice
+        elif session.call is None:
+            notice = session.call_problem  # it could not start: the microphone records alone
+        else:
+            notice = session.call.problem or (self.call_watch.alert if self.call_watch is not None else None)
+        self.call_message.setText(render(notice) if notice is not None else "")
+        self.call_message.setVisible(notice is not None)
 
     def _on_recorder_event(self, event: object) -> None:
         problem = getattr(event, "reason", None)
@@ -333,10 +396,13 @@ class RecordingPanel(Retranslatable, QWidget):
 
         def finished(recording: Recording) -> None:
             self.session = None
+            self.call_watch = None
+            self._call_notice = session.call_problem
+            self.call_meter.reset()
             self.clip_banner.hide()
             if recording.problem is not None or session.library_problem is not None:
                 self._problem = session.library_problem or recording.problem  # the library's news first
-            self.level.setValue(LEVEL_FLOOR_DB)
+            self.mic_meter.reset()
             self._set_busy(False)
             self.select_recording(recording.id)
             self.recording_saved.emit(recording)

@@ -42,6 +42,7 @@ from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
 from core.transcription.speakers import INTERVIEWER, ME, names
+from gui.call_playback import CallPlayback
 from gui.i18n import Retranslatable, render
 from gui.interview_review import InterviewReview
 from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
@@ -80,6 +81,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.audio_output = QAudioOutput(self)
         self.player.setAudioOutput(self.audio_output)
         self.player.setSource(QUrl.fromLocalFile(str(recording.path)))
+        self.call_playback = CallPlayback(self.player, recording.path, self)  # an online interview's call, in step
         self.play_button = QPushButton()
         self.back_button = QPushButton()
         self.forward_button = QPushButton()

@@ -19,6 +19,7 @@ import shutil
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,10 +38,13 @@ from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, printable
 from core.ops import recording as recording_ops
 from core.ops.recording import Permission
+from core.recording.call_watch import CallWatch
 from core.recording.files import sidecar_path
+from core.recording.session import RecordingSession
 from core.storage.errors import DatabaseError
 
 EXIT_FAILED, EXIT_NO_CONSENT = 1, 3
+WATCH_TICK_S = 0.1  # how often the call's level is compared with the microphone's
 STREAM_CLOSE_S = 10.0  # a hung sound server: exit anyway after this (the exit guard keeps PortAudio loaded)
 METHODS = [m.value for m in ConsentMethod if m is not ConsentMethod.SELF]
 
@@ -92,20 +96,42 @@ def _interview(args: argparse.Namespace, library: Library, out: Output, intervie
 
 
 def _call_source(args: argparse.Namespace, out: Output) -> str | None:
-    """The source of the call's sound asked for, or the monitor of the default output; None: none (said why)."""
+    """The source of the call's sound asked for, or this system's usual one; None: none (said why)."""
     if args.system_audio_device:
         return str(args.system_audio_device)
     if not args.system_audio:
         return None
-    from core.audio.pulse_capture import monitor_sources
+    from core.audio.call_sources import find_call_sources
 
-    sources = monitor_sources()
-    if not sources:
+    found = find_call_sources()
+    if found.default is None:
         out.error(out.t(QT_TRANSLATE_NOOP(
             "CLI", "Only the microphone is recorded: no source of the computer's sound was found "
                    "(main.py doctor says what is needed).")))
+        if found.missing is not None:
+            out.error(found.missing)
         return None
-    return sources[0].name
+    return found.default.name
+
+
+def _wait(session: RecordingSession, finished: threading.Event, duration: float | None, out: Output) -> None:
+    """Until ``finished`` (Ctrl-C, the microphone lost) or ``duration``; with a call track, watch that the call's
+    sound arrives and say once when it does not (core.recording.call_watch)."""
+    call = session.call
+    if call is None:
+        finished.wait(duration)
+        return
+    watch = CallWatch(call.source)
+    deadline = None if duration is None else time.monotonic() + duration
+    said = False
+    while True:
+        left = WATCH_TICK_S if deadline is None else min(WATCH_TICK_S, deadline - time.monotonic())
+        if left <= 0 or finished.wait(left):
+            return
+        alert = watch.update(session.recorder.elapsed_s, session.recorder.level_dbfs, call.recorder.level_dbfs)
+        if alert is not None and not said:
+            out.error(alert)
+            said = True
 
 
 def _device(value: str | None) -> int | str | None:
@@ -155,7 +181,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
         previous = {sig: signal.signal(sig, lambda *_: finished.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
             out.print(t(QT_TRANSLATE_NOOP("CLI", "Recording… (Ctrl-C to stop)")))
-            finished.wait(args.duration)
+            _wait(session, finished, args.duration, out)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from core.audio.pulse_streams import SourceDevices
+from core.audio.call_sources import sound_devices_for
 from core.consent import ConsentStore, RecordingPermit
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording.clock import Aligner
@@ -44,8 +44,10 @@ class CallTrack:
         self.source = source
         self.problem: Message | None = None
         self.result: RecordingResult | None = None
-        self.recorder = Recorder(RecorderConfig(path=self.path, samplerate=samplerate, channels=CHANNELS), permit,
-                                 sd=SourceDevices(source, samplerate), on_event=self._on_event, consent=consent)
+        sd, device = sound_devices_for(source, samplerate)  # this system's route to what the computer plays
+        self.recorder = Recorder(RecorderConfig(path=self.path, samplerate=samplerate, channels=CHANNELS,
+                                                device=device), permit,
+                                 sd=sd, on_event=self._on_event, consent=consent)
 
     def align_to(self, reference: Recorder, on_aligned: Callable[[], None] | None = None) -> None:
         """Keep this track in step with ``reference`` (the microphone's recorder, already started);

@@ -614,6 +614,41 @@
         <source>The call&apos;s sound stopped being recorded; the microphone went on. {reason}</source>
         <translation>通話の音声の録音が止まりました。マイクの録音は続けました。{reason}</translation>
     </message>
+    <message>
+        <source>To record the call&apos;s sound on macOS, install a loopback device such as BlackHole (free) and let the call play through a multi-output device that includes it.</source>
+        <translation>macOS で通話の音声を録音するには、BlackHole（無料）などのループバックデバイスをインストールし、それを含む複数出力装置から通話の音声を再生してください。</translation>
+    </message>
+    <message>
+        <source>No loopback of the speakers was found: enable &quot;Stereo Mix&quot; in the Windows sound settings, or install VB-CABLE and let the call play through it.</source>
+        <translation>スピーカーのループバックが見つかりません。Windows のサウンド設定で「ステレオ ミキサー」を有効にするか、VB-CABLE をインストールして通話の音声をそこから再生してください。</translation>
+    </message>
+    <message>
+        <source>No source of the computer&apos;s sound was found: recording the call&apos;s sound needs a PulseAudio or PipeWire sound server and pactl (pulseaudio-utils).</source>
+        <translation>パソコンの音声の入力元が見つかりません。通話の音声を録音するには、PulseAudio または PipeWire のサウンドサーバーと pactl（pulseaudio-utils）が必要です。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sound is not reaching Furikaeri: the microphone hears speech, but the call has been silent for {seconds} s. Check that the meeting app plays through the output being recorded ({source}).</source>
+        <translation>通話の音声が Furikaeri に届いていません。マイクには声が入っていますが、通話は {seconds} 秒間無音です。会議アプリの音声が、録音している出力（{source}）から再生されているか確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>CallAudioRow</name>
+    <message>
+        <source>Also record the call&apos;s sound</source>
+        <translation>通話の音声も録音する</translation>
+    </message>
+    <message>
+        <source>For an online interview (or a mock interview with a friend on a call): what the computer plays goes on a second track, with the same permission.</source>
+        <translation>オンライン面接（または友人に面接官役を頼んだ通話での模擬面接）向けです。パソコンで再生される音声を、同じ許可のもとで別のトラックに録音します。</translation>
+    </message>
+    <message>
+        <source>Looking for the computer&apos;s sound…</source>
+        <translation>パソコンの音声の入力元を探しています…</translation>
+    </message>
+    <message>
+        <source>From: {source}</source>
+        <translation>録音元: {source}</translation>
+    </message>
 </context>
 <context>
     <name>ChoosePage</name>
@@ -1098,10 +1133,6 @@
     <message>
         <source>Call audio (online interviews)</source>
         <translation>通話の音声（オンライン面接）</translation>
-    </message>
-    <message>
-        <source>no source found: recording the call&apos;s sound needs a PulseAudio or PipeWire sound server and pactl (pulseaudio-utils)</source>
-        <translation>入力元が見つかりません。通話の音声を録音するには PulseAudio または PipeWire のサウンドサーバーと pactl（pulseaudio-utils）が必要です</translation>
     </message>
     <message>
         <source>Speech model {name}</source>
@@ -2936,6 +2967,18 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Microphone</source>
         <translation>マイク</translation>
+    </message>
+    <message>
+        <source>Microphone level</source>
+        <translation>マイクの音量</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>Call sound level</source>
+        <translation>通話の音量</translation>
     </message>
     <message>
         <source>Recordings of this interview</source>
