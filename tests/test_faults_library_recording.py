@@ -87,11 +87,10 @@ def fill(disk: Path, leave: int = 0) -> None:
     """Fill the disk with a file, then give ``leave`` bytes back."""
     filler = disk / "filler"
     block = b"\xff" * 65536
-    with open(filler, "ab") as handle:
+    with open(filler, "ab", buffering=0) as handle:  # unbuffered: a partial last write leaves nothing to flush
         try:
             while True:
                 handle.write(block)
-                handle.flush()
         except OSError as error:
             assert error.errno == errno.ENOSPC
     if leave:

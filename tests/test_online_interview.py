@@ -41,7 +41,7 @@ def test_an_online_interview_says_who_asked_and_who_answered(online_rig, tmp_pat
     with Library.open() as library:
         (recording,) = library.recordings.for_interview(library.interviews.all()[0].stored_id)
     result = run_cli("transcribe", str(recording.path), "--model", str(built_base_model), "--format", "json",
-                     "--language", language, tmp_path=tmp_path)
+                     "--language", language, tmp_path=tmp_path, timeout=600)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     segments = [s for s in data["segments"] if s["text"].strip()]
