@@ -213,7 +213,8 @@ class QuestionsPanel(Retranslatable, QWidget):
             self.review = None
             return
         asked, library = self._asked, self.owner.library
-        self._set_status((lambda: self.tr("Finding their questions…")) if self.review is None else (lambda: ""))
+        if self.review is None:  # a recomputation (the bank changed) keeps what the status says, e.g. "Added"
+            self._set_status(lambda: self.tr("Finding their questions…"))
 
         def compute() -> Review:
             return review_interview(transcript, bank=library.questions.all())
@@ -225,12 +226,14 @@ class QuestionsPanel(Retranslatable, QWidget):
         if asked != self._asked:
             return
         row = self.questions.currentRow()
-        self.review = review
+        first, self.review = self.review is None, review
         self.questions.clear()
         for _answer in review.answers:
             self.questions.addItem(QListWidgetItem())
-        self._set_status((lambda: "") if review.answers
-                         else (lambda: self.tr("No questions were found in the interviewer's words.")))
+        if not review.answers:
+            self._set_status(lambda: self.tr("No questions were found in the interviewer's words."))
+        elif first:
+            self._set_status(lambda: "")
         self.retranslate()
         if review.answers:
             self.questions.setCurrentRow(min(max(row, 0), len(review.answers) - 1))
