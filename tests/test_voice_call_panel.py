@@ -4,6 +4,10 @@ The rig's online layout: the microphone hears ``micfeed``, the computer plays
 to ``speakers`` and the call's sound is that sink's monitor.
 """
 
+# Named to run after the other GUI tests: Qt keeps one PulseAudio connection per process, made on first use.
+# Here that first use can happen under this module's short-lived online rig; later playback tests would then talk
+# to a server that is gone (seen as failed playback in test_notes_gui and test_interview_review_gui).
+
 from __future__ import annotations
 
 import numpy as np
