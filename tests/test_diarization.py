@@ -10,6 +10,7 @@ import pytest
 
 from core.diarization import der as der_module
 from core.diarization.assign import assign
+from core.diarization.clustering import cluster
 from core.diarization.der import der, score
 from core.diarization.models import EMBEDDING, SEGMENTATION, DiarizationModelError, load, models_dir, verify
 from core.diarization.pipeline import Cancelled, Turn, diarize
@@ -111,6 +112,34 @@ def test_a_damaged_or_missing_model_is_refused_with_one_sentence(tmp_path, damag
     assert target.name in text
     assert ("damaged" if damage == "changed" else "missing") in text
     assert "\n" not in text and text.count(". ") <= 1
+
+
+def _voice(rng, centre, count, spread):
+    vectors = centre + spread * rng.standard_normal((count, centre.shape[-1]))
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("outliers", [0, 1, 5, 8])
+def test_a_few_odd_pieces_do_not_hide_the_second_voice(outliers):
+    """An hour of interview has coughs and laughs: pieces unlike anything.  Absorbing them is the least alike
+    merge of all; counted as a change of voice, it made the whole hour one speaker."""
+    rng = np.random.default_rng(7)
+    shared = rng.standard_normal(192)
+    me = _voice(rng, shared + 0.9 * rng.standard_normal(192), 300, 0.9)
+    them = _voice(rng, shared + 0.9 * rng.standard_normal(192), 200, 0.9)
+    odd = _voice(rng, rng.standard_normal((outliers, 192)), outliers, 0.0) if outliers else np.zeros((0, 192))
+    vectors = np.vstack([me, them, odd]).astype(np.float32)
+    labels = cluster(vectors, np.full(len(vectors), 16000.0))
+    assert int(labels.max()) + 1 == 2
+    assert len(set(labels[:300])) == 1 and len(set(labels[300:500])) == 1 and labels[0] != labels[300]
+
+
+def test_one_voice_with_odd_pieces_stays_one_voice():
+    rng = np.random.default_rng(8)
+    voice = _voice(rng, rng.standard_normal(192), 400, 0.5)
+    odd = _voice(rng, rng.standard_normal((6, 192)), 6, 0.0)
+    labels = cluster(np.vstack([voice, odd]).astype(np.float32), np.full(406, 16000.0))
+    assert set(labels.tolist()) == {0}
 
 
 # --- the pipeline -------------------------------------------------------------------------------------------

@@ -5,10 +5,19 @@ number is read from the merges themselves: each merge joins the two most
 similar groups, and the similarity of successive merges falls slowly while
 the same voice is being joined and drops sharply when two different voices
 would be.  The number chosen is the one just before the largest drop among
-the last :data:`MAX_SPEAKERS` merges; one speaker when even the last merge is
-between groups more alike than :data:`SAME_VOICE`.  This works on the
-similarity scale of the recording itself, so it needs no threshold tuned to
-one kind of voice (synthetic voices are far more alike than real ones).
+the last merges between groups of some weight; one speaker when even the
+last such merge is between groups more alike than :data:`SAME_VOICE`.  This
+works on the similarity scale of the recording itself, so it needs no
+threshold tuned to one kind of voice (synthetic voices are far more alike
+than real ones).
+
+A merge that only absorbs a handful of odd pieces (a cough, a laugh, a
+door: less than :data:`MIN_SHARE` of the speech) says nothing about the
+number of voices, yet it is often the least alike of all: counted, it hid
+the second voice of every long recording (an hour of interview came out as
+one speaker).  Such merges are left out of the estimate, and the history
+goes back far enough (:data:`HISTORY`) to see the voices behind a few dozen
+of them.
 
 A very large number of pieces (a long recording) is clustered on an evenly
 spread sample of :data:`MAX_CLUSTERED` and the rest join the nearest centre,
@@ -24,30 +33,30 @@ MAX_SPEAKERS = 8
 SAME_VOICE = 0.8  # the last merge above this: one voice
 MAX_CLUSTERED = 1500
 MIN_SHARE = 0.02  # an estimated speaker with less than this share of the pieces' weight joins the nearest one
+HISTORY = 48  # groups: the labels are kept from this many down, the merges' similarities below it
 
 Labels = npt.NDArray[np.int64]
 
 
 def _merge_all(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64], stop_at: int
-               ) -> tuple[list[Labels], list[float]]:
-    """Average-linkage merges down to ``stop_at`` groups: the labels at each count from MAX_SPEAKERS+1 down, and
-    the similarity of every merge made below that count."""
+               ) -> tuple[list[Labels], list[tuple[float, float]]]:
+    """Average-linkage merges down to ``stop_at`` groups: the labels at each count from :data:`HISTORY` down, and
+    for every merge made below that count, its similarity and the share of the weight its smaller group had."""
     count = len(vectors)
     similarity = (vectors @ vectors.T).astype(np.float64)
     np.fill_diagonal(similarity, -np.inf)
     size = weights.astype(np.float64).copy()
+    total = max(float(size.sum()), 1e-9)
     label = np.arange(count)
-    alive = np.ones(count, dtype=bool)
     history: list[Labels] = []
-    merges: list[float] = []
+    merges: list[tuple[float, float]] = []
     groups = count
     while groups > stop_at:
-        if groups <= MAX_SPEAKERS + 1:
-            history.append(_compact(label))
         flat = int(np.argmax(similarity))
         a, b = divmod(flat, count)
-        if groups <= MAX_SPEAKERS + 1:
-            merges.append(float(similarity[a, b]))
+        if groups <= HISTORY:
+            history.append(_compact(label))
+            merges.append((float(similarity[a, b]), min(size[a], size[b]) / total))
         merged = (size[a] * similarity[a] + size[b] * similarity[b]) / (size[a] + size[b])
         similarity[a, :] = merged
         similarity[:, a] = merged
@@ -55,7 +64,6 @@ def _merge_all(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64
         similarity[b, :] = -np.inf
         similarity[:, b] = -np.inf
         size[a] += size[b]
-        alive[b] = False
         label[label == b] = a
         groups -= 1
     history.append(_compact(label))
@@ -67,14 +75,18 @@ def _compact(label: Labels) -> Labels:
     return np.asarray(out, dtype=np.int64)
 
 
-def _estimate(history: list[Labels], merges: list[float]) -> Labels:
-    """Pick from ``history`` (the labels before each of ``merges`` and after the last) by the largest drop."""
-    if not merges or merges[-1] >= SAME_VOICE:
+def _estimate(history: list[Labels], merges: list[tuple[float, float]]) -> Labels:
+    """Pick from ``history`` (the labels before each of ``merges`` and after the last) by the largest drop between
+    merges of groups that both hold at least :data:`MIN_SHARE` of the weight, with at most :data:`MAX_SPEAKERS`
+    such groups left."""
+    weighty = [j for j, (_, share) in enumerate(merges) if share >= MIN_SHARE]
+    weighty = weighty[-MAX_SPEAKERS:]
+    if not weighty or merges[weighty[-1]][0] >= SAME_VOICE:
         return history[-1]  # one voice
-    if len(merges) == 1:
-        return history[0]  # two pieces, not alike
-    # history[j] stops before merge j: the fall from merge j-1 (done) to merge j (refused).
-    _, chosen = max((merges[j - 1] - merges[j], j) for j in range(1, len(merges)))
+    if len(weighty) == 1:
+        return history[weighty[0]]  # two groups of weight, not alike
+    # history[j] stops before merge j: the fall from the weighty merge before (done) to merge j (refused).
+    _, chosen = max((merges[weighty[i - 1]][0] - merges[weighty[i]][0], weighty[i]) for i in range(1, len(weighty)))
     return history[chosen]
 
 
