@@ -116,8 +116,10 @@ class VoiceProfileBox(Retranslatable, QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.outcome)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(self.interviewers)
         self.setTabOrder(self.make_button, self.delete_button)
+        self.setMinimumWidth(self.fontMetrics().height() * 40)  # a few lines each, not a tall column
         self.retranslate()
         self._show()
         self.load()
