@@ -377,7 +377,8 @@ class MainWindow(Retranslatable, QMainWindow):
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
-                                self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE))
+                                self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
+                                library=self.library, tasks=self.tasks)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())
             self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())

@@ -1,16 +1,19 @@
-"""Preferences: interface language, speech model, transcription and export choices."""
+"""Preferences: interface language, speech model, transcription and export choices, and your voice profile."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from core.library import Library
 from core.speech.models import BUILTIN_MODELS
 from gui.i18n import Retranslatable, translate
+from gui.tasks import TaskRunner
+from gui.voice_profile_box import VoiceProfileBox
 
 
 class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
-                 model: str = "base", export_notice: bool = True):
+                 model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner):
         super().__init__(parent)
         self.auto_transcribe = QCheckBox()
         self.auto_transcribe.setChecked(auto_transcribe)
@@ -41,7 +44,13 @@ class SettingsDialog(Retranslatable, QDialog):
         form.addRow("", self.export_notice)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.voice = VoiceProfileBox(library, tasks)  # acts at once (make, delete): not subject to OK/Cancel
+        layout.addWidget(self.voice)
         layout.addWidget(self.buttons)
+        for before, after in ((self.language, self.model), (self.model, self.auto_transcribe),
+                              (self.auto_transcribe, self.export_notice), (self.export_notice, self.voice.make_button),
+                              (self.voice.make_button, self.voice.delete_button)):
+            self.setTabOrder(before, after)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -134,7 +134,7 @@ def test_every_visible_string_is_japanese(qtbot, japanese_window):
     new_dialog = InterviewDialog(window)
     new_dialog.show()
     screens["new interview dialog"] = _visible_texts(new_dialog)
-    settings = SettingsDialog("system", window)
+    settings = SettingsDialog("system", window, library=window.library, tasks=window.tasks)
     settings.show()
     screens["settings"] = _visible_texts(settings)
 

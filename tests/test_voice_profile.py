@@ -7,6 +7,7 @@ import json
 import shutil
 from collections import Counter
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -54,7 +55,7 @@ def test_without_practice_recordings_no_profile_is_made(tmp_path):
     assert "Traceback" not in result.stderr and not paths.voice_profile_path().exists()
 
 
-def _practice_alone(library: Library, wavs: list) -> None:
+def practice_alone(library: Library, wavs: list) -> None:
     """Practice answers recorded alone (self consent), as the recorder would have kept them."""
     interview = library.interviews.add(Interview(company="自己PR練習", kind=InterviewKind.MOCK))
     consent = library.consent.add(self_consent(interview.stored_id))
@@ -65,9 +66,9 @@ def _practice_alone(library: Library, wavs: list) -> None:
         library.recordings.finish(recording.id, RecordingState.COMPLETED, round(soundfile.info(wav).duration * 1000))
 
 
-@pytest.mark.slow
-def test_with_a_profile_my_voice_is_me_and_the_other_the_interviewer(tmp_path, built_base_model):
-    from tests.diarization_corpus import LINES, RATE, _say, conversation
+def practice_answers(folder: Path) -> list[Path]:
+    """Three practice answers in the candidate's voice (B) of tests/diarization_corpus.py: enough speech for one."""
+    from tests.diarization_corpus import RATE, _say
 
     answers = ["In my current role I lead a small team that builds tools for customer support, and last year we "
                "rebuilt the reporting system for our biggest client.",
@@ -75,12 +76,19 @@ def test_with_a_profile_my_voice_is_me_and_the_other_the_interviewer(tmp_path, b
                "needs, and then I explain the plan in simple words.",
                "I would like to grow into a role where I can design products with users, not only write the code."]
     wavs = []
-    for index, text in enumerate(answers):  # the candidate's voice (B), practising alone
-        wav = tmp_path / f"practice{index}.wav"
-        soundfile.write(wav, _say("en", "B", text, tmp_path / f"raw{index}.wav"), RATE, subtype="PCM_16")
+    for index, text in enumerate(answers):
+        wav = folder / f"practice{index}.wav"
+        soundfile.write(wav, _say("en", "B", text, folder / f"raw{index}.wav"), RATE, subtype="PCM_16")
         wavs.append(wav)
+    return wavs
+
+
+@pytest.mark.slow
+def test_with_a_profile_my_voice_is_me_and_the_other_the_interviewer(tmp_path, built_base_model):
+    from tests.diarization_corpus import LINES, conversation
+
     with Library.open() as library:
-        _practice_alone(library, wavs)
+        practice_alone(library, practice_answers(tmp_path))
     created = run_cli("voice-profile", "create", tmp_path=tmp_path)
     assert created.returncode == 0, created.stderr
     assert "stays on this computer" in created.stdout

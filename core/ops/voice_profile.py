@@ -8,6 +8,7 @@ voice goes into it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -17,7 +18,7 @@ from core.diarization import profile
 from core.diarization.models import load
 from core.interviews import InterviewKind, utc_now
 from core.library import Library
-from core.messages import QT_TRANSLATE_NOOP, Message
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.ops.changes import Changes, Result
 from core.recording.store import Recording
 
@@ -33,6 +34,24 @@ def own_recordings(library: Library) -> list[Recording]:
             if consent is not None and consent.method is ConsentMethod.SELF and recording.path.is_file():
                 mine.append(recording)
     return mine
+
+
+@dataclass(frozen=True)
+class Status:
+    """What Settings shows: the profile (or why it cannot be read) and the recordings it can be made from."""
+
+    made: profile.VoiceProfile | None  # None: there is none, or it cannot be read
+    problem: Message | None  # the profile file is there but cannot be read
+    practice_recordings: int  # own_recordings()
+
+
+def status(library: Library) -> Result[Status]:
+    """Whether there is a voice profile, and how many practice recordings made alone could make one."""
+    count = len(own_recordings(library))
+    try:
+        return Result(Status(profile.load(), None, count), Changes())
+    except FurikaeriError as error:
+        return Result(Status(None, error.message, count), Changes())
 
 
 def create(library: Library, progress: Callable[[float], None] | None = None) -> Result[profile.VoiceProfile]:

@@ -3821,6 +3821,109 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>VoiceProfileBox</name>
+    <message>
+        <source>Making your voice profile from your practice recordings…</source>
+        <translation>練習の録音から声のプロフィールを作っています…</translation>
+    </message>
+    <message>
+        <source>Your voice profile was made. It stays on this computer.</source>
+        <translation>声のプロフィールを作りました。このコンピューターの外には出ません。</translation>
+    </message>
+    <message>
+        <source>Your voice profile could not be made: {reason}</source>
+        <translation>声のプロフィールを作れませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>Delete your voice profile</source>
+        <translation>声のプロフィールの削除</translation>
+    </message>
+    <message>
+        <source>Delete your voice profile from this computer? Your turns in recordings made in a room will no longer be marked as yours automatically. You can make it again at any time.</source>
+        <translation>このコンピューターから声のプロフィールを削除しますか？対面の面接を録音したとき、あなたの発言が自動的には見分けられなくなります。プロフィールはいつでも作り直せます。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除する</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>残す</translation>
+    </message>
+    <message>
+        <source>Your voice profile was deleted.</source>
+        <translation>声のプロフィールを削除しました。</translation>
+    </message>
+    <message>
+        <source>Your voice</source>
+        <translation>あなたの声</translation>
+    </message>
+    <message>
+        <source>The profile is made only from your practice recordings made alone (your voice, with your consent); it stays on this computer and can be deleted at any time.</source>
+        <translation>プロフィールは、ひとりで録った練習の録音（ご本人の同意のもとで録った、あなた自身の声）だけから作ります。このコンピューターの外には出ず、いつでも削除できます。</translation>
+    </message>
+    <message>
+        <source>Interviewers&apos; voices are never kept: their voice features are computed only inside the analysis of one recording and written nowhere.</source>
+        <translation>面接官の声は保存しません。面接官の声の特徴は、一つの録音を分析する間だけ計算され、どこにも書き込まれません。</translation>
+    </message>
+    <message>
+        <source>Delete my voice profile</source>
+        <translation>声のプロフィールを削除</translation>
+    </message>
+    <message>
+        <source>Removes your voice profile from this computer</source>
+        <translation>このコンピューターから声のプロフィールを削除します</translation>
+    </message>
+    <message>
+        <source>Making your voice profile</source>
+        <translation>声のプロフィールを作成中</translation>
+    </message>
+    <message>
+        <source>Your voice profile</source>
+        <translation>声のプロフィール</translation>
+    </message>
+    <message>
+        <source>Practice recordings for your voice profile</source>
+        <translation>声のプロフィールに使える練習の録音</translation>
+    </message>
+    <message>
+        <source>Make it again</source>
+        <translation>作り直す</translation>
+    </message>
+    <message>
+        <source>Make my voice profile</source>
+        <translation>声のプロフィールを作る</translation>
+    </message>
+    <message>
+        <source>Looking for your voice profile…</source>
+        <translation>声のプロフィールを確認しています…</translation>
+    </message>
+    <message>
+        <source>Not made. With a profile, your turns in a recording made in a room are marked as yours automatically.</source>
+        <translation>まだ作っていません。プロフィールがあると、対面の面接を録音したとき、あなたの発言が自動的に「自分」と示されます。</translation>
+    </message>
+    <message>
+        <source>Made on {date} from 1 practice recording ({seconds} s of your speech).</source>
+        <translation>{date}に練習の録音 1 件（あなたの声 {seconds} 秒分）から作りました。</translation>
+    </message>
+    <message>
+        <source>Made on {date} from {count} practice recordings ({seconds} s of your speech).</source>
+        <translation>{date}に練習の録音 {count} 件（あなたの声 {seconds} 秒分）から作りました。</translation>
+    </message>
+    <message>
+        <source>There are no practice recordings of you alone yet: record a few practice answers first (Practice in the toolbar), then make your voice profile.</source>
+        <translation>ひとりで録った練習の録音がまだありません。先に練習の回答をいくつか録音してから（ツールバーの「模擬面接の練習」）、声のプロフィールを作ってください。</translation>
+    </message>
+    <message>
+        <source>1 practice recording made alone can be used.</source>
+        <translation>ひとりで録った練習の録音が 1 件あり、使えます。</translation>
+    </message>
+    <message>
+        <source>{count} practice recordings made alone can be used.</source>
+        <translation>ひとりで録った練習の録音が {count} 件あり、使えます。</translation>
+    </message>
+</context>
+<context>
     <name>Waveform</name>
     <message>
         <source>The audio file {name} does not exist (any more).</source>
