@@ -36,8 +36,11 @@ SPEECH_MODEL = Setting("speech_model", "base")
 USER_NAME = Setting("user_name", "")
 AUTO_TRANSCRIBE = Setting("auto_transcribe", False)  # transcribe each recording when it stops
 EXPORT_NOTICE = Setting("export_notice", True)  # exports start with a "private, do not publish" line
+# The user's own words for the speech model (university, club, products, skills): one a line, any language.
+GLOSSARY = Setting("glossary", "")
 
-DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE)}
+DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE,
+                                                   GLOSSARY)}
 
 
 class Settings:

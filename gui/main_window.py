@@ -27,7 +27,7 @@ from core.ops import interviews as interview_ops
 from core.ops import recordings as recording_ops
 from core.recording.recovery import RecoveryReport, recovery_messages
 from core.recording.store import Recording
-from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, LANGUAGE, SPEECH_MODEL, Settings
+from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, GLOSSARY, LANGUAGE, SPEECH_MODEL, Settings
 from core.speech.models import resolve_model
 from core.transcription.service import TranscriptionService
 from gui.consent_alert import ConsentAlert
@@ -378,8 +378,9 @@ class MainWindow(Retranslatable, QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
-                                library=self.library, tasks=self.tasks)
+                                library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY))
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.settings.set(GLOSSARY, dialog.chosen_glossary())
             self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())
             self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())
             self.settings.set(SPEECH_MODEL, dialog.model.currentData())

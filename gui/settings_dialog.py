@@ -1,8 +1,19 @@
-"""Preferences: interface language, speech model, transcription and export choices, and your voice profile."""
+"""Preferences: interface language, speech model, your own words for it, transcription and export choices, and your
+voice profile."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.library import Library
 from core.speech.models import BUILTIN_MODELS
@@ -13,8 +24,16 @@ from gui.voice_profile_box import VoiceProfileBox
 
 class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
-                 model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner):
+                 model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner,
+                 glossary: str = ""):
         super().__init__(parent)
+        self.glossary = QPlainTextEdit(glossary)  # core.transcription.context: one term a line
+        self.glossary.setTabChangesFocus(True)  # Tab leaves the box: keyboard users are never trapped in it
+        self.glossary.setFixedHeight(self.glossary.fontMetrics().lineSpacing() * 4 + 12)
+        self.glossary_label = QLabel()
+        self.glossary_label.setBuddy(self.glossary)
+        self.glossary_hint = QLabel()
+        self.glossary_hint.setWordWrap(True)
         self.auto_transcribe = QCheckBox()
         self.auto_transcribe.setChecked(auto_transcribe)
         self.export_notice = QCheckBox()
@@ -40,6 +59,8 @@ class SettingsDialog(Retranslatable, QDialog):
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
         form.addRow(self.model_label, self.model)
+        form.addRow(self.glossary_label, self.glossary)
+        form.addRow("", self.glossary_hint)
         form.addRow("", self.auto_transcribe)
         form.addRow("", self.export_notice)
         layout = QVBoxLayout(self)
@@ -47,7 +68,8 @@ class SettingsDialog(Retranslatable, QDialog):
         self.voice = VoiceProfileBox(library, tasks)  # acts at once (make, delete): not subject to OK/Cancel
         layout.addWidget(self.voice)
         layout.addWidget(self.buttons)
-        for before, after in ((self.language, self.model), (self.model, self.auto_transcribe),
+        for before, after in ((self.language, self.model), (self.model, self.glossary),
+                              (self.glossary, self.auto_transcribe),
                               (self.auto_transcribe, self.export_notice), (self.export_notice, self.voice.make_button),
                               (self.voice.make_button, self.voice.delete_button)):
             self.setTabOrder(before, after)
@@ -60,6 +82,13 @@ class SettingsDialog(Retranslatable, QDialog):
         self.auto_transcribe.setText(self.tr("Transcribe each recording as soon as it stops"))
         self.export_notice.setText(self.tr("Start every export with a line saying it is private"))
         self.model_label.setText(self.tr("Speech model"))
+        self.glossary_label.setText(self.tr("Your own words"))
+        self.glossary_hint.setText(self.tr(
+            "Names the speech model should hear right, one a line: your university, club, products, skills. The "
+            "company, position and interviewers of each interview are added by themselves."))
+        self.glossary.setAccessibleName(self.tr("Your own words for the speech model"))
+        self.glossary.setAccessibleDescription(self.glossary_hint.text())
+        self.glossary.setPlaceholderText(self.tr("e.g. your university\nyour club\na product you worked on"))
         for index in range(self.model.count()):
             name = self.model.itemData(index)
             if name in BUILTIN_MODELS:
@@ -67,3 +96,6 @@ class SettingsDialog(Retranslatable, QDialog):
 
     def chosen_language(self) -> str:
         return self.language.currentData()
+
+    def chosen_glossary(self) -> str:
+        return self.glossary.toPlainText().strip()

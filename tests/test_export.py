@@ -215,7 +215,8 @@ def test_json_keeps_everything_and_reads_back():
     assert "最後に何か質問はありますか？" in text  # not \u escapes
     assert data["transcript"]["problem"] == "The decoder gave up after 12 s of noise."
     assert data["transcript"]["settings"] == {"model": "base", "language": None, "vad": True,
-                                              "word_timestamps": True, "beam_size": 5, "initial_prompt": "面接"}
+                                              "word_timestamps": True, "beam_size": 5, "initial_prompt": "面接",
+                                              "hotwords": None}
     second = data["segments"][1]
     assert second["text"] == " Tell me about yourself."
     assert second["corrected_text"] == "Tell me about yourself, please."

@@ -64,6 +64,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out:
         "CLI", "the language spoken (default: detect it)")))
     parser.add_argument("--speakers", metavar="N", type=lambda text: _speaker_count(text, t), help=t(QT_TRANSLATE_NOOP(
         "CLI", "one microphone, several voices: tell them apart (N speakers, or \"auto\" to estimate)")))
+    parser.add_argument("--words", metavar="TERMS", default="", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "names and terms to hear right, separated by commas (the company, people's names...); your own words "
+               "from Settings are always added")))
     parser.add_argument("--format", choices=FORMATS, help=t(QT_TRANSLATE_NOOP(
         "CLI", "output format (default: from the output file's extension, else txt)")))
     parser.add_argument("-o", "--output", metavar="OUT", help=t(QT_TRANSLATE_NOOP(
@@ -139,7 +142,8 @@ def transcribe_with_progress(path: Path, settings: TranscriptionSettings, out: O
 
 def run(args: argparse.Namespace, out: Output) -> int:
     from core.export import export_transcript
-    from core.settings import SPEECH_MODEL, Settings
+    from core.settings import GLOSSARY, SPEECH_MODEL, Settings
+    from core.transcription.context import Context, glossary_terms, with_context
     from core.transcription.model import TranscriptionSettings
 
     t = out.t
@@ -152,9 +156,12 @@ def run(args: argparse.Namespace, out: Output) -> int:
         checked = output_target(out, args.output, **output)
         if isinstance(checked, int):
             return checked
-    model = args.model or Settings().get(SPEECH_MODEL)
+    preferences = Settings()
+    model = args.model or preferences.get(SPEECH_MODEL)
     settings = TranscriptionSettings(model=model, language=None if args.language == "auto" else args.language,
                                      separate=args.speakers is not None, speakers=args.speakers or None)
+    words = glossary_terms(args.words) + glossary_terms(preferences.get(GLOSSARY))
+    settings = with_context(settings, Context(glossary=words))  # the interview words, and the user's own
     transcript = transcribe_with_progress(Path(args.file), settings, out)
     if isinstance(transcript, int):
         return transcript

@@ -17,6 +17,7 @@ from core.interviews import InterviewKind
 from core.library import Library
 from core.ops.changes import Changes, Result
 from core.recording.store import Recording
+from core.transcription.context import Context, glossary_terms, with_context
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
 from core.transcription.speakers import INTERVIEWER, ME, SPEAKERS, names, two_track_partner
@@ -32,15 +33,38 @@ def store(library: Library, recording: Recording, transcript: Transcript, langua
     return Result(saved, Changes(transcripts=frozenset({recording.id})))
 
 
+def context_for(library: Library, recording: Recording, glossary: str | None = None) -> Context:
+    """What is known about ``recording`` before it is heard: its interview's company, position, stage and
+    interviewers, the practice questions answered in it, and the user's glossary (Settings, unless given)."""
+    if glossary is None:
+        from core.settings import GLOSSARY, Settings
+
+        glossary = Settings().get(GLOSSARY)
+    interview = library.interviews.get(recording.interview_id)
+    questions: list[str] = []
+    for session in library.practice.sessions():
+        if session.recording_id == recording.id:
+            answers = library.practice.answers(session.id)
+            questions += [a.question_text for a in answers] if answers else [
+                q.text(session.language) for q in library.questions.many(session.plan)]
+    return Context(company=interview.company, position=interview.position, stage=interview.stage,
+                   interviewers=interview.interviewers, questions=tuple(dict.fromkeys(q for q in questions if q)),
+                   glossary=glossary_terms(glossary))
+
+
 def start(library: Library, service: TranscriptionService, recording: Recording, settings: TranscriptionSettings,
-          *, on_done: Callable[[Outcome], None], on_progress: Callable[[float], None] | None = None) -> Job:
+          *, on_done: Callable[[Outcome], None], on_progress: Callable[[float], None] | None = None,
+          context: Context | None = None) -> Job:
     """Transcribe ``recording`` and store the result; returns the job at once.
 
-    A real interview recorded on one microphone has two voices: its speakers
-    are separated after the words (``settings.separate``), unless a call
-    track already says who spoke; practice (one voice) is not separated.
+    The speech model is told the interview's own words (:func:`context_for`,
+    unless ``context`` is given; :mod:`core.transcription.context`).  A real
+    interview recorded on one microphone has two voices: its speakers are
+    separated after the words (``settings.separate``), unless a call track
+    already says who spoke; practice (one voice) is not separated.
     """
     interview = library.interviews.get(recording.interview_id)
+    settings = with_context(settings, context if context is not None else context_for(library, recording))
     if interview.kind is InterviewKind.REAL and two_track_partner(recording.path) is None:
         settings = replace(settings, separate=True)
     def finished(job: Job) -> None:

@@ -79,15 +79,19 @@ class TranscriptionSettings:
     # With language=None: once the language is detected, the initial prompt for it, as (language, prompt)
     # pairs; it replaces initial_prompt (core.analysis.prompting keeps fillers this way).
     prompts_by_language: tuple[tuple[str, str], ...] = ()
+    # Names to hear right in every window (core.transcription.context), and per language as prompts are.
+    hotwords: str | None = None
+    hotwords_by_language: tuple[tuple[str, str], ...] = ()
     # One microphone, several voices (a real interview in a room): separate the speakers after transcription
     # (core.diarization); ``speakers`` forces their number, else it is estimated.
     separate: bool = False
     speakers: int | None = None
 
     def __post_init__(self) -> None:
-        if not isinstance(self.prompts_by_language, tuple) or any(
-                not isinstance(pair, tuple) for pair in self.prompts_by_language):  # e.g. lists from JSON
-            object.__setattr__(self, "prompts_by_language", tuple(tuple(pair) for pair in self.prompts_by_language))
+        for name in ("prompts_by_language", "hotwords_by_language"):
+            pairs = getattr(self, name)
+            if not isinstance(pairs, tuple) or any(not isinstance(pair, tuple) for pair in pairs):  # lists from JSON
+                object.__setattr__(self, name, tuple(tuple(pair) for pair in pairs))
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
         "vad_filter": settings.vad,
         "word_timestamps": settings.word_timestamps,
         "initial_prompt": settings.initial_prompt or None,
+        "hotwords": settings.hotwords or None,
         "temperature": TEMPERATURES,
         "compression_ratio_threshold": COMPRESSION_RATIO_THRESHOLD,
         "log_prob_threshold": LOG_PROB_THRESHOLD,
@@ -96,14 +97,15 @@ def settle_language(model: Any, samples: Any,
     With ``prompts_by_language`` and no language, the language is detected
     first (as Whisper would inside ``transcribe``) and its prompt taken.
     """
-    if settings.language or not settings.prompts_by_language:
+    if settings.language or not (settings.prompts_by_language or settings.hotwords_by_language):
         return settings, None
     try:
         language, probability, _ = model.detect_language(samples, vad_filter=settings.vad)
     except (ValueError, IndexError, RuntimeError):  # e.g. no speech left after voice-activity detection
         return settings, None
-    prompts = dict(settings.prompts_by_language)
-    return (replace(settings, language=language, initial_prompt=prompts.get(language, settings.initial_prompt)),
+    prompts, hotwords = dict(settings.prompts_by_language), dict(settings.hotwords_by_language)
+    return (replace(settings, language=language, initial_prompt=prompts.get(language, settings.initial_prompt),
+                    hotwords=hotwords.get(language, settings.hotwords)),
             float(probability))
 
 
@@ -362,8 +364,9 @@ def _run_track(job_id: int, track: _Track, share: tuple[float, float], settings:
                 break
     finally:
         segments.close()
-    if not capped and settings.initial_prompt:  # the prompt may have dropped speech: decode it again without
-        plain = replace(settings, initial_prompt=None, prompts_by_language=(), language=info.language)
+    if not capped and (settings.initial_prompt or settings.hotwords):  # the prompt may have dropped speech: again
+        plain = replace(settings, initial_prompt=None, prompts_by_language=(), hotwords=None, hotwords_by_language=(),
+                        language=info.language)
         again = redo_uncovered(samples, done, lambda piece: decode_segments(model, piece, plain))
         try:
             for segment in again:

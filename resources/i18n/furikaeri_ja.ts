@@ -269,6 +269,10 @@
         <translation>1 本のマイクに複数の声：話者を分ける（N 人、または auto で人数を推定）</translation>
     </message>
     <message>
+        <source>names and terms to hear right, separated by commas (the company, people&apos;s names...); your own words from Settings are always added</source>
+        <translation>正しく聞き取ってほしい名前や用語をカンマ区切りで指定（会社名、人名など）。設定の「自分の用語」は常に加わります</translation>
+    </message>
+    <message>
         <source>output format (default: from the output file&apos;s extension, else txt)</source>
         <translation>出力形式（省略時は出力ファイルの拡張子から判断。なければ txt）</translation>
     </message>
@@ -3242,6 +3246,26 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Speech model</source>
         <translation>音声認識モデル</translation>
+    </message>
+    <message>
+        <source>Your own words</source>
+        <translation>自分の用語</translation>
+    </message>
+    <message>
+        <source>Names the speech model should hear right, one a line: your university, club, products, skills. The company, position and interviewers of each interview are added by themselves.</source>
+        <translation>音声認識に正しく聞き取ってほしい名前を1行に1つ書いてください（大学、サークル・部活、製品、スキルなど）。各面接の会社名・職種・面接官は自動で加わります。</translation>
+    </message>
+    <message>
+        <source>Your own words for the speech model</source>
+        <translation>音声認識に伝える自分の用語</translation>
+    </message>
+    <message>
+        <source>e.g. your university
+your club
+a product you worked on</source>
+        <translation>例：〇〇大学
+軽音楽部
+担当した製品名</translation>
     </message>
 </context>
 <context>

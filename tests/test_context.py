@@ -1,0 +1,151 @@
+"""The interview's own words for the speech model: what goes into the prompt and the hotwords, and from where."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.analysis.prompting import FILLER_PROMPTS, practice_settings
+from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord, self_consent
+from core.interviews import Interview, InterviewKind, utc_now
+from core.library import Library
+from core.ops import transcription as ops
+from core.practice.run import AnswerSpan, EndReason
+from core.settings import GLOSSARY, Settings
+from core.transcription.context import (
+    MAX_CONTEXT_CHARS,
+    VOCABULARY,
+    Context,
+    glossary_terms,
+    hotwords,
+    prompt,
+    split_terms,
+    with_context,
+)
+from core.transcription.model import TranscriptionSettings
+from core.transcription.worker import settle_language, whisper_options
+
+AOBA = Context(company="青葉精機株式会社", position="法人営業", stage="final",
+               interviewers="佐々木様（人事部長）、田中様", glossary=("東都大学", "軽音楽部"))
+
+
+def test_names_come_from_every_field_without_honorifics_and_each_once():
+    assert AOBA.names() == ["青葉精機株式会社", "佐々木", "人事部長", "田中", "法人営業", "東都大学", "軽音楽部"]
+    assert split_terms("Ms Lee, head of HR / Mr. Ito") == ["Ms Lee", "head of HR", "Mr. Ito"]
+    assert Context(company="Acme", glossary=("acme", "ACME ", "")).names() == ["Acme"]
+
+
+def test_a_glossary_is_typed_one_term_a_line_or_with_commas_and_sentences_are_not_terms():
+    assert glossary_terms("東都大学\n軽音楽部、Python, SQL\n\n") == ("東都大学", "軽音楽部", "Python", "SQL")
+    sentence = "私は大学で情報工学を学んで卒業後はソフトウェア会社でウェブサービスの開発に携わってきました"
+    assert glossary_terms(sentence + "\nSQL") == ("SQL",)
+
+
+def test_the_japanese_prompt_says_the_interview_then_its_words_then_the_fillers_last():
+    text = prompt(AOBA, "ja")
+    assert text.startswith("青葉精機株式会社 法人営業の最終面接。")
+    assert "佐々木、" in text and "東都大学" in text and "御社" in text and "志望動機" in text
+    assert "様" not in text
+    assert text.endswith(FILLER_PROMPTS["ja"])  # the words nearest the speech set its style: fillers, 、。
+    assert len(text) <= MAX_CONTEXT_CHARS["ja"] + len(FILLER_PROMPTS["ja"])
+
+
+def test_the_english_prompt_is_a_sentence_in_english():
+    text = prompt(Context(company="Acme Robotics", position="data analyst", stage="first", interviewers="Ms Lee"),
+                  "en")
+    assert text.startswith("Acme Robotics data analyst first interview. Ms Lee, STAR, ")
+    assert text.endswith(FILLER_PROMPTS["en"])
+    assert "御社" not in text
+
+
+def test_a_long_context_is_cut_at_a_boundary_keeping_the_interview_first():
+    many = Context(company="青葉精機", glossary=tuple(f"用語{i:02d}番" for i in range(40)),
+                   questions=("学生時代に最も力を入れたことを教えてください。",) * 3)
+    text = prompt(many, "ja")
+    context = text[:-len(FILLER_PROMPTS["ja"])]
+    assert len(context) <= MAX_CONTEXT_CHARS["ja"] and context.startswith("青葉精機の面接。")
+    assert context.endswith(("。", "、"))
+
+
+def test_without_anything_known_the_interview_words_are_still_given():
+    assert prompt(Context(), "ja") == "、".join(VOCABULARY["ja"]) + "。" + FILLER_PROMPTS["ja"]
+    assert hotwords(Context(), "en").startswith("STAR")
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_hotwords_are_the_names_first(language):
+    words = hotwords(AOBA, language)
+    assert words.startswith("青葉精機株式会社")
+    assert VOCABULARY[language][0] in words
+
+
+def test_a_chosen_language_gets_its_own_prompt_and_hotwords():
+    told = with_context(TranscriptionSettings(language="ja"), AOBA)
+    assert told.initial_prompt == prompt(AOBA, "ja") and told.hotwords == hotwords(AOBA, "ja")
+    options = whisper_options(told)
+    assert options["initial_prompt"] == told.initial_prompt and options["hotwords"] == told.hotwords
+
+
+def test_a_detected_language_takes_its_prompt_and_hotwords_once_detected():
+    told = with_context(practice_settings(None), AOBA)
+    assert told.initial_prompt is None and told.hotwords is None
+    assert dict(told.prompts_by_language) == {"ja": prompt(AOBA, "ja"), "en": prompt(AOBA, "en")}
+
+    class Detects:
+        def detect_language(self, samples, vad_filter):
+            return "en", 0.97, []
+
+    settled, probability = settle_language(Detects(), None, told)
+    assert probability == 0.97 and settled.language == "en"
+    assert settled.initial_prompt == prompt(AOBA, "en") and settled.hotwords == hotwords(AOBA, "en")
+
+
+def test_practice_keeps_its_fillers_and_the_callers_own_prompt_is_left_alone():
+    assert with_context(practice_settings("en"), AOBA).initial_prompt == prompt(AOBA, "en")
+    own = TranscriptionSettings(language="ja", initial_prompt="議事録です。")
+    assert with_context(own, AOBA) == own
+    other = TranscriptionSettings(language="fr")
+    assert with_context(other, AOBA) == other
+
+
+def test_settings_told_the_context_survive_a_round_trip_through_json_lists():
+    told = with_context(TranscriptionSettings(), AOBA)
+    again = TranscriptionSettings(**{**told.__dict__, "hotwords_by_language": [list(p) for p in
+                                                                              told.hotwords_by_language]})
+    assert again == told
+
+
+# --- where the context comes from -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def library():
+    with Library.open() as lib:
+        yield lib
+
+
+def _take(library: Library, interview: Interview):
+    consent = library.consent.add(self_consent(interview.stored_id) if interview.kind is InterviewKind.MOCK else
+                                  ConsentRecord(interview_id=interview.stored_id, purpose=ConsentPurpose.REAL,
+                                                answer=ConsentAnswer.AGREED, who="佐々木様",
+                                                method=ConsentMethod.IN_PERSON, asked_at=utc_now()))
+    return library.recordings.begin(consent, f"{interview.id}/take-{consent.id}.wav", 48000, 1)
+
+
+def test_a_real_interview_gives_its_company_position_stage_interviewers_and_the_glossary(library):
+    Settings().set(GLOSSARY, "東都大学\n軽音楽部")
+    interview = library.interviews.add(Interview(company="青葉精機", kind=InterviewKind.REAL, position="法人営業",
+                                                 stage="final", interviewers="佐々木様"))
+    context = ops.context_for(library, _take(library, interview))
+    assert context == Context(company="青葉精機", position="法人営業", stage="final", interviewers="佐々木様",
+                              glossary=("東都大学", "軽音楽部"))
+    assert ops.context_for(library, _take(library, interview), glossary="").glossary == ()
+
+
+def test_a_practice_recording_gives_the_questions_answered_in_it(library):
+    interview = library.interviews.add(Interview(company="青葉精機", kind=InterviewKind.MOCK))
+    recording = _take(library, interview)
+    first, second = library.questions.all()[:2]
+    session = library.practice.create_session(interview.stored_id, recording.id, "ja", (first.key, second.key))
+    assert ops.context_for(library, recording, glossary="").questions == (first.text("ja"), second.text("ja"))
+    library.practice.add_answer(session.id, AnswerSpan(0, second, second.text("ja"), 0, 5000, EndReason.NEXT))
+    assert ops.context_for(library, recording, glossary="").questions == (second.text("ja"),)
