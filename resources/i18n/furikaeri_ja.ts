@@ -544,6 +544,34 @@
         <source>Your voice profile was deleted.</source>
         <translation>声のプロフィールを削除しました。</translation>
     </message>
+    <message>
+        <source>tell the voices of a recorded interview apart again, without transcribing it again</source>
+        <translation>録音した面接の声を、文字起こしをやり直さずに聞き分け直す</translation>
+    </message>
+    <message>
+        <source>the transcript&apos;s number in the library (its recording&apos;s newest)</source>
+        <translation>ライブラリ内の文字起こしの番号（その録音の最新のもの）</translation>
+    </message>
+    <message>
+        <source>how many voices (1 to 9), or &quot;auto&quot; to estimate (the default)</source>
+        <translation>声の数（1〜9）。推定する場合は &quot;auto&quot;（既定）</translation>
+    </message>
+    <message>
+        <source>There is no transcript {id} of a recording in the library.</source>
+        <translation>ライブラリに、録音の文字起こし {id} はありません。</translation>
+    </message>
+    <message>
+        <source>Transcript {id} is not its recording&apos;s newest: use transcript {newest}.</source>
+        <translation>文字起こし {id} はその録音の最新のものではありません。文字起こし {newest} を指定してください。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the transcript is unchanged.</source>
+        <translation>キャンセルしました。文字起こしは変更されていません。</translation>
+    </message>
+    <message>
+        <source>{count} voices told apart: saved as transcript {id} (main.py export {id} writes it).</source>
+        <translation>{count} 人の声を聞き分け、文字起こし {id} として保存しました（main.py export {id} で書き出せます）。</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -3155,6 +3183,44 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>SeparateAgain</name>
+    <message>
+        <source>Tell the voices apart again…</source>
+        <translation>声を聞き分け直す…</translation>
+    </message>
+    <message>
+        <source>Tell the voices apart again, with another number of voices</source>
+        <translation>声の数を変えて、声を聞き分け直す</translation>
+    </message>
+    <message>
+        <source>Find who spoke when again, without transcribing again</source>
+        <translation>文字起こしをやり直さずに、誰がいつ話したかを調べ直します</translation>
+    </message>
+    <message>
+        <source>Telling the voices apart on this computer…</source>
+        <translation>このコンピューターで声を聞き分けています…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the transcript is unchanged.</source>
+        <translation>キャンセルしました。文字起こしは変更されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Separation</name>
+    <message>
+        <source>A practice recording holds your voice alone: there are no voices to tell apart.</source>
+        <translation>練習の録音にはご自身の声しか入っていないため、聞き分ける声がありません。</translation>
+    </message>
+    <message>
+        <source>This recording has the call&apos;s sound on a track of its own, which already says who spoke: there are no voices to tell apart on one microphone.</source>
+        <translation>この録音には通話の音声が別のトラックに入っていて、誰が話したかはすでに分かっています。1本のマイクで聞き分ける声はありません。</translation>
+    </message>
+    <message>
+        <source>This recording has no transcript yet: transcribe it first.</source>
+        <translation>この録音にはまだ文字起こしがありません。先に文字起こしをしてください。</translation>
+    </message>
+</context>
+<context>
     <name>SessionPage</name>
     <message>
         <source>Stop and review</source>
@@ -3660,6 +3726,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>{file} にははっきりした発話が見つかりませんでした。書き出された文字は音声認識が作り出したものと思われるため、灰色で表示しています。</translation>
     </message>
     <message>
+        <source>No voices were found in {file}: the transcript is unchanged.</source>
+        <translation>{file} に声が見つかりませんでした。文字起こしは変更されていません。</translation>
+    </message>
+    <message>
         <source>The speech model wrote this over silence.</source>
         <translation>無音の部分に音声認識が書き出した文字です。</translation>
     </message>
@@ -3690,6 +3760,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>The voices could not be told apart ({error}); the transcript is kept without speakers.</source>
         <translation>声を話者ごとに分けられませんでした（{error}）。文字起こしは話者なしで保存されています。</translation>
+    </message>
+    <message>
+        <source>The voices could not be told apart ({error}); the transcript is unchanged.</source>
+        <translation>声を聞き分けられませんでした（{error}）。文字起こしは変更されていません。</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +3892,37 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>There are no practice recordings of you alone yet: record a few practice answers first.</source>
         <translation>ひとりで録った練習の録音がまだありません。先に練習の回答をいくつか録音してください。</translation>
+    </message>
+</context>
+<context>
+    <name>VoicesDialog</name>
+    <message>
+        <source>Tell the voices apart again</source>
+        <translation>声を聞き分け直す</translation>
+    </message>
+    <message>
+        <source>Furikaeri listens to the recording again to find who spoke when. The words are not transcribed again, and your corrections and the names you gave are kept.</source>
+        <translation>録音をもう一度聞いて、誰がいつ話したかを調べ直します。文字起こしはやり直さず、修正した内容や付けた名前もそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Number of voices:</source>
+        <translation>声の数(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Number of voices</source>
+        <translation>声の数</translation>
+    </message>
+    <message>
+        <source>Auto (estimate)</source>
+        <translation>自動（推定）</translation>
+    </message>
+    <message>
+        <source>Tell apart</source>
+        <translation>聞き分ける</translation>
+    </message>
+    <message>
+        <source>Tell the voices apart</source>
+        <translation>声を聞き分ける</translation>
     </message>
 </context>
 <context>
