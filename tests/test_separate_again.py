@@ -246,3 +246,24 @@ def test_separate_on_the_command_line_and_its_bad_input(library, three_voices, t
         assert says in bad.stderr and "Traceback" not in bad.stderr
         assert args[-1] == "12" or len(bad.stderr.strip().splitlines()) == 1  # (argparse adds its usage line)
     assert library.transcripts.latest_for_recording(recording.id).id == newest.id  # nothing else changed
+
+
+def test_silence_or_a_missing_recording_fails_in_one_sentence_and_keeps_the_transcript(library):
+    import numpy as np
+    import soundfile
+
+    from core.transcription.audio import AudioFileError
+
+    recording = _recording(library, InterviewKind.REAL)
+    recording.path.parent.mkdir(parents=True, exist_ok=True)
+    soundfile.write(recording.path, np.zeros(16000 * 2, dtype=np.float32), 16000, subtype="PCM_16")
+    before = ops.store(library, recording, _two_voices(), "en").value
+    with TranscriptionService() as service:
+        _job, done, outcomes = _again(library, service, recording, 2)
+        assert done.wait(DEADLINE_S)
+        assert isinstance(outcomes[0], TranscriptionError)
+        assert "No voices were found" in str(outcomes[0].message) and "unchanged" in str(outcomes[0].message)
+        recording.path.unlink()
+        _job, done, outcomes = _again(library, service, recording, 2)
+        assert done.wait(DEADLINE_S) and isinstance(outcomes[0], AudioFileError)
+    assert [t.id for t in library.transcripts.for_recording(recording.id)] == [before.id]
