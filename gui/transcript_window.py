@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from core.audio.waveform import call_lane, overview
 from core.library import Library
 from core.messages import FurikaeriError, Message
-from core.ops import Result
+from core.ops import Changes, Result
 from core.ops import transcription as transcription_ops
 from core.recording.files import sidecar_path
 from core.recording.store import Recording
@@ -46,6 +46,7 @@ from gui.call_playback import CallPlayback
 from gui.i18n import Retranslatable, render
 from gui.interview_review import InterviewReview
 from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
+from gui.separate_again import SeparateAgain
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
 from gui.waveform_widget import WaveformWidget
 
@@ -122,6 +123,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.table.horizontalHeader().moveSection(SPEAKER, TEXT)  # shown as time | speaker | text
         self.table.setColumnHidden(SPEAKER, True)
         self.review = InterviewReview(self)  # which voice is mine; the questions they asked, my answers
+        self.separate_again = SeparateAgain(self)  # another number of voices, without transcribing again
+        self.tasks.hub.changed.connect(self._on_changes)
 
         self.play_button.clicked.connect(lambda: self.toggle_play())
         self.back_button.clicked.connect(lambda: self.skip(-SKIP_MS))
@@ -155,6 +158,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         transcribe.addWidget(self.transcribe_button)
         transcribe.addWidget(self.progress_bar, 1)
         transcribe.addWidget(self.cancel_button)
+        transcribe.addWidget(self.separate_again.button)
         transcribe.addStretch()
         search = QHBoxLayout()
         search.addWidget(self.speaker_filter)
@@ -198,6 +202,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.speaker_filter.blockSignals(False)
         self.speaker_filter.setAccessibleName(self.tr("Show the segments of"))
         self.model.set_names(names(self._content_language(), self._interviewers, self._chosen_names))
+        self.separate_again.retranslate()
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setEnabled(self.transcript is not None)
         current = self.language.currentData()
@@ -245,6 +250,22 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.reveal_segment(*self._pending_segment)
         self.loaded.emit()
 
+    def _on_changes(self, changes: Changes) -> None:
+        """Show this recording's newest transcript when another one was stored (voices told apart again)."""
+        if self.recording.id not in changes.transcripts or self.transcript is None:
+            return
+        store, recording_id, shown = self.library.transcripts, self.recording.id, self.transcript.id
+
+        def newer() -> Transcript | None:
+            newest = store.latest_id_for_recording(recording_id)
+            return store.get(newest) if newest is not None and newest != shown else None
+
+        self.tasks.run(newer, done=self._show_newer, failed=self._failed)
+
+    def _show_newer(self, transcript: Transcript | None) -> None:
+        if transcript is not None and (self.transcript is None or self.transcript.id != transcript.id):
+            self._show_transcript(transcript)
+
     def _show_transcript(self, transcript: Transcript | None) -> None:
         self.transcript = transcript
         self.model.set_segments(transcript.segments if transcript else ())
@@ -254,6 +275,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._apply_filter()
         self.table.resizeRowsToContents()
         self.review.show(transcript)
+        self.separate_again.show_for(transcript)
         if transcript is None:
             self.set_status(lambda: self.tr("No transcript yet."))
         elif (problem := transcript.problem) is not None:
@@ -306,6 +328,7 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     def _set_running(self, running: bool) -> None:
         self.transcribe_button.setEnabled(not running)
+        self.separate_again.button.setEnabled(not running)
         self.language.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.progress_bar.setVisible(running)

@@ -21,6 +21,7 @@ from core.cli import (
     practice_cmd,
     record_cmd,
     search_cmd,
+    separate_cmd,
     transcribe_cmd,
     voice_cmd,
 )
@@ -29,8 +30,8 @@ from core.cli.output import Output
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Translate, identity_translate
 from core.storage.errors import DatabaseError
 
-COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, export_cmd, practice_cmd, analyze_cmd, search_cmd,
-            calendar_cmd, voice_cmd)
+COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, separate_cmd, export_cmd, practice_cmd, analyze_cmd,
+            search_cmd, calendar_cmd, voice_cmd)
 
 EXIT_FAILED = 1  # a failure explained in a sentence
 EXIT_LIBRARY = 3  # the library cannot be used: damaged, newer, busy, on a full disk (nothing was changed)

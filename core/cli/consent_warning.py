@@ -13,7 +13,7 @@ from core import paths
 from core.cli.output import Output
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError
 
-LIBRARY_COMMANDS = frozenset({"record", "export", "search", "calendar", "practice"})
+LIBRARY_COMMANDS = frozenset({"record", "export", "search", "calendar", "practice", "separate"})
 
 
 def warn_about_consent(command: str, out: Output) -> None:

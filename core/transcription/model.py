@@ -49,6 +49,9 @@ class Segment:
     id: int | None = None
     # Who spoke: core.transcription.speakers.ME / INTERVIEWER on a two-track recording; None when one voice track.
     speaker: str | None = None
+    # One microphone's voices told apart (core.diarization.assign): the position of the segment Whisper
+    # recognised in the transcript; the parts a change of speaker cut it into share it.  None when not separated.
+    origin: int | None = None
 
     def spoken_by(self, speaker: str | None) -> Segment:
         """This segment, and each of its words, said by ``speaker``."""

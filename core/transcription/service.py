@@ -31,6 +31,11 @@
   went through :func:`core.transcription.guard.flag_segments`.
 * The model is resolved here (``base`` is assembled on first use) and passed
   to the worker as a folder; an English-only model refuses other languages.
+* :meth:`TranscriptionService.separate` queues a job of another kind in the
+  same queue and worker: it only tells one microphone's voices apart again
+  (no speech model is resolved or loaded, no work cap), with the same
+  progress, cancel and failures; :meth:`Job.wait_separation` gives its
+  :class:`~core.transcription.reseparate.Separation`.
 """
 
 from __future__ import annotations
@@ -45,13 +50,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 from typing import Any
 
-from core.interviews import utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+from core.transcription import assemble
 from core.transcription.audio import (
     CONTEXT,
     AudioFileError,
@@ -60,11 +64,13 @@ from core.transcription.audio import (
     probe,
     require_duration,
 )
-from core.transcription.guard import SUPPORTED_LANGUAGES, flag_segments
-from core.transcription.model import Segment, Transcript, TranscriptionSettings
+from core.transcription.model import Transcript, TranscriptionSettings
 from core.transcription.process import WorkerProcess
-from core.transcription.speakers import drop_echoes, merge, two_track_partner
+from core.transcription.reseparate import Separation
+from core.transcription.speakers import two_track_partner
 from core.transcription.worker import (
+    SEPARATE,
+    TRANSCRIBE,
     Detected,
     Failed,
     Finished,
@@ -113,12 +119,14 @@ DoneCallback = Callable[["Job"], None]
 
 
 class Job:
-    """One file to transcribe.  Thread-safe; created by :meth:`TranscriptionService.submit`."""
+    """One file to transcribe (or whose voices to tell apart again: ``kind``).  Thread-safe; created by
+    :meth:`TranscriptionService.submit` (or :meth:`~TranscriptionService.separate`)."""
 
     def __init__(self, service: TranscriptionService, job_id: int, path: Path, settings: TranscriptionSettings,
                  source: str, recording_id: int | None, on_progress: ProgressCallback | None,
-                 on_done: DoneCallback | None) -> None:
+                 on_done: DoneCallback | None, kind: str = TRANSCRIBE) -> None:
         self.id = job_id
+        self.kind = kind
         self.path = path
         self.settings = settings
         self.source = source
@@ -132,6 +140,7 @@ class Job:
         self._progress = 0.0
         self._cancel_requested = False
         self._transcript: Transcript | None = None
+        self._separation: Separation | None = None
         self._error: TranscriptionError | None = None
 
     def __repr__(self) -> str:
@@ -172,12 +181,21 @@ class Job:
     def wait(self, timeout: float | None = None) -> Transcript:
         """The transcript; raises :class:`TranscriptionError` (or :class:`TranscriptionCancelled`),
         or ``TimeoutError`` when ``timeout`` seconds pass first."""
+        self._wait(timeout)
+        assert self._transcript is not None
+        return self._transcript
+
+    def wait_separation(self, timeout: float | None = None) -> Separation:
+        """The voices told apart by a :data:`SEPARATE` job; raises as :meth:`wait` does."""
+        self._wait(timeout)
+        assert self._separation is not None
+        return self._separation
+
+    def _wait(self, timeout: float | None) -> None:
         if not self._finished.wait(timeout):
             raise TimeoutError(f"transcription job {self.id} still {self.state.value} after {timeout} s")
         if self._error is not None:
             raise self._error
-        assert self._transcript is not None
-        return self._transcript
 
     # -- called from the service thread --
     def _set_running(self) -> None:
@@ -191,7 +209,8 @@ class Job:
         if self._on_progress is not None:
             _call_back(self._on_progress, fraction)
 
-    def _finish(self, transcript: Transcript | None = None, error: TranscriptionError | None = None) -> None:
+    def _finish(self, transcript: Transcript | None = None, error: TranscriptionError | None = None,
+                separation: Separation | None = None) -> None:
         with self._lock:
             if self._finished.is_set():
                 return
@@ -201,8 +220,8 @@ class Job:
                 self._state = JobState.FAILED
             else:
                 self._state = JobState.DONE
-            self._transcript, self._error = transcript, error
-        if transcript is not None:
+            self._transcript, self._error, self._separation = transcript, error, separation
+        if error is None:
             self._advance(1.0)
         self._finished.set()
         if self._on_done is not None:
@@ -214,26 +233,6 @@ def _call_back(callback: Callable[[Any], None], value: Any) -> None:
         callback(value)
     except Exception:  # a faulty callback must not stop the service thread
         log.exception("transcription callback %r failed", callback)
-
-
-@dataclass
-class _Run:
-    """What the worker reported so far for the running job."""
-
-    info: AudioInfo
-    cap_s: float
-    duration_s: float = 0.0
-    problem: Message | None = None
-    language: str = ""
-    speech_dbfs: dict[str | None, float | None] = field(default_factory=dict)  # per speaker (None: one track)
-    call_path: Path | None = None  # a two-track recording's call track
-    turns: tuple[tuple[int, int, int], ...] | None = None  # one microphone's speakers, when separated
-    separation_problem: Message | None = None
-    me: int | None = None  # the separated voice the user's profile recognised
-    segments: list[tuple[Segment, float | None]] = field(default_factory=list)  # with the level under each
-    extra: dict[str, Any] = field(default_factory=dict)
-    started: float | None = None  # when recognition began (monotonic)
-    deadline: float | None = None
 
 
 class TranscriptionService:
@@ -271,6 +270,16 @@ class TranscriptionService:
         settings = settings or TranscriptionSettings()
         job = Job(self, next(self._ids), Path(path), settings, str(path) if source is None else source,
                   recording_id, on_progress, on_done)
+        return self._queued(job)
+
+    def separate(self, path: Path | str, settings: TranscriptionSettings, on_progress: ProgressCallback | None = None,
+                 *, on_done: DoneCallback | None = None, recording_id: int | None = None) -> Job:
+        """Queue a job that only tells the voices of ``path`` (one microphone) apart again, ``settings.speakers``
+        of them (None: estimated); :meth:`Job.wait_separation` gives the result.  No speech model is used."""
+        return self._queued(Job(self, next(self._ids), Path(path), settings, str(path), recording_id, on_progress,
+                                on_done, kind=SEPARATE))
+
+    def _queued(self, job: Job) -> Job:
         with self._cond:
             if self._closed:
                 raise RuntimeError("the transcription service has been shut down")
@@ -424,6 +433,8 @@ class TranscriptionService:
         try:
             info = probe(job.path)
             require_duration(info, job.path)
+            if job.kind == SEPARATE:
+                return info, "", None
             call = two_track_partner(job.path)
             from core.speech.models import model_status, resolve_model
 
@@ -452,11 +463,12 @@ class TranscriptionService:
             job._finish(error=TranscriptionCancelled())
             return
         tracks = 1 if call is None else 2
-        run = _Run(info=info, cap_s=tracks * self.work_cap_s(info.duration_s), call_path=call)
+        cap_s = tracks * self.work_cap_s(info.duration_s)
+        run = assemble.Run(info=info, cap_s=None if job.kind == SEPARATE else cap_s, call_path=call)
         worker = self._ensure_worker()
         try:
-            worker.conn.send(JobRequest(job.id, str(job.path), job.settings, model_path, self.device, run.cap_s,
-                                        call_path=None if call is None else str(call)))
+            worker.conn.send(JobRequest(job.id, str(job.path), job.settings, model_path, self.device, cap_s,
+                                        call_path=None if call is None else str(call), kind=job.kind))
         except OSError:
             self._worker_died(job, worker)
             return
@@ -485,16 +497,16 @@ class TranscriptionService:
                 return
             if not ready and run.deadline is not None and time.monotonic() >= run.deadline:
                 self._stop_worker(graceful=False)  # stuck inside one window: the cap is a promise
-                job._finish(self._transcript(job, run, capped=True))
+                job._finish(assemble.transcript(job, run, capped=True))
                 return
 
-    def _handle(self, job: Job, run: _Run, event: Any) -> bool:
+    def _handle(self, job: Job, run: assemble.Run, event: Any) -> bool:
         """Apply one worker message; True when the job is over."""
         if isinstance(event, Started):
             run.duration_s = event.duration_s
             run.problem = event.problem
             run.started = time.monotonic()
-            run.deadline = run.started + run.cap_s + CAP_GRACE_S
+            run.deadline = None if run.cap_s is None else run.started + run.cap_s + CAP_GRACE_S
             if event.device:
                 run.extra.update(device=event.device, compute_type=event.compute_type, load_s=round(event.load_s, 3))
         elif isinstance(event, Detected):
@@ -511,8 +523,14 @@ class TranscriptionService:
             run.turns, run.separation_problem, run.me = event.turns, event.problem, event.me
             job._advance(1.0)
         elif isinstance(event, Finished):
+            if job.kind == SEPARATE:
+                try:
+                    job._finish(separation=assemble.separation(job, run))
+                except TranscriptionError as error:
+                    job._finish(error=error)
+                return True
             run.extra["transcribe_s"] = round(event.transcribe_s, 3)
-            job._finish(self._transcript(job, run, capped=event.capped))
+            job._finish(assemble.transcript(job, run, capped=event.capped))
             return True
         elif isinstance(event, Failed):
             job._finish(error=(AudioFileError if event.unreadable else TranscriptionError)(event.message))
@@ -527,51 +545,6 @@ class TranscriptionService:
             "The speech recognition process stopped unexpectedly ({reason}) while transcribing {file}. "
             "Try again; if it happens again, the computer may be short of memory: close other programs "
             "or choose a smaller speech model."), {"reason": reason, "file": str(job.path)})))
-
-    def _transcript(self, job: Job, run: _Run, capped: bool) -> Transcript:
-        tracks: dict[str | None, tuple[Segment, ...]] = {}
-        for speaker in dict.fromkeys(s.speaker for s, _ in run.segments):  # each track's guard sees its own levels
-            ordered = sorted(((s, level) for s, level in run.segments if s.speaker == speaker),
-                             key=lambda pair: (pair[0].start_ms, pair[0].end_ms))  # a second pass follows
-            tracks[speaker] = flag_segments([s for s, _ in ordered], levels=[level for _, level in ordered],
-                                            speech_dbfs=run.speech_dbfs.get(speaker),
-                                            detected_language=None if job.settings.language else run.language)
-        segments = tuple(drop_echoes(merge(*tracks.values())) if run.call_path is not None
-                         else tracks.get(None, ()))
-        if run.turns:  # one microphone, several voices: split at each change of speaker
-            from core.diarization.assign import with_turns
-
-            segments, facts = with_turns(segments, run.turns, run.me)
-            run.extra.update(facts)
-        shown = str(job.path)
-        problem = run.problem
-        if capped:
-            problem = Message(CONTEXT, QT_TRANSLATE_NOOP(
-                "Transcription",
-                "The audio seems to be mostly noise: transcription stopped early after {seconds} s of work. "
-                "The text may be incomplete."), {"seconds": round(run.cap_s)})
-        elif not any(s.text.strip() for s in segments):
-            problem = Message(CONTEXT, QT_TRANSLATE_NOOP("Transcription", "No speech was found in {file}."),
-                              {"file": shown})
-        elif all(s.invented for s in segments if s.text.strip()):
-            problem = Message(CONTEXT, QT_TRANSLATE_NOOP(
-                "Transcription", "No clear speech was found in {file}: the text there is probably invented by the "
-                "speech model, and is greyed."), {"file": shown})
-        if run.call_path is not None:
-            run.extra["call_track"] = run.call_path.name
-        if run.separation_problem is not None:
-            run.extra["separation_problem"] = run.separation_problem.render()
-            problem = problem or run.separation_problem
-        if run.started is not None:
-            run.extra["work_s"] = round(time.monotonic() - run.started, 3)  # recognition, as the cap counts it
-        # A detected language other than ja/en is kept only when something was said (over noise it was not).
-        said = any(s.text.strip() and not s.invented for s in segments)
-        detected = run.language if segments and (said or run.language in SUPPORTED_LANGUAGES) else ""
-        language = job.settings.language or detected
-        duration_s = run.duration_s or run.info.duration_s
-        return Transcript(source=job.source, language=language, duration_ms=round(duration_s * 1000),
-                          settings=job.settings, segments=segments, recording_id=job.recording_id,
-                          created_at=utc_now(), problem=problem, extra=dict(run.extra, capped=capped))
 
 
 def transcribe_file(path: Path | str, settings: TranscriptionSettings | None = None,

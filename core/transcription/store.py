@@ -50,7 +50,8 @@ def _segment(row: sqlite3.Row, words: Iterable[sqlite3.Row]) -> Segment:
     return Segment(start_ms=row["start_ms"], end_ms=row["end_ms"], text=row["text"],
                    avg_logprob=row["avg_logprob"], no_speech_prob=row["no_speech_prob"],
                    words=tuple(Word(w["start_ms"], w["end_ms"], w["text"], w["probability"], speaker) for w in words),
-                   flags=_flags(row["flags"]), corrected_text=row["corrected_text"], id=row["id"], speaker=speaker)
+                   flags=_flags(row["flags"]), corrected_text=row["corrected_text"], id=row["id"], speaker=speaker,
+                   origin=row["origin"])
 
 
 class TranscriptStore:
@@ -76,9 +77,9 @@ class TranscriptStore:
             segment_ids = range(first, first + len(transcript.segments))
             conn.executemany(
                 "INSERT INTO segments (id, transcript_id, idx, start_ms, end_ms, text, corrected_text,"
-                " avg_logprob, no_speech_prob, flags, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " avg_logprob, no_speech_prob, flags, speaker, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(segment_id, transcript_id, idx, s.start_ms, s.end_ms, s.text, s.corrected_text,
-                  float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags), s.speaker)
+                  float(s.avg_logprob), float(s.no_speech_prob), _flags_text(s.flags), s.speaker, s.origin)
                  for idx, (segment_id, s) in enumerate(zip(segment_ids, transcript.segments, strict=True))])
             conn.executemany(
                 "INSERT INTO words (segment_id, start_ms, end_ms, text, probability) VALUES (?, ?, ?, ?, ?)",
@@ -145,6 +146,11 @@ class TranscriptStore:
     def latest_for_recording(self, recording_id: int) -> Transcript | None:
         ids = self._ids_for_recording(recording_id)
         return self.get(ids[-1]) if ids else None
+
+    def latest_id_for_recording(self, recording_id: int) -> int | None:
+        """The id of the recording's newest transcript (cheap: nothing else is read)."""
+        ids = self._ids_for_recording(recording_id)
+        return ids[-1] if ids else None
 
     # -- who spoke --
     def relabel_speakers(self, transcript_id: int, relabel: dict[str, str]) -> None:

@@ -17,6 +17,9 @@ worker → parent, for each job
     :class:`Detected` (language), then one :class:`SegmentDone` per segment,
     then :class:`Finished`; or :class:`Failed` at any point.  Segments come
     in time order, except those of a second pass (below), which follow.
+    A job of kind :data:`SEPARATE` tells one microphone's voices apart again
+    without loading any speech model: :class:`Started`, :class:`Progress`,
+    :class:`Separated`, :class:`Finished`.
 
 A two-track recording (``call_path``: an online interview's call track) is
 transcribed track after track: the microphone's, once the call's bleed is
@@ -112,15 +115,20 @@ def settle_language(model: Any, samples: Any,
 # --- messages ---------------------------------------------------------------
 
 
+TRANSCRIBE = "transcribe"
+SEPARATE = "separate"  # only tell one microphone's voices apart (settings.speakers of them): no speech model
+
+
 @dataclass(frozen=True)
 class JobRequest:
     job_id: int
     path: str
     settings: TranscriptionSettings
-    model_path: str  # already resolved by the parent
+    model_path: str  # already resolved by the parent ("" for SEPARATE)
     device: str  # "auto", "cpu" or "cuda"
     work_cap_s: float  # stop after this much recognition work
     call_path: str | None = None  # a two-track recording's call track: its speakers are told apart
+    kind: str = TRANSCRIBE
 
 
 @dataclass(frozen=True)
@@ -378,10 +386,15 @@ def _run_track(job_id: int, track: _Track, share: tuple[float, float], settings:
 
 
 SEPARATION_SHARE = 0.25  # of the progress bar, when the speakers are separated after the words
+SEPARATION_FAILED = QT_TRANSLATE_NOOP(
+    "Transcription", "The voices could not be told apart ({error}); the transcript is kept without speakers.")
+SEPARATION_FAILED_AGAIN = QT_TRANSLATE_NOOP(
+    "Transcription", "The voices could not be told apart ({error}); the transcript is unchanged.")
 
 
-def _separate(job_id: int, samples: np.ndarray, speakers: int | None, start: float, send: Any) -> Separated:
-    """Who spoke when (:mod:`core.diarization`); a failure says why and leaves the words as they are."""
+def _separate(job_id: int, samples: np.ndarray, speakers: int | None, start: float, send: Any,
+              failed: str = SEPARATION_FAILED) -> Separated:
+    """Who spoke when (:mod:`core.diarization`); a failure says why (``failed``) and leaves the words as they are."""
     from core.diarization.models import load
     from core.diarization.pipeline import diarize
 
@@ -396,9 +409,7 @@ def _separate(job_id: int, samples: np.ndarray, speakers: int | None, start: flo
     except (BrokenPipeError, EOFError, ConnectionError):
         raise
     except Exception as error:  # noqa: BLE001 - the transcript is kept whatever happens here
-        return Separated(job_id, (), Message(CONTEXT, QT_TRANSLATE_NOOP(
-            "Transcription", "The voices could not be told apart ({error}); the transcript is kept without "
-                             "speakers."), {"error": f"{type(error).__name__}: {error}"}))
+        return Separated(job_id, (), Message(CONTEXT, failed, {"error": f"{type(error).__name__}: {error}"}))
 
 
 def _my_voice(models: Any, samples: np.ndarray, turns: tuple[tuple[int, int, int], ...]) -> int | None:
@@ -414,10 +425,22 @@ def _my_voice(models: Any, samples: np.ndarray, turns: tuple[tuple[int, int, int
     return profile.match(mine.array, profile.voice_vectors(models, samples, turns))
 
 
+def _separate_again(request: JobRequest, send: Any) -> None:
+    """A :data:`SEPARATE` job: decode the recording and tell its voices apart; no speech model is loaded."""
+    audio = decode(request.path)
+    send(Started(request.job_id, audio.duration_s, audio.problem, silent=audio.silent))
+    if not audio.silent:
+        send(_separate(request.job_id, audio.samples, request.settings.speakers, 0.0, send, SEPARATION_FAILED_AGAIN))
+    send(Finished(request.job_id))
+
+
 def run_job(request: JobRequest, send: Any, models: _Models) -> None:
     """Run one job, reporting through ``send``.  Only a failing ``send`` raises."""
     job_id = request.job_id
     try:
+        if request.kind == SEPARATE:
+            _separate_again(request, send)
+            return
         models.prefetch(request.model_path, request.device)  # load while decoding
         tracks = _tracks(request)
         first = tracks[0].audio

@@ -548,6 +548,34 @@
         <source>Your voice profile was deleted.</source>
         <translation>声のプロフィールを削除しました。</translation>
     </message>
+    <message>
+        <source>tell the voices of a recorded interview apart again, without transcribing it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transcript&apos;s number in the library (its recording&apos;s newest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many voices (1 to 9), or &quot;auto&quot; to estimate (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no transcript {id} of a recording in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript {id} is not its recording&apos;s newest: use transcript {newest}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the transcript is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} voices told apart: saved as transcript {id} (main.py export {id} writes it).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -3159,6 +3187,44 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>SeparateAgain</name>
+    <message>
+        <source>Tell the voices apart again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the voices apart again, with another number of voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find who spoke when again, without transcribing again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telling the voices apart on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the transcript is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Separation</name>
+    <message>
+        <source>A practice recording holds your voice alone: there are no voices to tell apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording has the call&apos;s sound on a track of its own, which already says who spoke: there are no voices to tell apart on one microphone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recording has no transcript yet: transcribe it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionPage</name>
     <message>
         <source>Stop and review</source>
@@ -3684,6 +3750,10 @@ a product you worked on</source>
         <translation>{file} にははっきりした発話が見つかりませんでした。書き出された文字は音声認識が作り出したものと思われるため、灰色で表示しています。</translation>
     </message>
     <message>
+        <source>No voices were found in {file}: the transcript is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The speech model wrote this over silence.</source>
         <translation>無音の部分に音声認識が書き出した文字です。</translation>
     </message>
@@ -3714,6 +3784,10 @@ a product you worked on</source>
     <message>
         <source>The voices could not be told apart ({error}); the transcript is kept without speakers.</source>
         <translation>声を話者ごとに分けられませんでした（{error}）。文字起こしは話者なしで保存されています。</translation>
+    </message>
+    <message>
+        <source>The voices could not be told apart ({error}); the transcript is unchanged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3945,6 +4019,37 @@ a product you worked on</source>
     <message>
         <source>{count} practice recordings made alone can be used.</source>
         <translation>ひとりで録った練習の録音が {count} 件あり、使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>VoicesDialog</name>
+    <message>
+        <source>Tell the voices apart again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Furikaeri listens to the recording again to find who spoke when. The words are not transcribed again, and your corrections and the names you gave are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number of voices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the voices apart</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
