@@ -550,31 +550,31 @@
     </message>
     <message>
         <source>tell the voices of a recorded interview apart again, without transcribing it again</source>
-        <translation type="unfinished"></translation>
+        <translation>録音した面接の声を、文字起こしをやり直さずに聞き分け直す</translation>
     </message>
     <message>
         <source>the transcript&apos;s number in the library (its recording&apos;s newest)</source>
-        <translation type="unfinished"></translation>
+        <translation>ライブラリ内の文字起こしの番号（その録音の最新のもの）</translation>
     </message>
     <message>
         <source>how many voices (1 to 9), or &quot;auto&quot; to estimate (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>声の数（1〜9）。推定する場合は &quot;auto&quot;（既定）</translation>
     </message>
     <message>
         <source>There is no transcript {id} of a recording in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>ライブラリに、録音の文字起こし {id} はありません。</translation>
     </message>
     <message>
         <source>Transcript {id} is not its recording&apos;s newest: use transcript {newest}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文字起こし {id} はその録音の最新のものではありません。文字起こし {newest} を指定してください。</translation>
     </message>
     <message>
         <source>Cancelled: the transcript is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました。文字起こしは変更されていません。</translation>
     </message>
     <message>
         <source>{count} voices told apart: saved as transcript {id} (main.py export {id} writes it).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 人の声を聞き分け、文字起こし {id} として保存しました（main.py export {id} で書き出せます）。</translation>
     </message>
 </context>
 <context>
@@ -3190,38 +3190,38 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <name>SeparateAgain</name>
     <message>
         <source>Tell the voices apart again…</source>
-        <translation type="unfinished"></translation>
+        <translation>声を聞き分け直す…</translation>
     </message>
     <message>
         <source>Tell the voices apart again, with another number of voices</source>
-        <translation type="unfinished"></translation>
+        <translation>声の数を変えて、声を聞き分け直す</translation>
     </message>
     <message>
         <source>Find who spoke when again, without transcribing again</source>
-        <translation type="unfinished"></translation>
+        <translation>文字起こしをやり直さずに、誰がいつ話したかを調べ直します</translation>
     </message>
     <message>
         <source>Telling the voices apart on this computer…</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューターで声を聞き分けています…</translation>
     </message>
     <message>
         <source>Cancelled: the transcript is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセルしました。文字起こしは変更されていません。</translation>
     </message>
 </context>
 <context>
     <name>Separation</name>
     <message>
         <source>A practice recording holds your voice alone: there are no voices to tell apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>練習の録音にはご自身の声しか入っていないため、聞き分ける声がありません。</translation>
     </message>
     <message>
         <source>This recording has the call&apos;s sound on a track of its own, which already says who spoke: there are no voices to tell apart on one microphone.</source>
-        <translation type="unfinished"></translation>
+        <translation>この録音には通話の音声が別のトラックに入っていて、誰が話したかはすでに分かっています。1本のマイクで聞き分ける声はありません。</translation>
     </message>
     <message>
         <source>This recording has no transcript yet: transcribe it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>この録音にはまだ文字起こしがありません。先に文字起こしをしてください。</translation>
     </message>
 </context>
 <context>
@@ -3751,7 +3751,7 @@ a product you worked on</source>
     </message>
     <message>
         <source>No voices were found in {file}: the transcript is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} に声が見つかりませんでした。文字起こしは変更していません。</translation>
     </message>
     <message>
         <source>The speech model wrote this over silence.</source>
@@ -3787,7 +3787,7 @@ a product you worked on</source>
     </message>
     <message>
         <source>The voices could not be told apart ({error}); the transcript is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>声を聞き分けられませんでした（{error}）。文字起こしは変更していません。</translation>
     </message>
 </context>
 <context>
@@ -4025,31 +4025,31 @@ a product you worked on</source>
     <name>VoicesDialog</name>
     <message>
         <source>Tell the voices apart again</source>
-        <translation type="unfinished"></translation>
+        <translation>声を聞き分け直す</translation>
     </message>
     <message>
         <source>Furikaeri listens to the recording again to find who spoke when. The words are not transcribed again, and your corrections and the names you gave are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>録音をもう一度聞いて、誰がいつ話したかを調べ直します。文字起こしはやり直さず、修正した内容や付けた名前もそのまま残ります。</translation>
     </message>
     <message>
         <source>&amp;Number of voices:</source>
-        <translation type="unfinished"></translation>
+        <translation>声の数(&amp;N)：</translation>
     </message>
     <message>
         <source>Number of voices</source>
-        <translation type="unfinished"></translation>
+        <translation>声の数</translation>
     </message>
     <message>
         <source>Auto (estimate)</source>
-        <translation type="unfinished"></translation>
+        <translation>自動（推定）</translation>
     </message>
     <message>
         <source>Tell apart</source>
-        <translation type="unfinished"></translation>
+        <translation>聞き分ける</translation>
     </message>
     <message>
         <source>Tell the voices apart</source>
-        <translation type="unfinished"></translation>
+        <translation>声を聞き分ける</translation>
     </message>
 </context>
 <context>
