@@ -36,8 +36,10 @@ SPEECH_MODEL = Setting("speech_model", "base")
 USER_NAME = Setting("user_name", "")
 AUTO_TRANSCRIBE = Setting("auto_transcribe", False)  # transcribe each recording when it stops
 EXPORT_NOTICE = Setting("export_notice", True)  # exports start with a "private, do not publish" line
+JAPANESE_MODEL_ADVICE_SHOWN = Setting("japanese_model_advice_shown", False)  # said once, on first use of Japanese
 
-DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE)}
+DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE,
+                                                   JAPANESE_MODEL_ADVICE_SHOWN)}
 
 
 class Settings:
