@@ -378,6 +378,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE))
+        dialog.models.attach(self.settings, self.tasks.hub)  # the advice, and "Speech models…"
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())
             self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())

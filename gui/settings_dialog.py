@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 from core.speech.models import BUILTIN_MODELS
 from gui.i18n import Retranslatable, translate
+from gui.model_manager import ModelChoice
 
 
 class SettingsDialog(Retranslatable, QDialog):
@@ -19,6 +20,7 @@ class SettingsDialog(Retranslatable, QDialog):
         self.model = QComboBox()
         for name in BUILTIN_MODELS:
             self.model.addItem("", name)
+        self.models = ModelChoice(self.model)  # downloaded models too; "Speech models…" and the advice
         if self.model.findData(model) < 0:  # a folder chosen elsewhere stays selectable
             self.model.addItem(model, model)
         self.model.setCurrentIndex(self.model.findData(model))
@@ -37,6 +39,7 @@ class SettingsDialog(Retranslatable, QDialog):
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
         form.addRow(self.model_label, self.model)
+        form.addRow("", self.models)
         form.addRow("", self.auto_transcribe)
         form.addRow("", self.export_notice)
         layout = QVBoxLayout(self)
@@ -55,6 +58,7 @@ class SettingsDialog(Retranslatable, QDialog):
             name = self.model.itemData(index)
             if name in BUILTIN_MODELS:
                 self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
+        self.models.retranslate()
 
     def chosen_language(self) -> str:
         return self.language.currentData()
