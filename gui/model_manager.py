@@ -52,14 +52,19 @@ from core.speech.advice import (
 from core.speech.catalog import ACCURACY_SOURCES, CONTEXT, DOWNLOADABLE_MODELS
 from core.speech.download import installed_downloads
 from core.speech.models import ModelState
-from gui.i18n import Retranslatable, render, translate
+from gui.i18n import Retranslatable, current_language, render, translate
 from gui.tasks import ChangeHub, TaskRunner
 
 COLUMNS = 6  # model, state, size, languages, accuracy, speed here
 
 
+def _sentences(texts: list[str]) -> str:
+    """Sentences one after the other: Japanese puts no space between them."""
+    return ("" if current_language() == "ja" else " ").join(texts)
+
+
 def _advice_text(advice: Advice) -> str:
-    return " ".join(render(message) for message in advice.messages())
+    return _sentences([render(message) for message in advice.messages()])
 
 
 class ModelManagerDialog(Retranslatable, QDialog):
@@ -166,20 +171,22 @@ class ModelManagerDialog(Retranslatable, QDialog):
                                               self.tr("Languages"), self.tr("Error rate (published)"),
                                               self.tr("Speed on this computer")])
         for index, row in enumerate(self.rows):
-            texts = [f"{row.name} — {translate(CONTEXT, row.description)}", self._state_text(row),
+            texts = [row.name, self._state_text(row),
                      render(size_text(row)), render(languages_text(row.languages)), render(accuracy_text(row.accuracy)),
                      render(speed_text(row))]
             for column, text in enumerate(texts):
                 item = self.table.item(index, column)
                 if item is not None:
                     item.setText(text)
-            problem, state = row.info.problem, self.table.item(index, 1)
+            name, problem, state = self.table.item(index, 0), row.info.problem, self.table.item(index, 1)
+            if name is not None:
+                name.setToolTip(translate(CONTEXT, row.description))
             if state is not None:
                 state.setToolTip(render(problem) if problem and not row.installed else "")
         self.advice_label.setText(_advice_text(self.advice) if self.advice else "")
-        self.sources_label.setText(self.tr("Error rate: the share of characters recognised wrongly in real "
-                                           "Japanese speech, as published.") + " " +
-                                   " ".join(translate(CONTEXT, source) for source in ACCURACY_SOURCES))
+        self.sources_label.setText(_sentences([self.tr("Error rate: the share of characters recognised wrongly in "
+                                                       "real Japanese speech, as published."),
+                                               *(translate(CONTEXT, source) for source in ACCURACY_SOURCES)]))
         self.online_label.setText(self.tr("Downloading is the only time Furikaeri goes online, and only when you "
                                           "ask. Everything else stays on this computer."))
         self.download_button.setText(self.tr("Download…"))
