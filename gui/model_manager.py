@@ -376,6 +376,8 @@ class ModelChoice(QWidget):
         self.advice: Advice | None = None
         self.advice_label = QLabel()
         self.advice_label.setWordWrap(True)
+        self.advice_label.setMinimumWidth(420)
+        self.advice_label.hide()
         self.button = QPushButton()
         self.button.setEnabled(False)
         self.button.clicked.connect(lambda: self.open_manager())
@@ -438,3 +440,5 @@ class ModelChoice(QWidget):
         self.advice_label.setText(_advice_text(self.advice) if self.advice else "")
         self.advice_label.setVisible(self.advice is not None)
         self.button.setText(self.tr("Speech models…"))
+        if self.isVisible():  # the dialog grows to the advice's lines instead of drawing them over its rows
+            self.window().adjustSize()
