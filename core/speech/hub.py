@@ -106,8 +106,8 @@ def _request(url: str, headers: dict[str, str] | None = None) -> Any:
         return urllib.request.urlopen(request, timeout=TIMEOUT_S)
     except urllib.error.HTTPError as error:
         error.close()
-        if error.code == 416:
-            raise
+        if error.code == 416 and headers and "Range" in headers:  # nothing after that offset: start again
+            raise _RestartError from error
         kind = "not_found" if error.code in (401, 404) else "refused"  # the hub answers 401 for unknown repos
         raise HubError(kind, f"HTTP {error.code} for {url}") from error
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
@@ -197,11 +197,7 @@ def _write_all(fd: int, data: bytes, hashes: _Hashes) -> int:
 def _transfer(url: str, commit: str, fd: int, have: int, remote: RemoteFile, hashes: _Hashes,
               on_bytes: Callable[[int], None], cancel: Cancel | None) -> int:
     """Append what the server sends after byte ``have``; returns the new length of the file."""
-    headers = {"Range": f"bytes={have}-"} if have else {}
-    try:
-        response = _request(url, headers)
-    except urllib.error.HTTPError as error:  # 416: the server has nothing after ``have``
-        raise _RestartError from error
+    response = _request(url, {"Range": f"bytes={have}-"} if have else {})
     with response:
         served_commit = response.headers.get("X-Repo-Commit")
         if served_commit and served_commit != commit:
