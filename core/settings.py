@@ -38,9 +38,10 @@ AUTO_TRANSCRIBE = Setting("auto_transcribe", False)  # transcribe each recording
 EXPORT_NOTICE = Setting("export_notice", True)  # exports start with a "private, do not publish" line
 # The user's own words for the speech model (university, club, products, skills): one a line, any language.
 GLOSSARY = Setting("glossary", "")
+JAPANESE_MODEL_ADVICE_SHOWN = Setting("japanese_model_advice_shown", False)  # said once, on first use of Japanese
 
 DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE,
-                                                   GLOSSARY)}
+                                                   GLOSSARY, JAPANESE_MODEL_ADVICE_SHOWN)}
 
 
 class Settings:

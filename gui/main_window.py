@@ -379,6 +379,7 @@ class MainWindow(Retranslatable, QMainWindow):
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
                                 library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY))
+        dialog.models.attach(self.settings, self.tasks.hub)  # the advice, and "Speech models…"
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(GLOSSARY, dialog.chosen_glossary())
             self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())

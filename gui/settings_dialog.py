@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from core.library import Library
 from core.speech.models import BUILTIN_MODELS
 from gui.i18n import Retranslatable, translate
+from gui.model_manager import ModelChoice
 from gui.tasks import TaskRunner
 from gui.voice_profile_box import VoiceProfileBox
 
@@ -41,6 +42,7 @@ class SettingsDialog(Retranslatable, QDialog):
         self.model = QComboBox()
         for name in BUILTIN_MODELS:
             self.model.addItem("", name)
+        self.models = ModelChoice(self.model)  # downloaded models too; "Speech models…" and the advice
         if self.model.findData(model) < 0:  # a folder chosen elsewhere stays selectable
             self.model.addItem(model, model)
         self.model.setCurrentIndex(self.model.findData(model))
@@ -59,6 +61,7 @@ class SettingsDialog(Retranslatable, QDialog):
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
         form.addRow(self.model_label, self.model)
+        form.addRow("", self.models)
         form.addRow(self.glossary_label, self.glossary)
         form.addRow("", self.glossary_hint)
         form.addRow("", self.auto_transcribe)
@@ -68,8 +71,8 @@ class SettingsDialog(Retranslatable, QDialog):
         self.voice = VoiceProfileBox(library, tasks)  # acts at once (make, delete): not subject to OK/Cancel
         layout.addWidget(self.voice)
         layout.addWidget(self.buttons)
-        for before, after in ((self.language, self.model), (self.model, self.glossary),
-                              (self.glossary, self.auto_transcribe),
+        for before, after in ((self.language, self.model), (self.model, self.models.button),
+                              (self.models.button, self.glossary), (self.glossary, self.auto_transcribe),
                               (self.auto_transcribe, self.export_notice), (self.export_notice, self.voice.make_button),
                               (self.voice.make_button, self.voice.delete_button)):
             self.setTabOrder(before, after)
@@ -93,6 +96,7 @@ class SettingsDialog(Retranslatable, QDialog):
             name = self.model.itemData(index)
             if name in BUILTIN_MODELS:
                 self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
+        self.models.retranslate()
 
     def chosen_language(self) -> str:
         return self.language.currentData()

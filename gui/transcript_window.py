@@ -45,6 +45,7 @@ from core.transcription.speakers import INTERVIEWER, ME, names
 from gui.call_playback import CallPlayback
 from gui.i18n import Retranslatable, render
 from gui.interview_review import InterviewReview
+from gui.model_manager import JapaneseModelHint
 from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
 from gui.separate_again import SeparateAgain
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
@@ -92,6 +93,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.position_label = QLabel("00:00")
         self.language = QComboBox()
+        self.japanese_hint = JapaneseModelHint(settings, self.tasks, self)  # once, on the first use of Japanese
+        self.language.activated.connect(lambda _index: self.japanese_hint.first_use(self.language.currentData()))
         self.transcribe_button = QPushButton()
         self.cancel_button = QPushButton()
         self.progress_bar = QProgressBar()
@@ -170,6 +173,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         layout.addWidget(self.waveform)
         layout.addLayout(playback)
         layout.addLayout(transcribe)
+        layout.addWidget(self.japanese_hint)
         layout.addWidget(self.status)
         layout.addLayout(search)
         layout.addWidget(self.review.voice_bar)
@@ -290,6 +294,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         if self.job is not None:
             return
         language = self.language.currentData() or None
+        self.japanese_hint.first_use(language)
         options = TranscriptionSettings(model=self.settings.get(SPEECH_MODEL), language=language)
         self.job = transcription_ops.start(self.library, self._service(), self.recording, options,
                                            on_progress=self._progress_callback, on_done=self._done_callback)

@@ -111,8 +111,9 @@ def test_doctor_flags_a_newer_library(tmp_path):
 def test_models_list_and_a_bad_folder(tmp_path):
     listing = run_cli("models", "list", tmp_path=tmp_path)
     assert listing.returncode == 0, listing.stderr
-    states = dict(line.split()[:2] for line in listing.stdout.splitlines())
-    assert states == {"base": "not_built", "tiny.en": "ready"}
+    rows = [line.split() for line in listing.stdout.splitlines() if line[:1].strip()]  # sources are indented
+    states = {row[0]: row[1] for row in rows if row[0] in ("base", "tiny.en", "small")}
+    assert states == {"base": "not_built", "tiny.en": "ready", "small": "not_downloaded"}
     bad = run_cli("models", "prepare", str(tmp_path / "no such folder"), tmp_path=tmp_path)
     assert bad.returncode == 1
     assert "does not exist" in bad.stderr

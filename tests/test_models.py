@@ -16,7 +16,8 @@ import pytest
 
 from core.messages import FurikaeriError
 from core.paths import models_dir
-from core.speech import models
+from core.speech import download as downloads
+from core.speech import hub
 from core.speech.assemble import MANIFEST_NAME, exclusive_lock, leftovers
 from core.speech.models import (
     BUILTIN_MODELS,
@@ -376,7 +377,7 @@ def test_nonexistent_path_and_plain_file_are_rejected(tmp_path):
     assert "is not a folder" in str(model_status(str(a_file)).problem)
 
 
-@pytest.mark.parametrize("name", ["small", "large-v3", "", "../base"])
+@pytest.mark.parametrize("name", ["huge", "large-v2", "", "../base"])
 def test_unknown_names_are_rejected(name):
     info = model_status(name)
     assert info.state is ModelState.INVALID_FOLDER
@@ -385,8 +386,17 @@ def test_unknown_names_are_rejected(name):
 
 
 def test_unknown_name_message_lists_the_builtin_models():
-    problem = str(model_status("small").problem)
-    assert "small" in problem and "base" in problem and "tiny.en" in problem
+    problem = str(model_status("huge").problem)
+    assert "huge" in problem and "base" in problem and "tiny.en" in problem
+
+
+@pytest.mark.parametrize("name", ["small", "large-v3"])
+def test_a_downloadable_model_not_downloaded_says_how_to_get_it(name):
+    info = model_status(name)
+    assert info.state is ModelState.NOT_DOWNLOADED
+    assert f"main.py models download {name}" in str(info.problem)
+    with pytest.raises(ModelError, match="not downloaded yet"):
+        resolve_model(name)
 
 
 def test_a_named_folder_in_models_dir_resolves(tmp_path):
@@ -414,7 +424,9 @@ def test_nothing_downloads_implicitly(monkeypatch, tmp_path):
     import faster_whisper.utils
     import huggingface_hub
 
-    monkeypatch.setattr(models, "download_model", _forbidden)
+    monkeypatch.setattr(downloads, "download", _forbidden)
+    monkeypatch.setattr(hub, "list_files", _forbidden)
+    monkeypatch.setattr(hub, "fetch", _forbidden)
     monkeypatch.setattr(faster_whisper.utils, "download_model", _forbidden)
     monkeypatch.setattr(faster_whisper.transcribe, "download_model", _forbidden)
     monkeypatch.setattr(huggingface_hub, "snapshot_download", _forbidden)
@@ -433,4 +445,4 @@ def test_nothing_downloads_implicitly(monkeypatch, tmp_path):
 @pytest.mark.parametrize("name", ["base", "tiny.en", "no-such-size"])
 def test_download_model_refuses_builtin_and_unknown_names_without_going_online(name):
     with pytest.raises(ModelError, match="cannot be downloaded"):
-        models.download_model(name)
+        downloads.download(name)

@@ -25,6 +25,7 @@ class Changes:
     practice: frozenset[int] = _EMPTY  # practice sessions changed (answers, reviews)
     questions: bool = False  # the question bank, its tags or saved lists
     templates: bool = False  # the note templates
+    models: bool = False  # speech models downloaded, removed or measured
 
     def __or__(self, other: Changes) -> Changes:
         values: dict[str, Any] = {}  # field name -> frozenset[int] or bool, as the field says

@@ -146,10 +146,32 @@ def manifest_dict(name: str, files: Mapping[str, Pinned], model_bin_stat: dict[s
     }
 
 
-def write_manifest(folder: Path, name: str, files: Mapping[str, Pinned]) -> None:
-    """(Re)write the manifest atomically, recording ``model.bin``'s current stat."""
-    data = manifest_dict(name, files, model_stat(folder))
+def write_manifest(folder: Path, name: str, files: Mapping[str, Pinned],
+                   extra: Mapping[str, Any] | None = None) -> None:
+    """(Re)write the manifest atomically, recording ``model.bin``'s current stat (and ``extra`` facts: the source)."""
+    data = {**(extra or {}), **manifest_dict(name, files, model_stat(folder))}
     atomic_write_text(folder / MANIFEST_NAME, json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def refresh_manifest_stat(folder: Path) -> None:
+    """Record ``model.bin``'s current stat in the manifest, keeping everything else (the content was checked)."""
+    data = read_manifest(folder) or {}
+    data["model_bin_stat"] = model_stat(folder)
+    atomic_write_text(folder / MANIFEST_NAME, json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def manifest_files(manifest: dict[str, Any]) -> dict[str, Pinned]:
+    """The files a manifest lists, with their sizes and sha256; :class:`ManifestError` if malformed."""
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        raise ManifestError("no files")
+    pinned: dict[str, Pinned] = {}
+    for name, entry in files.items():
+        if not (isinstance(entry, dict) and isinstance(entry.get("size"), int) and isinstance(entry.get("sha256"), str)
+                and "/" not in name and name not in ("", ".", "..")):
+            raise ManifestError(f"a bad entry for {name!r}")
+        pinned[name] = Pinned(entry["size"], entry["sha256"])
+    return pinned
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:

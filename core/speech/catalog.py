@@ -84,3 +84,79 @@ BUILTIN_MODELS: dict[str, BuiltinModel] = {
         package_subdir="model",
     ),
 }
+
+
+# --- bigger models, downloaded only when the user asks --------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedAccuracy:
+    """Character error rates (%) on real Japanese speech, as published (see :data:`ACCURACY_SOURCES`).
+
+    ``jsut``: JSUT Basic 5000 (read speech); ``common_voice``: Common Voice 8.0, Japanese test set
+    (read by volunteers); ``conversation``: spontaneous conversation from real media.  ``None``: not published
+    in those sources.
+    """
+
+    jsut: float | None = None
+    common_voice: float | None = None
+    conversation: float | None = None
+
+
+# Where the figures in PUBLISHED_ACCURACY come from, named wherever they are shown.
+ACCURACY_SOURCES = (
+    QT_TRANSLATE_NOOP("Models", "Read Japanese: the Kotoba-Whisper v2.0 model card (Kotoba Technologies and "
+                                "japanese-asr), character error rates on JSUT Basic 5000 and Common Voice 8.0."),
+    QT_TRANSLATE_NOOP("Models", "Conversation: Neosophie's Japanese speech recognition benchmark (February 2026), "
+                                "20 clips of real Japanese conversation."),
+)
+
+PUBLISHED_ACCURACY: dict[str, PublishedAccuracy] = {
+    "base": PublishedAccuracy(24.9, 28.6),
+    "small": PublishedAccuracy(14.2, 15.1),
+    "medium": PublishedAccuracy(10.0, 11.5),
+    "large-v3": PublishedAccuracy(7.1, 8.5),
+    "large-v3-turbo": PublishedAccuracy(conversation=17.8),
+    "kotoba-whisper-v2.0": PublishedAccuracy(8.4, 9.2, 50.5),
+}
+
+
+@dataclass(frozen=True)
+class DownloadableModel:
+    """A CTranslate2 Whisper model on the Hugging Face hub that Furikaeri can fetch on request.
+
+    ``approx_bytes`` is the catalogue's estimate of the whole download; the
+    hub's own listing gives the exact size (and each file's checksum) when a
+    download starts.  ``rank`` orders the models by published accuracy on
+    Japanese for the "a better model" advice; ``recommended=False`` keeps a
+    model out of that advice (but it can still be downloaded).
+    """
+
+    name: str
+    repo: str
+    approx_bytes: int
+    japanese_only: bool
+    description: str  # English, marked for translation in CONTEXT
+    rank: int
+    recommended: bool = True
+    revision: str = "main"
+
+
+DOWNLOADABLE_MODELS: dict[str, DownloadableModel] = {
+    model.name: model
+    for model in (
+        DownloadableModel("small", "Systran/faster-whisper-small", 486_000_000, False, QT_TRANSLATE_NOOP(
+            "Models", "Whisper small, multilingual"), rank=1),
+        DownloadableModel("medium", "Systran/faster-whisper-medium", 1_530_000_000, False, QT_TRANSLATE_NOOP(
+            "Models", "Whisper medium, multilingual"), rank=2),
+        DownloadableModel("large-v3-turbo", "mobiuslabsgmbh/faster-whisper-large-v3-turbo", 1_620_000_000, False,
+                          QT_TRANSLATE_NOOP("Models", "Whisper large-v3 turbo, multilingual, faster than large-v3"),
+                          rank=3),
+        DownloadableModel("large-v3", "Systran/faster-whisper-large-v3", 3_090_000_000, False, QT_TRANSLATE_NOOP(
+            "Models", "Whisper large-v3, multilingual, the most accurate"), rank=4),
+        # Tuned on read Japanese; it collapsed on spontaneous conversation (50.5%), so it is never advised.
+        DownloadableModel("kotoba-whisper-v2.0", "kotoba-tech/kotoba-whisper-v2.0-faster", 1_510_000_000, True,
+                          QT_TRANSLATE_NOOP("Models", "Kotoba-Whisper v2.0, tuned for Japanese"), rank=3,
+                          recommended=False),
+    )
+}

