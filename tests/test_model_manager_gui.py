@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.interviews import Interview, InterviewKind
+from core.library import Library
 from core.settings import JAPANESE_MODEL_ADVICE_SHOWN, SPEECH_MODEL, Settings
 from core.speech import download as downloads
 from core.speech.models import ModelState, model_status
@@ -134,10 +135,16 @@ def test_the_manager_speaks_japanese(qtbot, manager, ui_language):
     assert manager.download_button.text() == "ダウンロード…"
 
 
-def test_settings_show_the_advice_and_the_models_downloaded(qtbot, hub):
+@pytest.fixture
+def library():
+    with Library.open() as lib:
+        yield lib
+
+
+def test_settings_show_the_advice_and_the_models_downloaded(qtbot, hub, library):
     downloads.download("small")
     settings = Settings()
-    dialog = SettingsDialog("en", model="base")
+    dialog = SettingsDialog("en", model="base", library=library, tasks=TaskRunner())
     qtbot.addWidget(dialog)
     assert dialog.model.findData("small") >= 0
     assert "small — Whisper small, multilingual" in dialog.model.itemText(dialog.model.findData("small"))
