@@ -1,14 +1,21 @@
 """Grouping speaker embeddings into speakers: agglomerative clustering on cosine similarity, average linkage.
 
-With a known number of speakers the merging stops there.  Otherwise the
-number is read from the merges themselves: each merge joins the two most
-similar groups, and the similarity of successive merges falls slowly while
-the same voice is being joined and drops sharply when two different voices
-would be.  The number chosen is the one just before the largest drop among
-the last :data:`MAX_SPEAKERS` merges; one speaker when even the last merge is
-between groups more alike than :data:`SAME_VOICE`.  This works on the
-similarity scale of the recording itself, so it needs no threshold tuned to
-one kind of voice (synthetic voices are far more alike than real ones).
+With a known number of speakers the merging stops there.  Otherwise every
+cut of the merge tree from :data:`MAX_SPEAKERS` groups down to two is a
+candidate, and the one whose groups are most cleanly apart wins: the highest
+mean silhouette (how much nearer each piece is to its own group than to the
+next one, weighted by the piece's length).  One speaker when even the last
+merge is between groups more alike than :data:`SAME_VOICE`.  This works on
+the similarity scale of the recording itself, so it needs no threshold tuned
+to one kind of voice (synthetic voices are far more alike than real ones, and
+telephone-band speech is more alike than either).
+
+In every cut, a group with less than :data:`MIN_SHARE` of the speech is not
+counted as a speaker: its pieces join the nearest group.  On real recordings
+a few pieces are unlike everything else (laughter, a cough, two voices at
+once, a word cut short); average linkage merges them last, so without this
+the "two speakers" of a real two-person call were one speaker and one
+mumble (measured on the real conversations of docs/PERFORMANCE.md).
 
 A very large number of pieces (a long recording) is clustered on an evenly
 spread sample of :data:`MAX_CLUSTERED` and the rest join the nearest centre,
@@ -23,7 +30,7 @@ import numpy.typing as npt
 MAX_SPEAKERS = 8
 SAME_VOICE = 0.8  # the last merge above this: one voice
 MAX_CLUSTERED = 1500
-MIN_SHARE = 0.02  # an estimated speaker with less than this share of the pieces' weight joins the nearest one
+MIN_SHARE = 0.05  # a group with less than this share of the pieces' weight joins the nearest one
 
 Labels = npt.NDArray[np.int64]
 
@@ -67,15 +74,38 @@ def _compact(label: Labels) -> Labels:
     return np.asarray(out, dtype=np.int64)
 
 
-def _estimate(history: list[Labels], merges: list[float]) -> Labels:
-    """Pick from ``history`` (the labels before each of ``merges`` and after the last) by the largest drop."""
+def _silhouette(labels: Labels, similarity: npt.NDArray[np.float32], weights: npt.NDArray[np.float64]) -> float:
+    """Weighted mean silhouette of ``labels`` with cosine distance (1 - similarity); -1 for fewer than 2 groups."""
+    k = int(labels.max()) + 1
+    if k < 2:
+        return -1.0
+    members = np.zeros((len(labels), k))
+    members[np.arange(len(labels)), labels] = 1.0
+    counts = members.sum(axis=0)
+    totals = similarity.astype(np.float64) @ members  # (n, k): summed similarity to each group
+    own_count = counts[labels]
+    own = (totals[np.arange(len(labels)), labels] - 1.0) / np.maximum(own_count - 1, 1)
+    others = np.where(members > 0, -np.inf, totals / np.maximum(counts, 1))
+    a, b = 1.0 - own, 1.0 - others.max(axis=1)
+    values = np.where(own_count > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-9), 0.0)
+    return float(np.average(values, weights=weights))
+
+
+def _estimate(history: list[Labels], merges: list[float], vectors: npt.NDArray[np.float32],
+              weights: npt.NDArray[np.float64]) -> Labels:
+    """The cut of ``history`` (small groups absorbed, pieces settled) whose groups are most cleanly apart."""
     if not merges or merges[-1] >= SAME_VOICE:
-        return history[-1]  # one voice
-    if len(merges) == 1:
-        return history[0]  # two pieces, not alike
-    # history[j] stops before merge j: the fall from merge j-1 (done) to merge j (refused).
-    _, chosen = max((merges[j - 1] - merges[j], j) for j in range(1, len(merges)))
-    return history[chosen]
+        return np.zeros(len(vectors), dtype=np.int64)  # one voice
+    similarity = vectors @ vectors.T
+    best: tuple[float, Labels] | None = None
+    for labels in history:
+        # Settling pieces can leave a small group alone again (its partner moved away): absorbed once more.
+        settled = _absorb_small(_refine(_absorb_small(labels, vectors, weights), vectors), vectors, weights)
+        value = _silhouette(settled, similarity, weights)
+        if best is None or value > best[0] + 1e-9:
+            best = (value, settled)
+    assert best is not None  # history always holds the final cut
+    return best[1]
 
 
 def _absorb_small(labels: Labels, vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64]) -> Labels:
@@ -137,9 +167,9 @@ def cluster(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64] |
     history, merges = _merge_all(vectors[sample], weights[sample], target)
     if speakers:
         labels = _forced(history, speakers, vectors[sample], weights[sample])
+        labels = _refine(labels, vectors[sample])
     else:
-        labels = _absorb_small(_estimate(history, merges), vectors[sample], weights[sample])
-    labels = _refine(labels, vectors[sample])
+        labels = _estimate(history, merges, vectors[sample], weights[sample])
     if len(sample) == count:
         return labels
     centres = np.stack([vectors[sample][labels == i].mean(axis=0) for i in range(int(labels.max()) + 1)])
