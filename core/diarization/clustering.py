@@ -74,7 +74,7 @@ def _compact(label: Labels) -> Labels:
     return np.asarray(out, dtype=np.int64)
 
 
-def _silhouette(labels: Labels, similarity: npt.NDArray[np.float32], weights: npt.NDArray[np.float64]) -> float:
+def _silhouette(labels: Labels, similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]) -> float:
     """Weighted mean silhouette of ``labels`` with cosine distance (1 - similarity); -1 for fewer than 2 groups."""
     k = int(labels.max()) + 1
     if k < 2:
@@ -82,7 +82,7 @@ def _silhouette(labels: Labels, similarity: npt.NDArray[np.float32], weights: np
     members = np.zeros((len(labels), k))
     members[np.arange(len(labels)), labels] = 1.0
     counts = members.sum(axis=0)
-    totals = similarity.astype(np.float64) @ members  # (n, k): summed similarity to each group
+    totals = similarity @ members  # (n, k): summed similarity to each group
     own_count = counts[labels]
     own = (totals[np.arange(len(labels)), labels] - 1.0) / np.maximum(own_count - 1, 1)
     others = np.where(members > 0, -np.inf, totals / np.maximum(counts, 1))
@@ -96,7 +96,7 @@ def _estimate(history: list[Labels], merges: list[float], vectors: npt.NDArray[n
     """The cut of ``history`` (small groups absorbed, pieces settled) whose groups are most cleanly apart."""
     if not merges or merges[-1] >= SAME_VOICE:
         return np.zeros(len(vectors), dtype=np.int64)  # one voice
-    similarity = vectors @ vectors.T
+    similarity = (vectors @ vectors.T).astype(np.float64)  # 18 MB at MAX_CLUSTERED pieces
     best: tuple[float, Labels] | None = None
     for labels in history:
         # Settling pieces can leave a small group alone again (its partner moved away): absorbed once more.
