@@ -15,6 +15,14 @@ number of speakers, and the DER of what it found); then, in the same process
 on the first ``--transcribe-minutes`` of the same samples, faster-whisper
 ``base`` (int8, the language given, word timestamps as the app asks), both as
 a fraction of real time, for the ratio separation / transcription.
+
+    uv run benchmarks/bench_diarization.py --real [--threads 2] [--no-transcribe]
+
+``--real`` measures real recorded speech instead (tests/real_speech.py, provenance in
+tests/data/real/PROVENANCE.md): DER of each real two-person recording with the number of speakers given
+(2) and estimated, pooled over the recordings; then, unless ``--no-transcribe``, Whisper ``base``'s word
+error rate (the app's decoding options, language given) on the English ones and on five LibriVox
+sentences.
 """
 
 from __future__ import annotations
@@ -86,7 +94,11 @@ def main() -> None:
     parser.add_argument("--transcribe-minutes", type=float, default=5.0)
     parser.add_argument("--no-transcribe", action="store_true")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process's folder
+    parser.add_argument("--real", action="store_true", help="real recorded conversations (tests/real_speech.py)")
     args = parser.parse_args()
+    if args.real:
+        real(args.threads, transcribe=not args.no_transcribe)
+        return
     minutes = 0.0 if args.no_transcribe else args.transcribe_minutes
     if args.measure:
         measure(args.measure, args.threads, args.language, minutes)
@@ -104,6 +116,50 @@ def main() -> None:
         del talk
         subprocess.run([sys.executable, __file__, "--measure", str(folder), "--threads", str(args.threads),
                         "--language", args.language, "--transcribe-minutes", str(minutes)], check=True)
+
+
+def real(threads: int, *, transcribe: bool) -> None:
+    from core.diarization.der import score
+    from core.diarization.models import load
+    from core.diarization.pipeline import diarize
+    from tests.real_speech import conversations, read_sentences
+
+    models = load(threads=threads)
+    recordings = conversations()
+    totals: dict[str, list[float]] = {"2": [0.0, 0.0], "auto": [0.0, 0.0]}
+    for recording in recordings:
+        line = []
+        for label, speakers in (("2", 2), ("auto", None)):
+            started = time.perf_counter()
+            turns = diarize(recording.samples, speakers=speakers, models=models)
+            took = time.perf_counter() - started
+            result = score(recording.turns, [(a / 1000, b / 1000, k) for a, b, k in turns])
+            totals[label][0] += result.missed_s + result.false_alarm_s + result.confusion_s
+            totals[label][1] += result.scored_s
+            line.append(f"{label}: DER {100 * result.der:.1f}% ({len({k for *_, k in turns})} found; missed "
+                        f"{result.missed_s:.2f} s, false alarm {result.false_alarm_s:.2f} s, confusion "
+                        f"{result.confusion_s:.2f} s of {result.scored_s:.1f} s; {took:.1f} s)")
+        print(f"{recording.name} ({recording.what}):\n  " + "\n  ".join(line))
+    print("pooled: " + ", ".join(f"{label} DER {100 * errors / scored:.1f}%"
+                                 for label, (errors, scored) in totals.items()))
+    if not transcribe:
+        return
+    from core.speech.models import load_whisper
+    from core.transcription.model import TranscriptionSettings
+    from core.transcription.worker import decode_segments
+    from tests.speech_fixtures import edit_distance, english_words
+
+    model = load_whisper("base", device="cpu")
+    settings = TranscriptionSettings(language="en")
+    for label, group in (("telephone calls", [r for r in recordings if r.language == "en"]),
+                         ("LibriVox sentences", read_sentences())):
+        wrong = total = 0
+        for recording in group:
+            heard = " ".join(s.text for s in decode_segments(model, recording.samples, settings))
+            reference = english_words(recording.text)
+            wrong += edit_distance(reference, english_words(heard))
+            total += len(reference)
+        print(f"Whisper base, {label}: WER {100 * wrong / total:.1f}% of {total} words")
 
 
 if __name__ == "__main__":

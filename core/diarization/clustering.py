@@ -1,23 +1,22 @@
 """Grouping speaker embeddings into speakers: agglomerative clustering on cosine similarity, average linkage.
 
-With a known number of speakers the merging stops there.  Otherwise the
-number is read from the merges themselves: each merge joins the two most
-similar groups, and the similarity of successive merges falls slowly while
-the same voice is being joined and drops sharply when two different voices
-would be.  The number chosen is the one just before the largest drop among
-the last merges between groups of some weight; one speaker when even the
-last such merge is between groups more alike than :data:`SAME_VOICE`.  This
-works on the similarity scale of the recording itself, so it needs no
-threshold tuned to one kind of voice (synthetic voices are far more alike
-than real ones).
+With a known number of speakers the merging stops there.  Otherwise every
+cut of the merge tree from :data:`HISTORY` groups down to two that leaves at
+most :data:`MAX_SPEAKERS` speakers once its small groups are absorbed is a
+candidate, and the one whose groups are most cleanly apart wins: the highest
+mean silhouette (how much nearer each piece is to its own group than to the
+next one, weighted by the piece's length).  One speaker when even the last
+merge is between groups more alike than :data:`SAME_VOICE`.  This works on
+the similarity scale of the recording itself, so it needs no threshold tuned
+to one kind of voice (synthetic voices are far more alike than real ones, and
+telephone-band speech is more alike than either).
 
-A merge that only absorbs a handful of odd pieces (a cough, a laugh, a
-door: less than :data:`MIN_SHARE` of the speech) says nothing about the
-number of voices, yet it is often the least alike of all: counted, it hid
-the second voice of every long recording (an hour of interview came out as
-one speaker).  Such merges are left out of the estimate, and the history
-goes back far enough (:data:`HISTORY`) to see the voices behind a few dozen
-of them.
+In every cut, a group with less than :data:`MIN_SHARE` of the speech is not
+counted as a speaker: its pieces join the nearest group.  On real recordings
+a few pieces are unlike everything else (laughter, a cough, two voices at
+once, a word cut short); average linkage merges them last, so without this
+the "two speakers" of a real two-person call were one speaker and one
+mumble (measured on the real conversations of docs/PERFORMANCE.md).
 
 A very large number of pieces (a long recording) is clustered on an evenly
 spread sample of :data:`MAX_CLUSTERED` and the rest join the nearest centre,
@@ -32,31 +31,34 @@ import numpy.typing as npt
 MAX_SPEAKERS = 8
 SAME_VOICE = 0.8  # the last merge above this: one voice
 MAX_CLUSTERED = 1500
-MIN_SHARE = 0.02  # an estimated speaker with less than this share of the pieces' weight joins the nearest one
-HISTORY = 48  # groups: the labels are kept from this many down, the merges' similarities below it
+MIN_SHARE = 0.05  # a group with less than this share of the pieces' weight joins the nearest one
+# Cuts of the merge tree looked at, from this many groups down: odd pieces are merged last, so with a dozen of them
+# (an hour of interview has coughs and laughs) the cut at MAX_SPEAKERS groups has already joined the two voices.
+HISTORY = 48
 
 Labels = npt.NDArray[np.int64]
 
 
 def _merge_all(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64], stop_at: int
-               ) -> tuple[list[Labels], list[tuple[float, float]]]:
+               ) -> tuple[list[Labels], list[float]]:
     """Average-linkage merges down to ``stop_at`` groups: the labels at each count from :data:`HISTORY` down, and
-    for every merge made below that count, its similarity and the share of the weight its smaller group had."""
+    the similarity of every merge made below that count."""
     count = len(vectors)
     similarity = (vectors @ vectors.T).astype(np.float64)
     np.fill_diagonal(similarity, -np.inf)
     size = weights.astype(np.float64).copy()
-    total = max(float(size.sum()), 1e-9)
     label = np.arange(count)
+    alive = np.ones(count, dtype=bool)
     history: list[Labels] = []
-    merges: list[tuple[float, float]] = []
+    merges: list[float] = []
     groups = count
     while groups > stop_at:
+        if groups <= HISTORY:
+            history.append(_compact(label))
         flat = int(np.argmax(similarity))
         a, b = divmod(flat, count)
         if groups <= HISTORY:
-            history.append(_compact(label))
-            merges.append((float(similarity[a, b]), min(size[a], size[b]) / total))
+            merges.append(float(similarity[a, b]))
         merged = (size[a] * similarity[a] + size[b] * similarity[b]) / (size[a] + size[b])
         similarity[a, :] = merged
         similarity[:, a] = merged
@@ -64,6 +66,7 @@ def _merge_all(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64
         similarity[b, :] = -np.inf
         similarity[:, b] = -np.inf
         size[a] += size[b]
+        alive[b] = False
         label[label == b] = a
         groups -= 1
     history.append(_compact(label))
@@ -75,19 +78,42 @@ def _compact(label: Labels) -> Labels:
     return np.asarray(out, dtype=np.int64)
 
 
-def _estimate(history: list[Labels], merges: list[tuple[float, float]]) -> Labels:
-    """Pick from ``history`` (the labels before each of ``merges`` and after the last) by the largest drop between
-    merges of groups that both hold at least :data:`MIN_SHARE` of the weight, with at most :data:`MAX_SPEAKERS`
-    such groups left."""
-    weighty = [j for j, (_, share) in enumerate(merges) if share >= MIN_SHARE]
-    weighty = weighty[-MAX_SPEAKERS:]
-    if not weighty or merges[weighty[-1]][0] >= SAME_VOICE:
-        return history[-1]  # one voice
-    if len(weighty) == 1:
-        return history[weighty[0]]  # two groups of weight, not alike
-    # history[j] stops before merge j: the fall from the weighty merge before (done) to merge j (refused).
-    _, chosen = max((merges[weighty[i - 1]][0] - merges[weighty[i]][0], weighty[i]) for i in range(1, len(weighty)))
-    return history[chosen]
+def _silhouette(labels: Labels, similarity: npt.NDArray[np.float64], weights: npt.NDArray[np.float64]) -> float:
+    """Weighted mean silhouette of ``labels`` with cosine distance (1 - similarity); -1 for fewer than 2 groups."""
+    k = int(labels.max()) + 1
+    if k < 2:
+        return -1.0
+    members = np.zeros((len(labels), k))
+    members[np.arange(len(labels)), labels] = 1.0
+    counts = members.sum(axis=0)
+    totals = similarity @ members  # (n, k): summed similarity to each group
+    own_count = counts[labels]
+    own = (totals[np.arange(len(labels)), labels] - 1.0) / np.maximum(own_count - 1, 1)
+    others = np.where(members > 0, -np.inf, totals / np.maximum(counts, 1))
+    a, b = 1.0 - own, 1.0 - others.max(axis=1)
+    values = np.where(own_count > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-9), 0.0)
+    return float(np.average(values, weights=weights))
+
+
+def _estimate(history: list[Labels], merges: list[float], vectors: npt.NDArray[np.float32],
+              weights: npt.NDArray[np.float64]) -> Labels:
+    """The cut of ``history`` (small groups absorbed, pieces settled) whose groups are most cleanly apart."""
+    if not merges or merges[-1] >= SAME_VOICE:
+        return np.zeros(len(vectors), dtype=np.int64)  # one voice
+    similarity = (vectors @ vectors.T).astype(np.float64)  # 18 MB at MAX_CLUSTERED pieces
+    best: tuple[float, Labels] | None = None
+    seen: set[bytes] = set()
+    for labels in history:
+        # Settling pieces can leave a small group alone again (its partner moved away): absorbed once more.
+        settled = _absorb_small(_refine(_absorb_small(labels, vectors, weights), vectors), vectors, weights)
+        if int(settled.max()) + 1 > MAX_SPEAKERS or settled.tobytes() in seen:
+            continue
+        seen.add(settled.tobytes())
+        value = _silhouette(settled, similarity, weights)
+        if best is None or value > best[0] + 1e-9:
+            best = (value, settled)
+    assert best is not None  # history always holds the final cut
+    return best[1]
 
 
 def _absorb_small(labels: Labels, vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64]) -> Labels:
@@ -149,9 +175,9 @@ def cluster(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64] |
     history, merges = _merge_all(vectors[sample], weights[sample], target)
     if speakers:
         labels = _forced(history, speakers, vectors[sample], weights[sample])
+        labels = _refine(labels, vectors[sample])
     else:
-        labels = _absorb_small(_estimate(history, merges), vectors[sample], weights[sample])
-    labels = _refine(labels, vectors[sample])
+        labels = _estimate(history, merges, vectors[sample], weights[sample])
     if len(sample) == count:
         return labels
     centres = np.stack([vectors[sample][labels == i].mean(axis=0) for i in range(int(labels.max()) + 1)])
