@@ -7,8 +7,11 @@ Four synthesized answers per language (``tests/filler_corpus.py``), assembled fr
 with known positions (tests/scripted_speech.py: Open JTalk for Japanese,
 espeak-ng for English; fillers sometimes followed by a hesitation, sometimes
 run into the sentence).  Each is transcribed through the app's service
-(``transcribe_file``) twice: with the default settings (the language set,
-no prompt) and with :func:`core.analysis.prompting.practice_settings`.
+(``transcribe_file``) three times: with the default settings (the language
+set, no prompt), with :func:`core.analysis.prompting.practice_settings`, and
+with those told the words of interviews as the app now tells every
+transcription (:func:`core.transcription.context.with_context`; nothing
+known of the interview).
 Fillers are then found with :func:`core.analysis.fillers.find_fillers`, as the
 metrics do, and matched one-to-one to the true ones by time (a hit counts
 when it lies within :data:`TOLERANCE_MS` of a true filler).
@@ -46,6 +49,7 @@ def main() -> int:
 
     from core.analysis.prompting import practice_settings
     from core.speech.models import resolve_model
+    from core.transcription.context import Context, with_context
     from core.transcription.model import TranscriptionSettings
     from core.transcription.service import TranscriptionService
     from tests.scripted_speech import build_clip
@@ -60,7 +64,8 @@ def main() -> int:
             clips = [build_clip(parts, language, Path(tmp) / f"{language}{i}.wav", cache=Path(tmp) / "parts")
                      for i, parts in enumerate(CORPUS[language])]
             for name, settings in (("default", TranscriptionSettings(model=model, language=language)),
-                                   ("keep fillers", practice_settings(language, model))):
+                                   ("keep fillers", practice_settings(language, model)),
+                                   ("+ context", with_context(practice_settings(language, model), Context()))):
                 totals = [0, 0, 0, 0, 0]
                 start = time.perf_counter()
                 for clip in clips:

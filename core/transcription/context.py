@@ -11,8 +11,9 @@ Two channels carry it (faster-whisper 1.2):
 * the **initial prompt**, a short punctuated text the decoder continues from:
   the context as a sentence, then the filler-keeping prompt of
   :mod:`core.analysis.prompting` (fillers stay, and Japanese gets its 、。);
-* the **hotwords**, the names alone, placed before the prompt of every
-  window (the initial prompt is only seen by the first windows).
+* the **hotwords**, the words alone, placed before the prompt of every
+  window (the initial prompt is only seen by the first window; later ones
+  read the text decoded so far, mistakes included).
 
 Both can also make Whisper drop or invent text; the worker's coverage check
 (:mod:`core.transcription.coverage`) decodes again, without the prompt, any
@@ -37,7 +38,7 @@ LANGUAGES = ("ja", "en")
 
 # The words of interviews that a general model gets wrong most (御社 → 本社, 志望動機 → 死亡動機, 一員 → 一輪).
 VOCABULARY: dict[str, tuple[str, ...]] = {
-    "ja": ("御社", "貴社", "志望動機", "自己PR", "ガクチカ", "逆質問", "内定", "一員", "顧客", "面接官", "入社後"),
+    "ja": ("御社", "志望動機", "自己PR", "ガクチカ", "逆質問", "内定", "顧客", "一員", "貴社", "面接官", "入社後"),
     "en": ("STAR", "stakeholders", "onboarding", "internship", "team lead", "KPI"),
 }
 MAX_NAMES = 24  # terms taken from the context, in order of importance
@@ -93,23 +94,32 @@ def glossary_terms(text: str) -> tuple[str, ...]:
 
 
 def _sentence(context: Context, language: str) -> str:
-    """The context as the decoder should read it: names in a sentence, in ``language``'s punctuation."""
-    stage = stage_text(context.stage, language) if context.stage else ""
-    names = [n for n in context.names() if n not in (clean(context.company), clean(context.position), stage)]
+    """The context as the decoder should read it, in ``language``'s punctuation: what the interview is, who asks,
+    the words of interviews in a phrase (御社の志望動機と自己PR), the user's own words, then the questions."""
     ja = language == "ja"
+    stage = stage_text(context.stage, language) if context.stage else ""
+    company, position = clean(context.company), clean(context.position)
+    people = [n for n in (clean(t) for t in split_terms(context.interviewers)) if n]
+    own = [n for n in (clean(t) for t in context.glossary) if n and n not in (company, position, *people)]
+    vocabulary = VOCABULARY[language]
     parts = []
-    about = " ".join(p for p in (clean(context.company), clean(context.position)) if p)
-    if about or stage:
-        if ja:
+    about = " ".join(p for p in (company, position) if p)
+    if ja:
+        if about or stage:
             parts.append("".join((about, "の" if about else "", stage or "面接")) + "。")
-        else:
+        if people:
+            parts.append("面接官は" + "、".join(people) + "。")
+        parts.append(f"{vocabulary[0]}の{vocabulary[1]}と{vocabulary[2]}、" + "、".join(vocabulary[3:8]) + "。")
+        if own:
+            parts.append("、".join(own) + "。")
+    else:
+        if about or stage:
             line = " ".join(p for p in (about, stage or "interview") if p)
             parts.append(line[:1].upper() + line[1:] + ".")
-    words = unique([*names, *VOCABULARY[language]])
-    if words:
-        parts.append(("、".join(words) + "。") if ja else (", ".join(words) + "."))
-    for question in context.questions:
-        parts.append(question.strip())
+        if people:
+            parts.append("Interviewers: " + ", ".join(people) + ".")
+        parts.append(", ".join(unique([*own, *vocabulary])) + ".")
+    parts += [question.strip() for question in context.questions]
     text = ("" if ja else " ").join(p for p in parts if p)
     limit = MAX_CONTEXT_CHARS[language]
     if len(text) > limit:  # cut at a sentence or list boundary, keeping the most important first part
@@ -127,11 +137,14 @@ def prompt(context: Context, language: str) -> str:
 
 
 def hotwords(context: Context, language: str) -> str:
-    """The names alone, for every window: the context's own, then the interview words of ``language``."""
+    """The words for every window, space-separated.  Japanese: the words of interviews most often misheard (御社,
+    志望動機...) first, then the context's names (measured on tests/context_corpus.py: this order, with spaces, got
+    the most right); English: the names first, then a few words of interviews."""
     if language not in LANGUAGES:
         raise ValueError(f"no interview context for language {language!r}")
-    words = unique([*context.names(), *VOCABULARY[language][:6]])
-    return (" " if language == "en" else "、").join(words)
+    if language == "ja":
+        return " ".join(unique([*VOCABULARY["ja"][:8], *context.names()]))
+    return " ".join(unique([*context.names(), *VOCABULARY["en"][:4]]))
 
 
 def with_context(settings: TranscriptionSettings, context: Context) -> TranscriptionSettings:
