@@ -414,11 +414,11 @@ class ModelChoice(QWidget):
             return None
         dialog = ModelManagerDialog(self.settings, self.tasks.hub, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._refresh())
+        dialog.finished.connect(lambda _result: self._manager_closed())
         dialog.open()
         return dialog
 
-    def _refresh(self) -> None:
+    def _manager_closed(self) -> None:
         """After the manager closed: downloaded models appear in the list, removed ones go."""
         installed = set(installed_downloads())
         chosen = self.combo.currentData()
@@ -440,5 +440,8 @@ class ModelChoice(QWidget):
         self.advice_label.setText(_advice_text(self.advice) if self.advice else "")
         self.advice_label.setVisible(self.advice is not None)
         self.button.setText(self.tr("Speech models…"))
+        if self.advice is not None:  # a form row does not ask a wrapped label its height for its width: say it
+            # at its narrowest: never fewer lines than it will take
+            self.advice_label.setMinimumHeight(self.advice_label.heightForWidth(self.advice_label.minimumWidth()))
         if self.isVisible():  # the dialog grows to the advice's lines instead of drawing them over its rows
             self.window().adjustSize()

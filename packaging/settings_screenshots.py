@@ -35,6 +35,7 @@ def main() -> int:
     from core.interviews import Interview, InterviewKind
     from core.library import Library
     from core.recording.store import RecordingState
+    from core.settings import Settings
     from gui.settings_dialog import SettingsDialog
     from gui.tasks import TaskRunner
 
@@ -58,9 +59,13 @@ def main() -> int:
                 profile.save(saved)
             for language in ("ja", "en"):
                 session.switcher.apply(language)
-                dialog = SettingsDialog("system", library=library, tasks=tasks)
+                dialog = SettingsDialog("system", library=library, tasks=tasks,
+                                        glossary="東都大学\n軽音楽部\n精密センサー" if language == "ja" else "")
+                dialog.models.attach(Settings(), tasks.hub)  # as the main window does: advice and "Speech models…"
                 dialog.show()
                 settle(app, tasks)
+                while dialog.models.advice is None:
+                    app.processEvents()
                 dialog.adjustSize()
                 app.processEvents()
                 dialog.grab().save(str(out / f"{shot}_{language}.png"))
