@@ -7,11 +7,11 @@ Four synthesized answers per language (``tests/filler_corpus.py``), assembled fr
 with known positions (tests/scripted_speech.py: Open JTalk for Japanese,
 espeak-ng for English; fillers sometimes followed by a hesitation, sometimes
 run into the sentence).  Each is transcribed through the app's service
-(``transcribe_file``) three times: with the default settings (the language
+(``transcribe_file``) four times: with the default settings (the language
 set, no prompt), with :func:`core.analysis.prompting.practice_settings`, and
-with those told the words of interviews as the app now tells every
-transcription (:func:`core.transcription.context.with_context`; nothing
-known of the interview).
+with those told the words of interviews as the app now tells a practice
+recording (:func:`core.transcription.context.with_context`, the prompt; nothing
+known of the interview) and a real interview (the prompt and hotwords).
 Fillers are then found with :func:`core.analysis.fillers.find_fillers`, as the
 metrics do, and matched one-to-one to the true ones by time (a hit counts
 when it lies within :data:`TOLERANCE_MS` of a true filler).
@@ -65,7 +65,9 @@ def main() -> int:
                      for i, parts in enumerate(CORPUS[language])]
             for name, settings in (("default", TranscriptionSettings(model=model, language=language)),
                                    ("keep fillers", practice_settings(language, model)),
-                                   ("+ context", with_context(practice_settings(language, model), Context()))):
+                                   ("+ context", with_context(practice_settings(language, model), Context())),
+                                   ("+ hotwords", with_context(practice_settings(language, model), Context(),
+                                                               hotwords=True))):
                 totals = [0, 0, 0, 0, 0]
                 start = time.perf_counter()
                 for clip in clips:

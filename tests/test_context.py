@@ -15,7 +15,7 @@ from core.transcription.context import (
     MAX_CONTEXT_CHARS,
     Context,
     glossary_terms,
-    hotwords,
+    hotword_text,
     prompt,
     split_terms,
     with_context,
@@ -68,24 +68,29 @@ def test_a_long_context_is_cut_at_a_boundary_keeping_the_interview_first():
 def test_without_anything_known_the_interview_words_are_still_given():
     phrase = "御社の志望動機と自己PR、ガクチカ、逆質問、内定、顧客、一員。"
     assert prompt(Context(), "ja") == phrase + FILLER_PROMPTS["ja"]
-    assert hotwords(Context(), "en").startswith("STAR")
+    assert hotword_text(Context(), "en").startswith("STAR")
 
 
 def test_hotwords_put_the_misheard_words_of_interviews_first_in_japanese_and_the_names_first_in_english():
-    assert hotwords(AOBA, "ja") == ("御社 志望動機 自己PR ガクチカ 逆質問 内定 顧客 一員 "
+    assert hotword_text(AOBA, "ja") == ("御社 志望動機 自己PR ガクチカ 逆質問 内定 顧客 一員 "
                                     "青葉精機株式会社 佐々木 人事部長 田中 法人営業 東都大学 軽音楽部")
-    assert hotwords(AOBA, "en").startswith("青葉精機株式会社 佐々木") and hotwords(AOBA, "en").endswith("internship")
+    english = hotword_text(AOBA, "en")
+    assert english.startswith("青葉精機株式会社 佐々木") and english.endswith("internship")
 
 
-def test_a_chosen_language_gets_its_own_prompt_and_hotwords():
-    told = with_context(TranscriptionSettings(language="ja"), AOBA)
-    assert told.initial_prompt == prompt(AOBA, "ja") and told.hotwords == hotwords(AOBA, "ja")
+def test_a_chosen_language_gets_its_own_prompt_and_hotwords_only_when_asked():
+    told = with_context(TranscriptionSettings(language="ja"), AOBA, hotwords=True)
+    assert told.initial_prompt == prompt(AOBA, "ja") and told.hotwords == hotword_text(AOBA, "ja")
     options = whisper_options(told)
     assert options["initial_prompt"] == told.initial_prompt and options["hotwords"] == told.hotwords
+    assert options["repetition_penalty"] > 1.0  # hotwords behind the filler prompt loop without it
+    plain = with_context(TranscriptionSettings(language="ja"), AOBA)
+    assert plain.initial_prompt == told.initial_prompt and plain.hotwords is None
+    assert whisper_options(plain)["repetition_penalty"] == 1.0 and whisper_options(plain)["hotwords"] is None
 
 
 def test_a_detected_language_takes_its_prompt_and_hotwords_once_detected():
-    told = with_context(practice_settings(None), AOBA)
+    told = with_context(practice_settings(None), AOBA, hotwords=True)
     assert told.initial_prompt is None and told.hotwords is None
     assert dict(told.prompts_by_language) == {"ja": prompt(AOBA, "ja"), "en": prompt(AOBA, "en")}
 
@@ -95,7 +100,7 @@ def test_a_detected_language_takes_its_prompt_and_hotwords_once_detected():
 
     settled, probability = settle_language(Detects(), None, told)
     assert probability == 0.97 and settled.language == "en"
-    assert settled.initial_prompt == prompt(AOBA, "en") and settled.hotwords == hotwords(AOBA, "en")
+    assert settled.initial_prompt == prompt(AOBA, "en") and settled.hotwords == hotword_text(AOBA, "en")
 
 
 def test_practice_keeps_its_fillers_and_the_callers_own_prompt_is_left_alone():
@@ -107,7 +112,7 @@ def test_practice_keeps_its_fillers_and_the_callers_own_prompt_is_left_alone():
 
 
 def test_settings_told_the_context_survive_a_round_trip_through_json_lists():
-    told = with_context(TranscriptionSettings(), AOBA)
+    told = with_context(TranscriptionSettings(), AOBA, hotwords=True)
     again = TranscriptionSettings(**{**told.__dict__, "hotwords_by_language": [list(p) for p in
                                                                               told.hotwords_by_language]})
     assert again == told
@@ -148,3 +153,25 @@ def test_a_practice_recording_gives_the_questions_answered_in_it(library):
     assert ops.context_for(library, recording, glossary="").questions == (first.text("ja"), second.text("ja"))
     library.practice.add_answer(session.id, AnswerSpan(0, second, second.text("ja"), 0, 5000, EndReason.NEXT))
     assert ops.context_for(library, recording, glossary="").questions == (second.text("ja"),)
+
+
+def test_a_real_interview_is_given_hotwords_and_practice_only_the_prompt(library):
+    """Hotwords get more names right but keep fewer fillers (docs/PERFORMANCE.md): names matter most in a real
+    interview, fillers in practice."""
+    from core.transcription.audio import AudioFileError
+    from core.transcription.service import TranscriptionCancelled, TranscriptionService
+
+    real = library.interviews.add(Interview(company="青葉精機", kind=InterviewKind.REAL, interviewers="佐々木様"))
+    mock = library.interviews.add(Interview(company="青葉精機", kind=InterviewKind.MOCK))
+    outcomes: list[object] = []
+    with TranscriptionService() as service:
+        jobs = [ops.start(library, service, _take(library, interview), TranscriptionSettings(language="ja"),
+                          on_done=outcomes.append) for interview in (real, mock)]
+        for job in jobs:
+            job.cancel()
+    told_real, told_mock = (job.settings for job in jobs)
+    assert told_real.hotwords is not None and "青葉精機" in told_real.hotwords and "佐々木" in told_real.hotwords
+    assert told_mock.hotwords is None
+    assert "青葉精機" in told_real.initial_prompt and "青葉精機" in told_mock.initial_prompt
+    assert len(outcomes) == 2  # cancelled, or refused at once: the files were never written
+    assert all(isinstance(o, TranscriptionCancelled | AudioFileError) for o in outcomes)

@@ -33,7 +33,7 @@ def test_told_the_interview_the_model_gets_its_words_right_in_most_cases(answers
     wav, reference = answers
     plain = TranscriptionSettings(model=str(built_base_model), language="ja")
     before = service.transcribe(wav, plain).text
-    after = service.transcribe(wav, with_context(plain, CONTEXT)).text
+    after = service.transcribe(wav, with_context(plain, CONTEXT, hotwords=True)).text
     total = context_words(reference)
     assert words_right(reference, after) >= 0.7 * total, after  # measured 17 of 22 (8 without)
     assert words_right(reference, after) >= words_right(reference, before) + 4, (before, after)
@@ -46,7 +46,7 @@ def test_the_words_told_are_not_written_over_silence_or_noise(tmp_path, service,
     noise = (0.003 * np.random.default_rng(3).standard_normal(rate * 20)).astype(np.float32)
     wav = tmp_path / "room.wav"
     soundfile.write(wav, noise, rate)
-    told = with_context(TranscriptionSettings(model=str(built_base_model), language="ja"), CONTEXT)
+    told = with_context(TranscriptionSettings(model=str(built_base_model), language="ja"), CONTEXT, hotwords=True)
     transcript = service.transcribe(wav, told)
     heard = "".join(s.text for s in transcript.segments if not s.invented)
     assert not any(word in heard for word in CONTEXT_WORDS), heard

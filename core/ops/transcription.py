@@ -64,7 +64,9 @@ def start(library: Library, service: TranscriptionService, recording: Recording,
     already says who spoke; practice (one voice) is not separated.
     """
     interview = library.interviews.get(recording.interview_id)
-    settings = with_context(settings, context if context is not None else context_for(library, recording))
+    # Real interviews: names matter most, hotwords too; practice: the fillers matter, the prompt only (context.py).
+    settings = with_context(settings, context if context is not None else context_for(library, recording),
+                            hotwords=interview.kind is InterviewKind.REAL)
     if interview.kind is InterviewKind.REAL and two_track_partner(recording.path) is None:
         settings = replace(settings, separate=True)
     def finished(job: Job) -> None:

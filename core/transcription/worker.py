@@ -68,6 +68,7 @@ from core.transcription.speakers import INTERVIEWER, ME
 
 # Temperature fallback, capped: the full schedule (up to 1.0) spends minutes on noise for no text.
 TEMPERATURES = (0.0, 0.2, 0.4)
+HOTWORD_REPETITION_PENALTY = 1.1
 PROMPT_RESET_ON_TEMPERATURE = 0.3  # after a warm retry, stop feeding the previous text (stops loops)
 # Libraries' own telemetry switches.  onnxruntime (faster-whisper's VAD) otherwise writes $TMPDIR/.ses and,
 # under the cache folder, a persistent device id and a database of events, as soon as it is imported.
@@ -90,6 +91,9 @@ def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
         "no_speech_threshold": NO_SPEECH_THRESHOLD,
         "condition_on_previous_text": True,
         "prompt_reset_on_temperature": PROMPT_RESET_ON_TEMPERATURE,
+        # Hotwords precede every window's prompt, and behind the filler prompt they set off loops at the end of an
+        # answer (え、え、え…, はい。はい。…): a light penalty on repeated tokens stops them (bench_context.py).
+        "repetition_penalty": HOTWORD_REPETITION_PENALTY if settings.hotwords else 1.0,
     }
 
 
