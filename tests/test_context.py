@@ -51,7 +51,7 @@ def test_the_japanese_prompt_says_the_interview_then_its_words_then_the_fillers_
 def test_the_english_prompt_is_a_sentence_in_english():
     text = prompt(Context(company="Acme Robotics", position="data analyst", stage="first", interviewers="Ms Lee"),
                   "en")
-    assert text.startswith("Acme Robotics data analyst first interview. Interviewers: Ms Lee. STAR, ")
+    assert text == "Acme Robotics data analyst first interview. Interviewers: Ms Lee. " + FILLER_PROMPTS["en"]
     assert text.endswith(FILLER_PROMPTS["en"])
     assert "御社" not in text
 
@@ -68,14 +68,15 @@ def test_a_long_context_is_cut_at_a_boundary_keeping_the_interview_first():
 def test_without_anything_known_the_interview_words_are_still_given():
     phrase = "御社の志望動機と自己PR、ガクチカ、逆質問、内定、顧客、一員。"
     assert prompt(Context(), "ja") == phrase + FILLER_PROMPTS["ja"]
-    assert hotword_text(Context(), "en").startswith("STAR")
+    assert prompt(Context(), "en") == FILLER_PROMPTS["en"]  # English: nothing generic before the fillers (loops)
+    assert hotword_text(Context(), "en") == ""
 
 
 def test_hotwords_put_the_misheard_words_of_interviews_first_in_japanese_and_the_names_first_in_english():
     assert hotword_text(AOBA, "ja") == ("御社 志望動機 自己PR ガクチカ 逆質問 内定 顧客 一員 "
                                     "青葉精機株式会社 佐々木 人事部長 田中 法人営業 東都大学 軽音楽部")
     english = hotword_text(AOBA, "en")
-    assert english.startswith("青葉精機株式会社 佐々木") and english.endswith("internship")
+    assert english == "青葉精機株式会社 佐々木 人事部長 田中 法人営業 東都大学 軽音楽部"
 
 
 def test_a_chosen_language_gets_its_own_prompt_and_hotwords_only_when_asked():

@@ -39,7 +39,9 @@ LANGUAGES = ("ja", "en")
 # The words of interviews that a general model gets wrong most (御社 → 本社, 志望動機 → 死亡動機, 一員 → 一輪).
 VOCABULARY: dict[str, tuple[str, ...]] = {
     "ja": ("御社", "志望動機", "自己PR", "ガクチカ", "逆質問", "内定", "顧客", "一員", "貴社", "面接官", "入社後"),
-    "en": ("STAR", "stakeholders", "onboarding", "internship", "team lead", "KPI"),
+    # English: none.  A list of generic words (STAR, stakeholders, KPI...) before the fillers set off loops at the
+    # end of answers ("so, so, so...", WER 53% on the filler corpus) and English interview words are rarely misheard.
+    "en": (),
 }
 MAX_NAMES = 24  # terms taken from the context, in order of importance
 MAX_TERM_CHARS = 40  # a longer "term" is a sentence typed in the wrong box
@@ -118,7 +120,8 @@ def _sentence(context: Context, language: str) -> str:
             parts.append(line[:1].upper() + line[1:] + ".")
         if people:
             parts.append("Interviewers: " + ", ".join(people) + ".")
-        parts.append(", ".join(unique([*own, *vocabulary])) + ".")
+        if own or vocabulary:
+            parts.append(", ".join(unique([*own, *vocabulary])) + ".")
     parts += [question.strip() for question in context.questions]
     text = ("" if ja else " ").join(p for p in parts if p)
     limit = MAX_CONTEXT_CHARS[language]
@@ -139,12 +142,12 @@ def prompt(context: Context, language: str) -> str:
 def hotword_text(context: Context, language: str) -> str:
     """The words for every window, space-separated.  Japanese: the words of interviews most often misheard (御社,
     志望動機...) first, then the context's names (measured on tests/context_corpus.py: this order, with spaces, got
-    the most right); English: the names first, then a few words of interviews."""
+    the most right); English: the names alone."""
     if language not in LANGUAGES:
         raise ValueError(f"no interview context for language {language!r}")
     if language == "ja":
         return " ".join(unique([*VOCABULARY["ja"][:8], *context.names()]))
-    return " ".join(unique([*context.names(), *VOCABULARY["en"][:4]]))
+    return " ".join(unique([*context.names(), *VOCABULARY["en"]]))
 
 
 def with_context(settings: TranscriptionSettings, context: Context, *, hotwords: bool = False
@@ -162,7 +165,7 @@ def with_context(settings: TranscriptionSettings, context: Context, *, hotwords:
         return settings
     if settings.language in LANGUAGES:
         return replace(settings, initial_prompt=prompt(context, settings.language),
-                       hotwords=hotword_text(context, settings.language) if hotwords else None, prompts_by_language=(),
+                       hotwords=(hotword_text(context, settings.language) or None) if hotwords else None, prompts_by_language=(),
                        hotwords_by_language=())
     if settings.language:  # another language: no context words for it
         return settings
