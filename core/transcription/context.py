@@ -165,8 +165,8 @@ def with_context(settings: TranscriptionSettings, context: Context, *, hotwords:
         return settings
     if settings.language in LANGUAGES:
         return replace(settings, initial_prompt=prompt(context, settings.language),
-                       hotwords=(hotword_text(context, settings.language) or None) if hotwords else None, prompts_by_language=(),
-                       hotwords_by_language=())
+                       hotwords=(hotword_text(context, settings.language) or None) if hotwords else None,
+                       prompts_by_language=(), hotwords_by_language=())
     if settings.language:  # another language: no context words for it
         return settings
     return replace(settings, initial_prompt=None, hotwords=None,
