@@ -42,6 +42,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory: VmHWM, which starts afresh at exec (ru_maxrss on Linux keeps the
+    parent's peak across fork and exec, so the child would report the synthesiser's)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
