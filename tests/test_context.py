@@ -176,3 +176,35 @@ def test_a_real_interview_is_given_hotwords_and_practice_only_the_prompt(library
     assert "青葉精機" in told_real.initial_prompt and "青葉精機" in told_mock.initial_prompt
     assert len(outcomes) == 2  # cancelled, or refused at once: the files were never written
     assert all(isinstance(o, TranscriptionCancelled | AudioFileError) for o in outcomes)
+
+
+def test_a_practice_transcript_told_the_context_is_still_the_one_made_to_keep_fillers():
+    """The practice review reuses a transcript made with its filler-keeping settings; the context put before the
+    prompt does not make it another one (else every review would transcribe again)."""
+    from core.practice.review import _made_with
+
+    wanted = practice_settings("ja", "base")
+    assert _made_with(with_context(wanted, AOBA), wanted)
+    assert _made_with(with_context(practice_settings(None), AOBA), practice_settings(None))
+    assert not _made_with(with_context(practice_settings("en", "base"), AOBA), wanted)
+    assert not _made_with(TranscriptionSettings(language="ja"), wanted)  # no prompt: fillers were not kept
+    assert not _made_with(with_context(practice_settings("ja", "small"), AOBA), wanted)
+
+
+def test_the_two_tracks_of_an_online_interview_are_not_prompted(library):
+    """Each track is half silence (the other person speaking): a prompt's last words (はい。) were written there."""
+    import numpy as np
+    import soundfile
+
+    from core.recording.files import call_track_path
+    from core.transcription.service import TranscriptionService
+
+    real = library.interviews.add(Interview(company="青葉精機", kind=InterviewKind.REAL))
+    recording = _take(library, real)
+    recording.path.parent.mkdir(parents=True, exist_ok=True)
+    for path in (recording.path, call_track_path(recording.path)):
+        soundfile.write(path, np.zeros(16000, dtype=np.float32), 16000)
+    with TranscriptionService() as service:
+        job = ops.start(library, service, recording, TranscriptionSettings(language="ja"), on_done=lambda _: None)
+        job.cancel()
+    assert job.settings.initial_prompt is None and job.settings.hotwords is None

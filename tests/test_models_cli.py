@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -121,6 +122,10 @@ def test_ctrl_c_cancels_cleanly_and_the_next_download_continues(hub, tmp_path):
                             env=download_env(hub, tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert hub.paused.wait(60), "the download never reached the pause"
+        partial = downloads.partial_dir("small") / "model.bin"
+        deadline = time.monotonic() + 60  # the bytes sent before the pause are on disk, not in a socket buffer
+        while (not partial.exists() or partial.stat().st_size == 0) and time.monotonic() < deadline:
+            time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=60)
     finally:

@@ -161,7 +161,8 @@ def run(args: argparse.Namespace, out: Output) -> int:
     settings = TranscriptionSettings(model=model, language=None if args.language == "auto" else args.language,
                                      separate=args.speakers is not None, speakers=args.speakers or None)
     words = glossary_terms(args.words) + glossary_terms(preferences.get(GLOSSARY))
-    settings = with_context(settings, Context(glossary=words))  # the interview words, and the user's own
+    if call_track is None:  # a two-track recording's tracks are half silence, where a prompt's words get written
+        settings = with_context(settings, Context(glossary=words))  # the interview words, and the user's own
     transcript = transcribe_with_progress(Path(args.file), settings, out)
     if isinstance(transcript, int):
         return transcript

@@ -65,8 +65,10 @@ def start(library: Library, service: TranscriptionService, recording: Recording,
     """
     interview = library.interviews.get(recording.interview_id)
     # Real interviews: names matter most, hotwords too; practice: the fillers matter, the prompt only (context.py).
-    settings = with_context(settings, context if context is not None else context_for(library, recording),
-                            hotwords=interview.kind is InterviewKind.REAL)
+    # Not the two tracks of an online interview: each is half silence, where a prompt's words get written.
+    if two_track_partner(recording.path) is None:
+        settings = with_context(settings, context if context is not None else context_for(library, recording),
+                                hotwords=interview.kind is InterviewKind.REAL)
     if interview.kind is InterviewKind.REAL and two_track_partner(recording.path) is None:
         settings = replace(settings, separate=True)
     def finished(job: Job) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +33,25 @@ def practice_transcription_settings(language: str, model: str) -> TranscriptionS
 
 
 def reusable_transcript(library: Library, recording_id: int, settings: TranscriptionSettings) -> Transcript | None:
-    """The newest transcript of the recording made with exactly ``settings`` (so fillers were kept)."""
+    """The newest transcript of the recording made with ``settings`` (so fillers were kept), the interview's own
+    words put before its prompts or not (:mod:`core.transcription.context`)."""
     for transcript in reversed(library.transcripts.for_recording(recording_id)):
-        if transcript.settings == settings:
+        if _made_with(transcript.settings, settings):
             return transcript
     return None
+
+
+def _made_with(made: TranscriptionSettings, wanted: TranscriptionSettings) -> bool:
+    """``made`` is ``wanted`` where only the context was added: each prompt ends with the one wanted."""
+    if made == wanted:
+        return True
+    prompts, wanted_prompts = dict(made.prompts_by_language), dict(wanted.prompts_by_language)
+    if set(prompts) != set(wanted_prompts) or not all(prompts[k].endswith(v) for k, v in wanted_prompts.items()):
+        return False
+    if not (made.initial_prompt or "").endswith(wanted.initial_prompt or ""):
+        return False
+    return replace(made, initial_prompt=wanted.initial_prompt, prompts_by_language=wanted.prompts_by_language,
+                   hotwords=wanted.hotwords, hotwords_by_language=wanted.hotwords_by_language) == wanted
 
 
 def metrics_to_dict(metrics: AnswerMetrics) -> dict[str, Any]:
