@@ -81,7 +81,7 @@ def _run_samples(pieces: list[Piece], run: list[int]) -> int:
     return end - start
 
 
-def _fill_short(pieces: list[Piece], labels: dict[int, int]) -> list[int]:
+def fill_short(pieces: list[Piece], labels: dict[int, int]) -> list[int]:
     """A label for every piece: embedded ones have theirs, short ones borrow (see module doc)."""
     if not labels:
         return [0] * len(pieces)
@@ -102,18 +102,23 @@ def _fill_short(pieces: list[Piece], labels: dict[int, int]) -> list[int]:
     return out
 
 
-def _turns(pieces: list[Piece], labels: list[int]) -> list[Turn]:
+def labelled_spans(pieces: list[Piece], labels: list[int]) -> list[tuple[int, int, int]]:
+    """(start_ms, end_ms, label) of each run of touching pieces with one label."""
     raw: list[list[int]] = []  # [start_frame, end_frame, label]
     for piece, label in zip(pieces, labels, strict=True):
         if raw and raw[-1][2] == label and raw[-1][1] == piece.start:
             raw[-1][1] = piece.end
         else:
             raw.append([piece.start, piece.end, label])
+    return [(_ms(frame_sample(start)), _ms(frame_sample(end - 1) + FRAME_STEP), label) for start, end, label in raw]
+
+
+def turns_of(pieces: list[Piece], labels: list[int]) -> list[Turn]:
+    spans = labelled_spans(pieces, labels)
     order: dict[int, int] = {}
-    for _, _, label in raw:
+    for _, _, label in spans:
         order.setdefault(label, len(order))
-    return [Turn(_ms(frame_sample(start)), _ms(frame_sample(end - 1) + FRAME_STEP), order[label])
-            for start, end, label in raw]
+    return [Turn(start, end, order[label]) for start, end, label in spans]
 
 
 def diarize(samples: npt.NDArray[np.float32], *, speakers: int | None = None, models: Models | None = None,
@@ -154,7 +159,7 @@ def diarize(samples: npt.NDArray[np.float32], *, speakers: int | None = None, mo
                                speakers)
     run_labels = {index: int(label) for index, label in zip(chosen, found, strict=True)}
     piece_labels = {piece: label for run_index, label in run_labels.items() for piece in runs[run_index]}
-    labels = _fill_short(pieces, piece_labels)
-    turns = _turns(pieces, labels)
+    labels = fill_short(pieces, piece_labels)
+    turns = turns_of(pieces, labels)
     report(1.0)
     return turns

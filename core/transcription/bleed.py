@@ -109,9 +109,10 @@ def _delayed(call: np.ndarray, lag: int, start: int, stop: int) -> np.ndarray:
     return out
 
 
-def clean(mic: np.ndarray, call: np.ndarray) -> tuple[np.ndarray, Bleed | None]:
-    """The microphone's samples without the call's bleed (a new array), and the bleed found (or ``None``)."""
-    bleed = measure(mic, call)
+def clean(mic: np.ndarray, call: np.ndarray, known: Bleed | None = None) -> tuple[np.ndarray, Bleed | None]:
+    """The microphone's samples without the call's bleed (a new array), and the bleed found (or ``None``);
+    ``known``: the path measured before (a recording transcribed while it is made), not measured again."""
+    bleed = known or measure(mic, call)
     if bleed is None:
         return mic, None
     lag = round(bleed.delay_ms * RATE / 1000)

@@ -64,6 +64,7 @@ from core.transcription.audio import (
     probe,
     require_duration,
 )
+from core.transcription.live import LIVE, Caught, LiveControl
 from core.transcription.model import Transcript, TranscriptionSettings
 from core.transcription.process import WorkerProcess
 from core.transcription.reseparate import Separation
@@ -124,7 +125,7 @@ class Job:
 
     def __init__(self, service: TranscriptionService, job_id: int, path: Path, settings: TranscriptionSettings,
                  source: str, recording_id: int | None, on_progress: ProgressCallback | None,
-                 on_done: DoneCallback | None, kind: str = TRANSCRIBE) -> None:
+                 on_done: DoneCallback | None, kind: str = TRANSCRIBE, call_path: Path | None = None) -> None:
         self.id = job_id
         self.kind = kind
         self.path = path
@@ -142,6 +143,11 @@ class Job:
         self._transcript: Transcript | None = None
         self._separation: Separation | None = None
         self._error: TranscriptionError | None = None
+        self.call_path = call_path  # a live job's call track (known before the file exists)
+        self._ended = False  # a live job's recording has ended
+        self._hold = False  # a live job starts no new piece (the recorder needs the CPU)
+        self._sent: tuple[bool, bool] = (False, False)  # (ended, hold) as the worker was last told
+        self._caught = (0.0, 0.0)
 
     def __repr__(self) -> str:
         return f"<Job {self.id} {self.state.value} {self.progress:.0%} {self.path}>"
@@ -178,6 +184,29 @@ class Job:
             self._cancel_requested = True
         self._service._cancel_requested(self)
 
+    @property
+    def live(self) -> bool:
+        return self.kind == LIVE
+
+    @property
+    def caught(self) -> tuple[float, float]:
+        """A live job: (seconds transcribed, seconds recorded) so far."""
+        return self._caught
+
+    def recording_ended(self) -> None:
+        """A live job: the recording has stopped; the worker transcribes what is left and finishes."""
+        with self._lock:
+            self._ended = True
+        self._service._cancel_requested(self)  # wakes the service thread, which tells the worker
+
+    def hold(self, on: bool) -> None:
+        """A live job: start no new piece while ``on`` (the recorder's callbacks come late); returns at once."""
+        with self._lock:
+            if self._hold == on:
+                return
+            self._hold = on
+        self._service._cancel_requested(self)
+
     def wait(self, timeout: float | None = None) -> Transcript:
         """The transcript; raises :class:`TranscriptionError` (or :class:`TranscriptionCancelled`),
         or ``TimeoutError`` when ``timeout`` seconds pass first."""
@@ -200,6 +229,11 @@ class Job:
     # -- called from the service thread --
     def _set_running(self) -> None:
         self._state = JobState.RUNNING
+
+    def _catch_up(self, heard_s: float, recorded_s: float) -> None:
+        self._caught = (heard_s, recorded_s)
+        if self._on_progress is not None:
+            _call_back(self._on_progress, min(1.0, heard_s / recorded_s) if recorded_s > 0 else 0.0)
 
     def _advance(self, fraction: float) -> None:
         fraction = min(1.0, max(self._progress, fraction))
@@ -278,6 +312,19 @@ class TranscriptionService:
         of them (None: estimated); :meth:`Job.wait_separation` gives the result.  No speech model is used."""
         return self._queued(Job(self, next(self._ids), Path(path), settings, str(path), recording_id, on_progress,
                                 on_done, kind=SEPARATE))
+
+    def follow(self, path: Path | str, settings: TranscriptionSettings, on_progress: ProgressCallback | None = None,
+               *, on_done: DoneCallback | None = None, source: str | None = None, recording_id: int | None = None,
+               call_path: Path | str | None = None) -> Job:
+        """Queue a **live** job: transcribe ``path`` while it is being recorded (its ``call_path`` too, for an
+        online interview), in pieces cut at pauses (:mod:`core.transcription.live`).  Call
+        :meth:`Job.recording_ended` when the recording stops; the job then finishes within seconds.
+        ``on_progress(fraction)`` gives the share of the audio recorded so far that is transcribed
+        (:attr:`Job.caught` the seconds).  Jobs queued before it run first; a recording should not wait for
+        them, so the caller queues the live job first."""
+        return self._queued(Job(self, next(self._ids), Path(path), settings, str(path) if source is None else source,
+                                recording_id, on_progress, on_done, kind=LIVE,
+                                call_path=None if call_path is None else Path(call_path)))
 
     def _queued(self, job: Job) -> Job:
         with self._cond:
@@ -431,11 +478,14 @@ class TranscriptionService:
     def _prepare(self, job: Job) -> tuple[AudioInfo, str, Path | None]:
         """Check the file(s) and find the model before involving the worker."""
         try:
-            info = probe(job.path)
-            require_duration(info, job.path)
-            if job.kind == SEPARATE:
-                return info, "", None
-            call = two_track_partner(job.path)
+            if job.kind == LIVE:  # the file is being written: nothing to check in it yet
+                info, call = AudioInfo(0.0, 0, 0, "pcm_s16le"), job.call_path
+            else:
+                info = probe(job.path)
+                require_duration(info, job.path)
+                if job.kind == SEPARATE:
+                    return info, "", None
+                call = two_track_partner(job.path)
             from core.speech.models import model_status, resolve_model
 
             model_path = resolve_model(job.settings.model)
@@ -464,13 +514,15 @@ class TranscriptionService:
             return
         tracks = 1 if call is None else 2
         cap_s = tracks * self.work_cap_s(info.duration_s)
-        run = assemble.Run(info=info, cap_s=None if job.kind == SEPARATE else cap_s, call_path=call)
+        run = assemble.Run(info=info, cap_s=None if job.kind in (SEPARATE, LIVE) else cap_s, call_path=call)
         worker = self._ensure_worker()
         try:
             worker.conn.send(JobRequest(job.id, str(job.path), job.settings, model_path, self.device, cap_s,
                                         call_path=None if call is None else str(call), kind=job.kind))
         except OSError:
             self._worker_died(job, worker)
+            return
+        if job.live and not self._tell_live(job, worker):
             return
         while True:
             if job._cancel_requested:
@@ -483,6 +535,8 @@ class TranscriptionService:
             self._reap_cancelled()
             if job._cancel_requested:
                 continue
+            if job.live and not self._tell_live(job, worker):
+                return
             if worker.conn in ready:
                 try:
                     event = worker.conn.recv()
@@ -499,6 +553,20 @@ class TranscriptionService:
                 self._stop_worker(graceful=False)  # stuck inside one window: the cap is a promise
                 job._finish(assemble.transcript(job, run, capped=True))
                 return
+
+    def _tell_live(self, job: Job, worker: WorkerProcess) -> bool:
+        """Tell the worker of a live job's end or hold when it changed; False when the worker is gone."""
+        with job._lock:
+            wanted = (job._ended, job._hold)
+        if wanted == job._sent:
+            return True
+        try:
+            worker.conn.send(LiveControl(job.id, ended=wanted[0], hold=wanted[1]))
+        except OSError:
+            self._worker_died(job, worker)
+            return False
+        job._sent = wanted
+        return True
 
     def _handle(self, job: Job, run: assemble.Run, event: Any) -> bool:
         """Apply one worker message; True when the job is over."""
@@ -519,6 +587,9 @@ class TranscriptionService:
             job._advance(event.progress)
         elif isinstance(event, Progress):
             job._advance(event.fraction)
+        elif isinstance(event, Caught):
+            run.duration_s = event.recorded_s
+            job._catch_up(event.heard_s, event.recorded_s)
         elif isinstance(event, Separated):
             run.turns, run.separation_problem, run.me = event.turns, event.problem, event.me
             job._advance(1.0)

@@ -40,6 +40,7 @@ folder the parent made for it, which the parent removes when it ends.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import tempfile
@@ -63,6 +64,7 @@ from core.transcription.guard import (
     NO_SPEECH_THRESHOLD,
     Levels,
 )
+from core.transcription.live import LIVE, NICE, LiveJob
 from core.transcription.model import Segment, TranscriptionSettings, Word
 from core.transcription.speakers import INTERVIEWER, ME
 
@@ -265,6 +267,12 @@ def _private_temp(folder: str | None) -> None:
         tempfile.tempdir = folder
 
 
+def _lower_priority() -> None:
+    """Below the app's threads (the recorder's above all): the worker takes only the CPU left over."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICE)
+
+
 def serve(conn: Connection, temp_dir: str | None = None) -> None:
     """The worker's main loop: run jobs from ``conn`` until it closes or sends ``None``.
 
@@ -274,8 +282,13 @@ def serve(conn: Connection, temp_dir: str | None = None) -> None:
     _private_temp(temp_dir)
     _ignore_interrupts()
     _no_process_locks()
+    _lower_priority()
     os.environ["HF_HUB_OFFLINE"] = "1"
     models = _Models()
+
+    def receive(timeout: float) -> Any:
+        return conn.recv() if conn.poll(timeout) else None
+
     while True:
         try:
             request = conn.recv()
@@ -283,8 +296,10 @@ def serve(conn: Connection, temp_dir: str | None = None) -> None:
             return
         if request is None:
             return
+        if not isinstance(request, JobRequest):
+            continue  # e.g. a live job's control that came after it ended
         try:
-            run_job(request, conn.send, models)
+            run_job(request, conn.send, models, receive)
         except (BrokenPipeError, EOFError, ConnectionError):
             return  # the parent is gone
 
@@ -438,12 +453,52 @@ def _separate_again(request: JobRequest, send: Any) -> None:
     send(Finished(request.job_id))
 
 
-def run_job(request: JobRequest, send: Any, models: _Models) -> None:
-    """Run one job, reporting through ``send``.  Only a failing ``send`` raises."""
+def _live(request: JobRequest, send: Any, models: _Models, receive: Any) -> None:
+    """A :data:`~core.transcription.live.LIVE` job: transcribe the recording while it is being made."""
+    model, load_s = models.get(request.model_path, request.device)
+    send(Started(request.job_id, 0.0, None, silent=False, device=str(model.model.device),
+                 compute_type=str(model.model.compute_type), load_s=load_s))
+    job = LiveJob(request, model, send, receive)
+    transcribe_s = job.run()
+    for message in job.conclude():
+        send(message)
+    if job.separate:
+        if job.collector is None:
+            send(_separate(request.job_id, np.zeros(0, dtype=np.float32), request.settings.speakers, 1.0, send))
+        else:
+            send(_separated_live(request.job_id, job.collector, request.settings.speakers))
+    send(Finished(request.job_id, transcribe_s=transcribe_s))
+
+
+def _separated_live(job_id: int, collector: Any, speakers: int | None) -> Separated:
+    """The voices of a recording analysed piece by piece (:mod:`core.diarization.incremental`)."""
+    from core.diarization import profile
+
+    try:
+        turns = collector.conclude(speakers)
+        found = tuple((t.start_ms, t.end_ms, t.cluster) for t in turns)
+        me = None
+        try:
+            mine = profile.load()
+        except profile.VoiceProfileError:
+            mine = None
+        if mine is not None and found:
+            me = profile.match(mine.array, collector.voices(turns))
+        return Separated(job_id, found, me=me)
+    except Exception as error:  # noqa: BLE001 - the transcript is kept whatever happens here
+        return Separated(job_id, (), Message(CONTEXT, SEPARATION_FAILED, {"error": f"{type(error).__name__}: {error}"}))
+
+
+def run_job(request: JobRequest, send: Any, models: _Models, receive: Any = None) -> None:
+    """Run one job, reporting through ``send`` (a live job also hears the parent through ``receive``).
+    Only a failing ``send`` raises."""
     job_id = request.job_id
     try:
         if request.kind == SEPARATE:
             _separate_again(request, send)
+            return
+        if request.kind == LIVE:
+            _live(request, send, models, receive or (lambda _timeout: None))
             return
         models.prefetch(request.model_path, request.device)  # load while decoding
         tracks = _tracks(request)

@@ -1,0 +1,52 @@
+"""Writing a recording the way the recorder does, for a live transcription to follow (tests and benchmarks).
+
+:func:`feed` writes 16-kHz mono samples into a PCM-16 WAV with
+:class:`~core.recording.wavfile.WavWriter` block after block.  In tests it
+waits, after each block, until the live job has seen it (a condition on the
+job, not a sleep), so the worker meets the file at every length on the way;
+benchmarks pass ``pace`` to write in real time instead.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from core.recording.wavfile import WavWriter
+
+RATE = 16000
+
+
+def pcm16(samples: np.ndarray) -> bytes:
+    return (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+
+
+def feed(path: Path, samples: np.ndarray, *, block_s: float = 2.0, seen: Callable[[float], bool] | None = None,
+         pace: float | None = None, timeout_s: float = 120.0, rate: int = RATE) -> WavWriter:
+    """Write ``samples`` (mono, ``rate``) into a new WAV at ``path`` in blocks of ``block_s``; after each block wait
+    until ``seen(seconds_written)`` is true (``timeout_s``), or ``pace`` x real time.  Returns the closed writer."""
+    writer = WavWriter(path, rate, 1)
+    block = int(block_s * rate)
+    began = time.monotonic()
+    for start in range(0, len(samples), block):
+        writer.write(pcm16(samples[start:start + block]))
+        written = min(len(samples), start + block) / rate
+        if seen is not None:
+            wait_until(lambda at=written: seen(at), timeout_s)
+        if pace is not None:
+            time.sleep(max(0.0, began + written / pace - time.monotonic()))
+    writer.close()
+    return writer
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float) -> None:
+    event = threading.Event()
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the live transcription did not see the new audio in time")
+        event.wait(0.02)
