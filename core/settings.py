@@ -35,13 +35,16 @@ LANGUAGE = Setting("language", "system", ("system", "ja", "en"))
 SPEECH_MODEL = Setting("speech_model", "base")
 USER_NAME = Setting("user_name", "")
 AUTO_TRANSCRIBE = Setting("auto_transcribe", False)  # transcribe each recording when it stops
+# Transcribe each recording while it is being made, so that its transcript is ready at Stop (off: after Stop, for a
+# slow computer that must give the recorder all it has).
+LIVE_TRANSCRIBE = Setting("live_transcribe", True)
 EXPORT_NOTICE = Setting("export_notice", True)  # exports start with a "private, do not publish" line
 # The user's own words for the speech model (university, club, products, skills): one a line, any language.
 GLOSSARY = Setting("glossary", "")
 JAPANESE_MODEL_ADVICE_SHOWN = Setting("japanese_model_advice_shown", False)  # said once, on first use of Japanese
 
 DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE,
-                                                   GLOSSARY, JAPANESE_MODEL_ADVICE_SHOWN)}
+                                                   GLOSSARY, JAPANESE_MODEL_ADVICE_SHOWN, LIVE_TRANSCRIBE)}
 
 
 class Settings:

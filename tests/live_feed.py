@@ -26,21 +26,27 @@ def pcm16(samples: np.ndarray) -> bytes:
 
 
 def feed(path: Path, samples: np.ndarray, *, block_s: float = 2.0, seen: Callable[[float], bool] | None = None,
-         pace: float | None = None, timeout_s: float = 120.0, rate: int = RATE) -> WavWriter:
-    """Write ``samples`` (mono, ``rate``) into a new WAV at ``path`` in blocks of ``block_s``; after each block wait
-    until ``seen(seconds_written)`` is true (``timeout_s``), or ``pace`` x real time.  Returns the closed writer."""
-    writer = WavWriter(path, rate, 1)
+         pace: float | None = None, timeout_s: float = 120.0, rate: int = RATE,
+         also: dict[Path, np.ndarray] | None = None) -> None:
+    """Write ``samples`` (``rate``; 1-D mono or (frames, channels)) into a new WAV at ``path`` in blocks of
+    ``block_s`` (and each of ``also``'s tracks into its own file, in step: an online interview's call); after each
+    block wait until ``seen(seconds_written)`` is true (``timeout_s``), or ``pace`` x real time."""
+    tracks = {path: samples, **(also or {})}
+    writers = {p: WavWriter(p, rate, 1 if a.ndim == 1 else a.shape[1]) for p, a in tracks.items()}
     block = int(block_s * rate)
     began = time.monotonic()
-    for start in range(0, len(samples), block):
-        writer.write(pcm16(samples[start:start + block]))
-        written = min(len(samples), start + block) / rate
+    longest = max(len(a) for a in tracks.values())
+    for start in range(0, longest, block):
+        for p, a in tracks.items():
+            if start < len(a):
+                writers[p].write(pcm16(a[start:start + block]))
+        written = min(longest, start + block) / rate
         if seen is not None:
             wait_until(lambda at=written: seen(at), timeout_s)
         if pace is not None:
             time.sleep(max(0.0, began + written / pace - time.monotonic()))
-    writer.close()
-    return writer
+    for writer in writers.values():
+        writer.close()
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from core.cli.checks import EXIT_USAGE, guarded, library_id, output_failed, output_target, written
+from core.cli.live_cmd import LiveCli
 from core.cli.output import Output
 from core.consent import (
     REQUEST_WORDING,
@@ -76,6 +77,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], out:
                                                         "output plays; main.py doctor lists them)")))
     parser.add_argument("-o", "--output", metavar="FILE",
                         help=t(QT_TRANSLATE_NOOP("CLI", "also copy the finished WAV file here")))
+    parser.add_argument("--transcribe", action="store_true", help=t(QT_TRANSLATE_NOOP(
+        "CLI", "transcribe while recording, and write the transcript beside the recording")))
+    parser.add_argument("--language", choices=("auto", "ja", "en"), default="auto",
+                        help=t(QT_TRANSLATE_NOOP("CLI", "the language spoken (for --transcribe; default: auto)")))
     parser.set_defaults(run=run)
 
 
@@ -178,6 +183,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
         except FurikaeriError as error:
             out.error(error.message)
             return EXIT_FAILED
+        live = LiveCli(library, session, args.language) if args.transcribe else None
         previous = {sig: signal.signal(sig, lambda *_: finished.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
             out.print(t(QT_TRANSLATE_NOOP("CLI", "Recording… (Ctrl-C to stop)")))
@@ -189,6 +195,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
             out.error(session.call_problem)  # the microphone is recorded all the same
         recording = session.stop()
         session.wait_closed(STREAM_CLOSE_S)  # the process ends next: not while PortAudio still closes a stream
+        transcribed = live.finish(recording, out) if live is not None else 0
         database = library.path
     seconds = recording.duration_ms / 1000
     out.print(t(QT_TRANSLATE_NOOP("CLI", "Saved {path} ({seconds:.1f} s)")).format(
@@ -206,7 +213,7 @@ def run(args: argparse.Namespace, out: Output) -> int:
     if recording.problem is not None:
         out.error(recording.problem)
         return EXIT_FAILED
-    return EXIT_FAILED if session.library_problem is not None else status
+    return EXIT_FAILED if session.library_problem is not None or transcribed else status
 
 
 def _copy(out: Output, audio: Path, name: str, database: Path) -> int:

@@ -63,14 +63,28 @@ def start(library: Library, service: TranscriptionService, recording: Recording,
     separated after the words (``settings.separate``), unless a call track
     already says who spoke; practice (one voice) is not separated.
     """
+    settings = settings_for(library, recording, settings, two_tracks=two_track_partner(recording.path) is not None,
+                            context=context)
+    return service.submit(recording.path, settings, on_progress=on_progress,
+                          on_done=storing(library, recording, settings, on_done),
+                          source=recording.file, recording_id=recording.id)
+
+
+def settings_for(library: Library, recording: Recording, settings: TranscriptionSettings, *, two_tracks: bool,
+                 context: Context | None = None) -> TranscriptionSettings:
+    """``settings`` told what the recording is: its context words, and whether its voices are to be told apart."""
+    if two_tracks:  # each track is half silence, where a prompt's words get written; the tracks say who spoke
+        return settings
     interview = library.interviews.get(recording.interview_id)
     # Real interviews: names matter most, hotwords too; practice: the fillers matter, the prompt only (context.py).
-    # Not the two tracks of an online interview: each is half silence, where a prompt's words get written.
-    if two_track_partner(recording.path) is None:
-        settings = with_context(settings, context if context is not None else context_for(library, recording),
-                                hotwords=interview.kind is InterviewKind.REAL)
-    if interview.kind is InterviewKind.REAL and two_track_partner(recording.path) is None:
-        settings = replace(settings, separate=True)
+    settings = with_context(settings, context if context is not None else context_for(library, recording),
+                            hotwords=interview.kind is InterviewKind.REAL)
+    return replace(settings, separate=True) if interview.kind is InterviewKind.REAL else settings
+
+
+def storing(library: Library, recording: Recording, settings: TranscriptionSettings,
+            on_done: Callable[[Outcome], None]) -> Callable[[Job], None]:
+    """A job's ``on_done`` that keeps its transcript and hands ``on_done`` the result (or the exception)."""
     def finished(job: Job) -> None:
         try:
             outcome: Outcome = store(library, recording, job.wait(0), settings.language)
@@ -78,8 +92,7 @@ def start(library: Library, service: TranscriptionService, recording: Recording,
             outcome = error
         on_done(outcome)
 
-    return service.submit(recording.path, settings, on_progress=on_progress, on_done=finished,
-                          source=recording.file, recording_id=recording.id)
+    return finished
 
 
 def correct_segment(library: Library, recording_id: int, segment_id: int, text: str | None) -> Result[Segment]:

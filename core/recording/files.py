@@ -21,6 +21,7 @@ SIDECAR_SUFFIX = ".json"
 LOCK_SUFFIX = ".lock"
 PEAKS_SUFFIX = ".peaks"
 CALL_SUFFIX = ".call.wav"
+TRANSCRIPT_SUFFIX = ".transcript.txt"  # written by ``main.py record --transcribe``
 
 
 def _beside(audio: str | os.PathLike[str], suffix: str) -> Path:
@@ -44,6 +45,10 @@ def call_track_path(audio: str | os.PathLike[str]) -> Path:
     return _beside(audio, CALL_SUFFIX)
 
 
+def transcript_text_path(audio: str | os.PathLike[str]) -> Path:
+    return _beside(audio, TRANSCRIPT_SUFFIX)
+
+
 def is_call_track(path: Path) -> bool:
     """Whether ``path`` is the call track of a recording beside it (it belongs to that recording)."""
     return path.name.endswith(CALL_SUFFIX)
@@ -52,7 +57,7 @@ def is_call_track(path: Path) -> bool:
 def side_files(audio: str | os.PathLike[str]) -> tuple[Path, ...]:
     """Every file kept beside ``audio`` (which may or may not exist)."""
     call = call_track_path(audio)
-    return sidecar_path(audio), peaks_path(audio), lock_path(audio), call, peaks_path(call)
+    return sidecar_path(audio), peaks_path(audio), lock_path(audio), call, peaks_path(call), transcript_text_path(audio)
 
 
 def is_sidecar(path: Path) -> bool:

@@ -221,6 +221,13 @@ class Recorder:
         return self._recorded / self._samplerate
 
     @property
+    def callback_age_s(self) -> float:
+        """How long ago the audio callback last ran (0 before the stream starts): a growing age means the
+        machine is too busy to serve the stream."""
+        last = self._last_callback
+        return max(0.0, time.monotonic() - last) if last else 0.0
+
+    @property
     def level_dbfs(self) -> float:
         """RMS level of the latest 30 ms (also while paused), for a meter."""
         return self._level[1]
