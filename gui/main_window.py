@@ -27,7 +27,15 @@ from core.ops import interviews as interview_ops
 from core.ops import recordings as recording_ops
 from core.recording.recovery import RecoveryReport, recovery_messages
 from core.recording.store import Recording
-from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, GLOSSARY, LANGUAGE, SPEECH_MODEL, Settings
+from core.settings import (
+    AUTO_TRANSCRIBE,
+    EXPORT_NOTICE,
+    GLOSSARY,
+    LANGUAGE,
+    LIVE_TRANSCRIBE,
+    SPEECH_MODEL,
+    Settings,
+)
 from core.speech.models import resolve_model
 from core.transcription.service import TranscriptionService
 from gui.consent_alert import ConsentAlert
@@ -81,6 +89,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pane.recorder.transcript_requested.connect(self.open_transcript)
         self.pane.recorder.import_requested.connect(self.choose_audio_to_import)
         self.pane.recorder.recording_saved.connect(self._recording_saved)
+        self.pane.recorder.live.service = self.transcription_service
+        self.pane.recorder.live.settings = settings
         self.pane.notes.time_source = self.media_position
         self.pane.notes.time_link_activated.connect(self.play_from_notes)
         self._service: TranscriptionService | None = None
@@ -378,11 +388,13 @@ class MainWindow(Retranslatable, QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
-                                library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY))
+                                library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY),
+                                live_transcribe=self.settings.get(LIVE_TRANSCRIBE))
         dialog.models.attach(self.settings, self.tasks.hub)  # the advice, and "Speech models…"
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(GLOSSARY, dialog.chosen_glossary())
             self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())
+            self.settings.set(LIVE_TRANSCRIBE, dialog.live_transcribe.isChecked())
             self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())
             self.settings.set(SPEECH_MODEL, dialog.model.currentData())
             self.set_language_setting(dialog.chosen_language())
@@ -403,7 +415,10 @@ class MainWindow(Retranslatable, QMainWindow):
             window.destroyed.connect(lambda _=None, rid=recording.id: self.transcript_windows.pop(rid, None))
             window.time_note_requested.connect(self._time_note_from_playback)
             self.transcript_windows[recording.id] = window
-            if transcribe_if_missing:
+            live = self.pane.recorder.live
+            if live.running and live.recording_id == recording.id:  # being transcribed as it was recorded
+                window.await_live(live)
+            elif transcribe_if_missing:
                 window.loaded.connect(lambda: window.transcribe() if window.transcript is None else None)
             window.start()
         window.show()

@@ -42,6 +42,7 @@ from gui.consent_dialog import ConsentDialog
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
+from gui.live_transcript import LiveLine, LiveTranscription
 from gui.tasks import TaskRunner, UiCallback
 
 MARKER_SHORTCUT = QKeySequence("Ctrl+M")
@@ -88,6 +89,8 @@ class RecordingPanel(Retranslatable, QWidget):
         self.call_watch: CallWatch | None = None  # while recording the call: is its sound arriving?
         self.new_call_watch: Callable[[str], CallWatch] = lambda source: CallWatch(source)
         self._call_notice: Message | None = None  # what became of the call's track (after it stopped)
+        self.live = LiveTranscription(library, tasks, parent=self)  # its service is given by the main window
+        self.live_line = LiveLine(self.live)
         tasks.hub.changed.connect(self._on_changes)
 
         self.state_label = QLabel()
@@ -164,6 +167,7 @@ class RecordingPanel(Retranslatable, QWidget):
         layout.addWidget(self.mic_meter)
         layout.addWidget(self.call_meter)
         layout.addLayout(buttons)
+        layout.addWidget(self.live_line)
         layout.addWidget(self.clip_banner)
         layout.addLayout(devices)
         layout.addWidget(self.call_row)
@@ -326,6 +330,15 @@ class RecordingPanel(Retranslatable, QWidget):
         self.clip_banner.setVisible(clip)
         self.timer.start()
         self._update()
+        if self.live.begin(started.session, self.live_settings()):
+            self.live_line.started()
+
+    def live_settings(self):
+        """What the recording is transcribed with while it is made (the language: the one last chosen)."""
+        from core.settings import SPEECH_MODEL
+        from core.transcription.model import TranscriptionSettings
+
+        return TranscriptionSettings(model=self.live.settings.get(SPEECH_MODEL))
 
     def _failed(self, error: Exception) -> None:
         self._problem = error.message if isinstance(error, FurikaeriError) else Message("Recorder", str(error))
@@ -404,12 +417,17 @@ class RecordingPanel(Retranslatable, QWidget):
                 self._problem = session.library_problem or recording.problem  # the library's news first
             self.mic_meter.reset()
             self._set_busy(False)
+            self.live.end()  # the file is complete: its last piece is transcribed now
             self.select_recording(recording.id)
             self.recording_saved.emit(recording)
             if then is not None:
                 then()
 
-        self.tasks.run_op(lambda: recording_ops.stop(session), done=finished, failed=self._failed)
+        def failed(error: Exception) -> None:
+            self.live.end()  # whatever reached the disk is transcribed
+            self._failed(error)
+
+        self.tasks.run_op(lambda: recording_ops.stop(session), done=finished, failed=failed)
 
     # -- history -----------------------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:

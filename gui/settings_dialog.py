@@ -26,7 +26,7 @@ from gui.voice_profile_box import VoiceProfileBox
 class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
                  model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner,
-                 glossary: str = ""):
+                 glossary: str = "", live_transcribe: bool = True):
         super().__init__(parent)
         self.glossary = QPlainTextEdit(glossary)  # core.transcription.context: one term a line
         self.glossary.setTabChangesFocus(True)  # Tab leaves the box: keyboard users are never trapped in it
@@ -35,6 +35,10 @@ class SettingsDialog(Retranslatable, QDialog):
         self.glossary_label.setBuddy(self.glossary)
         self.glossary_hint = QLabel()
         self.glossary_hint.setWordWrap(True)
+        self.live_transcribe = QCheckBox()
+        self.live_transcribe.setChecked(live_transcribe)
+        self.live_hint = QLabel()
+        self.live_hint.setWordWrap(True)
         self.auto_transcribe = QCheckBox()
         self.auto_transcribe.setChecked(auto_transcribe)
         self.export_notice = QCheckBox()
@@ -64,6 +68,8 @@ class SettingsDialog(Retranslatable, QDialog):
         form.addRow("", self.models)
         form.addRow(self.glossary_label, self.glossary)
         form.addRow("", self.glossary_hint)
+        form.addRow("", self.live_transcribe)
+        form.addRow("", self.live_hint)
         form.addRow("", self.auto_transcribe)
         form.addRow("", self.export_notice)
         layout = QVBoxLayout(self)
@@ -72,7 +78,8 @@ class SettingsDialog(Retranslatable, QDialog):
         layout.addWidget(self.voice)
         layout.addWidget(self.buttons)
         for before, after in ((self.language, self.model), (self.model, self.models.button),
-                              (self.models.button, self.glossary), (self.glossary, self.auto_transcribe),
+                              (self.models.button, self.glossary), (self.glossary, self.live_transcribe),
+                              (self.live_transcribe, self.auto_transcribe),
                               (self.auto_transcribe, self.export_notice), (self.export_notice, self.voice.make_button),
                               (self.voice.make_button, self.voice.delete_button)):
             self.setTabOrder(before, after)
@@ -82,7 +89,12 @@ class SettingsDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.language_label.setText(self.tr("Language"))
         self.language.setItemText(0, self.tr("Follow the system"))
-        self.auto_transcribe.setText(self.tr("Transcribe each recording as soon as it stops"))
+        self.live_transcribe.setText(self.tr("Transcribe while recording"))
+        self.live_hint.setText(self.tr(
+            "The transcript is then ready a few seconds after you stop. On a slow computer, turn this off for a "
+            "real interview: the recording is transcribed after it stops instead."))
+        self.live_transcribe.setAccessibleDescription(self.live_hint.text())
+        self.auto_transcribe.setText(self.tr("Open the transcript of each recording when it stops"))
         self.export_notice.setText(self.tr("Start every export with a line saying it is private"))
         self.model_label.setText(self.tr("Speech model"))
         self.glossary_label.setText(self.tr("Your own words"))

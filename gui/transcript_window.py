@@ -45,6 +45,7 @@ from core.transcription.speakers import INTERVIEWER, ME, names
 from gui.call_playback import CallPlayback
 from gui.i18n import Retranslatable, render
 from gui.interview_review import InterviewReview
+from gui.live_transcript import LiveTranscription
 from gui.model_manager import JapaneseModelHint
 from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
 from gui.separate_again import SeparateAgain
@@ -73,6 +74,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._saving = threading.Lock()  # saves one correction at a time, always the newest
         self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
         self.job: Job | None = None
+        self._live: LiveTranscription | None = None  # the recording's transcript being finished, if it is
         self._progress_callback = UiCallback(self._progress, self)  # speech worker threads → this thread
         self._done_callback = UiCallback(self._job_done, self)
 
@@ -280,7 +282,9 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.table.resizeRowsToContents()
         self.review.show(transcript)
         self.separate_again.show_for(transcript)
-        if transcript is None:
+        if transcript is None and self._live is not None:
+            self.set_status(lambda: self.tr("Finishing the transcript…"))
+        elif transcript is None:
             self.set_status(lambda: self.tr("No transcript yet."))
         elif (problem := transcript.problem) is not None:
             self.set_status(lambda: render(problem))
@@ -290,6 +294,26 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.retranslate()
 
     # -- transcription -----------------------------------------------------------------------
+    def await_live(self, live: LiveTranscription) -> None:
+        """The recording is being transcribed as it was made: show that transcript when it is complete."""
+        self._live = live
+        self._set_running(True)
+        self.cancel_button.setVisible(False)  # the live transcription belongs to the recording panel
+        self.progress_bar.setRange(0, 0)  # the last piece: no measure of how far
+        live.finished.connect(self._live_done)
+        self.set_status(lambda: self.tr("Finishing the transcript…"))
+
+    def _live_done(self, outcome: object) -> None:
+        live, self._live = self._live, None
+        if live is not None:
+            live.finished.disconnect(self._live_done)
+        self.progress_bar.setRange(0, 1000)
+        self._set_running(False)
+        if isinstance(outcome, Exception):
+            self._failed(outcome)
+        elif isinstance(outcome, Result) and outcome.value.recording_id == self.recording.id:
+            self._show_transcript(outcome.value)
+
     def transcribe(self) -> None:
         if self.job is not None:
             return

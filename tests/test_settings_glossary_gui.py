@@ -44,7 +44,7 @@ def test_tab_leaves_the_words_box_and_it_has_a_name_and_a_label(qtbot, settings)
     dialog.glossary.setFocus()
     qtbot.waitUntil(dialog.glossary.hasFocus)
     qtbot.keyClick(dialog.glossary, Qt.Key.Key_Tab)
-    assert dialog.auto_transcribe.hasFocus()  # a keyboard user is not trapped typing tabs
+    assert dialog.live_transcribe.hasFocus()  # a keyboard user is not trapped typing tabs (the next setting)
     assert dialog.glossary_label.buddy() is dialog.glossary and dialog.glossary_label.text() == "Your own words"
     assert dialog.glossary.accessibleName() == "Your own words for the speech model"
     assert "one a line" in dialog.glossary.accessibleDescription()

@@ -193,7 +193,8 @@ def test_tab_order_reaches_the_voice_buttons_after_the_other_settings(settings):
     while widget not in chain:  # once round the focus chain
         chain.append(widget)
         widget = widget.nextInFocusChain()
-    order = [dialog.language, dialog.model, dialog.glossary, dialog.auto_transcribe, dialog.export_notice,
+    order = [dialog.language, dialog.model, dialog.glossary, dialog.live_transcribe, dialog.auto_transcribe,
+             dialog.export_notice,
              dialog.voice.make_button, dialog.voice.delete_button]
     assert [w for w in chain if w in order] == order
     for button in (dialog.voice.make_button, dialog.voice.delete_button):

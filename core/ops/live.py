@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from core.library import Library
 from core.ops.transcription import Outcome, settings_for, storing
@@ -87,6 +88,8 @@ def follow(library: Library, service: TranscriptionService, session: RecordingSe
     then ``on_done`` receives the :class:`~core.ops.Result` (or the exception) on the service's thread."""
     recording = session.recording
     two_tracks = session.call is not None
+    if settings.language is None:  # the language the user last chose for this interview's transcripts
+        settings = replace(settings, language=library.transcripts.remembered_language(recording.interview_id) or None)
     settings = settings_for(library, recording, settings, two_tracks=two_tracks)
     job = service.follow(recording.path, settings, on_progress, on_done=storing(library, recording, settings, on_done),
                          source=recording.file, recording_id=recording.id,

@@ -10,6 +10,7 @@ whose changes reach the app's change hub.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from core.library import Library
 from core.messages import FurikaeriError, Message
+from core.ops import Result
 from core.ops import practice as practice_ops
 from core.ops import transcription as transcription_ops
 from core.practice.review import (
@@ -50,6 +52,7 @@ from core.transcription.guard import flag_reasons
 from core.transcription.model import SegmentFlag, Transcript
 from core.transcription.service import Job, TranscriptionCancelled, TranscriptionService
 from gui.i18n import Retranslatable, render
+from gui.live_transcript import LiveTranscription
 from gui.practice.charts import AttemptsChart
 from gui.practice.metrics_view import MetricsView, describe, pieces_html
 from gui.segment_model import format_time
@@ -76,6 +79,7 @@ class ReviewPage(Retranslatable, QWidget):
         self.transcript: Transcript | None = None
         self.metrics: dict[int, dict] = {}
         self.job: Job | None = None
+        self._live: LiveTranscription | None = None
         self._status: Callable[[], str] = lambda: ""
         self._answer_end_ms: int | None = None
         self._pending_start_ms: int | None = None
@@ -183,8 +187,10 @@ class ReviewPage(Retranslatable, QWidget):
             self.progress_bar.setValue(0)
 
     # -- loading -------------------------------------------------------------------------------
-    def load(self, session_id: int) -> None:
-        """Show a session; transcribe its recording first when no suitable transcript exists yet."""
+    def load(self, session_id: int, live: LiveTranscription | None = None) -> None:
+        """Show a session; transcribe its recording first when no suitable transcript exists yet (``live``: the
+        session's recording is being transcribed as it was made: its transcript is awaited instead)."""
+        self._live = live
         self.save_review()
         self.stop_playback()
         self.session_id = session_id
@@ -205,10 +211,36 @@ class ReviewPage(Retranslatable, QWidget):
             self._set_status(lambda: self.tr("This session has no recorded answers."))
             self._set_running(False)
             self.loaded.emit()
+        elif self.transcript is None and self._live is not None:
+            self._await_live(self._live)
         elif self.transcript is None:
             self.transcribe()
         else:
+            self._live = None
             self._compute_metrics()
+
+    def _await_live(self, live: LiveTranscription) -> None:
+        if live.running:
+            live.finished.connect(self._live_done)
+            self._set_running(True)
+            self.cancel_button.setVisible(False)  # the last answer's few seconds: nothing to cancel
+            self._set_status(lambda: self.tr("Finishing the transcript of your answers…"))
+        else:
+            self._live_done(live.outcome)
+
+    def _live_done(self, outcome: object) -> None:
+        live, self._live = self._live, None
+        if live is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected when it had finished already
+                live.finished.disconnect(self._live_done)
+        if isinstance(outcome, Result) and self.recording is not None \
+                and outcome.value.recording_id == self.recording.id:
+            self.transcript = outcome.value
+            self._compute_metrics()
+        elif isinstance(outcome, Exception):
+            self._transcription_failed(outcome)
+        else:
+            self.transcribe()
 
     def _fill_list(self) -> None:
         current = self.answer_list.currentRow()

@@ -20,6 +20,7 @@ from core.practice.store import PracticeSessionInfo
 from core.settings import Settings
 from core.transcription.service import TranscriptionService
 from gui.i18n import Retranslatable, render
+from gui.live_transcript import LiveLine, LiveTranscription
 from gui.practice.choose_page import ChoosePage
 from gui.practice.review_page import ReviewPage
 from gui.practice.session_page import Device, SessionPage
@@ -42,6 +43,12 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.choose = ChoosePage(library, self.tasks, language())
         self.session = SessionPage(library, self.tasks, device)
         self.review = ReviewPage(library, self.tasks, service, settings)
+        self.settings = settings
+        self.live = LiveTranscription(library, self.tasks, settings, self)  # each answer transcribed as it is given
+        self.live.service = service
+        session_layout = self.session.layout()
+        assert session_layout is not None
+        session_layout.addWidget(LiveLine(self.live))
         self.stack = QStackedWidget()
         for page in (self.choose, self.session, self.review):
             self.stack.addWidget(page)
@@ -59,6 +66,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.session.finished.connect(self._session_finished)
         self.session.failed.connect(lambda _message: self.back_button.setEnabled(True))
         self.session.started.connect(lambda: self.back_button.setEnabled(False))
+        self.session.started.connect(self._follow_session)
         self._closing = False
         self.retranslate()
         self.resize(900, 640)
@@ -86,7 +94,17 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.back_button.setEnabled(False)
         self.session.begin(questions, language, title, self.time_limit_s, self.choose.limit_factor())
 
+    def _follow_session(self) -> None:
+        from core.practice.review import practice_transcription_settings
+        from core.settings import SPEECH_MODEL
+
+        live = self.session.live
+        if live is not None:
+            self.live.begin(live.recording, practice_transcription_settings(live.info.language,
+                                                                            self.settings.get(SPEECH_MODEL)))
+
     def _session_finished(self, info: PracticeSessionInfo | None) -> None:
+        self.live.end()  # the recording is saved: its last answer is transcribed now
         self.back_button.setEnabled(True)
         problem = self.session.problem
         if problem is not None:  # e.g. the microphone went away: say so where the user will look
@@ -101,7 +119,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
         self.stack.setCurrentWidget(self.review)
         self.back_button.setVisible(True)
         self.back_button.setEnabled(True)
-        self.review.load(session_id)
+        self.review.load(session_id, live=self.live if self.live.running else None)
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
