@@ -10,6 +10,7 @@ from core.library import Library
 from core.messages import FurikaeriError
 from core.settings import LANGUAGE, Settings
 from gui.i18n import LanguageSwitcher, render, resolve_language
+from gui.startup_probe import install_if_asked
 
 
 def build_application(argv: list[str]) -> QApplication:
@@ -18,6 +19,7 @@ def build_application(argv: list[str]) -> QApplication:
     app.setApplicationName("Furikaeri")
     app.setOrganizationName("Furikaeri")
     app.setApplicationDisplayName("Furikaeri")
+    install_if_asked(app)  # benchmarks/bench_startup.py only: FURIKAERI_STARTUP_PROBE=1
     return app
 
 
