@@ -1,10 +1,16 @@
-"""The main window: the interview library, its empty state and the status bar."""
+"""The main window: the interview library, its empty state and the status bar.
+
+Only what the first screen shows is imported with this module; dialogs, the
+transcript window, Qt Multimedia and the speech stack are imported when first
+used (tests/test_startup_imports.py), so the window appears at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -28,23 +34,22 @@ from core.ops import recordings as recording_ops
 from core.recording.recovery import RecoveryReport, recovery_messages
 from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, GLOSSARY, LANGUAGE, SPEECH_MODEL, Settings
-from core.speech.models import resolve_model
-from core.transcription.service import TranscriptionService
 from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
-from gui.import_dialog import ImportDialog
-from gui.interview_dialog import InterviewDialog
 from gui.interview_pane import InterviewPane
 from gui.library_model import LibraryView
 from gui.practice.entry import PracticeEntry
 from gui.recording_panel import format_elapsed
 from gui.search_panel import SearchPanel
-from gui.settings_dialog import SettingsDialog
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
-from gui.transcript_window import TranscriptWindow
+
+if TYPE_CHECKING:
+    from core.transcription.service import TranscriptionService
+    from gui.interview_dialog import InterviewDialog
+    from gui.transcript_window import TranscriptWindow
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -125,17 +130,22 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- start-up --------------------------------------------------------------
     def start(self) -> None:
-        """Load the library and probe audio and the speech model, all in the background."""
+        """Load the library, and once the window is shown probe audio and the speech model, all in the background."""
         self.load_library()
         self.tracker_ui.start()
         self.tasks.run_op(lambda: recording_ops.recover(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
+        self.status.show_model_preparing()
+        QTimer.singleShot(0, self, self._probe)  # the window first: PortAudio and the model check load a lot
+
+    def _probe(self) -> None:
+        from core.speech.models import resolve_model
+
         # Probing anew re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(rescan=True), done=self._audio_ready)
         name = self.settings.get(SPEECH_MODEL)
-        self.status.show_model_preparing()
         self.tasks.run(
             lambda report: resolve_model(name, progress=report),
             done=lambda _path: self.status.show_model_ready(),
@@ -339,9 +349,13 @@ class MainWindow(Retranslatable, QMainWindow):
                                self.tr("That recording no longer exists."), 10000))
 
     def new_interview(self) -> None:
+        from gui.interview_dialog import InterviewDialog
+
         self._edit(InterviewDialog(self))
 
     def edit_interview(self, row: int | None) -> None:
+        from gui.interview_dialog import InterviewDialog
+
         if row is not None:
             self._edit(InterviewDialog(self, self.model.interview_at(row)))
 
@@ -376,6 +390,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:
+        from gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
                                 library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY))
@@ -391,12 +407,16 @@ class MainWindow(Retranslatable, QMainWindow):
     def transcription_service(self) -> TranscriptionService:
         """The one worker process for speech recognition, started on first use."""
         if self._service is None:
+            from core.transcription.service import TranscriptionService
+
             self._service = TranscriptionService()
         return self._service
 
     def open_transcript(self, recording: Recording, transcribe_if_missing: bool = True) -> TranscriptWindow:
         window = self.transcript_windows.get(recording.id)
         if window is None:
+            from gui.transcript_window import TranscriptWindow
+
             window = TranscriptWindow(self.library, recording, self.transcription_service, self.settings, self,
                                       hub=self.tasks.hub)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -419,6 +439,8 @@ class MainWindow(Retranslatable, QMainWindow):
         interview = self.pane.interview
         windows = [w for w in self.transcript_windows.values()
                    if interview is not None and w.recording.interview_id == interview.id]
+        from PySide6.QtMultimedia import QMediaPlayer  # loaded with the transcript window
+
         playing = [w for w in windows if w.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState]
         for window in playing + [w for w in windows if w.player.position() > 0]:
             return window.player.position()
@@ -462,6 +484,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def import_audio_file(self, path: str) -> None:
         from pathlib import Path
+
+        from gui.import_dialog import ImportDialog
 
         interview = self.pane.interview
         if interview is None:

@@ -26,11 +26,12 @@ import json
 import shutil
 import subprocess
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _CONTEXT = "CallAudio"
 _PA_STREAM_RECORD = 2
@@ -182,6 +183,8 @@ class SourceCapture:
             raise CaptureError(_m(QT_TRANSLATE_NOOP(
                 "CallAudio", "The call's sound stopped reaching Furikaeri: its source {source} went away."),
                 source=self._device))
+        import numpy as np  # here: listing the call's sources must not load numpy (start-up)
+
         samples = np.frombuffer(self._buffer.raw, dtype="<i2").copy()
         return samples.reshape(-1, self.channels)
 
