@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -28,10 +28,8 @@ from core.consent.verify import ConsentCheck, check_consent
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
-from core.ops import Changes
+from core.ops import Changes, Result
 from core.ops import interviews as interview_ops
-from core.ops import recordings as recording_ops
-from core.recording.recovery import RecoveryReport, recovery_messages
 from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE, EXPORT_NOTICE, GLOSSARY, LANGUAGE, SPEECH_MODEL, Settings
 from gui.consent_alert import ConsentAlert
@@ -41,14 +39,15 @@ from gui.interview_pane import InterviewPane
 from gui.library_model import LibraryView
 from gui.practice.entry import PracticeEntry
 from gui.recording_panel import format_elapsed
-from gui.search_panel import SearchPanel
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
 
 if TYPE_CHECKING:
+    from core.recording.recovery import RecoveryReport
     from core.transcription.service import TranscriptionService
     from gui.interview_dialog import InterviewDialog
+    from gui.search_panel import SearchPanel
     from gui.transcript_window import TranscriptWindow
 
 
@@ -76,10 +75,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         self.search_field = QLineEdit()
-        self.search_panel = SearchPanel(library, self.tasks, field=self.search_field)
-        self.search_panel.hit_activated.connect(self.open_hit)
+        self.search_field.setClearButtonEnabled(True)
+        self._search_panel: SearchPanel | None = None  # made when the first query is typed (search_panel)
         self.search_field.textChanged.connect(lambda _text: self._show_search())
-        self.stack.addWidget(self.search_panel)
         self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
         self.pane.recorder.state_changed.connect(self._recording_state_changed)
         self.pane.recorder.elapsed_changed.connect(self._update_title)
@@ -133,7 +131,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """Load the library, and once the window is shown probe audio and the speech model, all in the background."""
         self.load_library()
         self.tracker_ui.start()
-        self.tasks.run_op(lambda: recording_ops.recover(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run_op(lambda: _recover(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
@@ -159,6 +157,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.audio_checked.emit()
 
     def _recovered(self, report: RecoveryReport) -> None:
+        from core.recording.recovery import recovery_messages
+
         messages = recovery_messages(report)
         if messages:
             self.statusBar().showMessage(" ".join(render(message) for message in messages), 15000)
@@ -219,11 +219,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.search_field.setMaximumWidth(360)
         self.toolbar.addWidget(self.search_field)
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
-        for widget in (self.search_field, self.search_panel):
-            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
-            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            escape.activated.connect(self.close_search)
+        self._close_search_on_escape(self.search_field)
         self.addToolBar(self.toolbar)
+
+    def _close_search_on_escape(self, widget: QWidget) -> None:
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_search)
 
     def _base_title(self) -> str:
         return self.tr("Furikaeri — interview practice and review")
@@ -251,6 +253,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def retranslate(self) -> None:
         self._update_title()
+        if self._search_panel is None:  # the panel's own words, until it is made and says them itself
+            self.search_field.setPlaceholderText(QCoreApplication.translate(
+                "SearchPanel", "Search notes, transcripts and companies (Ctrl+F)"))
         self.file_menu.setTitle(self.tr("&Library"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -315,6 +320,20 @@ class MainWindow(Retranslatable, QMainWindow):
         return True
 
     # -- search ----------------------------------------------------------------
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search hits, in place of the library list; made on first use (it takes over the search field)."""
+        if self._search_panel is None:
+            from gui.search_panel import SearchPanel
+
+            panel = self._search_panel = SearchPanel(self.library, self.tasks, field=self.search_field)
+            panel.hit_activated.connect(self.open_hit)
+            self.stack.addWidget(panel)
+            self._close_search_on_escape(panel)
+            if self.search_field.text().strip():
+                panel.schedule()  # the text typed before the panel listened
+        return self._search_panel
+
     def focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
@@ -327,7 +346,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """The hits replace the library list while the search field holds a query."""
         if self.search_field.text().strip():
             self.stack.setCurrentWidget(self.search_panel)
-        elif self.stack.currentWidget() is self.search_panel:
+        elif self._search_panel is not None and self.stack.currentWidget() is self._search_panel:
             self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
 
     def open_hit(self, hit) -> None:
@@ -530,3 +549,9 @@ class MainWindow(Retranslatable, QMainWindow):
         if self._service is not None:
             self._service.shutdown()
         super().closeEvent(event)
+
+
+def _recover(library: Library) -> Result[RecoveryReport]:
+    from core.ops import recordings  # loaded by the background task that uses it
+
+    return recordings.recover(library)
