@@ -379,7 +379,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self._edit(InterviewDialog(self, self.model.interview_at(row)))
 
     def _edit(self, dialog: InterviewDialog) -> None:
-        if dialog.exec() != InterviewDialog.DialogCode.Accepted or (item := dialog.interview()) is None:
+        if dialog.exec() != dialog.DialogCode.Accepted or (item := dialog.interview()) is None:
             return
         # The tracker adds the follow-ups; the list shows the change by itself, and the interview is selected.
         self.tracker_ui.save_interview(item, done=lambda saved: self._select_saved(saved))

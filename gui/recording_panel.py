@@ -37,7 +37,6 @@ from core.ops import recording as recording_ops
 from core.recording.call_watch import CallWatch
 from core.recording.store import Recording, RecordingState
 from gui.call_audio_row import CallAudioRow
-from gui.consent_dialog import ConsentDialog
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
@@ -299,6 +298,8 @@ class RecordingPanel(Retranslatable, QWidget):
         permission, clip = None, False
         call_source = self.call_row.source()
         if recording_ops.needs_permission(interview):
+            from gui.consent_dialog import ConsentDialog  # loaded when first asked for
+
             dialog = ConsentDialog(interview.company, self._language(), self)
             row = self._dialog_call_row = CallAudioRow(dialog)
             row.set_sources(self._call_sources)
