@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -10,7 +11,6 @@ from core.library import Library
 from core.messages import FurikaeriError
 from core.settings import LANGUAGE, Settings
 from gui.i18n import LanguageSwitcher, render, resolve_language
-from gui.startup_probe import install_if_asked
 
 
 def build_application(argv: list[str]) -> QApplication:
@@ -19,7 +19,10 @@ def build_application(argv: list[str]) -> QApplication:
     app.setApplicationName("Furikaeri")
     app.setOrganizationName("Furikaeri")
     app.setApplicationDisplayName("Furikaeri")
-    install_if_asked(app)  # benchmarks/bench_startup.py only: FURIKAERI_STARTUP_PROBE=1
+    if os.environ.get("FURIKAERI_STARTUP_PROBE"):  # benchmarks/bench_startup.py only
+        from gui.startup_probe import install_if_asked
+
+        install_if_asked(app)
     return app
 
 
