@@ -21,10 +21,7 @@ output device); :class:`SourceCapture` reads one of them block by block.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import json
-import shutil
-import subprocess
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +64,8 @@ _loaded: _Library | None = None
 def _library() -> _Library:
     global _loaded
     if _loaded is None:
+        import ctypes.util  # with subprocess: when the call is recorded, not with the window
+
         simple_name = ctypes.util.find_library("pulse-simple") or "libpulse-simple.so.0"
         pulse_name = ctypes.util.find_library("pulse") or "libpulse.so.0"
         try:
@@ -213,6 +212,9 @@ def monitor_sources() -> list[CallSource]:
     Asked of the sound server with ``pactl`` (pulseaudio-utils; PipeWire ships
     a compatible one); an empty list when there is no server or no ``pactl``.
     """
+    import shutil
+    import subprocess
+
     pactl = shutil.which("pactl")
     if pactl is None:
         return []
