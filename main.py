@@ -22,6 +22,7 @@ os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
+        import core.library  # noqa: F401 - before Qt: PySide6 inspects every module imported after it (start-up)
         from gui.app import run
 
         return run(sys.argv[:1])
@@ -33,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # all freeze_support does; multiprocessing loads with the speech worker
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the speech worker is a spawned process, also in frozen builds
+        multiprocessing.freeze_support()  # the speech worker is a spawned process, also in frozen builds
     sys.exit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,6 +19,10 @@ def build_application(argv: list[str]) -> QApplication:
     app.setApplicationName("Furikaeri")
     app.setOrganizationName("Furikaeri")
     app.setApplicationDisplayName("Furikaeri")
+    if os.environ.get("FURIKAERI_STARTUP_PROBE"):  # benchmarks/bench_startup.py only
+        from gui.startup_probe import install_if_asked
+
+        install_if_asked(app)
     return app
 
 

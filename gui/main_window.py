@@ -1,10 +1,16 @@
-"""The main window: the interview library, its empty state and the status bar."""
+"""The main window: the interview library, its empty state and the status bar.
+
+Only what the first screen shows is imported with this module; dialogs, the
+transcript window, Qt Multimedia and the speech stack are imported when first
+used (tests/test_startup_imports.py), so the window appears at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -22,10 +28,8 @@ from core.consent.verify import ConsentCheck, check_consent
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
-from core.ops import Changes
+from core.ops import Changes, Result
 from core.ops import interviews as interview_ops
-from core.ops import recordings as recording_ops
-from core.recording.recovery import RecoveryReport, recovery_messages
 from core.recording.store import Recording
 from core.settings import (
     AUTO_TRANSCRIBE,
@@ -36,23 +40,23 @@ from core.settings import (
     SPEECH_MODEL,
     Settings,
 )
-from core.speech.models import resolve_model
-from core.transcription.service import TranscriptionService
 from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
-from gui.import_dialog import ImportDialog
-from gui.interview_dialog import InterviewDialog
 from gui.interview_pane import InterviewPane
 from gui.library_model import LibraryView
 from gui.practice.entry import PracticeEntry
 from gui.recording_panel import format_elapsed
-from gui.search_panel import SearchPanel
-from gui.settings_dialog import SettingsDialog
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
-from gui.transcript_window import TranscriptWindow
+
+if TYPE_CHECKING:
+    from core.recording.recovery import RecoveryReport
+    from core.transcription.service import TranscriptionService
+    from gui.interview_dialog import InterviewDialog
+    from gui.search_panel import SearchPanel
+    from gui.transcript_window import TranscriptWindow
 
 
 class MainWindow(Retranslatable, QMainWindow):
@@ -79,10 +83,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         self.search_field = QLineEdit()
-        self.search_panel = SearchPanel(library, self.tasks, field=self.search_field)
-        self.search_panel.hit_activated.connect(self.open_hit)
+        self.search_field.setClearButtonEnabled(True)
+        self._search_panel: SearchPanel | None = None  # made when the first query is typed (search_panel)
         self.search_field.textChanged.connect(lambda _text: self._show_search())
-        self.stack.addWidget(self.search_panel)
         self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
         self.pane.recorder.state_changed.connect(self._recording_state_changed)
         self.pane.recorder.elapsed_changed.connect(self._update_title)
@@ -135,17 +138,22 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- start-up --------------------------------------------------------------
     def start(self) -> None:
-        """Load the library and probe audio and the speech model, all in the background."""
+        """Load the library, and once the window is shown probe audio and the speech model, all in the background."""
         self.load_library()
         self.tracker_ui.start()
-        self.tasks.run_op(lambda: recording_ops.recover(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run_op(lambda: _recover(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
+        self.status.show_model_preparing()
+        QTimer.singleShot(0, self, self._probe)  # the window first: PortAudio and the model check load a lot
+
+    def _probe(self) -> None:
+        from core.speech.models import resolve_model
+
         # Probing anew re-initialises PortAudio: only while nothing records (here, at start).
         self.tasks.run(lambda: audio_status(rescan=True), done=self._audio_ready)
         name = self.settings.get(SPEECH_MODEL)
-        self.status.show_model_preparing()
         self.tasks.run(
             lambda report: resolve_model(name, progress=report),
             done=lambda _path: self.status.show_model_ready(),
@@ -159,6 +167,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.audio_checked.emit()
 
     def _recovered(self, report: RecoveryReport) -> None:
+        from core.recording.recovery import recovery_messages
+
         messages = recovery_messages(report)
         if messages:
             self.statusBar().showMessage(" ".join(render(message) for message in messages), 15000)
@@ -219,11 +229,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.search_field.setMaximumWidth(360)
         self.toolbar.addWidget(self.search_field)
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
-        for widget in (self.search_field, self.search_panel):
-            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
-            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            escape.activated.connect(self.close_search)
+        self._close_search_on_escape(self.search_field)
         self.addToolBar(self.toolbar)
+
+    def _close_search_on_escape(self, widget: QWidget) -> None:
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close_search)
 
     def _base_title(self) -> str:
         return self.tr("Furikaeri — interview practice and review")
@@ -251,6 +263,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def retranslate(self) -> None:
         self._update_title()
+        if self._search_panel is None:  # the panel's own words, until it is made and says them itself
+            self.search_field.setPlaceholderText(QCoreApplication.translate(
+                "SearchPanel", "Search notes, transcripts and companies (Ctrl+F)"))
         self.file_menu.setTitle(self.tr("&Library"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -315,6 +330,20 @@ class MainWindow(Retranslatable, QMainWindow):
         return True
 
     # -- search ----------------------------------------------------------------
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search hits, in place of the library list; made on first use (it takes over the search field)."""
+        if self._search_panel is None:
+            from gui.search_panel import SearchPanel
+
+            panel = self._search_panel = SearchPanel(self.library, self.tasks, field=self.search_field)
+            panel.hit_activated.connect(self.open_hit)
+            self.stack.addWidget(panel)
+            self._close_search_on_escape(panel)
+            if self.search_field.text().strip():
+                panel.schedule()  # the text typed before the panel listened
+        return self._search_panel
+
     def focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
@@ -327,7 +356,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """The hits replace the library list while the search field holds a query."""
         if self.search_field.text().strip():
             self.stack.setCurrentWidget(self.search_panel)
-        elif self.stack.currentWidget() is self.search_panel:
+        elif self._search_panel is not None and self.stack.currentWidget() is self._search_panel:
             self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
 
     def open_hit(self, hit) -> None:
@@ -349,14 +378,18 @@ class MainWindow(Retranslatable, QMainWindow):
                                self.tr("That recording no longer exists."), 10000))
 
     def new_interview(self) -> None:
+        from gui.interview_dialog import InterviewDialog
+
         self._edit(InterviewDialog(self))
 
     def edit_interview(self, row: int | None) -> None:
+        from gui.interview_dialog import InterviewDialog
+
         if row is not None:
             self._edit(InterviewDialog(self, self.model.interview_at(row)))
 
     def _edit(self, dialog: InterviewDialog) -> None:
-        if dialog.exec() != InterviewDialog.DialogCode.Accepted or (item := dialog.interview()) is None:
+        if dialog.exec() != dialog.DialogCode.Accepted or (item := dialog.interview()) is None:
             return
         # The tracker adds the follow-ups; the list shows the change by itself, and the interview is selected.
         self.tracker_ui.save_interview(item, done=lambda saved: self._select_saved(saved))
@@ -386,6 +419,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:
+        from gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
                                 library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY),
@@ -403,12 +438,16 @@ class MainWindow(Retranslatable, QMainWindow):
     def transcription_service(self) -> TranscriptionService:
         """The one worker process for speech recognition, started on first use."""
         if self._service is None:
+            from core.transcription.service import TranscriptionService
+
             self._service = TranscriptionService()
         return self._service
 
     def open_transcript(self, recording: Recording, transcribe_if_missing: bool = True) -> TranscriptWindow:
         window = self.transcript_windows.get(recording.id)
         if window is None:
+            from gui.transcript_window import TranscriptWindow
+
             window = TranscriptWindow(self.library, recording, self.transcription_service, self.settings, self,
                                       hub=self.tasks.hub)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -434,6 +473,8 @@ class MainWindow(Retranslatable, QMainWindow):
         interview = self.pane.interview
         windows = [w for w in self.transcript_windows.values()
                    if interview is not None and w.recording.interview_id == interview.id]
+        from PySide6.QtMultimedia import QMediaPlayer  # loaded with the transcript window
+
         playing = [w for w in windows if w.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState]
         for window in playing + [w for w in windows if w.player.position() > 0]:
             return window.player.position()
@@ -478,6 +519,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def import_audio_file(self, path: str) -> None:
         from pathlib import Path
 
+        from gui.import_dialog import ImportDialog
+
         interview = self.pane.interview
         if interview is None:
             return
@@ -521,3 +564,9 @@ class MainWindow(Retranslatable, QMainWindow):
         if self._service is not None:
             self._service.shutdown()
         super().closeEvent(event)
+
+
+def _recover(library: Library) -> Result[RecoveryReport]:
+    from core.ops import recordings  # loaded by the background task that uses it
+
+    return recordings.recover(library)

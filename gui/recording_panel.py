@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,16 +35,16 @@ from core.messages import FurikaeriError, Message
 from core.ops import Changes
 from core.ops import recording as recording_ops
 from core.recording.call_watch import CallWatch
-from core.recording.recorder import RecorderState
-from core.recording.session import RecordingSession
 from core.recording.store import Recording, RecordingState
 from gui.call_audio_row import CallAudioRow
-from gui.consent_dialog import ConsentDialog
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
 from gui.live_transcript import LiveLine, LiveTranscription
 from gui.tasks import TaskRunner, UiCallback
+
+if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
+    from core.recording.session import RecordingSession
 
 MARKER_SHORTCUT = QKeySequence("Ctrl+M")
 __all__ = ["LEVEL_FLOOR_DB", "RecordingPanel"]  # LEVEL_FLOOR_DB: the practice page's meter uses it too
@@ -197,6 +198,8 @@ class RecordingPanel(Retranslatable, QWidget):
     def state(self) -> PanelState:
         if self.session is None:
             return PanelState.IDLE
+        from core.recording.recorder import RecorderState  # loaded: a session is running
+
         return PanelState.PAUSED if self.session.recorder.state is RecorderState.PAUSED else PanelState.RECORDING
 
     def is_recording(self) -> bool:
@@ -299,6 +302,8 @@ class RecordingPanel(Retranslatable, QWidget):
         permission, clip = None, False
         call_source = self.call_row.source()
         if recording_ops.needs_permission(interview):
+            from gui.consent_dialog import ConsentDialog  # loaded when first asked for
+
             dialog = ConsentDialog(interview.company, self._language(), self)
             row = self._dialog_call_row = CallAudioRow(dialog)
             row.set_sources(self._call_sources)

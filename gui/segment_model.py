@@ -12,7 +12,6 @@ import bisect
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from core.transcription.guard import flag_reasons
 from core.transcription.model import Segment
 from core.transcription.speakers import INTERVIEWER, ME
 from gui.i18n import render
@@ -132,6 +131,8 @@ class SegmentModel(QAbstractTableModel):
             tips = []
             if segment.corrected_text is not None:
                 tips.append(self.tr("Original: {text}").format(text=segment.text.strip()))
+            from core.transcription.guard import flag_reasons  # with numpy: not for format_time's users at start
+
             tips += [render(reason) for reason in flag_reasons(segment.flags)]  # why it is greyed
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.BackgroundRole:

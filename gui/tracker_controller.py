@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from core.interviews import Interview, Status
 from core.library import Library
@@ -25,14 +26,16 @@ from core.tracker.followups import FollowUp
 from core.tracker.kinds import MessageKind
 from gui.followup_bar import FollowUpBar
 from gui.library_model import LibraryModel
-from gui.message_dialog import MessageDialog
 from gui.notification_toast import NotificationToast
 from gui.notifier import TaskNotifier
 from gui.snooze import ask_datetime
 from gui.tasks import TaskRunner
 from gui.tracker_labels import task_text
-from gui.upcoming_view import UpcomingView
-from gui.withdraw_dialog import WithdrawDialog
+
+if TYPE_CHECKING:  # the screens and dialogs load when first opened
+    from gui.message_dialog import MessageDialog
+    from gui.upcoming_view import UpcomingView
+    from gui.withdraw_dialog import WithdrawDialog
 
 
 def local_now() -> datetime:
@@ -75,6 +78,8 @@ class TrackerController(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             icon = window.windowIcon()
             if icon.isNull():
+                from PySide6.QtWidgets import QStyle
+
                 icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.activated.connect(lambda _reason: self._raise_window())
@@ -195,6 +200,8 @@ class TrackerController(QObject):
     # -- screens -------------------------------------------------------------------------
     def open_upcoming(self) -> UpcomingView:
         if self.upcoming is None:
+            from gui.upcoming_view import UpcomingView
+
             self.upcoming = UpcomingView(self, self.window)
             self.notifier.due.connect(self._task_fell_due)
         self.upcoming.load()
@@ -213,6 +220,8 @@ class TrackerController(QObject):
         if task is not None:
             kind = kind or task.template
             extra = {**task.template_values(), **(extra or {})}
+        from gui.message_dialog import MessageDialog
+
         dialog = MessageDialog(interview, self.settings, self.language(), kind, extra, self.window, task=task,
                                chosen=chosen)
         recorded: set[tuple] = set()  # one timeline entry per message and way of use, however often
@@ -246,6 +255,8 @@ class TrackerController(QObject):
 
     def withdraw(self, interview: Interview) -> WithdrawDialog:
         """Not modal: the scripts it opens stay usable while the user calls."""
+        from gui.withdraw_dialog import WithdrawDialog
+
         dialog = WithdrawDialog(interview, self.now, self.window)
         dialog.message_requested.connect(lambda kind, chosen: self.prepare_message(interview, kind, chosen=chosen))
         dialog.accepted.connect(lambda: self.tasks.run_op(

@@ -21,16 +21,14 @@ output device); :class:`SourceCapture` reads one of them block by block.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import json
-import shutil
-import subprocess
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _CONTEXT = "CallAudio"
 _PA_STREAM_RECORD = 2
@@ -66,6 +64,8 @@ _loaded: _Library | None = None
 def _library() -> _Library:
     global _loaded
     if _loaded is None:
+        import ctypes.util  # with subprocess: when the call is recorded, not with the window
+
         simple_name = ctypes.util.find_library("pulse-simple") or "libpulse-simple.so.0"
         pulse_name = ctypes.util.find_library("pulse") or "libpulse.so.0"
         try:
@@ -182,6 +182,8 @@ class SourceCapture:
             raise CaptureError(_m(QT_TRANSLATE_NOOP(
                 "CallAudio", "The call's sound stopped reaching Furikaeri: its source {source} went away."),
                 source=self._device))
+        import numpy as np  # here: listing the call's sources must not load numpy (start-up)
+
         samples = np.frombuffer(self._buffer.raw, dtype="<i2").copy()
         return samples.reshape(-1, self.channels)
 
@@ -210,6 +212,9 @@ def monitor_sources() -> list[CallSource]:
     Asked of the sound server with ``pactl`` (pulseaudio-utils; PipeWire ships
     a compatible one); an empty list when there is no server or no ``pactl``.
     """
+    import shutil
+    import subprocess
+
     pactl = shutil.which("pactl")
     if pactl is None:
         return []

@@ -7,7 +7,6 @@ from pathlib import Path
 from core.consent import ConsentRecord
 from core.library import Library
 from core.ops.changes import Changes, Result
-from core.recording.importer import import_audio
 from core.recording.store import Recording
 
 
@@ -19,6 +18,8 @@ def delete_interview(library: Library, interview_id: int) -> Result[None]:
 
 def import_recording(library: Library, source: Path, consent: ConsentRecord) -> Result[Recording]:
     """An audio file copied into the interview, with the permission the user states for it."""
+    from core.recording.importer import import_audio  # with the recorder's modules: not at start-up
+
     recording = import_audio(library, source, consent)
     ids = frozenset({recording.interview_id})
     return Result(recording, Changes(recordings=ids, consent=ids))

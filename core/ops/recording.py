@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.consent import (
     ConsentAnswer,
@@ -27,8 +27,10 @@ from core.interviews import Interview, InterviewKind, utc_now
 from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, Message
 from core.ops.changes import Changes, Result
-from core.recording.session import RecordingSession, start_recording
 from core.recording.store import Marker, Recording
+
+if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts, not with the window
+    from core.recording.session import RecordingSession
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def start(library: Library, interview: Interview, permission: Permission | None 
         consent = library.consent.add(consent_record(interview, permission, note))
         ids = frozenset({interview.id})
         return Result(Started(consent, None), Changes(consent=ids, interviews=ids))
+    from core.recording.session import start_recording
+
     new = interview.id is None
     session = start_recording(library, interview, lambda saved: consent_record(saved, permission, note),
                               device=device, sd=sd, on_event=on_event, call_source=call_source)

@@ -30,7 +30,6 @@ from core.library import Library
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.recording import reserve, wavfile
 from core.recording.files import call_track_path, is_call_track, sidecar_path
-from core.recording.session import _release_lock, _take_lock, read_sidecar, write_sidecar
 from core.recording.store import Marker, Recording, RecordingState
 
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".webm")
@@ -67,6 +66,8 @@ def recover_unfinished(library: Library) -> list[Recording]:
     """
     recovered = []
     for recording in library.recordings.unfinished():
+        from core.recording.session import _release_lock, _take_lock  # the recorder's modules: not at every start
+
         audio = recording.path
         try:
             fd = _take_lock(audio, wait=False)
@@ -114,6 +115,7 @@ def message_from_json_dict(data: dict[str, Any]) -> Message | None:
 
 def _finish_from_file(library: Library, recording: Recording, audio: Path, side: dict[str, Any] | None) -> Recording:
     """Repair the audio, then record how it ended: as the sidecar says, else recovered after a crash."""
+    from core.recording.session import write_sidecar
     samplerate = None
     dropped = 0
     try:
@@ -141,6 +143,7 @@ def _finish_from_file(library: Library, recording: Recording, audio: Path, side:
 
 
 def _recover(library: Library, recording: Recording, audio: Path) -> Recording:
+    from core.recording.session import read_sidecar
     return _finish_from_file(library, recording, audio, read_sidecar(audio))
 
 
@@ -165,6 +168,8 @@ def _reconcile_files(library: Library) -> tuple[list[Recording], list[Path], int
             if (audio.name.startswith(".") or audio.suffix.lower() not in AUDIO_SUFFIXES or not audio.is_file()
                     or audio.relative_to(root).as_posix() in known or is_call_track(audio)):
                 continue
+            from core.recording.session import _release_lock, _take_lock
+
             fd = _take_lock(audio, wait=False)
             if fd is None:
                 continue  # being recorded or imported right now
@@ -183,6 +188,7 @@ def _reconcile_files(library: Library) -> tuple[list[Recording], list[Path], int
 
 def _adopt(library: Library, audio: Path) -> Recording | bool:
     """Attach ``audio`` to the library again; False when it held nothing and was removed; True when kept as is."""
+    from core.recording.session import read_sidecar
     side = read_sidecar(audio)
     consent = _consent_of(library, audio, side)
     if consent is not None and audio.suffix.lower() == ".wav":

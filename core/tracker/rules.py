@@ -39,8 +39,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-import jpholiday
-
 BUSINESS_START = time(10, 0)  # mornings start here for our purposes (mails due, calls allowed after 10:15)
 BUSINESS_END = time(18, 0)  # same-day mails are due by this time
 SAME_DAY_LIMIT = time(16, 0)  # an interview ending later than this gets its thank-you mail next morning
@@ -55,6 +53,8 @@ _MAX_SEARCH_DAYS = 40  # far more than any run of closed days
 
 def is_holiday(day: date) -> bool:
     """A Japanese public holiday (substitute holidays included)."""
+    import jpholiday  # here: its tables load when a follow-up is planned, not with the window
+
     return jpholiday.is_holiday(day)
 
 

@@ -8,6 +8,7 @@ The main window hands over what practice needs and places :attr:`PracticeEntry.a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,11 +19,13 @@ from core.library import Library
 from core.ops import Changes
 from core.practice.store import PracticeSessionInfo
 from core.settings import Settings
-from core.transcription.service import TranscriptionService
 from gui.practice.notes_action import AddToBank
-from gui.practice.session_page import Device
-from gui.practice.window import PracticeWindow
 from gui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the practice window (recorder, player, speech) is imported when it is first opened
+    from core.transcription.service import TranscriptionService
+    from gui.practice.session_page import Device
+    from gui.practice.window import PracticeWindow
 
 PRACTICE_SHORTCUT = QKeySequence("Ctrl+Shift+P")
 
@@ -80,6 +83,8 @@ class PracticeEntry(QObject):
     # -- the practice window ------------------------------------------------------------
     def _new_window(self) -> PracticeWindow:
         if self.window is None:
+            from gui.practice.window import PracticeWindow
+
             window = PracticeWindow(self.library, self.tasks.hub, self.settings, self._service, self._language,
                                     self._device, self._parent, time_limit_s=self.time_limit_s)
             window.session_saved.connect(self._select_interview)  # the library list follows the hub by itself
