@@ -110,6 +110,11 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
     assert speech[answers[-1].end_ms // 20 + 5:].sum() == 0  # nothing spoken after the last boundary
 
     # Review: transcript per answer, metrics shown against targets, self-review saved.
+    # The answers were transcribed while the next ones were given: the review took that transcript, once.
+    assert review.job is None and not practice.live.running
+    assert practice.live.outcome.value.id == review.transcript.id  # the live one, not a second transcription
+    with Library.open() as check:
+        assert [t.id for t in check.transcripts.for_recording(recording.id)] == [review.transcript.id]
     assert set(review.metrics) == {a.id for a in answers}
     assert "Ken" in review.transcript_view.toPlainText() or "shops" in review.transcript_view.toPlainText()
     for row, answer in enumerate(answers):
