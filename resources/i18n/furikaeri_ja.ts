@@ -189,6 +189,14 @@
         <translation>完成した WAV ファイルをここにもコピーします</translation>
     </message>
     <message>
+        <source>transcribe while recording, and write the transcript beside the recording</source>
+        <translation>録音しながら文字起こしし、文字起こしを録音ファイルの隣に保存する</translation>
+    </message>
+    <message>
+        <source>the language spoken (for --transcribe; default: auto)</source>
+        <translation>話される言語（--transcribe 用。既定値: auto）</translation>
+    </message>
+    <message>
         <source>Mock practice</source>
         <translation>模擬面接</translation>
     </message>
@@ -611,6 +619,22 @@
     <message>
         <source>{count} voices told apart: saved as transcript {id} (main.py export {id} writes it).</source>
         <translation>{count} 人の声を聞き分け、文字起こし {id} として保存しました（main.py export {id} で書き出せます）。</translation>
+    </message>
+    <message>
+        <source>Finishing the transcript…</source>
+        <translation>文字起こしを仕上げています…</translation>
+    </message>
+    <message>
+        <source>The transcript could not be made: {error}</source>
+        <translation>文字起こしを作成できませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>The recording is kept; transcribe it again with “main.py transcribe {path}”.</source>
+        <translation>録音は保存されています。「main.py transcribe {path}」でもう一度文字起こしできます。</translation>
+    </message>
+    <message>
+        <source>Transcript: {path}</source>
+        <translation>文字起こし: {path}</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +1778,25 @@
     <message>
         <source>Status</source>
         <translation>状況</translation>
+    </message>
+</context>
+<context>
+    <name>LiveLine</name>
+    <message>
+        <source>Transcript: up to {heard} of {recorded}</source>
+        <translation>文字起こし: {recorded} 中 {heard} まで</translation>
+    </message>
+    <message>
+        <source>Finishing the transcript…</source>
+        <translation>文字起こしを仕上げています…</translation>
+    </message>
+    <message>
+        <source>The transcript could not be made while recording ({error}). The recording is kept: open its transcript to try again.</source>
+        <translation>録音中の文字起こしができませんでした（{error}）。録音は保存されています。文字起こしを開いて、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>How far the transcript has got</source>
+        <translation>文字起こしの進み具合</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3456,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>この練習には録音された回答がありません。</translation>
     </message>
     <message>
+        <source>Finishing the transcript of your answers…</source>
+        <translation>回答の文字起こしを仕上げています…</translation>
+    </message>
+    <message>
         <source>{number}. {question} ({length})</source>
         <translation>{number}. {question}（{length}）</translation>
     </message>
@@ -3647,8 +3694,16 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <source>Transcribe each recording as soon as it stops</source>
-        <translation>録音が終わったらすぐに文字起こしする</translation>
+        <source>Transcribe while recording</source>
+        <translation>録音しながら文字起こしする</translation>
+    </message>
+    <message>
+        <source>The transcript is then ready a few seconds after you stop. On a slow computer, turn this off for a real interview: the recording is transcribed after it stops instead.</source>
+        <translation>停止して数秒後には文字起こしができあがります。動作の遅いパソコンでは、本番の面接のときはオフにしてください。録音を停止してから文字起こしします。</translation>
+    </message>
+    <message>
+        <source>Open the transcript of each recording when it stops</source>
+        <translation>録音を停止したら、その文字起こしを開く</translation>
     </message>
     <message>
         <source>Start every export with a line saying it is private</source>
@@ -3968,6 +4023,10 @@ a product you worked on</source>
         <translation>英語</translation>
     </message>
     <message>
+        <source>Finishing the transcript…</source>
+        <translation>文字起こしを仕上げています…</translation>
+    </message>
+    <message>
         <source>No transcript yet.</source>
         <translation>まだ文字起こしはありません。</translation>
     </message>
@@ -4133,6 +4192,14 @@ a product you worked on</source>
     <message>
         <source>The voices could not be told apart ({error}); the transcript is unchanged.</source>
         <translation>声を聞き分けられませんでした（{error}）。文字起こしは変更していません。</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a recording in progress this app can follow.</source>
+        <translation>ファイル {file} は、このアプリが追いかけられる録音中のファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Could not read {file}: {error}</source>
+        <translation>{file} を読み込めませんでした: {error}</translation>
     </message>
 </context>
 <context>
