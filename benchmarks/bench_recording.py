@@ -99,14 +99,53 @@ class CountingStream:
         self.frames += frames
 
 
-def write_source(path: Path, seconds: float) -> None:
-    """Seeded band-limited noise with a slow loudness wander, written one second at a time."""
+def write_source(path: Path, seconds: float, speech: np.ndarray | None = None) -> None:
+    """Seeded band-limited noise with a slow loudness wander, written one second at a time (with ``speech``, 48-kHz
+    samples looped over it, louder: something for the live transcription to transcribe)."""
     rng = np.random.default_rng(20240607)
     kernel = np.hanning(9) / np.hanning(9).sum()
     with soundfile.SoundFile(path, "w", RATE, 1, subtype="PCM_16") as out:
         for second in range(int(seconds)):
             noise = np.convolve(rng.standard_normal(RATE), kernel, mode="same")
-            out.write(0.25 * (0.6 + 0.4 * np.sin(second / 7.0)) * noise / 3.0)
+            block = 0.25 * (0.6 + 0.4 * np.sin(second / 7.0)) * noise / 3.0
+            if speech is not None:
+                at = (second * RATE) % len(speech)
+                block = 0.3 * block + np.resize(np.roll(speech, -at), RATE)
+            out.write(block)
+
+
+def speech_track(tmp: Path) -> np.ndarray:
+    """The interview answer, spoken by espeak-ng, at 48 kHz with a second's pause after it."""
+    spoken = tmp / "answer.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(spoken), SPEECH], check=True, timeout=120)
+    samples, rate = soundfile.read(spoken, dtype="float32")
+    positions = np.arange(0, len(samples), rate / RATE)
+    resampled = np.interp(positions, np.arange(len(samples)), samples).astype(np.float32)
+    return np.concatenate([0.5 * resampled / max(float(np.max(np.abs(resampled))), 1e-6),
+                           np.zeros(RATE, dtype=np.float32)])
+
+
+def start_live(recorder: Recorder, path: Path) -> Any:
+    """The app's live transcription of the recording (base model), with its watcher on the recorder."""
+    from core.ops.live import LiveTranscript
+    from core.speech.models import resolve_model
+    from core.transcription.model import TranscriptionSettings
+    from core.transcription.service import TranscriptionService
+
+    service = TranscriptionService()
+    job = service.follow(path, TranscriptionSettings(model=str(resolve_model("base")), language="en"))
+    return service, LiveTranscript(job, recorder)
+
+
+def finish_live(live: Any) -> tuple[float, int, int]:
+    """Stop → transcript seconds, segments, and how often the worker was held off."""
+    service, transcript = live
+    stopped = time.monotonic()
+    transcript.recording_stopped()
+    result = transcript.job.wait(600)
+    took = time.monotonic() - stopped
+    service.shutdown()
+    return took, len(result.segments), transcript.held
 
 
 def locate(recorded: np.ndarray, source_path: Path, expected: int) -> int:
@@ -160,6 +199,8 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--whisper-threads", type=int, default=1)
     parser.add_argument("--no-whisper", action="store_true", help="record without the transcription load")
+    parser.add_argument("--live", action="store_true",
+                        help="the load is the app's own live transcription of the recording (speech in the source)")
     args = parser.parse_args()
     seconds = args.minutes * 60
 
@@ -177,8 +218,8 @@ def main() -> int:
         os.environ["FURIKAERI_HOME"] = str(tmp / "home")
         os.environ.update(rig.client_env)
         source = tmp / "source.wav"
-        write_source(source, seconds + 20)
-        whisper = None if args.no_whisper else start_whisper(tmp, args.whisper_threads)
+        write_source(source, seconds + 20, speech=speech_track(tmp) if args.live else None)
+        whisper = None if args.no_whisper or args.live else start_whisper(tmp, args.whisper_threads)
         sd = load_sounddevice()
         rescan_devices(sd)
         with Library.open() as library:
@@ -195,6 +236,7 @@ def main() -> int:
         base_started = time.monotonic()
         recorder.start()
         started, cpu_started = time.monotonic(), time.process_time()
+        live = start_live(recorder, tmp / "take.wav") if args.live else None
         rss = {0.0: rss_mb()}
         done = threading.Event()
         while not done.wait(1.0):
@@ -204,6 +246,7 @@ def main() -> int:
                 break
         result = recorder.stop()
         wall = time.monotonic() - started
+        live_figures = finish_live(live) if live is not None else None
         baseline.stream.stop()
         base_wall = time.monotonic() - base_started
         cpu = time.process_time() - cpu_started
@@ -228,6 +271,10 @@ def main() -> int:
     print(f"{'RSS growth 30 s -> end (MB)':30s}{growth:12.2f}   (target < 10)")
     print(f"{'process CPU, both streams':30s}{100 * cpu / wall:11.1f}%  of one core")
     print(f"{'problem':30s}{result.problem!s:>12s}")
+    if live_figures:
+        stop_s, segments, held = live_figures
+        print(f"live transcription: {segments} segments, complete {stop_s:.1f} s after Stop; "
+              f"held off {held} time(s) for late callbacks")
     if load:
         passes, audio, compute = load
         print(f"whisper base load: {passes} passes, {audio:.0f} s of speech in {compute:.0f} s "

@@ -28,6 +28,7 @@ from dataclasses import replace
 from core.library import Library
 from core.ops.transcription import Outcome, settings_for, storing
 from core.recording.files import call_track_path
+from core.recording.recorder import Recorder
 from core.recording.session import RecordingSession
 from core.transcription.model import TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
@@ -40,10 +41,10 @@ WATCH_S = 0.05  # how often the recorder is looked at
 class LiveTranscript:
     """One recording's live transcription (see the module doc); made by :func:`follow`."""
 
-    def __init__(self, job: Job, session: RecordingSession) -> None:
+    def __init__(self, job: Job, recorder: Recorder, recording_id: int | None = None) -> None:
         self.job = job
-        self.session = session
-        self.recording_id = session.recording.id
+        self.recorder = recorder
+        self.recording_id = recording_id
         self.held = 0  # how many times the worker was held off (for diagnostics and benchmarks)
         self._stopped = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name="furikaeri-live-watch", daemon=True)
@@ -60,7 +61,7 @@ class LiveTranscript:
         self.job.cancel()
 
     def _watch(self) -> None:
-        recorder = self.session.recorder
+        recorder = self.recorder
         calm_since: float | None = None
         holding = False
         while not self._stopped.wait(WATCH_S) and not self.job.done:
@@ -94,4 +95,4 @@ def follow(library: Library, service: TranscriptionService, session: RecordingSe
     job = service.follow(recording.path, settings, on_progress, on_done=storing(library, recording, settings, on_done),
                          source=recording.file, recording_id=recording.id,
                          call_path=call_track_path(recording.path) if two_tracks else None)
-    return LiveTranscript(job, session)
+    return LiveTranscript(job, session.recorder, recording.id)
