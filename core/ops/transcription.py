@@ -42,11 +42,10 @@ def context_for(library: Library, recording: Recording, glossary: str | None = N
         glossary = Settings().get(GLOSSARY)
     interview = library.interviews.get(recording.interview_id)
     questions: list[str] = []
-    for session in library.practice.sessions():
-        if session.recording_id == recording.id:
-            answers = library.practice.answers(session.id)
-            questions += [a.question_text for a in answers] if answers else [
-                q.text(session.language) for q in library.questions.many(session.plan)]
+    for session in library.practice.sessions_for_recording(recording.id):
+        answers = library.practice.answers(session.id)
+        questions += [a.question_text for a in answers] if answers else [
+            q.text(session.language) for q in library.questions.many(session.plan)]
     return Context(company=interview.company, position=interview.position, stage=interview.stage,
                    interviewers=interview.interviewers, questions=tuple(dict.fromkeys(q for q in questions if q)),
                    glossary=glossary_terms(glossary))

@@ -89,6 +89,12 @@ class PracticeStore:
                                      (interview_id,)).fetchone()
         return _session(row) if row else None
 
+    def sessions_for_recording(self, recording_id: int) -> list[PracticeSessionInfo]:
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM practice_sessions WHERE recording_id = ? ORDER BY id",
+                                      (recording_id,)).fetchall()
+        return [_session(row) for row in rows]
+
     def sessions(self) -> list[PracticeSessionInfo]:
         with self._lock:
             rows = self._conn.execute("SELECT * FROM practice_sessions ORDER BY created_at, id").fetchall()
