@@ -76,6 +76,8 @@ def practice_once(app, window, rig, answers: list[Path]) -> float:
     wait(app, lambda: bool(started))
     loaded: list[float] = []
     practice.review.loaded.connect(lambda: loaded.append(time.monotonic()))
+    transcribed: list[float] = []
+    practice.live.finished.connect(lambda _outcome: transcribed.append(time.monotonic()))
     for index, wav in enumerate(answers):
         player = rig.play(wav, wait=False)
         wait(app, lambda p=player: p.poll() is not None)
@@ -87,6 +89,9 @@ def practice_once(app, window, rig, answers: list[Path]) -> float:
     page.next_button.click()  # Finish
     wait(app, lambda: bool(loaded))
     took = loaded[0] - clicked
+    if transcribed:
+        print(f"  practice: live transcript stored {transcribed[0] - clicked:.1f} s after Finish, metrics shown "
+              f"{loaded[0] - transcribed[0]:.1f} s later", flush=True)
     assert set(practice.review.metrics) and len(practice.review.metrics) == len(answers), practice.review.metrics
     practice.close()
     wait(app, lambda: not practice.isVisible())
