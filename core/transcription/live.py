@@ -44,8 +44,10 @@ import numpy as np
 from core.transcription import bleed
 from core.transcription.audio import SAMPLE_RATE, SILENCE_PEAK_DBFS
 from core.transcription.coverage import redo_uncovered, shifted
+from core.transcription.decoding import convert, decode_segments, settle_language, whisper_options
 from core.transcription.follow import GrowingWav
 from core.transcription.guard import LEVEL_FRAME_MS, SPEECH_LEVEL_PERCENTILE, Levels
+from core.transcription.messages import Detected, SegmentDone
 from core.transcription.model import Segment, TranscriptionSettings
 from core.transcription.speakers import INTERVIEWER, ME
 
@@ -272,25 +274,19 @@ class LiveJob:
         elif settings.language:
             track.language, track.probability = settings.language, 1.0
         else:
-            from core.transcription.worker import settle_language
-
             settled, probability = settle_language(self.model, samples, settings)
             if settled.language:
                 track.language, track.probability, settings = settled.language, probability or 0.0, settled
         return settings
 
     def _decode(self, samples: np.ndarray, settings: TranscriptionSettings) -> tuple[list[Segment], Any]:
-        from core.transcription.worker import whisper_options
-
         segments, info = self.model.transcribe(samples, **whisper_options(settings))
         try:
-            return [_convert(segment) for segment in segments], info
+            return [convert(segment) for segment in segments], info
         finally:
             segments.close()
 
     def _transcribe(self, track: _Track, start: int, samples: np.ndarray) -> None:
-        from core.transcription.worker import SegmentDone, decode_segments
-
         settings = self._settings_for(track, samples)
         found, info = self._decode(samples, settings)
         if not track.language and float(info.duration_after_vad) > 0:
@@ -311,8 +307,6 @@ class LiveJob:
 
     def conclude(self) -> list[Any]:
         """The messages that end the job: each track's :class:`Detected`, then the voices if separated."""
-        from core.transcription.worker import Detected
-
         out: list[Any] = []
         for track in self.tracks:
             if track.meter.peak <= 0 or 20 * np.log10(track.meter.peak) < SILENCE_PEAK_DBFS:
@@ -326,9 +320,3 @@ def _padded(samples: np.ndarray, length: int) -> np.ndarray:
     if len(samples) >= length:
         return samples[:length]
     return np.pad(samples, (0, length - len(samples)))
-
-
-def _convert(segment: Any) -> Segment:
-    from core.transcription.worker import _convert as convert
-
-    return convert(segment)

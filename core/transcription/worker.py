@@ -46,7 +46,6 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
@@ -58,143 +57,41 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.transcription import bleed
 from core.transcription.audio import CONTEXT, AudioFileError, DecodedAudio, TranscriptionError, decode
 from core.transcription.coverage import redo_uncovered
-from core.transcription.guard import (
-    COMPRESSION_RATIO_THRESHOLD,
-    LOG_PROB_THRESHOLD,
-    NO_SPEECH_THRESHOLD,
-    Levels,
+from core.transcription.decoding import (
+    HOTWORD_REPETITION_PENALTY,
+    PROMPT_RESET_ON_TEMPERATURE,
+    TEMPERATURES,
+    decode_segments,
+    settle_language,
+    whisper_options,
 )
+from core.transcription.decoding import convert as _convert
+from core.transcription.guard import Levels
 from core.transcription.live import LIVE, NICE, LiveJob
-from core.transcription.model import Segment, TranscriptionSettings, Word
+from core.transcription.messages import (
+    SEPARATE,
+    TRANSCRIBE,
+    Detected,
+    Failed,
+    Finished,
+    JobRequest,
+    Progress,
+    SegmentDone,
+    Separated,
+    Started,
+)
+from core.transcription.model import Segment, TranscriptionSettings
 from core.transcription.speakers import INTERVIEWER, ME
 
-# Temperature fallback, capped: the full schedule (up to 1.0) spends minutes on noise for no text.
-TEMPERATURES = (0.0, 0.2, 0.4)
-HOTWORD_REPETITION_PENALTY = 1.1
-PROMPT_RESET_ON_TEMPERATURE = 0.3  # after a warm retry, stop feeding the previous text (stops loops)
+__all__ = [  # what the app, its tests and benchmarks take from here (some defined in the modules it draws on)
+    "HOTWORD_REPETITION_PENALTY", "PROMPT_RESET_ON_TEMPERATURE", "SEPARATE", "SEPARATION_FAILED", "TEMPERATURES",
+    "TRANSCRIBE", "Detected", "Failed", "Finished", "JobRequest", "Progress", "SegmentDone", "Separated", "Started",
+    "decode_segments", "no_telemetry", "run_job", "serve", "settle_language", "whisper_options",
+]
+
 # Libraries' own telemetry switches.  onnxruntime (faster-whisper's VAD) otherwise writes $TMPDIR/.ses and,
 # under the cache folder, a persistent device id and a database of events, as soon as it is imported.
 TELEMETRY_OFF = {"ORT_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
-
-
-def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
-    """The keyword arguments for ``WhisperModel.transcribe`` that ``settings`` stand for."""
-    return {
-        "language": settings.language or None,
-        "task": "transcribe",
-        "beam_size": settings.beam_size,
-        "vad_filter": settings.vad,
-        "word_timestamps": settings.word_timestamps,
-        "initial_prompt": settings.initial_prompt or None,
-        "hotwords": settings.hotwords or None,
-        "temperature": TEMPERATURES,
-        "compression_ratio_threshold": COMPRESSION_RATIO_THRESHOLD,
-        "log_prob_threshold": LOG_PROB_THRESHOLD,
-        "no_speech_threshold": NO_SPEECH_THRESHOLD,
-        "condition_on_previous_text": True,
-        "prompt_reset_on_temperature": PROMPT_RESET_ON_TEMPERATURE,
-        # Hotwords precede every window's prompt, and behind the filler prompt they set off loops at the end of an
-        # answer (え、え、え…, はい。はい。…): a light penalty on repeated tokens stops them (bench_context.py).
-        "repetition_penalty": HOTWORD_REPETITION_PENALTY if settings.hotwords else 1.0,
-    }
-
-
-def settle_language(model: Any, samples: Any,
-                    settings: TranscriptionSettings) -> tuple[TranscriptionSettings, float | None]:
-    """``settings`` for this audio, and the detection's probability (None when nothing was detected here).
-
-    With ``prompts_by_language`` and no language, the language is detected
-    first (as Whisper would inside ``transcribe``) and its prompt taken.
-    """
-    if settings.language or not (settings.prompts_by_language or settings.hotwords_by_language):
-        return settings, None
-    try:
-        language, probability, _ = model.detect_language(samples, vad_filter=settings.vad)
-    except (ValueError, IndexError, RuntimeError):  # e.g. no speech left after voice-activity detection
-        return settings, None
-    prompts, hotwords = dict(settings.prompts_by_language), dict(settings.hotwords_by_language)
-    return (replace(settings, language=language, initial_prompt=prompts.get(language, settings.initial_prompt),
-                    hotwords=hotwords.get(language, settings.hotwords)),
-            float(probability))
-
-
-# --- messages ---------------------------------------------------------------
-
-
-TRANSCRIBE = "transcribe"
-SEPARATE = "separate"  # only tell one microphone's voices apart (settings.speakers of them): no speech model
-
-
-@dataclass(frozen=True)
-class JobRequest:
-    job_id: int
-    path: str
-    settings: TranscriptionSettings
-    model_path: str  # already resolved by the parent ("" for SEPARATE)
-    device: str  # "auto", "cpu" or "cuda"
-    work_cap_s: float  # stop after this much recognition work
-    call_path: str | None = None  # a two-track recording's call track: its speakers are told apart
-    kind: str = TRANSCRIBE
-
-
-@dataclass(frozen=True)
-class Started:
-    job_id: int
-    duration_s: float  # of the decoded audio
-    problem: Message | None  # the file decoded only in part
-    silent: bool  # nothing louder than the silence threshold: no recognition will run
-    device: str = ""
-    compute_type: str = ""
-    load_s: float = 0.0  # 0 when the model was already loaded
-
-
-@dataclass(frozen=True)
-class Detected:
-    job_id: int
-    language: str
-    probability: float
-    speech_s: float  # audio left after voice-activity detection
-    speech_dbfs: float | None = None  # the recording's speech level (guard.Levels)
-    speaker: str | None = None  # the track detected (two-track recordings: one Detected per track)
-
-
-@dataclass(frozen=True)
-class SegmentDone:
-    job_id: int
-    segment: Segment
-    progress: float  # 0..1: the segment's end over the audio's duration
-    level_dbfs: float | None = None  # the level of the audio under the segment (guard.Levels.span_dbfs)
-
-
-@dataclass(frozen=True)
-class Progress:
-    job_id: int
-    fraction: float
-
-
-@dataclass(frozen=True)
-class Separated:
-    """The speakers' turns on one microphone (after the segments), or why they could not be told apart."""
-
-    job_id: int
-    turns: tuple[tuple[int, int, int], ...]  # (start_ms, end_ms, cluster)
-    problem: Message | None = None
-    me: int | None = None  # the cluster the user's voice profile recognised, if any
-
-
-@dataclass(frozen=True)
-class Finished:
-    job_id: int
-    capped: bool = False  # stopped early by the work cap
-    transcribe_s: float = 0.0
-
-
-@dataclass(frozen=True)
-class Failed:
-    job_id: int
-    message: Message
-    unreadable: bool = False  # the input file is the problem (an AudioFileError)
-
 
 # --- the process ------------------------------------------------------------
 
@@ -302,23 +199,6 @@ def serve(conn: Connection, temp_dir: str | None = None) -> None:
             run_job(request, conn.send, models, receive)
         except (BrokenPipeError, EOFError, ConnectionError):
             return  # the parent is gone
-
-
-def _convert(segment: Any) -> Segment:
-    words = tuple(Word(round(w.start * 1000), round(w.end * 1000), w.word, float(w.probability))
-                  for w in (segment.words or ()))
-    return Segment(start_ms=round(segment.start * 1000), end_ms=round(segment.end * 1000), text=segment.text.strip(),
-                   avg_logprob=float(segment.avg_logprob), no_speech_prob=float(segment.no_speech_prob), words=words)
-
-
-def decode_segments(model: Any, samples: np.ndarray, settings: TranscriptionSettings) -> Iterator[Segment]:
-    """Whisper's segments for ``samples`` with ``settings`` (language already settled), as :class:`Segment`."""
-    segments, _info = model.transcribe(samples, **whisper_options(settings))
-    try:
-        for segment in segments:
-            yield _convert(segment)
-    finally:
-        segments.close()
 
 
 @dataclass(frozen=True)
