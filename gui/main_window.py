@@ -7,10 +7,11 @@ used (tests/test_startup_imports.py), so the window appears at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent, QWindow
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -42,11 +43,11 @@ from core.settings import (
 )
 from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
+from gui.followup_bar import FollowUpBar
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
-from gui.interview_pane import InterviewPane
 from gui.library_model import LibraryView
+from gui.notes_editor import NotesEditor
 from gui.practice.entry import PracticeEntry
-from gui.recording_panel import format_elapsed
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from core.recording.recovery import RecoveryReport
     from core.transcription.service import TranscriptionService
     from gui.interview_dialog import InterviewDialog
+    from gui.interview_pane import InterviewPane
     from gui.search_panel import SearchPanel
     from gui.transcript_window import TranscriptWindow
 
@@ -86,21 +88,22 @@ class MainWindow(Retranslatable, QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self._search_panel: SearchPanel | None = None  # made when the first query is typed (search_panel)
         self.search_field.textChanged.connect(lambda _text: self._show_search())
-        self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
-        self.pane.recorder.state_changed.connect(self._recording_state_changed)
-        self.pane.recorder.elapsed_changed.connect(self._update_title)
-        self.pane.recorder.transcript_requested.connect(self.open_transcript)
-        self.pane.recorder.import_requested.connect(self.choose_audio_to_import)
-        self.pane.recorder.recording_saved.connect(self._recording_saved)
-        self.pane.recorder.live.service = self.transcription_service
-        self.pane.recorder.live.settings = settings
-        self.pane.notes.time_source = self.media_position
-        self.pane.notes.time_link_activated.connect(self.play_from_notes)
+        # The interview pane (recorder, notes, timeline) is built on the first turn of the event loop after
+        # the window's first paint (start-up), or sooner when something needs it (pane); a blank widget holds
+        # its place. Its notes editor and follow-up bar are made now: the practice and follow-up features use them.
+        self._pane: InterviewPane | None = None
+        self._after_paint: list[Callable[[], object]] | None = []  # to run once the window is painted (start-up)
+        self._watching_paint = False
+        self._pane_slot = QWidget()
+        self._notes = NotesEditor(library, self.tasks, lambda: self.switcher.language)
+        self._notes.time_source = self.media_position
+        self._notes.time_link_activated.connect(self.play_from_notes)
+        self._followups = FollowUpBar()
         self._service: TranscriptionService | None = None
         self.transcript_windows: dict[int, TranscriptWindow] = {}
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self._pane_slot)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.consent_alert = ConsentAlert()
@@ -116,7 +119,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._make_actions()
         # Follow-ups: upcoming view, notifications, messages.
         self.tracker_ui = TrackerController(self, library, self.tasks, settings, lambda: self.switcher.language,
-                                            self.pane.followups, self.model, self.show_error)
+                                            self._followups, self.model, self.show_error)
         self.menuBar().insertMenu(self.settings_menu.menuAction(), self.tracker_ui.followups_menu)
         self.toolbar.addAction(self.tracker_ui.upcoming_action)
         self._select_when_listed: int | None = None
@@ -124,19 +127,75 @@ class MainWindow(Retranslatable, QMainWindow):
         self.practice = PracticeEntry(self, library, self.tasks, settings, self.transcription_service,
                                       language=lambda: self.switcher.language,
                                       device=lambda: self.pane.recorder.device.currentData(),
-                                      recording=self.pane.recorder.is_recording, interview=lambda: self.pane.interview,
-                                      select_interview=self.select_interview, notes=self.pane.notes.editor,
+                                      recording=self._recording, interview=self._interview,
+                                      select_interview=self.select_interview, notes=self._notes.editor,
                                       show_message=self.statusBar().showMessage, show_error=self.show_error)
         self.toolbar.addAction(self.practice.action)
         self.file_menu.insertAction(self.edit_action, self.practice.action)
         self.empty.practice.add_widget(self.practice.empty_button)
-        self.pane.actions_row.addWidget(self.practice.review_button)
-        self.pane.actions_row.addStretch()
         self.table.selection_changed.connect(self.practice.interview_changed)
         self.retranslate()
         self.resize(1000, 640)
 
     # -- start-up --------------------------------------------------------------
+    @property
+    def pane(self) -> InterviewPane:
+        """The selected interview's recorder, notes and timeline: built after the first paint, or now if needed."""
+        return self._pane or self._build_pane()
+
+    def _build_pane(self) -> InterviewPane:
+        from gui.interview_pane import InterviewPane
+
+        pane = self._pane = InterviewPane(self.library, self.tasks, lambda: self.switcher.language,
+                                          notes=self._notes, followups=self._followups)
+        pane.recorder.state_changed.connect(self._recording_state_changed)
+        pane.recorder.elapsed_changed.connect(self._update_title)
+        pane.recorder.transcript_requested.connect(self.open_transcript)
+        pane.recorder.import_requested.connect(self.choose_audio_to_import)
+        pane.recorder.recording_saved.connect(self._recording_saved)
+        pane.recorder.live.service = self.transcription_service
+        pane.recorder.live.settings = self.settings
+        pane.actions_row.addWidget(self.practice.review_button)
+        pane.actions_row.addStretch()
+        sizes, before = self.splitter.sizes(), self._pane_slot.previousInFocusChain()
+        self.splitter.replaceWidget(1, pane)  # in the blank's place and size: nothing moves
+        if self.splitter.isVisible():
+            self.splitter.setSizes(sizes)
+        _tab_after(before, pane)  # the keyboard reaches it where it always did
+        self._pane_slot.deleteLater()
+        if self._selected_row() is not None:  # selected before the pane was there
+            self._selection_changed()
+            self.practice.interview_changed()
+        return pane
+
+    def _interview(self) -> Interview | None:
+        return self._pane.interview if self._pane is not None else None
+
+    def _recording(self) -> bool:
+        return self._pane is not None and self._pane.recorder.is_recording()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._after_paint is not None and not self._watching_paint and (handle := self.windowHandle()) is not None:
+            self._watching_paint = True
+            _FirstExpose(handle, self, self._first_painted)
+            QTimer.singleShot(1000, self, self._first_painted)  # at the latest (a window started minimised)
+
+    def _first_painted(self) -> None:
+        """The window is on the screen: now the interview pane, then what waited for it, each on its own turn."""
+        if self._after_paint is None:
+            return
+        waiting, self._after_paint = self._after_paint, None
+        self.pane  # noqa: B018 - built now
+        for then in waiting:
+            QTimer.singleShot(0, self, then)
+
+    def _after_first_paint(self, then: Callable[[], object]) -> None:
+        if self._after_paint is None or not self._watching_paint:
+            QTimer.singleShot(0, self, then)
+        else:
+            self._after_paint.append(then)
+
     def start(self) -> None:
         """Load the library, and once the window is shown probe audio and the speech model, all in the background."""
         self.load_library()
@@ -146,7 +205,7 @@ class MainWindow(Retranslatable, QMainWindow):
                        failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         self.status.show_model_preparing()
-        QTimer.singleShot(0, self, self._probe)  # the window first: PortAudio and the model check load a lot
+        self._after_first_paint(self._probe)  # the window first: PortAudio and the model check load a lot
 
     def _probe(self) -> None:
         from core.speech.models import resolve_model
@@ -241,11 +300,13 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.tr("Furikaeri — interview practice and review")
 
     def _update_title(self) -> None:
-        recorder = self.pane.recorder
-        state = recorder.state
-        if state == "idle":
+        recorder = self._pane.recorder if self._pane is not None else None
+        if recorder is None or recorder.state == "idle":
             self.setWindowTitle(self._base_title())
         else:
+            from gui.recording_panel import format_elapsed
+
+            state = recorder.state
             label = self.tr("● REC") if state == "recording" else self.tr("❚❚ PAUSED")
             elapsed = format_elapsed(recorder.elapsed_s)
             self.setWindowTitle(f"{label} {elapsed} — {self._base_title()}")
@@ -306,13 +367,13 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.table.selected_row()
 
     def _update_actions(self) -> None:
-        possible = self._selected_row() is not None and not self.pane.recorder.is_recording()
+        possible = self._selected_row() is not None and not self._recording()
         self.edit_action.setEnabled(possible)
         self.delete_action.setEnabled(possible)
 
     def _selection_changed(self) -> None:
         self._update_actions()
-        if not self.pane.recorder.is_recording():
+        if self._pane is not None and not self._recording():  # else shown once the pane is built
             row = self._selected_row()
             self.pane.show_interview(self.model.interview_at(row) if row is not None else None)
 
@@ -547,8 +608,8 @@ class MainWindow(Retranslatable, QMainWindow):
         QMessageBox.warning(self, self.tr("Furikaeri"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        recorder = self.pane.recorder
-        if recorder.is_recording():
+        recorder = self._pane.recorder if self._pane is not None else None
+        if recorder is not None and recorder.is_recording():
             event.ignore()
             answer = QMessageBox.question(
                 self, self.tr("Recording in progress"),
@@ -557,13 +618,45 @@ class MainWindow(Retranslatable, QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 recorder.stop_recording(then=self.close)
             return
-        self.pane.notes.flush()
+        self._notes.flush()
         for window in list(self.transcript_windows.values()):
             window.close()
         self.tasks.wait_for_done()
         if self._service is not None:
             self._service.shutdown()
         super().closeEvent(event)
+
+
+def _tab_after(first: QWidget | None, widget: QWidget) -> None:
+    """Put ``widget`` and everything in it that takes the keyboard right after ``first`` in the tab order."""
+    while first is not None and first.focusPolicy() == Qt.FocusPolicy.NoFocus and first.parentWidget() is not None:
+        first = first.previousInFocusChain()  # setTabOrder orders only widgets that take the keyboard
+    chain: list[QWidget] = []
+    current: QWidget | None = widget
+    while current is not None and (current is widget or widget.isAncestorOf(current)):
+        chain.append(current)
+        current = current.nextInFocusChain()
+    for item in chain:
+        if first is not None and item.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            QWidget.setTabOrder(first, item)
+            first = item
+
+
+class _FirstExpose(QObject):
+    """Runs ``then`` on the first turn of the event loop after ``window`` is first exposed (and so painted)."""
+
+    def __init__(self, window: QWindow, context: QObject, then: Callable[[], object]):
+        super().__init__(window)
+        self._context = context
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow) and watched.isExposed():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._context, self._then)
+            self.deleteLater()
+        return False
 
 
 def _recover(library: Library) -> Result[RecoveryReport]:
