@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
-from core.audio.devices import audio_status
-from core.consent.verify import ConsentCheck, check_consent
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
@@ -53,6 +51,7 @@ from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
 
 if TYPE_CHECKING:
+    from core.consent.verify import ConsentCheck
     from core.recording.recovery import RecoveryReport
     from core.transcription.service import TranscriptionService
     from gui.interview_dialog import InterviewDialog
@@ -201,13 +200,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.load_library()
         self.tracker_ui.start()
         self.tasks.run_op(lambda: _recover(self.library), done=self._recovered, failed=self.show_error)
-        self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
+        self.tasks.run(lambda: _check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
         self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         self.status.show_model_preparing()
         self._after_first_paint(self._probe)  # the window first: PortAudio and the model check load a lot
 
     def _probe(self) -> None:
+        from core.audio.devices import audio_status
         from core.speech.models import resolve_model
 
         # Probing anew re-initialises PortAudio: only while nothing records (here, at start).
@@ -657,6 +657,12 @@ class _FirstExpose(QObject):
             QTimer.singleShot(0, self._context, self._then)
             self.deleteLater()
         return False
+
+
+def _check_consent(library: Library) -> ConsentCheck:
+    from core.consent.verify import check_consent  # loaded by the background task that uses it
+
+    return check_consent(library)
 
 
 def _recover(library: Library) -> Result[RecoveryReport]:
