@@ -202,9 +202,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tasks.run_op(lambda: _recover(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(lambda: _check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
-        self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         self.status.show_model_preparing()
         self._after_first_paint(self._probe)  # the window first: PortAudio and the model check load a lot
+        # What changed since the last search, indexed before one is typed (the search module loads then too).
+        self._after_first_paint(lambda: self.tasks.run(self.library.search.sync))
 
     def _probe(self) -> None:
         from core.audio.devices import audio_status
