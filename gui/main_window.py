@@ -7,11 +7,10 @@ used (tests/test_startup_imports.py), so the window appears at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent, QWindow
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -27,7 +26,7 @@ from core import __version__
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
-from core.ops import Changes, Result
+from core.ops import Changes
 from core.ops import interviews as interview_ops
 from core.recording.store import Recording
 from core.settings import (
@@ -46,6 +45,7 @@ from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
 from gui.library_model import LibraryView
 from gui.notes_editor import NotesEditor
 from gui.practice.entry import PracticeEntry
+from gui.startup import FirstPaint, check_consent, recover, replace_blank
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
@@ -87,12 +87,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self._search_panel: SearchPanel | None = None  # made when the first query is typed (search_panel)
         self.search_field.textChanged.connect(lambda _text: self._show_search())
-        # The interview pane (recorder, notes, timeline) is built on the first turn of the event loop after
-        # the window's first paint (start-up), or sooner when something needs it (pane); a blank widget holds
-        # its place. Its notes editor and follow-up bar are made now: the practice and follow-up features use them.
+        # The interview pane is built after the first paint, or when first needed (pane); a blank holds its place.
+        # Its notes editor and follow-up bar are made now: the practice and follow-up features use them.
         self._pane: InterviewPane | None = None
-        self._after_paint: list[Callable[[], object]] | None = []  # to run once the window is painted (start-up)
-        self._watching_paint = False
+        self.first_paint = FirstPaint(self, first=lambda: self.pane)
         self._pane_slot = QWidget()
         self._notes = NotesEditor(library, self.tasks, lambda: self.switcher.language)
         self._notes.time_source = self.media_position
@@ -126,7 +124,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.practice = PracticeEntry(self, library, self.tasks, settings, self.transcription_service,
                                       language=lambda: self.switcher.language,
                                       device=lambda: self.pane.recorder.device.currentData(),
-                                      recording=self._recording, interview=self._interview,
+                                      recording=self._recording,
+                                      interview=lambda: self._pane.interview if self._pane is not None else None,
                                       select_interview=self.select_interview, notes=self._notes.editor,
                                       show_message=self.statusBar().showMessage, show_error=self.show_error)
         self.toolbar.addAction(self.practice.action)
@@ -156,56 +155,26 @@ class MainWindow(Retranslatable, QMainWindow):
         pane.recorder.live.settings = self.settings
         pane.actions_row.addWidget(self.practice.review_button)
         pane.actions_row.addStretch()
-        sizes, before = self.splitter.sizes(), self._pane_slot.previousInFocusChain()
-        self.splitter.replaceWidget(1, pane)  # in the blank's place and size: nothing moves
-        if self.splitter.isVisible():
-            self.splitter.setSizes(sizes)
-        _tab_after(before, pane)  # the keyboard reaches it where it always did
-        self._pane_slot.deleteLater()
+        replace_blank(self.splitter, self._pane_slot, pane)
         if self._selected_row() is not None:  # selected before the pane was there
             self._selection_changed()
             self.practice.interview_changed()
         return pane
 
-    def _interview(self) -> Interview | None:
-        return self._pane.interview if self._pane is not None else None
-
     def _recording(self) -> bool:
         return self._pane is not None and self._pane.recorder.is_recording()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._after_paint is not None and not self._watching_paint and (handle := self.windowHandle()) is not None:
-            self._watching_paint = True
-            _FirstExpose(handle, self, self._first_painted)
-            QTimer.singleShot(1000, self, self._first_painted)  # at the latest (a window started minimised)
-
-    def _first_painted(self) -> None:
-        """The window is on the screen: now the interview pane, then what waited for it, each on its own turn."""
-        if self._after_paint is None:
-            return
-        waiting, self._after_paint = self._after_paint, None
-        self.pane  # noqa: B018 - built now
-        for then in waiting:
-            QTimer.singleShot(0, self, then)
-
-    def _after_first_paint(self, then: Callable[[], object]) -> None:
-        if self._after_paint is None or not self._watching_paint:
-            QTimer.singleShot(0, self, then)
-        else:
-            self._after_paint.append(then)
 
     def start(self) -> None:
         """Load the library, and once the window is shown probe audio and the speech model, all in the background."""
         self.load_library()
         self.tracker_ui.start()
-        self.tasks.run_op(lambda: _recover(self.library), done=self._recovered, failed=self.show_error)
-        self.tasks.run(lambda: _check_consent(self.library), done=self._consent_checked,
+        self.tasks.run_op(lambda: recover(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
         self.status.show_model_preparing()
-        self._after_first_paint(self._probe)  # the window first: PortAudio and the model check load a lot
+        self.first_paint.call(self._probe)  # the window first: PortAudio and the model check load a lot
         # What changed since the last search, indexed before one is typed (the search module loads then too).
-        self._after_first_paint(lambda: self.tasks.run(self.library.search.sync))
+        self.first_paint.call(lambda: self.tasks.run(self.library.search.sync))
 
     def _probe(self) -> None:
         from core.audio.devices import audio_status
@@ -626,47 +595,3 @@ class MainWindow(Retranslatable, QMainWindow):
         if self._service is not None:
             self._service.shutdown()
         super().closeEvent(event)
-
-
-def _tab_after(first: QWidget | None, widget: QWidget) -> None:
-    """Put ``widget`` and everything in it that takes the keyboard right after ``first`` in the tab order."""
-    while first is not None and first.focusPolicy() == Qt.FocusPolicy.NoFocus and first.parentWidget() is not None:
-        first = first.previousInFocusChain()  # setTabOrder orders only widgets that take the keyboard
-    chain: list[QWidget] = []
-    current: QWidget | None = widget
-    while current is not None and (current is widget or widget.isAncestorOf(current)):
-        chain.append(current)
-        current = current.nextInFocusChain()
-    for item in chain:
-        if first is not None and item.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            QWidget.setTabOrder(first, item)
-            first = item
-
-
-class _FirstExpose(QObject):
-    """Runs ``then`` on the first turn of the event loop after ``window`` is first exposed (and so painted)."""
-
-    def __init__(self, window: QWindow, context: QObject, then: Callable[[], object]):
-        super().__init__(window)
-        self._context = context
-        self._then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow) and watched.isExposed():
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._context, self._then)
-            self.deleteLater()
-        return False
-
-
-def _check_consent(library: Library) -> ConsentCheck:
-    from core.consent.verify import check_consent  # loaded by the background task that uses it
-
-    return check_consent(library)
-
-
-def _recover(library: Library) -> Result[RecoveryReport]:
-    from core.ops import recordings  # loaded by the background task that uses it
-
-    return recordings.recover(library)
