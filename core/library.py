@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from core import paths
 from core.consent import ConsentStore
@@ -26,16 +27,21 @@ from core.practice.bank import QuestionBank
 from core.practice.store import PracticeStore
 from core.recording.files import side_files
 from core.recording.store import RecordingStore
-from core.search import SearchIndex
 from core.storage import db
 from core.storage.transaction import transaction
 from core.tracker.events import EventLog
 from core.tracker.followups import FollowUpStore
 from core.tracker.tracker import Tracker
-from core.transcription.store import TranscriptStore
+
+if TYPE_CHECKING:
+    from core.search import SearchIndex
+    from core.transcription.store import TranscriptStore
 
 
 class Library:
+    transcripts: TranscriptStore  # these two are made on first use (__getattr__): showing the library needs
+    search: SearchIndex  # neither, and their modules take a while to load (the app's start-up)
+
     def __init__(self, path: Path | None = None) -> None:
         self._conn = db.connect(path)
         self.path = Path(self._conn.execute("PRAGMA database_list").fetchone()["file"])
@@ -45,13 +51,25 @@ class Library:
         self.recordings = RecordingStore(self._conn, self._lock)
         self.notes = NotesStore(self._conn, self._lock)
         self.templates = TemplateStore(self._conn, self._lock)
-        self.transcripts = TranscriptStore(self._conn, self._lock)
         self.events = EventLog(self._conn, self._lock)
         self.followups = FollowUpStore(self._conn, self._lock, self.events)
         self.tracker = Tracker(self, self._conn, self._lock)
         self.questions = QuestionBank(self._conn, self._lock)
         self.practice = PracticeStore(self._conn, self._lock)
-        self.search = SearchIndex(self._conn, self._lock)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "transcripts":
+            from core.transcription.store import TranscriptStore
+
+            store: object = TranscriptStore(self._conn, self._lock)
+        elif name == "search":
+            from core.search import SearchIndex
+
+            store = SearchIndex(self._conn, self._lock)
+        else:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        with self._lock:  # one store, whichever thread asks first
+            return self.__dict__.setdefault(name, store)
 
     @classmethod
     def open(cls, path: Path | None = None) -> Library:

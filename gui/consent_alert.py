@@ -7,12 +7,16 @@ full list is one keypress away (Details…).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from core.consent.verify import ConsentCheck
 from core.messages import Message
 from gui.i18n import Retranslatable, render
+
+if TYPE_CHECKING:
+    from core.consent.verify import ConsentCheck
 
 SHOWN = 4  # findings listed in the banner itself; the rest under Details…
 

@@ -21,7 +21,9 @@ from gui.timeline_view import TimelineView
 
 class InterviewPane(Retranslatable, QWidget):
     def __init__(self, library: Library, tasks: TaskRunner, language: Callable[[], str],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, notes: NotesEditor | None = None,
+                 followups: FollowUpBar | None = None):
+        """``notes``, ``followups``: made beforehand (the main window makes them before the pane), else here."""
         super().__init__(parent)
         self._language = language
         self.interview: Interview | None = None
@@ -30,7 +32,7 @@ class InterviewPane(Retranslatable, QWidget):
         self.heading.setWordWrap(True)
         self.details = QLabel()
         self.recorder = RecordingPanel(library, tasks, language)
-        self.notes = NotesEditor(library, tasks, language)
+        self.notes = notes or NotesEditor(library, tasks, language)
         self.notes.templates_requested.connect(self.manage_templates)
         self.recorder.notes_requested.connect(
             lambda interview_id, when: self.notes.open_with_template(interview_id, when, self._language()))
@@ -38,7 +40,7 @@ class InterviewPane(Retranslatable, QWidget):
         self.recorder.history_shown.connect(self.fit_recorder)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.recorder)
-        self.followups = FollowUpBar()
+        self.followups = followups or FollowUpBar()
         self.timeline = TimelineView(library, tasks)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.notes, "")

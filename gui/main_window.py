@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
-from core.audio.devices import audio_status
-from core.consent.verify import ConsentCheck, check_consent
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
-from core.ops import Changes, Result
+from core.ops import Changes
 from core.ops import interviews as interview_ops
 from core.recording.store import Recording
 from core.settings import (
@@ -42,19 +40,22 @@ from core.settings import (
 )
 from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
+from gui.followup_bar import FollowUpBar
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
-from gui.interview_pane import InterviewPane
 from gui.library_model import LibraryView
+from gui.notes_editor import NotesEditor
 from gui.practice.entry import PracticeEntry
-from gui.recording_panel import format_elapsed
+from gui.startup import FirstPaint, check_consent, recover, replace_blank
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.tracker_controller import TrackerController
 
 if TYPE_CHECKING:
+    from core.consent.verify import ConsentCheck
     from core.recording.recovery import RecoveryReport
     from core.transcription.service import TranscriptionService
     from gui.interview_dialog import InterviewDialog
+    from gui.interview_pane import InterviewPane
     from gui.search_panel import SearchPanel
     from gui.transcript_window import TranscriptWindow
 
@@ -86,21 +87,20 @@ class MainWindow(Retranslatable, QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self._search_panel: SearchPanel | None = None  # made when the first query is typed (search_panel)
         self.search_field.textChanged.connect(lambda _text: self._show_search())
-        self.pane = InterviewPane(library, self.tasks, lambda: self.switcher.language)
-        self.pane.recorder.state_changed.connect(self._recording_state_changed)
-        self.pane.recorder.elapsed_changed.connect(self._update_title)
-        self.pane.recorder.transcript_requested.connect(self.open_transcript)
-        self.pane.recorder.import_requested.connect(self.choose_audio_to_import)
-        self.pane.recorder.recording_saved.connect(self._recording_saved)
-        self.pane.recorder.live.service = self.transcription_service
-        self.pane.recorder.live.settings = settings
-        self.pane.notes.time_source = self.media_position
-        self.pane.notes.time_link_activated.connect(self.play_from_notes)
+        # The interview pane is built after the first paint, or when first needed (pane); a blank holds its place.
+        # Its notes editor and follow-up bar are made now: the practice and follow-up features use them.
+        self._pane: InterviewPane | None = None
+        self.first_paint = FirstPaint(self, first=lambda: self.pane)
+        self._pane_slot = QWidget()
+        self._notes = NotesEditor(library, self.tasks, lambda: self.switcher.language)
+        self._notes.time_source = self.media_position
+        self._notes.time_link_activated.connect(self.play_from_notes)
+        self._followups = FollowUpBar()
         self._service: TranscriptionService | None = None
         self.transcript_windows: dict[int, TranscriptWindow] = {}
         self.splitter = QSplitter()
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self._pane_slot)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.consent_alert = ConsentAlert()
@@ -116,7 +116,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._make_actions()
         # Follow-ups: upcoming view, notifications, messages.
         self.tracker_ui = TrackerController(self, library, self.tasks, settings, lambda: self.switcher.language,
-                                            self.pane.followups, self.model, self.show_error)
+                                            self._followups, self.model, self.show_error)
         self.menuBar().insertMenu(self.settings_menu.menuAction(), self.tracker_ui.followups_menu)
         self.toolbar.addAction(self.tracker_ui.upcoming_action)
         self._select_when_listed: int | None = None
@@ -124,31 +124,60 @@ class MainWindow(Retranslatable, QMainWindow):
         self.practice = PracticeEntry(self, library, self.tasks, settings, self.transcription_service,
                                       language=lambda: self.switcher.language,
                                       device=lambda: self.pane.recorder.device.currentData(),
-                                      recording=self.pane.recorder.is_recording, interview=lambda: self.pane.interview,
-                                      select_interview=self.select_interview, notes=self.pane.notes.editor,
+                                      recording=self._recording,
+                                      interview=lambda: self._pane.interview if self._pane is not None else None,
+                                      select_interview=self.select_interview, notes=self._notes.editor,
                                       show_message=self.statusBar().showMessage, show_error=self.show_error)
         self.toolbar.addAction(self.practice.action)
         self.file_menu.insertAction(self.edit_action, self.practice.action)
         self.empty.practice.add_widget(self.practice.empty_button)
-        self.pane.actions_row.addWidget(self.practice.review_button)
-        self.pane.actions_row.addStretch()
         self.table.selection_changed.connect(self.practice.interview_changed)
         self.retranslate()
         self.resize(1000, 640)
 
     # -- start-up --------------------------------------------------------------
+    @property
+    def pane(self) -> InterviewPane:
+        """The selected interview's recorder, notes and timeline: built after the first paint, or now if needed."""
+        return self._pane or self._build_pane()
+
+    def _build_pane(self) -> InterviewPane:
+        from gui.interview_pane import InterviewPane
+
+        pane = self._pane = InterviewPane(self.library, self.tasks, lambda: self.switcher.language,
+                                          notes=self._notes, followups=self._followups)
+        pane.recorder.state_changed.connect(self._recording_state_changed)
+        pane.recorder.elapsed_changed.connect(self._update_title)
+        pane.recorder.transcript_requested.connect(self.open_transcript)
+        pane.recorder.import_requested.connect(self.choose_audio_to_import)
+        pane.recorder.recording_saved.connect(self._recording_saved)
+        pane.recorder.live.service = self.transcription_service
+        pane.recorder.live.settings = self.settings
+        pane.actions_row.addWidget(self.practice.review_button)
+        pane.actions_row.addStretch()
+        replace_blank(self.splitter, self._pane_slot, pane)
+        if self._selected_row() is not None:  # selected before the pane was there
+            self._selection_changed()
+            self.practice.interview_changed()
+        return pane
+
+    def _recording(self) -> bool:
+        return self._pane is not None and self._pane.recorder.is_recording()
+
     def start(self) -> None:
         """Load the library, and once the window is shown probe audio and the speech model, all in the background."""
         self.load_library()
         self.tracker_ui.start()
-        self.tasks.run_op(lambda: _recover(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run_op(lambda: recover(self.library), done=self._recovered, failed=self.show_error)
         self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
                        failed=self._consent_check_failed)
-        self.tasks.run(self.library.search.sync)  # what changed since the last search, indexed before one is typed
         self.status.show_model_preparing()
-        QTimer.singleShot(0, self, self._probe)  # the window first: PortAudio and the model check load a lot
+        self.first_paint.call(self._probe)  # the window first: PortAudio and the model check load a lot
+        # What changed since the last search, indexed before one is typed (the search module loads then too).
+        self.first_paint.call(lambda: self.tasks.run(self.library.search.sync))
 
     def _probe(self) -> None:
+        from core.audio.devices import audio_status
         from core.speech.models import resolve_model
 
         # Probing anew re-initialises PortAudio: only while nothing records (here, at start).
@@ -241,11 +270,13 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.tr("Furikaeri — interview practice and review")
 
     def _update_title(self) -> None:
-        recorder = self.pane.recorder
-        state = recorder.state
-        if state == "idle":
+        recorder = self._pane.recorder if self._pane is not None else None
+        if recorder is None or recorder.state == "idle":
             self.setWindowTitle(self._base_title())
         else:
+            from gui.recording_panel import format_elapsed
+
+            state = recorder.state
             label = self.tr("● REC") if state == "recording" else self.tr("❚❚ PAUSED")
             elapsed = format_elapsed(recorder.elapsed_s)
             self.setWindowTitle(f"{label} {elapsed} — {self._base_title()}")
@@ -306,13 +337,13 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.table.selected_row()
 
     def _update_actions(self) -> None:
-        possible = self._selected_row() is not None and not self.pane.recorder.is_recording()
+        possible = self._selected_row() is not None and not self._recording()
         self.edit_action.setEnabled(possible)
         self.delete_action.setEnabled(possible)
 
     def _selection_changed(self) -> None:
         self._update_actions()
-        if not self.pane.recorder.is_recording():
+        if self._pane is not None and not self._recording():  # else shown once the pane is built
             row = self._selected_row()
             self.pane.show_interview(self.model.interview_at(row) if row is not None else None)
 
@@ -547,8 +578,8 @@ class MainWindow(Retranslatable, QMainWindow):
         QMessageBox.warning(self, self.tr("Furikaeri"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        recorder = self.pane.recorder
-        if recorder.is_recording():
+        recorder = self._pane.recorder if self._pane is not None else None
+        if recorder is not None and recorder.is_recording():
             event.ignore()
             answer = QMessageBox.question(
                 self, self.tr("Recording in progress"),
@@ -557,16 +588,10 @@ class MainWindow(Retranslatable, QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 recorder.stop_recording(then=self.close)
             return
-        self.pane.notes.flush()
+        self._notes.flush()
         for window in list(self.transcript_windows.values()):
             window.close()
         self.tasks.wait_for_done()
         if self._service is not None:
             self._service.shutdown()
         super().closeEvent(event)
-
-
-def _recover(library: Library) -> Result[RecoveryReport]:
-    from core.ops import recordings  # loaded by the background task that uses it
-
-    return recordings.recover(library)

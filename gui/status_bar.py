@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from core.audio.devices import AudioStatus
 from core.messages import Message
 from gui.i18n import Retranslatable, render
+
+if TYPE_CHECKING:
+    from core.audio.devices import AudioStatus
 
 
 class AppStatusBar(Retranslatable, QStatusBar):

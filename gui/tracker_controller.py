@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 from core.interviews import Interview, Status
 from core.library import Library
 from core.ops import Changes, Result
-from core.ops import tracker as tracker_ops
 from core.settings import Settings
 from core.tracker.followups import FollowUp
 from core.tracker.kinds import MessageKind
@@ -152,11 +151,15 @@ class TrackerController(QObject):
     # -- saving and task changes ---------------------------------------------------------
     def save_interview(self, item: Interview, done: Callable[[Interview], None] | None = None) -> None:
         """Save through the tracker, which applies the follow-up rules."""
+        from core.ops import tracker as tracker_ops  # loaded when first used (start-up)
+
         self.tasks.run_op(lambda: tracker_ops.save_interview(self.library, item), done=done,
                           failed=self.show_error)
 
     def set_status(self, interview_id: int, status: Status) -> None:
         """Change only the status (of the interview as stored now), through the tracker."""
+        from core.ops import tracker as tracker_ops
+
         self.tasks.run_op(lambda: tracker_ops.set_status(self.library, interview_id, status), failed=self.show_error)
 
     def _task_change(self, task: FollowUp, change: Callable[[], Result[FollowUp]]) -> None:
@@ -170,16 +173,24 @@ class TrackerController(QObject):
         self.tasks.run_op(change, failed=failed)
 
     def complete(self, task: FollowUp) -> None:
+        from core.ops import tracker as tracker_ops
+
         self._task_change(task, lambda: tracker_ops.complete_task(self.library, task.stored_id, self.now()))
 
     def dismiss(self, task: FollowUp) -> None:
+        from core.ops import tracker as tracker_ops
+
         self._task_change(task, lambda: tracker_ops.dismiss_task(self.library, task.stored_id, self.now()))
 
     def snooze(self, task: FollowUp, until: datetime) -> None:
+        from core.ops import tracker as tracker_ops
+
         self._task_change(task, lambda: tracker_ops.snooze_task(self.library, task.stored_id, until, self.now()))
 
     def call_unanswered(self, task: FollowUp) -> None:
         """Nobody answered the call-back: try again later in a calling window (after two tries, write)."""
+        from core.ops import tracker as tracker_ops
+
         self._task_change(task, lambda: tracker_ops.call_unanswered(self.library, task.stored_id, self.now()))
 
     def snooze_choices(self, task) -> list[datetime]:
@@ -232,6 +243,8 @@ class TrackerController(QObject):
         return dialog
 
     def _message_used(self, interview: Interview, draft, how: str, recorded: set[tuple]) -> None:
+        from core.ops import tracker as tracker_ops
+
         if (draft.kind, how) in recorded:
             return
         recorded.add((draft.kind, how))
@@ -242,6 +255,8 @@ class TrackerController(QObject):
 
     def missed_call(self, interview: Interview, missed_at: datetime | None = None) -> None:
         """Ask when they called (unless given), plan the call-back (core) and open the script to prepare it."""
+        from core.ops import tracker as tracker_ops
+
         missed_at = missed_at or ask_missed_at(self.window, self.now())
         if missed_at is None:
             return
@@ -255,6 +270,7 @@ class TrackerController(QObject):
 
     def withdraw(self, interview: Interview) -> WithdrawDialog:
         """Not modal: the scripts it opens stay usable while the user calls."""
+        from core.ops import tracker as tracker_ops
         from gui.withdraw_dialog import WithdrawDialog
 
         dialog = WithdrawDialog(interview, self.now, self.window)

@@ -54,11 +54,13 @@ app = build_application(sys.argv[:1])
 window, library = open_main_window()
 report["shown"] = loaded()
 report["visible"] = window.isVisible()
+report["recorder_shown"] = "gui.recording_panel" in sys.modules
 listed, probed = [], []
 window.library_loaded.connect(lambda: listed.append(True))
 window.audio_checked.connect(lambda: probed.append(True))
 wait(lambda: listed and probed and not window.tasks.pending, "the start-up tasks")
 report["started"] = loaded()
+report["pane_started"] = type(window.splitter.widget(1)).__name__
 report["rows"] = window.model.rowCount()
 
 recording = library.recordings.for_interview(library.interviews.all()[0].stored_id)[0]
@@ -120,3 +122,11 @@ def test_the_window_shows_without_numpy_multimedia_or_speech_and_later_screens_l
     assert report["practice_visible"]
     assert "numpy" in report["practice"]
     assert not set(SPEECH) & set(report["practice"])
+
+
+def test_the_window_is_shown_before_its_interview_pane_is_built_and_the_pane_follows():
+    _library_with_a_transcribed_recording()
+    report = _run_app()
+    assert report["visible"]
+    assert not report["recorder_shown"]  # the recorder, notes and timeline: once the window is painted
+    assert report["pane_started"] == "InterviewPane"  # in place by the time the start-up tasks are done

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import sqlite3
@@ -49,6 +50,12 @@ class Migration:
 
 def migrations() -> list[Migration]:
     """All migrations shipped with this version, in order, numbered 1..N without gaps."""
+    return list(_shipped())
+
+
+@functools.cache
+def _shipped() -> tuple[Migration, ...]:
+    """Read once a process: every open looks at them (a first start, which creates the library, five times)."""
     found: list[Migration] = []
     for entry in resources.files("core.storage").joinpath("migrations").iterdir():
         match = _MIGRATION_NAME.match(entry.name)
@@ -58,7 +65,7 @@ def migrations() -> list[Migration]:
     expected = list(range(1, len(found) + 1))
     if [m.version for m in found] != expected:
         raise RuntimeError(f"migrations must be numbered 1..N without gaps: {[m.name for m in found]}")
-    return found
+    return tuple(found)
 
 
 def latest_version() -> int:
