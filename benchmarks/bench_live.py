@@ -5,10 +5,8 @@
 
 Audio: the 12 synthetic Japanese answers of ``tests/context_corpus.py`` (or,
 with ``--language en``, LibriVox's real read sentences), repeated with pauses
-up to ``--minutes``.  A writer thread writes it into a WAV the way the recorder
-does, no faster than the live job follows (it stays at most
-:data:`AHEAD_S` ahead of the transcript, as a recording that the worker keeps
-up with); the recording then "stops".
+up to ``--minutes``.  It is written into a WAV the way the recorder does, in
+real time (``--pace`` times real time); the recording then "stops".
 
 Printed for each length:
 
@@ -42,7 +40,6 @@ from tests.live_feed import feed
 from tests.speech_fixtures import cer, japanese_characters, wer
 
 RATE = 16000
-AHEAD_S = 30.0
 
 
 def source(language: str, folder: Path) -> tuple[np.ndarray, str]:
@@ -60,10 +57,10 @@ def source(language: str, folder: Path) -> tuple[np.ndarray, str]:
 
 
 def measure(service: TranscriptionService, audio: np.ndarray, settings: TranscriptionSettings, folder: Path,
-            name: str) -> tuple[float, float, str, str]:
+            name: str, pace: float) -> tuple[float, float, str, str]:
     path = folder / f"{name}.wav"
     job = service.follow(path, settings)
-    feed(path, audio, block_s=1.0, seen=lambda s: job.done or job.caught[0] >= s - AHEAD_S, timeout_s=3600)
+    feed(path, audio, block_s=1.0, pace=pace, timeout_s=3600)
     stopped = time.monotonic()
     job.recording_ended()
     live = job.wait(3600)
@@ -78,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, nargs="+", default=[1.0])
     parser.add_argument("--language", choices=("ja", "en"), default="ja")
+    parser.add_argument("--pace", type=float, default=1.0, help="times real time the recording is written")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="furikaeri-live-"))
     one, text = source(args.language, folder)
@@ -93,7 +91,8 @@ def main() -> None:
             repeats = max(1, round(minutes * 60 / (len(one) / RATE + 1.2)))
             audio = np.concatenate([p for _ in range(repeats) for p in (one, pause)])
             reference = (" " if args.language == "en" else "").join([text] * repeats)
-            live_s, after_s, live_text, after_text = measure(service, audio, settings, folder, f"m{minutes}")
+            live_s, after_s, live_text, after_text = measure(service, audio, settings, folder, f"m{minutes}",
+                                                              args.pace)
             print(f"{len(audio) / RATE / 60:8.1f} {live_s:25.1f} {after_s:20.1f} "
                   f"{100 * score(reference, live_text):10.1f} {100 * score(reference, after_text):11.1f}", flush=True)
 
