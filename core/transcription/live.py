@@ -43,6 +43,11 @@ for its first part and only the rest is decoded; else the draft is dropped and
 the window decoded whole.  At most about half a window is left at Stop, at the
 price of one extra decode of half of each window while recording; a worker
 that has fallen behind (more than :data:`DRAFT_MAX_S` waiting) makes no draft.
+A window costs about twice what pieces of the same audio cost (the prompt, and
+the rest of the window faster-whisper decodes and this job throws away), so on
+a busy machine the worker falls behind sooner, and a Stop during a window waits
+for it: 23.5 s from Stop on the Japanese answers under load, against 6.0 s for
+pieces (docs/PERFORMANCE.md).
 
 The messages are those of a whole-file job (:mod:`core.transcription.worker`):
 :class:`Started`, one :class:`SegmentDone` per segment (in time order),
