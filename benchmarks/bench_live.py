@@ -5,10 +5,8 @@
 
 Audio: the 12 synthetic Japanese answers of ``tests/context_corpus.py`` (or,
 with ``--language en``, LibriVox's real read sentences), repeated with pauses
-up to ``--minutes``.  A writer thread writes it into a WAV the way the recorder
-does, no faster than the live job follows (it stays at most
-:data:`AHEAD_S` ahead of the transcript, as a recording that the worker keeps
-up with); the recording then "stops".
+up to ``--minutes``.  It is written into a WAV the way the recorder does, in
+real time (``--pace`` times real time); the recording then "stops".
 
 Printed for each length:
 
@@ -17,6 +15,15 @@ Printed for each length:
 * **after**: seconds to transcribe the finished file (the app's behaviour
   before, and with live transcription switched off);
 * accuracy of both against the reference (CER for Japanese, WER for English).
+
+``--room MINUTES`` measures instead the voices of one microphone (a room
+interview): the scripted two-voice interview of ``tests/diarization_corpus.py``
+repeated up to MINUTES goes through :class:`core.diarization.incremental.Collector`
+as the live job gives it (stretches cut at pauses), and is separated whole
+(:func:`core.diarization.pipeline.diarize`) for comparison: DER of both, the
+analysis time while recording, and what is left at Stop (``conclude``), also
+for an hour of stretches (the measured ones repeated, each embedding moved a
+little so that no two are equal).
 """
 
 from __future__ import annotations
@@ -42,7 +49,6 @@ from tests.live_feed import feed
 from tests.speech_fixtures import cer, japanese_characters, wer
 
 RATE = 16000
-AHEAD_S = 30.0
 
 
 def source(language: str, folder: Path) -> tuple[np.ndarray, str]:
@@ -60,10 +66,10 @@ def source(language: str, folder: Path) -> tuple[np.ndarray, str]:
 
 
 def measure(service: TranscriptionService, audio: np.ndarray, settings: TranscriptionSettings, folder: Path,
-            name: str) -> tuple[float, float, str, str]:
+            name: str, pace: float) -> tuple[float, float, str, str]:
     path = folder / f"{name}.wav"
     job = service.follow(path, settings)
-    feed(path, audio, block_s=1.0, seen=lambda s: job.done or job.caught[0] >= s - AHEAD_S, timeout_s=3600)
+    feed(path, audio, block_s=1.0, pace=pace, timeout_s=3600)
     stopped = time.monotonic()
     job.recording_ended()
     live = job.wait(3600)
@@ -78,7 +84,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, nargs="+", default=[1.0])
     parser.add_argument("--language", choices=("ja", "en"), default="ja")
+    parser.add_argument("--pace", type=float, default=1.0, help="times real time the recording is written")
+    parser.add_argument("--room", type=float, metavar="MINUTES", help="measure the separation of two voices instead")
     args = parser.parse_args()
+    if args.room:
+        room(args.room, args.language)
+        return
     folder = Path(tempfile.mkdtemp(prefix="furikaeri-live-"))
     one, text = source(args.language, folder)
     pause = np.zeros(int(1.2 * RATE), dtype=np.float32)
@@ -93,9 +104,63 @@ def main() -> None:
             repeats = max(1, round(minutes * 60 / (len(one) / RATE + 1.2)))
             audio = np.concatenate([p for _ in range(repeats) for p in (one, pause)])
             reference = (" " if args.language == "en" else "").join([text] * repeats)
-            live_s, after_s, live_text, after_text = measure(service, audio, settings, folder, f"m{minutes}")
+            live_s, after_s, live_text, after_text = measure(service, audio, settings, folder, f"m{minutes}",
+                                                              args.pace)
             print(f"{len(audio) / RATE / 60:8.1f} {live_s:25.1f} {after_s:20.1f} "
                   f"{100 * score(reference, live_text):10.1f} {100 * score(reference, after_text):11.1f}", flush=True)
+
+
+def room(minutes: float, language: str) -> None:
+    from dataclasses import replace
+
+    from core.diarization.der import der
+    from core.diarization.incremental import Collector
+    from core.diarization.models import load
+    from core.diarization.pipeline import diarize
+    from core.transcription.live import FEED_MIN_S, find_cut
+    from tests.diarization_corpus import conversation
+
+    folder = Path(tempfile.mkdtemp(prefix="furikaeri-room-"))
+    once = conversation(folder, language, speakers=2)
+    talk = conversation(folder, language, speakers=2, repeat=max(1, round(minutes * 60 / once.seconds)))
+    models = load()
+    collector = Collector(models)
+    began = time.perf_counter()
+    waiting, start, step = np.zeros(0, dtype=np.float32), 0, int(FEED_MIN_S * RATE)
+    for at in range(0, len(talk.samples), step):  # as the live job gives the microphone's audio
+        waiting = np.concatenate([waiting, talk.samples[at:at + step]])
+        while len(waiting) and (cut := find_cut(waiting, at + step >= len(talk.samples))) is not None:
+            collector.add(waiting[:cut], round(start * 1000 / RATE))
+            waiting, start = waiting[cut:], start + cut
+    added_s = time.perf_counter() - began
+    began = time.perf_counter()
+    live = collector.conclude()
+    conclude_s = time.perf_counter() - began
+    began = time.perf_counter()
+    whole = diarize(talk.samples, models=models)
+    whole_s = time.perf_counter() - began
+
+    def seconds(turns: list) -> list:
+        return [(a / 1000, b / 1000, k) for a, b, k in turns]
+
+    print(f"{talk.seconds / 60:.1f} min, {len(collector.stretches)} stretches, "
+          f"{sum(len(s.chosen) for s in collector.stretches)} embeddings")
+    print(f"live:  DER {100 * der(talk.turns, seconds(live)):.1f}%, {len({k for *_, k in live})} speakers; "
+          f"stretches analysed in {added_s:.1f} s while recording, conclude at Stop {conclude_s:.2f} s")
+    print(f"whole: DER {100 * der(talk.turns, seconds(whole)):.1f}%, {len({k for *_, k in whole})} speakers; "
+          f"diarize {whole_s:.1f} s")
+    rng = np.random.default_rng(0)
+    hour = Collector(models)
+    span_ms = round(talk.seconds * 1000)
+    for copy in range(int(np.ceil(3600 / talk.seconds))):
+        for stretch in collector.stretches:
+            moved = stretch.vectors + rng.normal(0, 0.01, stretch.vectors.shape).astype(np.float32)
+            moved /= np.linalg.norm(moved, axis=1, keepdims=True)
+            hour.stretches.append(replace(stretch, offset_ms=stretch.offset_ms + copy * span_ms, vectors=moved))
+    began = time.perf_counter()
+    turns = hour.conclude()
+    print(f"an hour of stretches ({sum(len(s.chosen) for s in hour.stretches)} embeddings): conclude at Stop "
+          f"{time.perf_counter() - began:.2f} s, {len({k for *_, k in turns})} speakers")
 
 
 def _warm(folder: Path, audio: np.ndarray) -> Path:

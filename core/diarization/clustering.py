@@ -20,7 +20,14 @@ mumble (measured on the real conversations of docs/PERFORMANCE.md).
 
 A very large number of pieces (a long recording) is clustered on an evenly
 spread sample of :data:`MAX_CLUSTERED` and the rest join the nearest centre,
-keeping time and memory bounded.
+keeping time and memory bounded.  On 1500 pieces (an hour) it takes about a
+second: the merging keeps each row's best partner instead of searching the
+whole matrix at every merge, small groups are absorbed without working out
+again the groups that did not change, and a cut whose absorbed groups equal
+an earlier cut's is not settled again (it would give the same labels).  Labels
+are identical to the plain version's (checked on 102 sets of real and
+perturbed embeddings; 1500 pieces: 5-9 s before, 0.8-1.4 s after, with the
+number of speakers estimated; 3 s and 0.4 s with it given).
 """
 
 from __future__ import annotations
@@ -42,21 +49,27 @@ Labels = npt.NDArray[np.int64]
 def _merge_all(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64], stop_at: int
                ) -> tuple[list[Labels], list[float]]:
     """Average-linkage merges down to ``stop_at`` groups: the labels at each count from :data:`HISTORY` down, and
-    the similarity of every merge made below that count."""
+    the similarity of every merge made below that count.
+
+    Each row's best partner is kept up to date (a merge changes two rows and one column), so a merge costs a few
+    rows instead of a search of the whole matrix; the pair chosen is the same (the first of the largest, in row
+    order, as ``argmax`` of the whole matrix would find it)."""
     count = len(vectors)
     similarity = (vectors @ vectors.T).astype(np.float64)
     np.fill_diagonal(similarity, -np.inf)
     size = weights.astype(np.float64).copy()
     label = np.arange(count)
     alive = np.ones(count, dtype=bool)
+    best = np.argmax(similarity, axis=1)
+    best_value = similarity[np.arange(count), best]
     history: list[Labels] = []
     merges: list[float] = []
     groups = count
     while groups > stop_at:
         if groups <= HISTORY:
             history.append(_compact(label))
-        flat = int(np.argmax(similarity))
-        a, b = divmod(flat, count)
+        a = int(np.argmax(best_value))
+        b = int(best[a])
         if groups <= HISTORY:
             merges.append(float(similarity[a, b]))
         merged = (size[a] * similarity[a] + size[b] * similarity[b]) / (size[a] + size[b])
@@ -66,9 +79,20 @@ def _merge_all(vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64
         similarity[b, :] = -np.inf
         similarity[:, b] = -np.inf
         size[a] += size[b]
-        alive[b] = False
         label[label == b] = a
         groups -= 1
+        alive[b] = False
+        best_value[b] = -np.inf
+        # Rows whose best partner was a or b may have lost it: searched again; the others only gained column a.
+        stale = alive & ((best == a) | (best == b))
+        stale[a] = True
+        column = similarity[:, a]
+        better = alive & ~stale & ((column > best_value) | ((column == best_value) & (a < best)))
+        best[better] = a
+        best_value[better] = column[better]
+        for row in np.flatnonzero(stale):
+            best[row] = int(np.argmax(similarity[row]))
+            best_value[row] = similarity[row, best[row]]
     history.append(_compact(label))
     return history, merges
 
@@ -103,9 +127,14 @@ def _estimate(history: list[Labels], merges: list[float], vectors: npt.NDArray[n
     similarity = (vectors @ vectors.T).astype(np.float64)  # 18 MB at MAX_CLUSTERED pieces
     best: tuple[float, Labels] | None = None
     seen: set[bytes] = set()
+    absorbed_seen: set[bytes] = set()
     for labels in history:
+        absorbed = _absorb_small(labels, vectors, weights)
+        if absorbed.tobytes() in absorbed_seen:
+            continue  # the same groups as a cut already settled: the same result (most cuts differ by odd pieces)
+        absorbed_seen.add(absorbed.tobytes())
         # Settling pieces can leave a small group alone again (its partner moved away): absorbed once more.
-        settled = _absorb_small(_refine(_absorb_small(labels, vectors, weights), vectors), vectors, weights)
+        settled = _absorb_small(_refine(absorbed, vectors), vectors, weights)
         if int(settled.max()) + 1 > MAX_SPEAKERS or settled.tobytes() in seen:
             continue
         seen.add(settled.tobytes())
@@ -117,20 +146,32 @@ def _estimate(history: list[Labels], merges: list[float], vectors: npt.NDArray[n
 
 
 def _absorb_small(labels: Labels, vectors: npt.NDArray[np.float32], weights: npt.NDArray[np.float64]) -> Labels:
+    """The smallest group, while under :data:`MIN_SHARE`, joins the nearest groups (each of its pieces the nearest
+    centre).  A group's weight and centre are worked out again only when pieces joined it."""
     labels = labels.copy()
-    while True:
-        ids = np.unique(labels)
-        if len(ids) <= 1:
-            return labels
-        share = np.array([weights[labels == i].sum() for i in ids]) / max(float(weights.sum()), 1e-9)
+    total = max(float(weights.sum()), 1e-9)
+    ids = [int(i) for i in np.unique(labels)]
+    sums = {i: weights[labels == i].sum() for i in ids}
+    centres: dict[int, npt.NDArray[np.float32]] = {}
+    while len(ids) > 1:
+        share = np.array([sums[i] for i in ids]) / total
         smallest = int(np.argmin(share))
         if share[smallest] >= MIN_SHARE:
             return _compact(labels)
         small = ids[smallest]
         others = [i for i in ids if i != small]
-        centres = np.stack([vectors[labels == i].mean(axis=0) for i in others])
-        for index in np.flatnonzero(labels == small):
-            labels[index] = others[int(np.argmax(centres @ vectors[index]))]
+        for i in others:
+            if i not in centres:
+                centres[i] = vectors[labels == i].mean(axis=0)
+        stacked = np.stack([centres[i] for i in others])
+        members = np.flatnonzero(labels == small)
+        targets = np.asarray(others)[np.argmax(vectors[members] @ stacked.T, axis=1)]
+        labels[members] = targets
+        for i in {int(t) for t in targets}:
+            sums[i] = weights[labels == i].sum()
+            centres.pop(i, None)
+        ids = others
+    return labels
 
 
 def _forced(history: list[Labels], speakers: int, vectors: npt.NDArray[np.float32],

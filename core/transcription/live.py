@@ -1,34 +1,67 @@
 """Transcribing a recording while it is being made (a :data:`LIVE` job of the speech worker).
 
 The worker follows the recording's WAV on disk (:class:`~core.transcription.follow.GrowingWav`;
-for an online interview, the call's track beside it) and transcribes it in
-**pieces cut at pauses**: once at least :data:`PIECE_MIN_S` are waiting, Silero
-voice-activity detection finds the last pause that ends before the newest
-audio, and everything up to its middle is one piece.  Each piece is decoded with
-word timestamps, with the prompt and hotwords the transcript's context gives
-(:mod:`core.transcription.context`), in the language detected in the first
-piece with speech; inside a piece each 30-s window is conditioned on the text
-before it, as in a whole file, and detected speech the decode left without
-words is decoded again without the prompt.  Pieces are **not** prompted with
-the previous piece's words: measured on the synthetic Japanese answers
-(``benchmarks/bench_live.py``), Whisper then wrote the prompt's last sentence
-again over the next pause and looped (CER 26.5% against 20.3% without, 18.6%
-for the finished file).  When
-the recording stops (:class:`LiveControl` ``ended``), what is left is the last
-piece: the transcript is complete a few seconds after Stop whatever the length.
+for an online interview, the call's track beside it) and takes it in **pieces
+cut at pauses** (:func:`find_cut`: Silero voice-activity detection finds the last
+pause before the newest audio; at least :data:`FEED_MIN_S` for one track, or
+:data:`PIECE_MIN_S` for two, whose microphone is first cleaned of the call's
+bleed).  The pieces only bring audio in: it is **decoded in the windows a
+whole-file decode would use**.  faster-whisper decodes a file as its speech
+(silences left out by its voice-activity detection) in 30-s windows, each
+prompted with the text before it, the next window beginning where the last word
+of the previous one ended.  So once :data:`WINDOW_S` of speech wait
+(:func:`window_end`, counted as that detection counts it) and
+:data:`LOOKAHEAD_S` more audio, the worker decodes that one window, prompted with
+the transcript's text so far (the context prompt of
+:mod:`core.transcription.context` first, hotwords in every window, the prompt
+reset after a warm retry, as in a file), sends its segments, and goes on from
+its last word.  Detected speech a prompted decode left without words is decoded
+again without the prompt (:mod:`core.transcription.coverage`).
+
+Why: decoding each piece on its own (the first version) gave Whisper other
+windows than the file's, and its text differed at every edge: on the synthetic
+Japanese answers (``benchmarks/bench_live.py``, 1.7 min) CER 21.9% live against
+17.8% for the file; prompting each piece with the previous one's text looped
+(26.5%); pieces of 12-28 s all left a gap of 2-4 points.  With the file's
+windows the texts are the same but for the end (measured in one process, the
+audio arriving as recorded; docs/PERFORMANCE.md):
+
+=============================  ============  ======  =============
+audio                          whole file    pieces  file's windows
+=============================  ============  ======  =============
+ja, test clip twice (43 s)     5.5%          8.7%    5.5%
+ja, 12 answers (1.7 min)       17.0%         18.9%   16.5%
+en, LibriVox read (29 s)       2.8%          2.8%    2.8%
+en, 2 real phone calls (56 s)  17.1%         17.6%   16.5%
+=============================  ============  ======  =============
+
+(CER for Japanese, WER for English.)  At Stop what is left is the window being
+filled: up to 30 s of speech.  To keep Stop → transcript short, once a window
+holds :data:`DRAFT_S` of speech it is decoded ahead as a draft, which is not
+sent: if the recording stops before the window is complete, the draft stands
+for its first part and only the rest is decoded; else the draft is dropped and
+the window decoded whole.  At most about half a window is left at Stop, at the
+price of one extra decode of half of each window while recording; a worker
+that has fallen behind (more than :data:`DRAFT_MAX_S` waiting) makes no draft.
+A window costs about twice what pieces of the same audio cost (the prompt, and
+the rest of the window faster-whisper decodes and this job throws away), so on
+a busy machine the worker falls behind sooner, and a Stop during a window waits
+for it: 23.5 s from Stop on the Japanese answers under load, against 6.0 s for
+pieces (docs/PERFORMANCE.md).
 
 The messages are those of a whole-file job (:mod:`core.transcription.worker`):
 :class:`Started`, one :class:`SegmentDone` per segment (in time order),
-:class:`Caught` after each piece (how far the transcript has got), then at the
-end one :class:`Detected` per track (language, speech level over the whole
-recording), :class:`Separated` for one microphone's voices
-(:mod:`core.diarization.incremental`: each piece analysed as it is cut, the
-voices grouped at the end) and :class:`Finished`.
+:class:`Caught` after each piece (how far the transcript has got: it follows the
+recording by up to a window), then at the end one :class:`Detected` per track
+(language, speech level over the whole recording), :class:`Separated` for one
+microphone's voices (:mod:`core.diarization.incremental`: each stretch of at
+least :data:`VOICES_MIN_S` analysed as it is cut, the voices grouped at the end)
+and :class:`Finished`.
 
 The recording never pays for it: the worker runs at a lower priority
 (:data:`NICE`), and while the parent says ``hold`` (the recorder's callbacks
 come late) it starts no new piece.  Nothing of the recording is kept in memory
-but the audio not yet transcribed.
+but the audio not yet transcribed (silence before any speech is let go).
 """
 
 from __future__ import annotations
@@ -44,7 +77,13 @@ import numpy as np
 from core.transcription import bleed
 from core.transcription.audio import SAMPLE_RATE, SILENCE_PEAK_DBFS
 from core.transcription.coverage import redo_uncovered, shifted
-from core.transcription.decoding import convert, decode_segments, settle_language, whisper_options
+from core.transcription.decoding import (
+    PROMPT_RESET_ON_TEMPERATURE,
+    convert,
+    decode_segments,
+    settle_language,
+    whisper_options,
+)
 from core.transcription.follow import GrowingWav
 from core.transcription.guard import LEVEL_FRAME_MS, SPEECH_LEVEL_PERCENTILE, Levels
 from core.transcription.messages import Detected, SegmentDone
@@ -53,13 +92,24 @@ from core.transcription.speakers import INTERVIEWER, ME
 
 LIVE = "live"
 RATE = SAMPLE_RATE
-PIECE_MIN_S = 20.0  # transcribe no less than this at once while recording (the context a decode needs)
+PIECE_MIN_S = 20.0  # two tracks: pieces no shorter than this (enough of the call to measure its bleed)
+# One microphone's voices are analysed in stretches no shorter than this: measured on two-voice interviews
+# (tests/test_live_separation.py), 20-s stretches left DER 15.5% against 6.6% for the whole recording (English),
+# 30-s ones 9.3% (Japanese 8.9% = 8.9%, a real call 4.1% = 4.1%).
+VOICES_MIN_S = 30.0
+FEED_MIN_S = 2.0  # one track: audio goes on to the recogniser in pieces no shorter than this
 PIECE_MAX_S = 45.0  # cut here even without a pause
+WINDOW_S = 30.0  # Whisper's window: speech is decoded in these, as in a whole file
+LOOKAHEAD_S = 1.0  # a window is decoded once this much audio follows it (its speech is settled)
+DRAFT_S = 15.0  # with this much speech of a window heard, it is decoded ahead, for Stop
+DRAFT_MAX_S = 22.0  # not when more audio waits (the worker is behind: a draft would cost nearly a window)
+PROMPT_TOKENS = 223  # Whisper's prompt: the last this many tokens of the text before (as faster-whisper)
 PAUSE_MIN_MS = 300  # a silence this long between words can end a piece
 TAIL_S = 0.6  # a pause must end this long before the newest audio (it may be a word's beginning)
 POLL_S = 0.25  # how often the file is looked at while waiting
 NICE = 10  # the worker's priority below the app's (the recorder's threads come first)
 VAD_OPTIONS = {"min_silence_duration_ms": PAUSE_MIN_MS, "speech_pad_ms": 100}
+VAD_GRID = 512  # Silero's frame: silence dropped in whole frames keeps the detection where a file's would be
 
 
 @dataclass(frozen=True)
@@ -111,6 +161,17 @@ def is_silent(samples: np.ndarray) -> bool:
     return peak <= 0 or 20 * np.log10(peak) < SILENCE_PEAK_DBFS
 
 
+@dataclass(frozen=True)
+class _Decoded:
+    """A decode of the start of a track's audio not yet transcribed: it accounts for ``end`` samples."""
+
+    end: int
+    found: list[Segment]
+    tokens: list[int]  # the prompt for what follows
+    speech_s: float
+    settings: TranscriptionSettings
+
+
 class _Track:
     """One followed file: audio read but not yet transcribed, from sample ``start`` of the recording."""
 
@@ -124,6 +185,10 @@ class _Track:
         self.probability = 0.0
         self.speech_s = 0.0
         self.ended = False
+        self.unheard = np.zeros(0, dtype=np.float32)  # cut, not yet transcribed, from sample unheard_start
+        self.unheard_start = 0
+        self.tokens: list[int] | None = None  # the text so far, as Whisper's prompt (None: not started)
+        self.draft: _Decoded | None = None  # the window so far, decoded ahead of Stop (see _transcribe_ready)
 
     def read(self, final: bool) -> None:
         new = self.file.finish() if final else self.file.read()
@@ -141,12 +206,12 @@ class _Track:
         return start, piece
 
 
-def find_cut(samples: np.ndarray, final: bool) -> int | None:
+def find_cut(samples: np.ndarray, final: bool, minimum_s: float = PIECE_MIN_S) -> int | None:
     """Where the next piece of ``samples`` (audio waiting, 16 kHz) ends: the middle of the last pause before the
-    newest audio, once at least :data:`PIECE_MIN_S` wait; all of it when the recording has ended; None: wait."""
+    newest audio, once at least ``minimum_s`` wait; all of it when the recording has ended; None: wait."""
     if final:
         return len(samples)
-    if len(samples) < PIECE_MIN_S * RATE:
+    if len(samples) < minimum_s * RATE:
         return None
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
@@ -166,6 +231,24 @@ def find_cut(samples: np.ndarray, final: bool) -> int | None:
     return None
 
 
+def window_end(samples: np.ndarray) -> tuple[int | None, int, int]:
+    """The sample of ``samples`` where :data:`WINDOW_S` of speech have been heard, counted as a whole-file decode
+    counts it (its voice-activity detection, silences left out), or None when there is less; how many samples at
+    the start are silence that can go (all but the last second before any speech); and how much speech there is
+    (samples, up to the window's)."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    speech = get_speech_timestamps(samples, VadOptions(max_speech_duration_s=WINDOW_S), sampling_rate=RATE)
+    silent = int(speech[0]["start"]) if speech else len(samples)
+    silent = max(0, silent - RATE) // VAD_GRID * VAD_GRID
+    heard, window = 0, int(WINDOW_S * RATE)
+    for chunk in speech:
+        if heard + chunk["end"] - chunk["start"] >= window:
+            return int(chunk["start"] + window - heard), silent, window
+        heard += chunk["end"] - chunk["start"]
+    return None, silent, int(heard)
+
+
 Send = Callable[[Any], None]
 Receive = Callable[[float], Any]  # the next message within timeout seconds, or None
 
@@ -183,6 +266,8 @@ class LiveJob:
         self.bleed: bleed.Bleed | None = None
         self.separate = self.settings.separate and request.call_path is None
         self.collector: Any = None
+        self.voice = np.zeros(0, dtype=np.float32)  # the microphone's audio not yet given to the collector
+        self.voice_start = 0
         self.work_s = 0.0
         self.heard_s = 0.0
         self._reported = (0.0, 0.0)
@@ -213,11 +298,12 @@ class LiveJob:
             cut = self._cut(final)
             if cut is None or (self.hold and not final):
                 if final:
+                    self._piece(0, final=True)  # what waits for a window of its own
                     break
                 self._report()
                 self._control(POLL_S)
                 continue
-            self._piece(cut)
+            self._piece(cut, final)
             if final and not any(len(track.pending) for track in self.tracks):
                 break
         return self.work_s
@@ -233,21 +319,63 @@ class LiveJob:
         if waiting == 0:
             return None
         mixed = sum(_padded(track.pending, waiting) for track in self.tracks)
-        return find_cut(np.asarray(mixed, dtype=np.float32), final=False)
+        minimum = PIECE_MIN_S if len(self.tracks) > 1 else FEED_MIN_S  # two tracks: enough to measure the bleed
+        return find_cut(np.asarray(mixed, dtype=np.float32), final=False, minimum_s=minimum)
 
-    def _piece(self, count: int) -> None:
+    def _piece(self, count: int, final: bool = False) -> None:
         started = time.monotonic()
         pieces = [(track, *track.take(count)) for track in self.tracks]
-        if len(pieces) == 2:
+        if len(pieces) == 2 and count:
             pieces[0] = (pieces[0][0], pieces[0][1], self._without_bleed(pieces[0][2], _padded(pieces[1][2], count)))
-        for track, start, samples in pieces:
-            if len(samples) and not is_silent(samples):
-                self._transcribe(track, start, samples)
-        if self.collector is not None and len(pieces[0][2]):
-            self.collector.add(pieces[0][2], round(pieces[0][1] * 1000 / RATE))
+        last = final and not any(len(track.pending) for track in self.tracks)
+        for track, _start, samples in pieces:
+            track.unheard = np.concatenate([track.unheard, samples])
+            self._transcribe_ready(track, last)
+        if self.collector is not None:
+            self._voices(pieces[0][1], pieces[0][2], last)
         self.work_s += time.monotonic() - started
-        self.heard_s = (pieces[0][1] + count) / RATE
+        self.heard_s = min(track.unheard_start for track in self.tracks) / RATE
         self._report()
+
+    def _voices(self, start: int, samples: np.ndarray, final: bool) -> None:
+        """The microphone's audio to the voices' analysis, in stretches of :data:`VOICES_MIN_S` cut at pauses."""
+        if not len(self.voice):
+            self.voice_start = start
+        self.voice = np.concatenate([self.voice, samples])
+        while len(self.voice) and (cut := find_cut(self.voice, final, VOICES_MIN_S)) is not None:
+            self.collector.add(self.voice[:cut], round(self.voice_start * 1000 / RATE))
+            self.voice, self.voice_start = self.voice[cut:], self.voice_start + cut
+
+    def _transcribe_ready(self, track: _Track, final: bool) -> None:
+        """Decode what of ``track`` is ready: each window of :data:`WINDOW_S` of speech once :data:`LOOKAHEAD_S`
+        follow it, or (``final``) all that is left; the next window begins where this one's words end.  Halfway
+        to a window, a draft of it is decoded (not sent): at Stop, no more than half a window is left to do."""
+        while len(track.unheard):
+            limit, silent, heard = window_end(track.unheard)
+            if final:
+                if track.draft is not None and heard > DRAFT_S * RATE and track.draft.end <= len(track.unheard):
+                    self._consume(track, self._emit(track, track.unheard[:track.draft.end], track.draft))
+                end = len(track.unheard)
+            else:
+                if silent and (limit is None or limit + LOOKAHEAD_S * RATE > len(track.unheard)):
+                    self._consume(track, silent)
+                    continue  # silence before any speech: nothing to keep
+                if limit is None or limit + LOOKAHEAD_S * RATE > len(track.unheard):
+                    if (track.draft is None and heard >= DRAFT_S * RATE and len(track.unheard) <= DRAFT_MAX_S * RATE
+                            and not is_silent(track.unheard)):
+                        track.draft = self._decode(track, track.unheard, whole=True)
+                    return
+                end = limit
+            samples = track.unheard[:end]
+            self._consume(track, self._emit(track, samples, self._decode(track, samples, whole=final))
+                          if not is_silent(samples) else end)
+            if final:
+                return
+
+    @staticmethod
+    def _consume(track: _Track, count: int) -> None:
+        track.unheard, track.unheard_start = track.unheard[count:], track.unheard_start + count
+        track.draft = None
 
     def _report(self) -> None:
         """Say how far the transcript has got, when anything changed since last said."""
@@ -279,31 +407,66 @@ class LiveJob:
                 track.language, track.probability, settings = settled.language, probability or 0.0, settled
         return settings
 
-    def _decode(self, samples: np.ndarray, settings: TranscriptionSettings) -> tuple[list[Segment], Any]:
-        segments, info = self.model.transcribe(samples, **whisper_options(settings))
+    def _prompt(self, track: _Track, settings: TranscriptionSettings) -> list[int]:
+        """The prompt's tokens for the next window: the context prompt, then the text so far (as in a file)."""
+        if track.tokens is None:
+            track.tokens = []
+            if settings.initial_prompt:
+                track.tokens = list(self.model.hf_tokenizer.encode(" " + settings.initial_prompt.strip(),
+                                                                  add_special_tokens=False).ids)
+        return track.tokens[-PROMPT_TOKENS:]
+
+    def _decode(self, track: _Track, samples: np.ndarray, whole: bool) -> _Decoded:
+        """Whisper's segments for ``samples``, the text before as the prompt: all of them (``whole``), else the
+        first window's, which account for the samples up to its last word when the window ended within speech
+        (a file's decode goes on from there)."""
+        settings = self._settings_for(track, samples)
+        tokens = self._prompt(track, settings)
+        options = whisper_options(settings)
+        options["initial_prompt"] = tokens or None
+        segments, info = self.model.transcribe(samples, **options)
+        found: list[Segment] = []
+        more = False
         try:
-            return [convert(segment) for segment in segments], info
+            for segment in segments:
+                if not whole and segment.seek != 0:
+                    more = True  # the first window's last segment was not complete: the next one begins after
+                    break
+                found.append(convert(segment))
+                tokens = tokens + list(segment.tokens)
+                if segment.temperature > PROMPT_RESET_ON_TEMPERATURE:
+                    tokens = []  # as a file's decode: no text before after a warm retry (stops loops)
         finally:
             segments.close()
-
-    def _transcribe(self, track: _Track, start: int, samples: np.ndarray) -> None:
-        settings = self._settings_for(track, samples)
-        found, info = self._decode(samples, settings)
+        used = len(samples)
+        ends = [word.end_ms for segment in found for word in segment.words]
+        if more and ends:
+            used = min(used, max(RATE, ends[-1] * RATE // 1000))
         if not track.language and float(info.duration_after_vad) > 0:
             track.language, track.probability = info.language, float(info.language_probability)
-        track.speech_s += float(info.duration_after_vad)
+        speech_s = float(info.duration_after_vad) * used / max(len(samples), 1)
+        return _Decoded(used, found, tokens, speech_s, settings)
+
+    def _emit(self, track: _Track, samples: np.ndarray, decoded: _Decoded) -> int:
+        """Send the segments ``decoded`` found in ``samples`` (which begin the track's audio not yet transcribed),
+        and what a prompted decode left out; returns how many samples they account for."""
+        track.tokens = decoded.tokens
+        track.speech_s += decoded.speech_s
+        found, settings = list(decoded.found), decoded.settings
         if settings.initial_prompt or settings.hotwords:  # the prompt may have dropped speech: again without
             plain = replace(settings, initial_prompt=None, prompts_by_language=(), hotwords=None,
                             hotwords_by_language=(), language=track.language or None)
-            found += list(redo_uncovered(samples, found, lambda piece: decode_segments(self.model, piece, plain)))
+            found += list(redo_uncovered(samples[:decoded.end], found,
+                                         lambda piece: decode_segments(self.model, piece, plain)))
         found.sort(key=lambda s: (s.start_ms, s.end_ms))
-        offset_ms = round(start * 1000 / RATE)
+        offset_ms = round(track.unheard_start * 1000 / RATE)
         levels = track.meter.levels()
         for segment in found:
             moved = shifted(segment, offset_ms)
             if track.speaker is not None:
                 moved = moved.spoken_by(track.speaker)
             self.send(SegmentDone(self.request.job_id, moved, 0.0, levels.span_dbfs(moved.start_ms, moved.end_ms)))
+        return decoded.end
 
     def conclude(self) -> list[Any]:
         """The messages that end the job: each track's :class:`Detected`, then the voices if separated."""
