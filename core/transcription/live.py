@@ -38,11 +38,15 @@ en, 2 real phone calls (56 s)  17.1%         17.6%   16.5%
 (CER for Japanese, WER for English.)  At Stop what is left is the window being
 filled: up to 30 s of speech.  To keep Stop → transcript short, once a window
 holds :data:`DRAFT_S` of speech it is decoded ahead as a draft, which is not
-sent: if the recording stops before the window is complete, the draft stands
-for its first part and only the rest is decoded; else the draft is dropped and
-the window decoded whole.  At most about half a window is left at Stop, at the
-price of one extra decode of half of each window while recording; a worker
-that has fallen behind (more than :data:`DRAFT_MAX_S` waiting) makes no draft.
+sent, and again every :data:`DRAFT_STEP_S` more: if the recording stops before
+the window is complete, the newest draft stands for its first part and only the
+rest is decoded; else the drafts are dropped and the window decoded whole.
+About :data:`DRAFT_STEP_S` of speech is left at Stop, at the price of extra
+decodes of each window while recording (measured on the Japanese answers,
+``bench_live.py``: Stop → transcript 14.1 s with one draft at 15 s, 10.7 s with
+drafts from 10 s every 7.5 s, 16.9 s from 8 s every 5 s, the worker then
+falling behind); a worker that has fallen behind (more than
+:data:`DRAFT_MAX_S` waiting) makes no draft.
 A window costs about twice what pieces of the same audio cost (the prompt, and
 the rest of the window faster-whisper decodes and this job throws away), so on
 a busy machine the worker falls behind sooner, and a Stop during a window waits
@@ -101,8 +105,9 @@ FEED_MIN_S = 2.0  # one track: audio goes on to the recogniser in pieces no shor
 PIECE_MAX_S = 45.0  # cut here even without a pause
 WINDOW_S = 30.0  # Whisper's window: speech is decoded in these, as in a whole file
 LOOKAHEAD_S = 1.0  # a window is decoded once this much audio follows it (its speech is settled)
-DRAFT_S = 15.0  # with this much speech of a window heard, it is decoded ahead, for Stop
-DRAFT_MAX_S = 22.0  # not when more audio waits (the worker is behind: a draft would cost nearly a window)
+DRAFT_S = 10.0  # with this much speech of a window heard, it is decoded ahead, for Stop
+DRAFT_STEP_S = 7.5  # and again each time this much more is heard (at Stop, no more than this is left to decode)
+DRAFT_MAX_S = 30.0  # not when more audio waits (the worker is behind: a draft would cost nearly a window)
 PROMPT_TOKENS = 223  # Whisper's prompt: the last this many tokens of the text before (as faster-whisper)
 PAUSE_MIN_MS = 300  # a silence this long between words can end a piece
 TAIL_S = 0.6  # a pause must end this long before the newest audio (it may be a word's beginning)
@@ -189,6 +194,7 @@ class _Track:
         self.unheard_start = 0
         self.tokens: list[int] | None = None  # the text so far, as Whisper's prompt (None: not started)
         self.draft: _Decoded | None = None  # the window so far, decoded ahead of Stop (see _transcribe_ready)
+        self.draft_heard = 0  # the speech (samples) the draft heard
 
     def read(self, final: bool) -> None:
         new = self.file.finish() if final else self.file.read()
@@ -353,7 +359,7 @@ class LiveJob:
         while len(track.unheard):
             limit, silent, heard = window_end(track.unheard)
             if final:
-                if track.draft is not None and heard > DRAFT_S * RATE and track.draft.end <= len(track.unheard):
+                if track.draft is not None and heard > track.draft_heard and track.draft.end <= len(track.unheard):
                     self._consume(track, self._emit(track, track.unheard[:track.draft.end], track.draft))
                 end = len(track.unheard)
             else:
@@ -361,9 +367,10 @@ class LiveJob:
                     self._consume(track, silent)
                     continue  # silence before any speech: nothing to keep
                 if limit is None or limit + LOOKAHEAD_S * RATE > len(track.unheard):
-                    if (track.draft is None and heard >= DRAFT_S * RATE and len(track.unheard) <= DRAFT_MAX_S * RATE
+                    due = DRAFT_S if track.draft is None else track.draft_heard / RATE + DRAFT_STEP_S
+                    if (heard >= due * RATE and len(track.unheard) <= DRAFT_MAX_S * RATE
                             and not is_silent(track.unheard)):
-                        track.draft = self._decode(track, track.unheard, whole=True)
+                        track.draft, track.draft_heard = self._decode(track, track.unheard, whole=True), heard
                     return
                 end = limit
             samples = track.unheard[:end]
