@@ -153,8 +153,8 @@ def real(threads: int, *, transcribe: bool) -> None:
     if not transcribe:
         return
     from core.speech.models import load_whisper
+    from core.transcription.decoding import decode_segments
     from core.transcription.model import TranscriptionSettings
-    from core.transcription.worker import decode_segments
     from tests.speech_fixtures import edit_distance, english_words
 
     model = load_whisper("base", device="cpu")

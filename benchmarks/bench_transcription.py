@@ -12,7 +12,7 @@ written as a 48 kHz WAV file like a recording.  Both sides are timed from
   worker process (interpreter start, imports, model load), decoding,
   faster-whisper, segments sent back one by one, the hallucination guard;
 * plain: ``WhisperModel(folder)`` and ``model.transcribe(path, **options)``
-  in this process, with the identical options (``worker.whisper_options``).
+  in this process, with the identical options (``decoding.whisper_options``).
 
 After one untimed warm-up of each side on a 10-s excerpt (so that both find
 the same files in the OS cache), runs alternate and swap who goes first each
@@ -114,7 +114,7 @@ def run_plain(path: Path, settings, folder: Path) -> tuple[float, float, str]:
     import ctranslate2
     from faster_whisper import WhisperModel
 
-    from core.transcription.worker import whisper_options
+    from core.transcription.decoding import whisper_options
 
     cuda = ctranslate2.get_cuda_device_count() > 0
     start = time.perf_counter()

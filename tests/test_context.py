@@ -20,8 +20,8 @@ from core.transcription.context import (
     split_terms,
     with_context,
 )
+from core.transcription.decoding import settle_language, whisper_options
 from core.transcription.model import TranscriptionSettings
-from core.transcription.worker import settle_language, whisper_options
 
 AOBA = Context(company="青葉精機株式会社", position="法人営業", stage="final",
                interviewers="佐々木様（人事部長）、田中様", glossary=("東都大学", "軽音楽部"))

@@ -143,7 +143,7 @@ def test_filler_keeping_settings_reach_the_recall_floor(language, tmp_path, serv
 def test_a_detected_language_takes_its_filler_prompt(built_base_model, japanese_with_silences, english_fillers_clip):
     from core.speech.models import load_whisper
     from core.transcription.audio import decode
-    from core.transcription.worker import settle_language
+    from core.transcription.decoding import settle_language
 
     model = load_whisper(str(built_base_model), device="cpu")
     for clip, language in ((japanese_with_silences, "ja"), (english_fillers_clip, "en")):

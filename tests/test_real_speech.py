@@ -13,8 +13,9 @@ import pytest
 from core.diarization.der import Score, score
 from core.diarization.models import load
 from core.diarization.pipeline import diarize
+from core.transcription.decoding import decode_segments
 from core.transcription.model import TranscriptionSettings
-from core.transcription.worker import decode_segments, no_telemetry
+from core.transcription.worker import no_telemetry
 from tests.real_speech import Recording, conversations, pyannote_call, read_sentences
 from tests.speech_fixtures import edit_distance, english_words
 

@@ -20,9 +20,10 @@ import soundfile
 from core.analysis.prompting import practice_settings
 from core.transcription.audio import decode
 from core.transcription.coverage import covered_spans, gaps_to_redo, redo_uncovered, speech_spans
+from core.transcription.decoding import decode_segments
 from core.transcription.model import Segment, TranscriptionSettings, Word
 from core.transcription.service import TranscriptionService
-from core.transcription.worker import decode_segments, no_telemetry
+from core.transcription.worker import no_telemetry
 from tests.model_fixtures import content_words, word_recall
 from tests.scripted_speech import Part, build_clip
 from tests.speech_fixtures import unavailable

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from core.transcription.decoding import whisper_options
 from core.transcription.guard import (
     COMPRESSION_RATIO_THRESHOLD,
     LOG_PROB_THRESHOLD,
@@ -20,7 +21,6 @@ from core.transcription.guard import (
     is_stock_phrase,
 )
 from core.transcription.model import INVENTED, Segment, SegmentFlag, TranscriptionSettings
-from core.transcription.worker import whisper_options
 
 
 def seg(text: str, start: float, end: float, *, logprob: float = -0.2, no_speech: float = 0.05) -> Segment:

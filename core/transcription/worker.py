@@ -57,20 +57,16 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 from core.transcription import bleed
 from core.transcription.audio import CONTEXT, AudioFileError, DecodedAudio, TranscriptionError, decode
 from core.transcription.coverage import redo_uncovered
+from core.transcription.decoding import convert as _convert
 from core.transcription.decoding import (
-    HOTWORD_REPETITION_PENALTY,
-    PROMPT_RESET_ON_TEMPERATURE,
-    TEMPERATURES,
     decode_segments,
     settle_language,
     whisper_options,
 )
-from core.transcription.decoding import convert as _convert
 from core.transcription.guard import Levels
 from core.transcription.live import LIVE, NICE, LiveJob
 from core.transcription.messages import (
     SEPARATE,
-    TRANSCRIBE,
     Detected,
     Failed,
     Finished,
@@ -83,11 +79,7 @@ from core.transcription.messages import (
 from core.transcription.model import Segment, TranscriptionSettings
 from core.transcription.speakers import INTERVIEWER, ME
 
-__all__ = [  # what the app, its tests and benchmarks take from here (some defined in the modules it draws on)
-    "HOTWORD_REPETITION_PENALTY", "PROMPT_RESET_ON_TEMPERATURE", "SEPARATE", "SEPARATION_FAILED", "TEMPERATURES",
-    "TRANSCRIBE", "Detected", "Failed", "Finished", "JobRequest", "Progress", "SegmentDone", "Separated", "Started",
-    "decode_segments", "no_telemetry", "run_job", "serve", "settle_language", "whisper_options",
-]
+__all__ = ["SEPARATION_FAILED", "no_telemetry", "run_job", "serve"]
 
 # Libraries' own telemetry switches.  onnxruntime (faster-whisper's VAD) otherwise writes $TMPDIR/.ses and,
 # under the cache folder, a persistent device id and a database of events, as soon as it is imported.
