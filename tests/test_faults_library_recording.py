@@ -11,11 +11,9 @@ files whose header a killed writer never updated, with their row still
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -33,8 +31,8 @@ from core.recording.recovery import format_kept, recover_library, recovery_messa
 from core.recording.session import RecordingSession, start_recording
 from core.recording.store import RecordingState
 from core.tracker.events import EventKind
-from tests.audio_rig import skip_or_fail
 from tests.recording_helpers import audio_files
+from tests.small_disk import fill, mounted
 from tests.test_cli import run_cli
 from tests.test_faults_library import Holder, no_sound_server, snapshot
 
@@ -68,33 +66,7 @@ def crashed_recording(library: Library, seconds: float, company: str = "練習")
 @pytest.fixture
 def small_disk(tmp_path, monkeypatch):
     """A 4 MiB tmpfs as FURIKAERI_HOME, unmounted afterwards."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        skip_or_fail("a small real file system needs root to mount a tmpfs")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(mount)],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        skip_or_fail(f"mounting a small tmpfs failed: {done.stderr.strip()}")
-    monkeypatch.setenv("FURIKAERI_HOME", str(mount))
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "--lazy", str(mount)], check=True)
-
-
-def fill(disk: Path, leave: int = 0) -> None:
-    """Fill the disk with a file, then give ``leave`` bytes back."""
-    filler = disk / "filler"
-    block = b"\xff" * 65536
-    with open(filler, "ab", buffering=0) as handle:  # unbuffered: a partial last write leaves nothing to flush
-        try:
-            while True:
-                handle.write(block)
-        except OSError as error:
-            assert error.errno == errno.ENOSPC
-    if leave:
-        os.truncate(filler, max(0, filler.stat().st_size - leave))
+    yield from mounted(tmp_path, monkeypatch, megabytes=4)
 
 
 @pytest.mark.audio

