@@ -75,6 +75,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
         self.job: Job | None = None
         self._live: LiveTranscription | None = None  # the recording's transcript being finished, if it is
+        self.waiting = False  # queued behind the live transcript of a recording being made
         self._progress_callback = UiCallback(self._progress, self)  # speech worker threads → this thread
         self._done_callback = UiCallback(self._job_done, self)
 
@@ -320,10 +321,16 @@ class TranscriptWindow(Retranslatable, QWidget):
         language = self.language.currentData() or None
         self.japanese_hint.first_use(language)
         options = TranscriptionSettings(model=self.settings.get(SPEECH_MODEL), language=language)
-        self.job = transcription_ops.start(self.library, self._service(), self.recording, options,
+        service = self._service()
+        self.job = transcription_ops.start(self.library, service, self.recording, options,
                                            on_progress=self._progress_callback, on_done=self._done_callback)
         self._set_running(True)
-        self.set_status(lambda: self.tr("Transcribing on this computer…"))
+        self.waiting = service.behind_recording(self.job)
+        if self.waiting:  # one speech worker: the recording being made comes first
+            self.set_status(lambda: self.tr("Waiting: the recording being made is transcribed first. "
+                                            "This transcription starts when that recording stops."))
+        else:
+            self.set_status(lambda: self.tr("Transcribing on this computer…"))
 
     def _job_done(self, outcome: transcription_ops.Outcome) -> None:
         if isinstance(outcome, Exception):
@@ -338,6 +345,9 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     def _progress(self, fraction: float) -> None:
         self.progress_bar.setValue(int(fraction * 1000))
+        if self.waiting and fraction > 0:
+            self.waiting = False
+            self.set_status(lambda: self.tr("Transcribing on this computer…"))
 
     def _transcribed(self, transcript: Transcript) -> None:
         self.job = None
@@ -363,6 +373,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.progress_bar.setVisible(running)
         if running:
             self.progress_bar.setValue(0)
+        else:
+            self.waiting = False
 
     def _failed(self, error: Exception) -> None:
         message = error.message if isinstance(error, FurikaeriError) else Message("Transcription", str(error))

@@ -123,6 +123,23 @@ def test_a_live_job_can_be_cancelled_and_the_next_job_runs(tmp_path, built_base_
     assert _text(after)
 
 
+def test_a_transcription_asked_for_during_a_recording_waits_for_it_then_runs(tmp_path, built_base_model, service,
+                                                                          english_interview_speech):
+    settings = TranscriptionSettings(model=str(built_base_model), language="en")
+    path = tmp_path / "being-recorded.wav"
+    live = service.follow(path, settings)
+    other = service.submit(english_interview_speech.wav, settings)
+    assert service.behind_recording(other)
+    feed(path, decode(english_interview_speech.wav).samples[:8 * RATE],
+         seen=lambda s: live.caught[1] >= s - 0.01 or live.done)
+    assert service.behind_recording(other) and not other.done  # the recording is still being made
+    live.recording_ended()
+    assert _text(live.wait(300))
+    assert _text(other.wait(300))
+    assert not service.behind_recording(other)
+    assert not service.behind_recording(service.submit(english_interview_speech.wav, settings))  # nothing live
+
+
 def test_pieces_are_cut_in_pauses_and_never_in_words():
     sentences = [s.samples for s in real_speech.read_sentences()]
     gap = np.zeros(int(0.8 * RATE), dtype=np.float32)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pytest
 import soundfile
 from PySide6.QtCore import Qt
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from core.consent import ConsentAnswer, ConsentPurpose
 from core.interviews import Interview, InterviewKind
 from core.library import Library
+from core.transcription.model import TranscriptionSettings
 from gui.import_dialog import ImportDialog
 from tests.gui_helpers import click_message_box, handle_modal
+from tests.live_feed import RATE, feed
 from tests.model_fixtures import word_recall
 
 
@@ -163,3 +166,26 @@ def test_a_flagged_segment_is_greyed_and_says_why(qapp):
         assert model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
         tip = model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
         assert reason in tip and "left out of every measure" in tip
+
+
+def test_a_transcription_asked_for_while_a_recording_is_transcribed_says_it_waits(qtbot, virtual_microphone,
+                                                                                 practice_window, english_speech,
+                                                                                 tmp_path):
+    recording = _import(qtbot, practice_window, english_speech.wav)
+    service = practice_window.transcription_service()
+    growing = tmp_path / "being-recorded.wav"
+    feed(growing, np.zeros(RATE, dtype=np.float32))
+    live = service.follow(growing, TranscriptionSettings(model="base", language="en"))  # a recording being made
+    window = practice_window.open_transcript(recording, transcribe_if_missing=False)
+    qtbot.waitUntil(lambda: window.transcribe_button.isEnabled(), timeout=10000)
+    qtbot.mouseClick(window.transcribe_button, Qt.MouseButton.LeftButton)
+    assert window.waiting
+    assert window.status.text().startswith("Waiting: the recording being made is transcribed first.")
+    assert window.cancel_button.isVisible()
+
+    with qtbot.waitSignal(window.transcription_finished, timeout=180000) as finished:
+        live.recording_ended()
+    assert live.done
+    assert finished.args[0] is not None and word_recall(english_speech.content_words,
+                                                        " ".join(s.text for s in finished.args[0].segments)) >= 0.8
+    assert not window.waiting and not window.status.text().startswith("Waiting")

@@ -4035,6 +4035,10 @@ a product you worked on</source>
         <translation>{count} 区間、言語：{language}</translation>
     </message>
     <message>
+        <source>Waiting: the recording being made is transcribed first. This transcription starts when that recording stops.</source>
+        <translation>待機中：録音中の音声を先に文字起こししています。その録音を停止すると、この文字起こしが始まります。</translation>
+    </message>
+    <message>
         <source>Transcribing on this computer…</source>
         <translation>このパソコン上で文字起こし中…</translation>
     </message>
