@@ -7,6 +7,12 @@ Audio: the 12 synthetic Japanese answers of ``tests/context_corpus.py`` (or,
 with ``--language en``, LibriVox's real read sentences), repeated with pauses
 up to ``--minutes``.  It is written into a WAV the way the recorder does, in
 real time (``--pace`` times real time); the recording then "stops".
+``--real-time-last MINUTES`` writes all but the last MINUTES as fast as the
+worker takes them (after each second, until it has read it) and only those in
+real time: an hour's Stop in minutes, where the worker that keeps up in real
+time (the 10-minute run shows it) meets Stop as it would after an hour.
+``--pace 0`` writes all of it that way (accuracy only); ``--keep DIR`` writes
+the reference, live and after texts there.
 
 Printed for each length:
 
@@ -66,10 +72,17 @@ def source(language: str, folder: Path) -> tuple[np.ndarray, str]:
 
 
 def measure(service: TranscriptionService, audio: np.ndarray, settings: TranscriptionSettings, folder: Path,
-            name: str, pace: float) -> tuple[float, float, str, str]:
+            name: str, pace: float, tail_s: float | None = None) -> tuple[float, float, str, str]:
     path = folder / f"{name}.wav"
     job = service.follow(path, settings)
-    feed(path, audio, block_s=1.0, pace=pace, timeout_s=3600)
+    seen = lambda s: job.caught[1] >= s - 0.01 or job.done  # noqa: E731 - the worker has seen s seconds
+    if pace <= 0:  # as fast as the worker takes it (accuracy only: the times then say nothing)
+        feed(path, audio, block_s=1.0, seen=seen, timeout_s=3600)
+    elif tail_s is None:
+        feed(path, audio, block_s=1.0, pace=pace, timeout_s=3600)
+    else:  # as fast as the worker takes it, then the last tail_s in real time
+        feed(path, audio, block_s=1.0, seen=seen, pace=pace, paced_after_s=len(audio) / RATE - tail_s,
+             timeout_s=3600)
     stopped = time.monotonic()
     job.recording_ended()
     live = job.wait(3600)
@@ -84,7 +97,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, nargs="+", default=[1.0])
     parser.add_argument("--language", choices=("ja", "en"), default="ja")
-    parser.add_argument("--pace", type=float, default=1.0, help="times real time the recording is written")
+    parser.add_argument("--pace", type=float, default=1.0,
+                        help="times real time the recording is written (0: as fast as the worker takes it)")
+    parser.add_argument("--real-time-last", type=float, metavar="MINUTES",
+                        help="write all but the last MINUTES as fast as the worker takes them, those in real time")
+    parser.add_argument("--context", action="store_true",
+                        help="Japanese: the answers' interview context (company, interviewer, words), as the app "
+                             "prompts a real interview (tests/context_corpus.py)")
+    parser.add_argument("--keep", type=Path, help="write the reference, live and after texts into this folder")
     parser.add_argument("--room", type=float, metavar="MINUTES", help="measure the separation of two voices instead")
     args = parser.parse_args()
     if args.room:
@@ -94,6 +114,11 @@ def main() -> None:
     one, text = source(args.language, folder)
     pause = np.zeros(int(1.2 * RATE), dtype=np.float32)
     settings = TranscriptionSettings(model=str(resolve_model("base")), language=args.language)
+    if args.context:
+        from core.transcription.context import with_context
+        from tests.context_corpus import CONTEXT
+
+        settings = with_context(settings, CONTEXT, hotwords=True)
     score = (lambda ref, hyp: cer(japanese_characters(ref), japanese_characters(hyp))) if args.language == "ja" \
         else wer
     with TranscriptionService(idle_timeout_s=600) as service:
@@ -105,7 +130,13 @@ def main() -> None:
             audio = np.concatenate([p for _ in range(repeats) for p in (one, pause)])
             reference = (" " if args.language == "en" else "").join([text] * repeats)
             live_s, after_s, live_text, after_text = measure(service, audio, settings, folder, f"m{minutes}",
-                                                              args.pace)
+                                                              args.pace,
+                                                              None if args.real_time_last is None
+                                                              else args.real_time_last * 60)
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                for kind, words in (("reference", reference), ("live", live_text), ("after", after_text)):
+                    (args.keep / f"{minutes}-{kind}.txt").write_text(words, encoding="utf-8")
             print(f"{len(audio) / RATE / 60:8.1f} {live_s:25.1f} {after_s:20.1f} "
                   f"{100 * score(reference, live_text):10.1f} {100 * score(reference, after_text):11.1f}", flush=True)
 

@@ -27,24 +27,26 @@ def pcm16(samples: np.ndarray) -> bytes:
 
 def feed(path: Path, samples: np.ndarray, *, block_s: float = 2.0, seen: Callable[[float], bool] | None = None,
          pace: float | None = None, timeout_s: float = 120.0, rate: int = RATE,
-         also: dict[Path, np.ndarray] | None = None) -> None:
+         also: dict[Path, np.ndarray] | None = None, paced_after_s: float = 0.0) -> None:
     """Write ``samples`` (``rate``; 1-D mono or (frames, channels)) into a new WAV at ``path`` in blocks of
     ``block_s`` (and each of ``also``'s tracks into its own file, in step: an online interview's call); after each
-    block wait until ``seen(seconds_written)`` is true (``timeout_s``), or ``pace`` x real time."""
+    block wait until ``seen(seconds_written)`` is true (``timeout_s``), or ``pace`` x real time; with both, ``seen``
+    for the first ``paced_after_s`` seconds and ``pace`` from there."""
     tracks = {path: samples, **(also or {})}
     writers = {p: WavWriter(p, rate, 1 if a.ndim == 1 else a.shape[1]) for p, a in tracks.items()}
     block = int(block_s * rate)
-    began = time.monotonic()
+    began, paced_from = time.monotonic(), 0.0
     longest = max(len(a) for a in tracks.values())
     for start in range(0, longest, block):
         for p, a in tracks.items():
             if start < len(a):
                 writers[p].write(pcm16(a[start:start + block]))
         written = min(longest, start + block) / rate
-        if seen is not None:
+        if seen is not None and (pace is None or written <= paced_after_s):
             wait_until(lambda at=written: seen(at), timeout_s)
-        if pace is not None:
-            time.sleep(max(0.0, began + written / pace - time.monotonic()))
+            began, paced_from = time.monotonic(), written
+        elif pace is not None:
+            time.sleep(max(0.0, began + (written - paced_from) / pace - time.monotonic()))
     for writer in writers.values():
         writer.close()
 
