@@ -87,6 +87,8 @@ def measure(service: TranscriptionService, audio: np.ndarray, settings: Transcri
     job.recording_ended()
     live = job.wait(3600)
     live_s = time.monotonic() - stopped
+    print(f"  ({len(audio) / RATE / 60:.1f} min: live Stop -> transcript {live_s:.1f} s; now the finished file)",
+          flush=True)
     began = time.monotonic()
     after = service.submit(path, settings).wait(7200)
     after_s = time.monotonic() - began
