@@ -5,6 +5,8 @@ Downloads go to the test's hub server on 127.0.0.1 (tests/hub_server.py).
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -163,6 +165,27 @@ def test_settings_show_the_advice_and_the_models_downloaded(qtbot, hub, library)
     manager.close()
     qtbot.waitUntil(lambda: dialog.model.findData("small") < 0)
     assert dialog.model.currentData() == "base"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_settings_dialog_grows_to_its_wrapped_text(qtbot, library, language, ui_language):
+    """The advice arrives after the dialog is shown and wraps to several lines: no row is drawn over another."""
+    ui_language(language)
+    dialog = SettingsDialog(language, model="base", library=library, tasks=TaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.models.attach(Settings(), ChangeHub())
+    qtbot.waitUntil(lambda: dialog.models.advice is not None and dialog.models.advice_label.isVisible())
+    label, button = dialog.models.advice_label, dialog.models.button
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.geometry().bottom() < button.geometry().top()
+    for hint in (dialog.glossary_hint, dialog.live_hint):
+        assert hint.height() >= hint.heightForWidth(hint.width())
+    rows = [dialog.models, dialog.glossary, dialog.glossary_hint, dialog.live_transcribe, dialog.live_hint,
+            dialog.auto_transcribe, dialog.export_notice]
+    for upper, lower in itertools.pairwise(rows):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper, lower)
 
 
 def test_the_first_use_of_japanese_says_once_which_model_is_used(qtbot):
