@@ -282,6 +282,26 @@ def test_a_damaged_download_is_reported_and_replaced(hub):
     assert [p.name for p in models_dir().iterdir() if ".old-" in p.name] == []
 
 
+def test_doctor_checks_the_downloaded_models_too(hub):
+    from core.doctor import Level, run_checks
+
+    def text(value) -> str:
+        return value if isinstance(value, str) else value.render()
+
+    def small_check():
+        checks = [c for c in run_checks() if text(c.label) == "Speech model small"]
+        assert len(checks) == 1
+        return checks[0]
+
+    assert not [c for c in run_checks() if text(c.label) == "Speech model small"]  # not downloaded: not listed
+    downloads.download("small")
+    assert small_check().level is Level.OK
+    with open(installed() / "model.bin", "r+b") as handle:
+        handle.truncate(1000)
+    damaged = small_check()
+    assert damaged.level is Level.WARN and "model.bin" in text(damaged.detail)
+
+
 # -- a full disk: a small real tmpfs (root only, as in tests/test_faults_library_recording.py) -------------------
 
 
