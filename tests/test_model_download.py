@@ -165,6 +165,29 @@ def test_cancelling_keeps_what_arrived_and_the_next_download_continues(hub):
     assert model_status("small", verify=True).state is ModelState.READY
 
 
+def test_a_cancel_while_the_server_sends_nothing_ends_the_download_at_once(hub, monkeypatch):
+    """The server stops sending mid-file and never resumes: the cancel does not wait for the read's timeout."""
+    monkeypatch.setattr(hub_client, "TIMEOUT_S", 3600.0)  # without the cancel reaching the read, this test hangs
+    hub.pause["model.bin"] = 1_000_000
+    cancel = threading.Event()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            downloads.download("small", cancel=cancel)
+        except BaseException as error:  # noqa: BLE001 - handed to the test
+            outcome.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert hub.paused.wait(60)
+    cancel.set()
+    worker.join(120)
+    assert not worker.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], downloads.DownloadCancelled), outcome
+    assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0  # what arrived is kept
+
+
 def test_unknown_names_and_builtin_models_are_refused_without_going_online(hub):
     for name in ("huge", "base", "tiny.en", "../small"):
         with pytest.raises(ModelError, match="cannot be downloaded"):

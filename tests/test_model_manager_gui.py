@@ -15,6 +15,7 @@ from core.interviews import Interview, InterviewKind
 from core.library import Library
 from core.settings import JAPANESE_MODEL_ADVICE_SHOWN, SPEECH_MODEL, Settings
 from core.speech import download as downloads
+from core.speech import hub as hub_client
 from core.speech.models import ModelState, model_status
 from gui.model_manager import JapaneseModelHint, ModelManagerDialog
 from gui.settings_dialog import SettingsDialog
@@ -116,6 +117,18 @@ def test_cancel_keeps_what_arrived_and_says_so(qtbot, manager, hub):
     assert "was cancelled" in manager.status.text() and "are kept" in manager.status.text()
     qtbot.waitUntil(lambda: "downloaded; continues" in cell(manager, "small", 1))
     assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0
+
+
+def test_closing_the_window_while_the_server_sends_nothing_ends_the_download(qtbot, manager, hub, monkeypatch):
+    monkeypatch.setattr(hub_client, "TIMEOUT_S", 3600.0)  # the read would wait that long for the stalled server
+    hub.pause["model.bin"] = 1_000_000
+    manager.select("small")
+    handle_modal(manager.download_button.click, click_message_box(YES))
+    assert hub.paused.wait(30)
+    manager.reject()  # closing: the download is cancelled, what arrived kept
+    assert manager.tasks.wait_for_done(120000)  # the window's thread ends without the server sending anything
+    assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0
+    assert model_status("small").state is ModelState.NOT_DOWNLOADED  # nothing half-installed
 
 
 def test_a_failed_download_says_why_in_the_window(qtbot, manager, hub):
