@@ -266,8 +266,8 @@ class MainWindow(Retranslatable, QMainWindow):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_search)
 
-    def _base_title(self) -> str:
-        return self.tr("Furikaeri — interview practice and review")
+    def _base_title(self) -> str:  # the window system adds " — Furikaeri" (the application's display name)
+        return self.tr("Interview practice and review")
 
     def _update_title(self) -> None:
         recorder = self._pane.recorder if self._pane is not None else None
