@@ -213,6 +213,8 @@ class RecordingPanel(Retranslatable, QWidget):
     def set_interview(self, interview: Interview | None) -> None:
         if self.session is not None:
             return  # the running recording keeps its interview
+        if interview is None or self.interview is None or interview.id != self.interview.id:
+            self.elapsed.setText(format_elapsed(0))  # the last recording's time belongs to its own interview
         self.interview = interview
         self._problem = None
         self._call_notice = None
