@@ -153,20 +153,14 @@ def real(threads: int, *, transcribe: bool) -> None:
     if not transcribe:
         return
     from core.speech.models import load_whisper
-    from core.transcription.decoding import decode_segments
     from core.transcription.model import TranscriptionSettings
-    from tests.speech_fixtures import edit_distance, english_words
+    from tests.real_speech import word_errors
 
     model = load_whisper("base", device="cpu")
     settings = TranscriptionSettings(language="en")
     for label, group in (("telephone calls", [r for r in recordings if r.language == "en"]),
                          ("LibriVox sentences", read_sentences())):
-        wrong = total = 0
-        for recording in group:
-            heard = " ".join(s.text for s in decode_segments(model, recording.samples, settings))
-            reference = english_words(recording.text)
-            wrong += edit_distance(reference, english_words(heard))
-            total += len(reference)
+        wrong, total = word_errors(model, settings, group)
         print(f"Whisper base, {label}: WER {100 * wrong / total:.1f}% of {total} words")
 
 

@@ -85,7 +85,9 @@ def _call_audio() -> Check:
 
 
 def _models() -> Iterator[Check]:
-    for name in BUILTIN_MODELS:
+    from core.speech.download import installed_downloads
+
+    for name in [*BUILTIN_MODELS, *installed_downloads()]:  # the models that came with the app, then downloaded ones
         info = model_status(name, verify=True)
         label = _m(QT_TRANSLATE_NOOP("Doctor", "Speech model {name}"), name=name)
         if info.state is ModelState.READY:

@@ -19,10 +19,12 @@ import enum
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from core import paths
+from core.consent.records import ConsentAnswer, ConsentRecord
 from core.interviews import Interview, utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
@@ -77,8 +79,9 @@ def fill(body: str, values: dict[str, str]) -> str:
 
 
 def values_for(interview: Interview | None, now: datetime | None = None,
-               declined_at: str | None = None) -> dict[str, str]:
-    """Placeholder values for an interview, in local time."""
+               declined_at: datetime | None = None) -> dict[str, str]:
+    """Placeholder values for an interview, in local time; ``declined_at``: when recording was declined (its
+    consent record's time), else now (the quick capture is written right after)."""
     local = (now or utc_now()).astimezone()
     values = {"date": local.strftime("%Y-%m-%d"), "time": local.strftime("%H:%M")}
     if interview is not None:
@@ -86,9 +89,13 @@ def values_for(interview: Interview | None, now: datetime | None = None,
         values["position"] = interview.position
         if interview.starts_at is not None:
             values["date"] = interview.starts_at.astimezone().strftime("%Y-%m-%d")
-    if declined_at is not None:
-        values["declined_at"] = declined_at
+    values["declined_at"] = (declined_at or local).astimezone().strftime("%Y-%m-%d %H:%M")
     return values
+
+
+def last_declined(records: Iterable[ConsentRecord]) -> datetime | None:
+    """When recording was last declined, among an interview's consent records (None: never)."""
+    return max((r.asked_at for r in records if r.answer is ConsentAnswer.DECLINED), default=None)
 
 
 def _validated(name: str, body: str) -> tuple[str, str]:

@@ -227,7 +227,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.triggered.connect(self.delete_selected)
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        # Not StandardKey.Preferences: on Linux that is the multimedia "Settings" key, which the menu then names
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -266,8 +267,8 @@ class MainWindow(Retranslatable, QMainWindow):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_search)
 
-    def _base_title(self) -> str:
-        return self.tr("Furikaeri — interview practice and review")
+    def _base_title(self) -> str:  # the window system adds " — Furikaeri" (the application's display name)
+        return self.tr("Interview practice and review")
 
     def _update_title(self) -> None:
         recorder = self._pane.recorder if self._pane is not None else None

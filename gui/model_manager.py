@@ -54,6 +54,7 @@ from core.speech.download import installed_downloads
 from core.speech.models import ModelState
 from gui.i18n import Retranslatable, current_language, render, translate
 from gui.tasks import ChangeHub, TaskRunner
+from gui.window_fit import grow_to_text
 
 COLUMNS = 6  # model, state, size, languages, accuracy, speed here
 
@@ -443,5 +444,4 @@ class ModelChoice(QWidget):
         if self.advice is not None:  # a form row does not ask a wrapped label its height for its width: say it
             # at its narrowest: never fewer lines than it will take
             self.advice_label.setMinimumHeight(self.advice_label.heightForWidth(self.advice_label.minimumWidth()))
-        if self.isVisible():  # the dialog grows to the advice's lines instead of drawing them over its rows
-            self.window().adjustSize()
+        grow_to_text(self.window())  # the dialog grows to the advice's lines instead of drawing them over its rows

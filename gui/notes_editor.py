@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextCursor
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError
-from core.note_templates import BUILTIN_NAMES, Builtin, NoteTemplate, builtin_text, fill, values_for
+from core.note_templates import BUILTIN_NAMES, Builtin, NoteTemplate, builtin_text, fill, last_declined, values_for
 from core.notes import SaveReason
 from core.ops import Changes
 from core.timecodes import format_timecode, linkify
@@ -68,7 +69,8 @@ class NotesEditor(Retranslatable, QWidget):
         self._dirty = False
         self._reason = SaveReason.EDIT
         self._pending_line: int | None = None
-        self._pending_capture: tuple[str, str] | None = None  # (declined_at, language)
+        self._pending_capture: tuple[datetime, str] | None = None  # (declined_at, language)
+        self._declined_at: datetime | None = None  # when recording was last declined for the loaded interview
         self._templates: dict[str, list[NoteTemplate]] = {}
         self._capture_left = 0
         self._state: Callable[[], str] = lambda: ""
@@ -170,12 +172,14 @@ class NotesEditor(Retranslatable, QWidget):
         self._show("")
         self.editor.setReadOnly(True)  # until the saved text is in: nothing typed may be lost
         if interview_id is not None:
-            self.io.run(lambda: self.library.notes.get(interview_id),
-                        done=lambda body: self._loaded(interview_id, body), failed=self._failed)
+            self.io.run(lambda: (self.library.notes.get(interview_id),
+                                 last_declined(self.library.consent.for_interview(interview_id))),
+                        done=lambda loaded: self._loaded(interview_id, *loaded), failed=self._failed)
 
-    def _loaded(self, interview_id: int, body: str) -> None:
+    def _loaded(self, interview_id: int, body: str, declined_at: datetime | None = None) -> None:
         if interview_id != self.interview_id:
             return
+        self._declined_at = declined_at
         self._show(body)
         self._loaded_id = interview_id
         self.editor.setReadOnly(False)
@@ -331,7 +335,7 @@ class NotesEditor(Retranslatable, QWidget):
         if self.interview_id is None or self._loaded_id != self.interview_id:
             return
         self.set_preview(False)
-        text = fill(template.body, values_for(self.interview))
+        text = fill(template.body, values_for(self.interview, declined_at=self._declined_at))
         self._reason = SaveReason.TEMPLATE
         if self.editor.document().isEmpty():
             self.editor.insert_at_top(text)
@@ -340,7 +344,7 @@ class NotesEditor(Retranslatable, QWidget):
         self.editor.setFocus()
         self.save_now()
 
-    def open_with_template(self, interview_id: int, declined_at: str, language: str) -> None:
+    def open_with_template(self, interview_id: int, declined_at: datetime, language: str) -> None:
         """After a declined request: the quick-capture template at once, focused, with five minutes shown."""
         if interview_id != self.interview_id:
             self.load(interview_id, self.interview if self.interview and self.interview.id == interview_id else None)
@@ -349,7 +353,7 @@ class NotesEditor(Retranslatable, QWidget):
         else:
             self._pending_capture = (declined_at, language)
 
-    def _start_capture(self, declined_at: str, language: str) -> None:
+    def _start_capture(self, declined_at: datetime, language: str) -> None:
         # The loaded templates hold the user's version where edited; the shipped text until they have loaded.
         loaded = [t for t in self._templates.get(language, []) if t.builtin is Builtin.DECLINED]
         body = loaded[0].body if loaded else builtin_text(Builtin.DECLINED, language)

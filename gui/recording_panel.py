@@ -64,7 +64,7 @@ class PanelState(enum.StrEnum):
 class RecordingPanel(Retranslatable, QWidget):
     state_changed = Signal()  # idle / recording / paused: emitted on each transition
     elapsed_changed = Signal()  # while recording, about ten times a second
-    notes_requested = Signal(int, str)  # interview id, time permission was declined
+    notes_requested = Signal(int, object)  # interview id, when permission was declined (a datetime)
     recording_saved = Signal(object)  # core.recording.store.Recording
     busy_changed = Signal(bool)
     transcript_requested = Signal(object)  # the Recording to review
@@ -213,6 +213,8 @@ class RecordingPanel(Retranslatable, QWidget):
     def set_interview(self, interview: Interview | None) -> None:
         if self.session is not None:
             return  # the running recording keeps its interview
+        if interview is None or self.interview is None or interview.id != self.interview.id:
+            self.elapsed.setText(format_elapsed(0))  # the last recording's time belongs to its own interview
         self.interview = interview
         self._problem = None
         self._call_notice = None
@@ -325,8 +327,7 @@ class RecordingPanel(Retranslatable, QWidget):
     def _started(self, started: recording_ops.Started, clip: bool) -> None:
         self._set_busy(False)
         if started.session is None:  # declined: the notes are the record now
-            when = started.consent.asked_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.notes_requested.emit(started.consent.interview_id, when)
+            self.notes_requested.emit(started.consent.interview_id, started.consent.asked_at)
             return
         self.session = started.session
         self._problem = None

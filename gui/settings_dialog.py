@@ -3,6 +3,7 @@ voice profile."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from gui.i18n import Retranslatable, translate
 from gui.model_manager import ModelChoice
 from gui.tasks import TaskRunner
 from gui.voice_profile_box import VoiceProfileBox
+from gui.window_fit import grow_to_text
 
 
 class SettingsDialog(Retranslatable, QDialog):
@@ -109,6 +111,10 @@ class SettingsDialog(Retranslatable, QDialog):
             if name in BUILTIN_MODELS:
                 self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
         self.models.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_text(self)  # its hints wrap: as tall as they need
 
     def chosen_language(self) -> str:
         return self.language.currentData()

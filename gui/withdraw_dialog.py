@@ -31,6 +31,7 @@ from core.tracker import withdraw
 from gui.i18n import Retranslatable, render
 from gui.library_model import format_moment
 from gui.tracker_labels import message_kind_label
+from gui.window_fit import grow_to_text
 
 
 class WithdrawDialog(Retranslatable, QDialog):
@@ -174,20 +175,7 @@ class WithdrawDialog(Retranslatable, QDialog):
             widget.setVisible(index == page)
         self._update_buttons()
         self.retranslate()
-        self._fit()
-
-    def _fit(self) -> None:
-        """Grow to the wrapped text: a shown window does not follow its labels' height-for-width by itself."""
-        layout = self.layout()  # set in __init__
-        if self.isVisible() and layout is not None:
-            layout.activate()
-            self.adjustSize()
-            # adjustSize keeps a window within two thirds of the screen; wrapped steps may need more.
-            needed = layout.totalHeightForWidth(self.width())
-            if self.screen() is not None:
-                needed = min(needed, self.screen().availableGeometry().height())
-            if needed > self.height():
-                self.resize(self.width(), needed)
+        grow_to_text(self)
 
     def _update_buttons(self) -> None:
         on_plan = self.page == 1

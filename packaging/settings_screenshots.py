@@ -66,7 +66,6 @@ def main() -> int:
                 settle(app, tasks)
                 while dialog.models.advice is None:
                     app.processEvents()
-                dialog.adjustSize()
                 app.processEvents()
                 dialog.grab().save(str(out / f"{shot}_{language}.png"))
                 print(f"{shot}_{language}: {dialog.width()}x{dialog.height()}")

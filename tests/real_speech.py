@@ -163,3 +163,20 @@ def read_sentences() -> list[Recording]:
         out.append(Recording(name, "en", "LibriVox reading, one speaker", _decode(_here(f"librivox/{name}.wav")),
                              [], text))
     return out
+
+
+def word_errors(model, settings, recordings: list[Recording], show=None) -> tuple[int, int]:
+    """Whisper's word errors on ``recordings`` against their transcripts, pooled: (errors, reference words).
+    ``show(recording, heard)`` sees each text."""
+    from core.transcription.decoding import decode_segments
+    from tests.speech_fixtures import edit_distance, english_words
+
+    wrong = total = 0
+    for recording in recordings:
+        heard = " ".join(s.text for s in decode_segments(model, recording.samples, settings))
+        reference = english_words(recording.text)
+        wrong += edit_distance(reference, english_words(heard))
+        total += len(reference)
+        if show is not None:
+            show(recording, heard)
+    return wrong, total

@@ -162,7 +162,9 @@ def test_english_screens_have_no_japanese_left(qtbot, japanese_window):
     user_data = {"株式会社サンプル", "営業", "模擬", "日本語"}
     leftovers = [t for t in _visible_texts(window) if JAPANESE.search(t) and t not in user_data]
     assert leftovers == []
-    assert window.windowTitle() == "Furikaeri — interview practice and review"
+    # The window system appends the application's display name (gui/app.py): the title itself must not say it
+    # again (issue 17: "Furikaeri — … — Furikaeri").
+    assert window.windowTitle() == "Interview practice and review"
 
 
 def test_japanese_glyphs_are_available(qapp):

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from core import paths
@@ -187,3 +188,12 @@ def test_index_helpers(make_window):
     window = make_window()
     assert window.model.rowCount(window.model.index(0, 0)) == 0
     assert window.model.data(QModelIndex()) is None
+
+
+def test_settings_have_a_shortcut_people_can_type(make_window):
+    """Issue 17: the menu named the multimedia "Settings" key as the shortcut of Preferences…."""
+    window = make_window(lambda lib: None)
+    shortcut = window.settings_action.shortcut()
+    assert shortcut.toString() == "Ctrl+,"
+    others = [a.shortcut().toString() for a in window.findChildren(QAction) if a is not window.settings_action]
+    assert "Ctrl+," not in others

@@ -165,6 +165,29 @@ def test_cancelling_keeps_what_arrived_and_the_next_download_continues(hub):
     assert model_status("small", verify=True).state is ModelState.READY
 
 
+def test_a_cancel_while_the_server_sends_nothing_ends_the_download_at_once(hub, monkeypatch):
+    """The server stops sending mid-file and never resumes: the cancel does not wait for the read's timeout."""
+    monkeypatch.setattr(hub_client, "TIMEOUT_S", 3600.0)  # without the cancel reaching the read, this test hangs
+    hub.pause["model.bin"] = 1_000_000
+    cancel = threading.Event()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            downloads.download("small", cancel=cancel)
+        except BaseException as error:  # noqa: BLE001 - handed to the test
+            outcome.append(error)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert hub.paused.wait(60)
+    cancel.set()
+    worker.join(120)
+    assert not worker.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], downloads.DownloadCancelled), outcome
+    assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0  # what arrived is kept
+
+
 def test_unknown_names_and_builtin_models_are_refused_without_going_online(hub):
     for name in ("huge", "base", "tiny.en", "../small"):
         with pytest.raises(ModelError, match="cannot be downloaded"):
@@ -280,6 +303,26 @@ def test_a_damaged_download_is_reported_and_replaced(hub):
     downloads.download("small")
     assert model_status("small", verify=True).state is ModelState.READY
     assert [p.name for p in models_dir().iterdir() if ".old-" in p.name] == []
+
+
+def test_doctor_checks_the_downloaded_models_too(hub):
+    from core.doctor import Level, run_checks
+
+    def text(value) -> str:
+        return value if isinstance(value, str) else value.render()
+
+    def small_check():
+        checks = [c for c in run_checks() if text(c.label) == "Speech model small"]
+        assert len(checks) == 1
+        return checks[0]
+
+    assert not [c for c in run_checks() if text(c.label) == "Speech model small"]  # not downloaded: not listed
+    downloads.download("small")
+    assert small_check().level is Level.OK
+    with open(installed() / "model.bin", "r+b") as handle:
+        handle.truncate(1000)
+    damaged = small_check()
+    assert damaged.level is Level.WARN and "model.bin" in text(damaged.detail)
 
 
 # -- a full disk: a small real tmpfs (root only, as in tests/test_faults_library_recording.py) -------------------

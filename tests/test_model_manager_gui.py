@@ -5,6 +5,8 @@ Downloads go to the test's hub server on 127.0.0.1 (tests/hub_server.py).
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -13,6 +15,7 @@ from core.interviews import Interview, InterviewKind
 from core.library import Library
 from core.settings import JAPANESE_MODEL_ADVICE_SHOWN, SPEECH_MODEL, Settings
 from core.speech import download as downloads
+from core.speech import hub as hub_client
 from core.speech.models import ModelState, model_status
 from gui.model_manager import JapaneseModelHint, ModelManagerDialog
 from gui.settings_dialog import SettingsDialog
@@ -116,6 +119,18 @@ def test_cancel_keeps_what_arrived_and_says_so(qtbot, manager, hub):
     assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0
 
 
+def test_closing_the_window_while_the_server_sends_nothing_ends_the_download(qtbot, manager, hub, monkeypatch):
+    monkeypatch.setattr(hub_client, "TIMEOUT_S", 3600.0)  # the read would wait that long for the stalled server
+    hub.pause["model.bin"] = 1_000_000
+    manager.select("small")
+    handle_modal(manager.download_button.click, click_message_box(YES))
+    assert hub.paused.wait(30)
+    manager.reject()  # closing: the download is cancelled, what arrived kept
+    assert manager.tasks.wait_for_done(120000)  # the window's thread ends without the server sending anything
+    assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0
+    assert model_status("small").state is ModelState.NOT_DOWNLOADED  # nothing half-installed
+
+
 def test_a_failed_download_says_why_in_the_window(qtbot, manager, hub):
     hub.corrupt.add("model.bin")
     manager.select("small")
@@ -163,6 +178,27 @@ def test_settings_show_the_advice_and_the_models_downloaded(qtbot, hub, library)
     manager.close()
     qtbot.waitUntil(lambda: dialog.model.findData("small") < 0)
     assert dialog.model.currentData() == "base"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_settings_dialog_grows_to_its_wrapped_text(qtbot, library, language, ui_language):
+    """The advice arrives after the dialog is shown and wraps to several lines: no row is drawn over another."""
+    ui_language(language)
+    dialog = SettingsDialog(language, model="base", library=library, tasks=TaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.models.attach(Settings(), ChangeHub())
+    qtbot.waitUntil(lambda: dialog.models.advice is not None and dialog.models.advice_label.isVisible())
+    label, button = dialog.models.advice_label, dialog.models.button
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.geometry().bottom() < button.geometry().top()
+    for hint in (dialog.glossary_hint, dialog.live_hint):
+        assert hint.height() >= hint.heightForWidth(hint.width())
+    rows = [dialog.models, dialog.glossary, dialog.glossary_hint, dialog.live_transcribe, dialog.live_hint,
+            dialog.auto_transcribe, dialog.export_notice]
+    for upper, lower in itertools.pairwise(rows):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper, lower)
 
 
 def test_the_first_use_of_japanese_says_once_which_model_is_used(qtbot):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
 from core.interviews import Interview, InterviewKind
 from core.library import Library
-from core.note_templates import Builtin, TemplateError, builtin_text, fill, values_for
+from core.note_templates import Builtin, TemplateError, builtin_text, fill, last_declined, values_for
 from core.notes import REVISION_SPAN, RevisionNotFoundError, SaveReason
 from core.timecodes import find_time_links, format_timecode, linkify, time_link_at
 
@@ -122,10 +124,24 @@ def test_templates_can_be_edited_reset_and_added(lib):
 def test_fill_replaces_known_placeholders_only():
     item = Interview(company="Acme", kind=InterviewKind.REAL, position="Engineer",
                      starts_at=datetime(2026, 11, 24, 1, 0, tzinfo=UTC))
-    values = values_for(item, declined_at="10:05")
+    declined = datetime(2026, 11, 24, 1, 5, tzinfo=UTC)
+    values = values_for(item, declined_at=declined)
     text = fill("{company} / {position} / {date} / {declined_at} / {unknown} / {}", values)
     local_date = item.starts_at.astimezone().strftime("%Y-%m-%d")
-    assert text == f"Acme / Engineer / {local_date} / 10:05 / {{unknown}} / {{}}"
+    assert text == (f"Acme / Engineer / {local_date} / {declined.astimezone().strftime('%Y-%m-%d %H:%M')}"
+                    " / {unknown} / {}")
+
+
+def test_the_declined_time_is_never_left_as_a_placeholder():
+    """Issue 17, item 12: the quick capture from the Templates menu said 「{declined_at}」."""
+    now = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
+    assert fill("{declined_at}", values_for(None, now=now)) == now.astimezone().strftime("%Y-%m-%d %H:%M")
+    agreed = ConsentRecord(interview_id=1, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED, who="x",
+                           method=ConsentMethod.IN_PERSON, asked_at=datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
+    first = replace(agreed, answer=ConsentAnswer.DECLINED, asked_at=datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    last = replace(first, asked_at=datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
+    assert last_declined([agreed, last, first]) == last.asked_at
+    assert last_declined([agreed]) is None
 
 
 def test_time_links_are_found_formatted_and_linkified():

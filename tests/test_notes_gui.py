@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
@@ -289,3 +291,21 @@ def test_refreshing_the_library_keeps_the_cursor_and_undo(qtbot, make_window):
     notes.editor.undo()
     assert notes.editor.toPlainText() == "first line", "the undo history survived the refresh"
     qtbot.waitUntil(lambda: _stored(interview_id) == "first line", timeout=5000)
+
+
+def test_the_declined_template_from_the_menu_says_when_recording_was_declined(qtbot, make_window):
+    """Issue 17, item 12: inserted from Templates, the quick capture showed the literal 「{declined_at}」."""
+    asked = datetime(2026, 12, 3, 5, 40, tzinfo=UTC)
+
+    def declined(lib: Library, item: Interview) -> None:
+        lib.consent.add(ConsentRecord(interview_id=item.stored_id, purpose=ConsentPurpose.REAL,
+                                      answer=ConsentAnswer.DECLINED, who="Ms Ito", method=ConsentMethod.IN_PERSON,
+                                      asked_at=asked))
+
+    _main, notes = _window(make_window, qtbot, prepare=declined)
+    capture = next(t for t in notes._templates["en"] if t.builtin is Builtin.DECLINED)
+    with qtbot.waitSignal(notes.saved, timeout=5000):
+        notes.insert_template(capture)
+    text = notes.editor.toPlainText()
+    assert "{declined_at}" not in text
+    assert asked.astimezone().strftime("%Y-%m-%d %H:%M") in text

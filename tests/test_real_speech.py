@@ -13,11 +13,9 @@ import pytest
 from core.diarization.der import Score, score
 from core.diarization.models import load
 from core.diarization.pipeline import diarize
-from core.transcription.decoding import decode_segments
 from core.transcription.model import TranscriptionSettings
 from core.transcription.worker import no_telemetry
-from tests.real_speech import Recording, conversations, pyannote_call, read_sentences
-from tests.speech_fixtures import edit_distance, english_words
+from tests.real_speech import Recording, conversations, pyannote_call, read_sentences, word_errors
 
 pytest_plugins = ["tests.model_fixtures"]
 
@@ -83,13 +81,8 @@ def test_whisper_base_on_real_english(built_base_model):
     settings = TranscriptionSettings(model=str(built_base_model), language="en")
 
     def errors(recordings: list[Recording]) -> float:
-        wrong = total = 0
-        for recording in recordings:
-            heard = " ".join(s.text for s in decode_segments(model, recording.samples, settings))
-            reference = english_words(recording.text)
-            wrong += edit_distance(reference, english_words(heard))
-            total += len(reference)
-            print(f"{recording.name}: {heard}")
+        wrong, total = word_errors(model, settings, recordings,
+                                   show=lambda recording, heard: print(f"{recording.name}: {heard}"))
         return wrong / total
 
     read = errors(read_sentences())

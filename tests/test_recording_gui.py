@@ -11,7 +11,10 @@ from core.interviews import Interview, InterviewKind
 from core.library import Library
 from core.recording.store import RecordingState
 from gui.consent_dialog import ConsentDialog
+from gui.recording_panel import format_elapsed
 from tests.gui_helpers import click_message_box, handle_modal
+
+ZERO = format_elapsed(0)
 
 
 def _window_with(make_window, kind: InterviewKind, company: str = "株式会社サンプル"):
@@ -39,6 +42,27 @@ def _consent(who: str, answer: ConsentAnswer, clip: bool = False):
         (dialog.agreed if answer is ConsentAnswer.AGREED else dialog.declined).click()
 
     return handler
+
+
+@pytest.mark.audio
+def test_another_interview_does_not_show_the_last_recordings_time(qtbot, virtual_microphone, make_window):
+    """Issue 17, item 11: after a recording, an interview without recordings still showed its elapsed time."""
+    def two(lib: Library) -> None:
+        lib.interviews.add(Interview(company="自己PR練習", kind=InterviewKind.MOCK))
+        lib.interviews.add(Interview(company="ガクチカ練習", kind=InterviewKind.MOCK))
+
+    window = make_window(two)
+    window.table.selectRow(0)
+    panel = window.pane.recorder
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    _wait_state(qtbot, panel, "recording")
+    qtbot.waitUntil(lambda: panel.elapsed.text() != ZERO, timeout=10000)
+    with qtbot.waitSignal(panel.recording_saved, timeout=20000):
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert panel.elapsed.text() != ZERO  # the recording just made, on its own interview
+    window.table.selectRow(1)
+    qtbot.waitUntil(lambda: panel.interview is not None and panel.interview.company == window.pane.interview.company
+                    and panel.elapsed.text() == ZERO, timeout=10000)
 
 
 @pytest.mark.audio

@@ -179,6 +179,10 @@ def test_unknown_language_is_refused():
 def test_honorifics_are_not_doubled():
     assert messages._honorific_ja("田中様、 鈴木さん / 佐藤") == "田中様、鈴木様、佐藤様"
     assert messages._honorific_ja("人事部 田中、佐藤部長") == "人事部 田中様、佐藤部長"
+    # The app's own placeholder example, and English names (issue 17, item 7): never 様 twice, never 「Ms Ito様」.
+    assert messages._honorific_ja("佐藤様（営業部長）") == "佐藤様（営業部長）"
+    assert messages._honorific_ja("佐藤（営業部長）、田中さん (HR)") == "佐藤様（営業部長）、田中様(HR)"
+    assert messages._honorific_ja("Ms Ito, Dr. Brown / Ken Sato") == "Ito様、Brown様、Ken Sato様"
 
 
 def test_declining_an_offer_says_offer_not_selection():

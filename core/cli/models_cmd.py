@@ -8,7 +8,9 @@ cleanly: what arrived is kept and the next ``download`` continues from there.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 
 from core.cli.output import Output
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message, printable
@@ -145,25 +147,33 @@ def run_remove(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _percent(prefix: str = "") -> Iterator[Callable[[float], None]]:
+    """A percentage on one line of stderr while a step runs (on a terminal only); the line is ended afterwards."""
+    interactive = sys.stderr.isatty()
+
+    def report(fraction: float) -> None:
+        if interactive:
+            print(f"\r{prefix}{round(100 * fraction):3d}%", end="", file=sys.stderr, flush=True)
+
+    try:
+        yield report
+    finally:
+        if interactive:
+            print(file=sys.stderr)
+
+
 def run_calibrate(args: argparse.Namespace, out: Output) -> int:
     from core.ops import models as model_ops
     from core.settings import SPEECH_MODEL, Settings
 
     name = args.name or Settings().get(SPEECH_MODEL)
-    interactive = sys.stderr.isatty()
-
-    def report(fraction: float) -> None:
-        if interactive:
-            print(f"\r{name}: {round(100 * fraction):3d}%", end="", file=sys.stderr, flush=True)
-
     try:
-        speed = model_ops.calibrate(name, progress=report).value
+        with _percent(f"{name}: ") as report:
+            speed = model_ops.calibrate(name, progress=report).value
     except FurikaeriError as error:
         out.error(error.message)
         return 1
-    finally:
-        if interactive:
-            print(file=sys.stderr)
     out.print(out.t(QT_TRANSLATE_NOOP(
         "CLI", "{name}: {minutes} minutes of work per hour of audio on this computer ({device}, {compute_type}).")
     ).format(name=name, minutes=speed.seconds_per_minute, device=speed.device, compute_type=speed.compute_type))
@@ -171,19 +181,11 @@ def run_calibrate(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_prepare(args: argparse.Namespace, out: Output) -> int:
-    interactive = sys.stderr.isatty()
-
-    def report(done: int, total: int) -> None:
-        if interactive and total:
-            print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
-
     try:
-        path = resolve_model(args.name, progress=report)
+        with _percent() as report:
+            path = resolve_model(args.name, progress=lambda done, total: report(done / total) if total else None)
     except FurikaeriError as error:
         out.error(error.message)
         return 1
-    finally:
-        if interactive:
-            print(file=sys.stderr)
     out.print(out.t(QT_TRANSLATE_NOOP("CLI", "Ready: {path}")).format(path=printable(str(path))))
     return 0

@@ -25,14 +25,17 @@ turns into a sentence.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import json
 import os
 import re
+import socket
+import threading
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -44,6 +47,7 @@ from core.paths import FILE_MODE
 ENDPOINT_ENV = "HF_ENDPOINT"
 DEFAULT_ENDPOINT = "https://huggingface.co"
 TIMEOUT_S = 30.0
+CANCEL_POLL_S = 0.1  # how often a cancel is looked for while a read waits on the server
 CHUNK_SIZE = 1 << 20
 RETRIES = 2  # a connection cut midway is resumed this many times within one download
 _HEX40 = re.compile(r"[0-9a-f]{40}")
@@ -208,18 +212,48 @@ def _transfer(url: str, commit: str, fd: int, have: int, remote: RemoteFile, has
                 raise _RestartError
         elif have:  # 200: the server ignored the range and sends the whole file
             raise _RestartError
-        while have < remote.size:
-            if cancel is not None and cancel.is_set():
-                raise Cancelled
-            try:
-                chunk = response.read(min(CHUNK_SIZE, remote.size - have))
-            except (http.client.HTTPException, OSError) as error:  # a timeout is an OSError too
-                raise _BrokenError from error
-            if not chunk:
-                raise _BrokenError
-            have += _write_all(fd, chunk, hashes)
-            on_bytes(have)
+        with _shut_on_cancel(response, cancel):
+            while have < remote.size:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled
+                try:
+                    chunk = response.read(min(CHUNK_SIZE, remote.size - have))
+                except (http.client.HTTPException, OSError) as error:  # a timeout is an OSError too
+                    if cancel is not None and cancel.is_set():
+                        raise Cancelled from error
+                    raise _BrokenError from error
+                if not chunk:
+                    if cancel is not None and cancel.is_set():
+                        raise Cancelled
+                    raise _BrokenError
+                have += _write_all(fd, chunk, hashes)
+                on_bytes(have)
     return have
+
+
+@contextlib.contextmanager
+def _shut_on_cancel(response: Any, cancel: Cancel | None) -> Iterator[None]:
+    """While the body is read, a cancel shuts the connection down, so that a read waiting on a server that sends
+    nothing returns at once instead of after :data:`TIMEOUT_S` (a window closed mid-download would wait for it)."""
+    if cancel is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_POLL_S):
+            if cancel.is_set():
+                with contextlib.suppress(OSError, ValueError), socket.socket(fileno=os.dup(response.fileno())) as sock:
+                    sock.shutdown(socket.SHUT_RDWR)  # the connection itself: the read in the other thread returns
+                return
+
+    watcher = threading.Thread(target=watch, name="furikaeri-download-cancel", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def fetch(repo: str, commit: str, remote: RemoteFile, dest: Path, on_bytes: Callable[[int], None],

@@ -111,6 +111,10 @@ _TITLES = ("部長", "課長", "係長", "次長", "室長", "所長", "店長",
            "専務", "常務", "取締役", "役員", "主任", "CEO", "CTO", "COO")
 
 
+_ROLE_IN_BRACKETS = re.compile(r"\s*[（(][^（）()]*[)）]$")  # 「佐藤様（営業部長）」: the role after the name
+_ENGLISH_TITLE = re.compile(r"^(?:mr|ms|mrs|miss|mx|dr|prof)\.?\s+", re.IGNORECASE)  # 「Ms Ito」: 様 replaces it
+
+
 @dataclass(frozen=True)
 class FieldSpan:
     start: int  # character offsets into Draft.body
@@ -215,15 +219,20 @@ def format_date(moment: datetime, language: str) -> str:
 # -- field values -------------------------------------------------------------------------------------
 
 def _honorific_ja(names: str) -> str:
-    """「田中、鈴木さん、佐藤部長」 → 「田中様、鈴木様、佐藤部長」: each name once with 様, a title instead."""
+    """「田中、鈴木さん、佐藤部長」 → 「田中様、鈴木様、佐藤部長」: each name once with 様, a title instead; a role
+    in brackets stays after it (「佐藤様（営業部長）」), an English title goes (「Ms Ito」 → 「Ito様」)."""
     parts = [part.strip() for part in re.split(r"[、,，/／\n]+", names) if part.strip()]
     out = []
     for part in parts:
+        role = ""
+        if (bracket := _ROLE_IN_BRACKETS.search(part)) is not None and bracket.start() > 0:
+            part, role = part[: bracket.start()].rstrip(), bracket.group(0).strip()
+        part = _ENGLISH_TITLE.sub("", part) or part
         for suffix in _HONORIFIC_SUFFIXES:
             if part.endswith(suffix) and len(part) > len(suffix):
                 part = part[: -len(suffix)].rstrip()
                 break
-        out.append(part if part.endswith(_TITLES) else part + "様")
+        out.append((part if part.endswith(_TITLES) else part + "様") + role)
     return "、".join(out)
 
 

@@ -1802,10 +1802,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Furikaeri — interview practice and review</source>
-        <translation>Furikaeri（振り返り）— 面接の練習と振り返り</translation>
-    </message>
-    <message>
         <source>● REC</source>
         <translation>● 録音中</translation>
     </message>
@@ -1876,6 +1872,10 @@
     <message>
         <source>Delete the interview with {company}? This cannot be undone.</source>
         <translation>{company} の面接を削除しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Interview practice and review</source>
+        <translation>面接の練習と振り返り</translation>
     </message>
     <message>
         <source>Playback is possible once the recording has stopped.</source>
