@@ -171,16 +171,22 @@ def test_a_cancel_while_the_server_sends_nothing_ends_the_download_at_once(hub, 
     hub.pause["model.bin"] = 1_000_000
     cancel = threading.Event()
     outcome: list[BaseException] = []
+    written = threading.Event()  # some of model.bin is on disk (read as it arrives, not in whole chunks)
+    partial = downloads.partial_dir("small") / "model.bin"
+
+    def progress(_done: int, _total: int) -> None:
+        if partial.exists() and partial.stat().st_size > 0:
+            written.set()
 
     def run() -> None:
         try:
-            downloads.download("small", cancel=cancel)
+            downloads.download("small", progress=progress, cancel=cancel)
         except BaseException as error:  # noqa: BLE001 - handed to the test
             outcome.append(error)
 
     worker = threading.Thread(target=run)
     worker.start()
-    assert hub.paused.wait(60)
+    assert hub.paused.wait(60) and written.wait(60)
     cancel.set()
     worker.join(120)
     assert not worker.is_alive()

@@ -217,7 +217,7 @@ def _transfer(url: str, commit: str, fd: int, have: int, remote: RemoteFile, has
                 if cancel is not None and cancel.is_set():
                     raise Cancelled
                 try:
-                    chunk = response.read(min(CHUNK_SIZE, remote.size - have))
+                    chunk = response.read1(min(CHUNK_SIZE, remote.size - have))  # what has arrived: kept on cancel
                 except (http.client.HTTPException, OSError) as error:  # a timeout is an OSError too
                     if cancel is not None and cancel.is_set():
                         raise Cancelled from error
