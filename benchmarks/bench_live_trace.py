@@ -50,11 +50,11 @@ class Traced(LiveJob):
         super().__init__(*args)
         self.events: list[Event] = []
 
-    def _decode(self, track, samples, whole):
-        kind = "final" if self.ended else ("draft" if whole else "window")
+    def _decoded(self, samples, options, tokens, settings, whole, known):  # here or on the background thread
+        kind = "final" if self.ended and whole else ("draft" if whole else "window")
         began = time.monotonic()
         try:
-            return super()._decode(track, samples, whole)
+            return super()._decoded(samples, options, tokens, settings, whole, known)
         finally:
             self.events.append(Event(kind, began, time.monotonic(), len(samples) / RATE))
 
@@ -86,11 +86,12 @@ def run_once(model: Any, model_path: str, audio: Any, settings: TranscriptionSet
     worker.join()
     job.conclude()
     done = time.monotonic() - stop
+    job._background.shutdown(wait=True)  # a window given up at Stop: its end, for the timeline
     running = [e for e in job.events if e.began < stop < e.ended and e.kind != "emit"]
     waited = max((e.ended - stop for e in running), default=0.0)
     print(f"\n{path.name}: {len(audio) / RATE / 60:.1f} min, Stop -> end {done:.1f} s "
-          f"(of which {waited:.1f} s the {running[0].kind if running else 'no'} decode running at Stop, "
-          f"{done - waited:.1f} s after it)")
+          f"(a {running[0].kind if running else 'no'} decode running at Stop, {waited:.1f} s more; "
+          f"{'its draft stood for it' if job.rescued else 'waited for'})")
     for event in job.events:
         if event.ended >= stop - last_s:
             print(f"  {event.kind:>6} {event.began - stop:+7.1f} s .. {event.ended - stop:+6.1f} s "

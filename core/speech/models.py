@@ -531,10 +531,12 @@ def load_whisper(
     compute_type: str | None = None,
     cpu_threads: int = 0,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> Any:
     """Resolve a model and return a ``faster_whisper.WhisperModel``, offline.
 
-    CPU with int8 unless ctranslate2 reports a CUDA device (then float16).
+    CPU with int8 unless ctranslate2 reports a CUDA device (then float16).  ``workers``: how many decodes may run
+    at once (CTranslate2 replicas; on one device they share the weights).
     """
     ensure_offline()
     path = resolve_model(name_or_path, progress=progress)
@@ -543,7 +545,8 @@ def load_whisper(
 
     try:
         return WhisperModel(
-            str(path), device=device, compute_type=compute_type, cpu_threads=cpu_threads, local_files_only=True
+            str(path), device=device, compute_type=compute_type, cpu_threads=cpu_threads, num_workers=workers,
+            local_files_only=True
         )
     except (RuntimeError, ValueError, OSError) as exc:
         raise ModelError(

@@ -47,11 +47,15 @@ decodes of each window while recording (measured on the Japanese answers,
 drafts from 10 s every 7.5 s, 16.9 s from 8 s every 5 s, the worker then
 falling behind); a worker that has fallen behind (more than
 :data:`DRAFT_MAX_S` waiting) makes no draft.
-A window costs about twice what pieces of the same audio cost (the prompt, and
-the rest of the window faster-whisper decodes and this job throws away), so on
-a busy machine the worker falls behind sooner, and a Stop during a window waits
-for it: 23.5 s from Stop on the Japanese answers under load, against 6.0 s for
-pieces (docs/PERFORMANCE.md).
+A whole window's decode (about 9 s for 30 s of speech on a 2-core laptop) runs
+in the background, on the model's second decoder (:data:`DECODERS`; CTranslate2
+replicas share the weights), while the recording goes on being read.  If Stop
+comes during it, its newest draft (the same start and prompt, all but the last
+few seconds) stands for it and what follows is decoded at once beside it: Stop
+waits for that rest, never for a window (measured: the worst of five stops 10.2
+s → see docs/PERFORMANCE.md; a window decode that has just begun used to be
+waited for, 9 s, then the rest).  The window's own decode ends by itself and is
+not used.  Without a draft of that window (the worker behind), it is waited for.
 
 The messages are those of a whole-file job (:mod:`core.transcription.worker`):
 :class:`Started`, one :class:`SegmentDone` per segment (in time order),
@@ -73,6 +77,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -113,6 +118,7 @@ PAUSE_MIN_MS = 300  # a silence this long between words can end a piece
 TAIL_S = 0.6  # a pause must end this long before the newest audio (it may be a word's beginning)
 POLL_S = 0.25  # how often the file is looked at while waiting
 NICE = 10  # the worker's priority below the app's (the recorder's threads come first)
+DECODERS = 2  # decodes the model runs at once: a window's in the background, and at Stop the rest beside it
 VAD_OPTIONS = {"min_silence_duration_ms": PAUSE_MIN_MS, "speech_pad_ms": 100}
 VAD_GRID = 512  # Silero's frame: silence dropped in whole frames keeps the detection where a file's would be
 
@@ -175,6 +181,17 @@ class _Decoded:
     tokens: list[int]  # the prompt for what follows
     speech_s: float
     settings: TranscriptionSettings
+    language: tuple[str, float] | None = None  # what Whisper detected, for a track that has no language yet
+    work_s: float = 0.0
+
+
+@dataclass
+class _Window:
+    """A whole window of a track being decoded in the background: it will account for ``end`` samples at most."""
+
+    track: _Track
+    end: int
+    future: Future[_Decoded]
 
 
 class _Track:
@@ -277,6 +294,9 @@ class LiveJob:
         self.work_s = 0.0
         self.heard_s = 0.0
         self._reported = (0.0, 0.0)
+        self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="furikaeri-window")
+        self.window: _Window | None = None  # the window being decoded in the background
+        self.rescued = 0  # windows whose decode was still running at Stop: their newest draft stood for them
 
     def _control(self, timeout: float) -> None:
         """Take the parent's messages (waiting up to ``timeout`` for the first)."""
@@ -296,22 +316,26 @@ class LiveJob:
                 self.collector = Collector(load())
             except Exception:  # noqa: BLE001 - reported at the end by the whole-file separation's failure path
                 self.collector = None
-        while True:
-            self._control(0.0)
-            final = self.ended
-            for track in self.tracks:
-                track.read(final)
-            cut = self._cut(final)
-            if cut is None or (self.hold and not final):
-                if final:
-                    self._piece(0, final=True)  # what waits for a window of its own
+        try:
+            while True:
+                self._control(0.0)
+                final = self.ended
+                self._collect()
+                for track in self.tracks:
+                    track.read(final)
+                cut = self._cut(final)
+                if cut is None or (self.hold and not final):
+                    if final:
+                        self._piece(0, final=True)  # what waits for a window of its own
+                        break
+                    self._report()
+                    self._control(POLL_S / 5 if self.window is not None else POLL_S)
+                    continue
+                self._piece(cut, final)
+                if final and not any(len(track.pending) for track in self.tracks):
                     break
-                self._report()
-                self._control(POLL_S)
-                continue
-            self._piece(cut, final)
-            if final and not any(len(track.pending) for track in self.tracks):
-                break
+        finally:
+            self._background.shutdown(wait=False)  # a window given up at Stop ends by itself
         return self.work_s
 
     def _cut(self, final: bool) -> int | None:
@@ -357,6 +381,11 @@ class LiveJob:
         follow it, or (``final``) all that is left; the next window begins where this one's words end.  Halfway
         to a window, a draft of it is decoded (not sent): at Stop, no more than half a window is left to do."""
         while len(track.unheard):
+            if self.window is not None and (self.window.track is track or not final):
+                if not final:
+                    return  # one window at a time, in the background: the loop collects it
+                self._window_at_stop(track)
+                continue
             limit, silent, heard = window_end(track.unheard)
             if final:
                 if track.draft is not None and heard > track.draft_heard and track.draft.end <= len(track.unheard):
@@ -374,8 +403,14 @@ class LiveJob:
                     return
                 end = limit
             samples = track.unheard[:end]
-            self._consume(track, self._emit(track, samples, self._decode(track, samples, whole=final))
-                          if not is_silent(samples) else end)
+            if is_silent(samples):
+                self._consume(track, end)
+            elif final:
+                self._consume(track, self._emit(track, samples, self._decode(track, samples, whole=True)))
+            else:  # a whole window: decoded in the background, the recording goes on being read
+                decode = self._decoder(track, samples, whole=False)
+                self.window = _Window(track, end, self._background.submit(decode))
+                return
             if final:
                 return
 
@@ -424,13 +459,33 @@ class LiveJob:
         return track.tokens[-PROMPT_TOKENS:]
 
     def _decode(self, track: _Track, samples: np.ndarray, whole: bool) -> _Decoded:
-        """Whisper's segments for ``samples``, the text before as the prompt: all of them (``whole``), else the
-        first window's, which account for the samples up to its last word when the window ended within speech
-        (a file's decode goes on from there)."""
+        """Decode now (see :meth:`_decoder`)."""
+        return self._adopt(track, self._decoder(track, samples, whole)())
+
+    def _adopt(self, track: _Track, decoded: _Decoded, background: bool = False) -> _Decoded:
+        """A decode's language becomes its track's when the track had none; a background one's time counts as
+        work (a decode here is counted with its piece)."""
+        if not track.language and decoded.language is not None:
+            track.language, track.probability = decoded.language
+        if background:
+            self.work_s += decoded.work_s
+        return decoded
+
+    def _decoder(self, track: _Track, samples: np.ndarray, whole: bool) -> Callable[[], _Decoded]:
+        """A decode of ``samples`` to run here or on another thread (it changes nothing of the job): Whisper's
+        segments, the text before as the prompt: all of them (``whole``), else the first window's, which account
+        for the samples up to its last word when the window ended within speech (a file's decode goes on from
+        there)."""
         settings = self._settings_for(track, samples)
         tokens = self._prompt(track, settings)
         options = whisper_options(settings)
         options["initial_prompt"] = tokens or None
+        known = bool(track.language)
+        return lambda: self._decoded(samples, options, tokens, settings, whole, known)
+
+    def _decoded(self, samples: np.ndarray, options: dict[str, Any], tokens: list[int],
+                 settings: TranscriptionSettings, whole: bool, language_known: bool) -> _Decoded:
+        started = time.monotonic()
         segments, info = self.model.transcribe(samples, **options)
         found: list[Segment] = []
         more = False
@@ -449,10 +504,39 @@ class LiveJob:
         ends = [word.end_ms for segment in found for word in segment.words]
         if more and ends:
             used = min(used, max(RATE, ends[-1] * RATE // 1000))
-        if not track.language and float(info.duration_after_vad) > 0:
-            track.language, track.probability = info.language, float(info.language_probability)
+        detected = None
+        if not language_known and float(info.duration_after_vad) > 0:
+            detected = (str(info.language), float(info.language_probability))
         speech_s = float(info.duration_after_vad) * used / max(len(samples), 1)
-        return _Decoded(used, found, tokens, speech_s, settings)
+        return _Decoded(used, found, tokens, speech_s, settings, detected, time.monotonic() - started)
+
+    def _collect(self) -> None:
+        """The background window, once decoded: its segments are sent and its samples transcribed."""
+        window = self.window
+        if window is None or not window.future.done():
+            return
+        self.window = None
+        track = window.track
+        decoded = self._adopt(track, window.future.result(), background=True)  # a failure fails the job
+        self._consume(track, self._emit(track, track.unheard[:window.end], decoded))
+        self.heard_s = min(t.unheard_start for t in self.tracks) / RATE
+        if not self.ended:
+            for waiting in self.tracks:  # what came meanwhile: the next window, or its draft, now
+                self._transcribe_ready(waiting, False)
+
+    def _window_at_stop(self, track: _Track) -> None:
+        """Stop came while ``track``'s window decodes in the background.  Done by now: sent as it is.  Else its
+        newest draft (the same start, the same prompt, all but the last few seconds) stands for it and what
+        follows is decoded beside it (the other decoder): Stop waits for that rest, not for a whole window."""
+        window = self.window
+        assert window is not None and window.track is track
+        draft = track.draft
+        if window.future.done() or draft is None or draft.end > window.end:
+            window.future.result()  # no draft of this window: it is waited for
+            self._collect()
+            return
+        self.window, self.rescued = None, self.rescued + 1
+        self._consume(track, self._emit(track, track.unheard[:draft.end], draft))
 
     def _emit(self, track: _Track, samples: np.ndarray, decoded: _Decoded) -> int:
         """Send the segments ``decoded`` found in ``samples`` (which begin the track's audio not yet transcribed),

@@ -63,8 +63,9 @@ from core.transcription.decoding import (
     settle_language,
     whisper_options,
 )
+from core.transcription.estimate import Pace, Ticker
 from core.transcription.guard import Levels
-from core.transcription.live import LIVE, NICE, LiveJob
+from core.transcription.live import DECODERS, LIVE, NICE, LiveJob
 from core.transcription.messages import (
     SEPARATE,
     Detected,
@@ -92,7 +93,7 @@ def _load(path: str, device: str) -> tuple[Any, float]:
     from core.speech.models import load_whisper
 
     start = time.perf_counter()
-    model = load_whisper(path, device=device)
+    model = load_whisper(path, device=device, workers=DECODERS)
     return model, time.perf_counter() - start
 
 
@@ -108,12 +109,14 @@ class _Models:
         self._key: tuple[str, str] | None = None
         self._future: Future[tuple[Any, float]] | None = None
         self._reported = False  # the load time goes to the first job that used the model
+        self.pace = Pace()  # how fast this machine decodes with the model (progress between segments)
 
     def prefetch(self, path: str, device: str) -> None:
         if self._key == (path, device):
             return
         self._future = None  # drop the old model (once its load, if running, ends)
         self._key, self._reported = (path, device), False
+        self.pace = Pace()  # another model decodes at another pace
         self._future = self._executor.submit(_load, path, device)
 
     def get(self, path: str, device: str) -> tuple[Any, float]:
@@ -231,7 +234,7 @@ class _Clock:
 
 
 def _run_track(job_id: int, track: _Track, share: tuple[float, float], settings: TranscriptionSettings,
-               model: Any, clock: _Clock, send: Any) -> bool:
+               model: Any, clock: _Clock, send: Any, pace: Pace) -> bool:
     """Transcribe one track, reporting its segments (said by its speaker); True when the work cap is reached.
 
     ``share``: the part of the job's progress (first, size) this track stands for.
@@ -245,34 +248,42 @@ def _run_track(job_id: int, track: _Track, share: tuple[float, float], settings:
                   speaker=track.speaker))
     duration = max(track.audio.duration_s, 1e-6)
     done: list[Segment] = []
+    sending = threading.Lock()
 
-    def report(segment: Segment) -> bool:
-        """Send one segment; True when the work cap is reached."""
-        if track.speaker is not None:
-            segment = segment.spoken_by(track.speaker)
-        fraction = min(1.0, max(0.0, segment.end_ms / 1000 / duration))
-        send(SegmentDone(job_id, segment, share[0] + share[1] * fraction,
-                         levels.span_dbfs(segment.start_ms, segment.end_ms)))
-        done.append(segment)
-        return clock.over
+    def locked(message: Any) -> None:  # the ticker's thread sends too
+        with sending:
+            send(message)
 
-    capped = False
-    try:
-        for whisper_segment in segments:
-            if capped := report(_convert(whisper_segment)):
-                break
-    finally:
-        segments.close()
-    if not capped and (settings.initial_prompt or settings.hotwords):  # the prompt may have dropped speech: again
-        plain = replace(settings, initial_prompt=None, prompts_by_language=(), hotwords=None, hotwords_by_language=(),
-                        language=info.language)
-        again = redo_uncovered(samples, done, lambda piece: decode_segments(model, piece, plain))
+    with Ticker(locked, job_id, share, duration, pace) as ticker:
+
+        def report(segment: Segment) -> bool:
+            """Send one segment; True when the work cap is reached."""
+            if track.speaker is not None:
+                segment = segment.spoken_by(track.speaker)
+            fraction = min(1.0, max(0.0, segment.end_ms / 1000 / duration))
+            ticker.heard(fraction)
+            locked(SegmentDone(job_id, segment, share[0] + share[1] * fraction,
+                               levels.span_dbfs(segment.start_ms, segment.end_ms)))
+            done.append(segment)
+            return clock.over
+
+        capped = False
         try:
-            for segment in again:
-                if capped := report(segment):
+            for whisper_segment in segments:
+                if capped := report(_convert(whisper_segment)):
                     break
         finally:
-            again.close()
+            segments.close()
+        if not capped and (settings.initial_prompt or settings.hotwords):  # the prompt may have dropped speech
+            plain = replace(settings, initial_prompt=None, prompts_by_language=(), hotwords=None,
+                            hotwords_by_language=(), language=info.language)
+            again = redo_uncovered(samples, done, lambda piece: decode_segments(model, piece, plain))
+            try:
+                for segment in again:
+                    if capped := report(segment):
+                        break
+            finally:
+                again.close()
     return capped
 
 
@@ -390,7 +401,7 @@ def run_job(request: JobRequest, send: Any, models: _Models, receive: Any = None
         whole = 1 - SEPARATION_SHARE if separate else 1.0
         for index, track in enumerate(heard):
             share = (whole * index / len(heard), whole / len(heard))
-            if capped := _run_track(job_id, track, share, request.settings, model, clock, send):
+            if capped := _run_track(job_id, track, share, request.settings, model, clock, send, models.pace):
                 break
         if separate and not capped:
             send(_separate(job_id, heard[0].audio.samples, request.settings.speakers, whole, send))
