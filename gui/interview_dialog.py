@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.interviews import Channel, Interview, InterviewKind, Stage, Status, ValidationError
+from gui.dates import show_dates
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label, status_label
 from gui.tracker_labels import channel_label
@@ -144,6 +145,7 @@ class InterviewDialog(Retranslatable, QDialog):
     # -- text ---------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New interview") if self._original is None else self.tr("Edit interview"))
+        show_dates(self.starts_at)
         texts = (self.tr("&Company"), self.tr("&Position"), self.tr("Type"), self.tr("Date and time"),
                  self.tr("Stage"), self.tr("Status"))
         for label, text in zip(self._labels, texts, strict=True):

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QTabW
 
 from core.interviews import Interview
 from core.library import Library
+from gui.dates import format_moment
 from gui.followup_bar import FollowUpBar
 from gui.i18n import Retranslatable
 from gui.labels import kind_label
-from gui.library_model import format_moment
 from gui.notes_editor import NotesEditor
 from gui.recording_panel import RecordingPanel
 from gui.tasks import TaskRunner

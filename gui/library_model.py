@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
-    QDateTime,
     QItemSelection,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -18,19 +13,10 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from core.interviews import Interview
+from gui.dates import format_moment
 from gui.labels import kind_label, stage_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def format_moment(moment: datetime | None) -> str:
-    """A start time in local time, in the UI language's conventions."""
-    if moment is None:
-        return QCoreApplication.translate("LibraryModel", "Not fixed")
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    locale = QLocale()
-    pattern = "yyyy/MM/dd (ddd) HH:mm" if locale.language() == QLocale.Language.Japanese else "ddd d MMM yyyy, HH:mm"
-    return locale.toString(local, pattern)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -113,6 +99,7 @@ class LibraryView(QTableView):
         self.setModel(self.library_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the list (the arrows move in it): keyboard users are not trapped
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()

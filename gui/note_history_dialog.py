@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.notes import NoteRevision, SaveReason
+from gui.dates import format_moment
 from gui.i18n import Retranslatable
-from gui.library_model import format_moment
 
 
 class NoteHistoryDialog(Retranslatable, QDialog):

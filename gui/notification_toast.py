@@ -12,8 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
+from gui.dates import format_moment
 from gui.i18n import Retranslatable
-from gui.library_model import format_moment
 from gui.snooze import SnoozeMenu
 from gui.tracker_labels import task_has_message, task_text
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
 
 from core.messages import QT_TRANSLATE_NOOP  # typed: returns the str it is given
-from gui.library_model import format_moment
+from gui.dates import format_clock, format_moment, show_dates
 
 _TODAY = QT_TRANSLATE_NOOP("Snooze", "Today {time}")
 _TOMORROW = QT_TRANSLATE_NOOP("Snooze", "Tomorrow {time}")
@@ -20,7 +20,7 @@ _CUSTOM = QT_TRANSLATE_NOOP("Snooze", "Choose a time…")
 def choice_text(until: datetime, now: datetime) -> str:
     """"Today 15:30", "Tomorrow 10:00" or a full date, in local time."""
     local, today = until.astimezone(), now.astimezone().date()
-    clock = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(until.timestamp())).time(), "HH:mm")
+    clock = format_clock(until)
     if local.date() == today:
         return QCoreApplication.translate("Snooze", _TODAY).format(time=clock)
     if local.date() == today + timedelta(days=1):
@@ -40,6 +40,7 @@ def ask_datetime(parent: QWidget | None, title: str, prompt: str, initial: datet
     label.setWordWrap(True)
     edit = QDateTimeEdit(qt(initial))
     edit.setCalendarPopup(True)
+    show_dates(edit)
     if earliest is not None:
         edit.setMinimumDateTime(qt(earliest))
     if latest is not None:

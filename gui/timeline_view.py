@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from core.library import Library
 from core.ops import Changes
+from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
-from gui.library_model import format_moment
 from gui.tasks import TaskRunner
 
 

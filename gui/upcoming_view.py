@@ -24,9 +24,9 @@ from core.ops import Changes
 from core.tracker.followups import FollowUp
 from core.tracker.kinds import TaskKind
 from core.tracker.upcoming import Entry, group_of, upcoming
+from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label
-from gui.library_model import format_moment
 from gui.snooze import SnoozeMenu
 from gui.tracker_labels import task_has_message, task_text
 
