@@ -55,15 +55,41 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
 from core.fsutil import OutputError, PathLike, write_output
 from core.messages import Message, Translate, identity_translate
-from core.recording.store import Marker
+from core.recording.store import CONSENT_CLIP_LABEL, Marker
 from core.transcription.model import Segment, SegmentFlag, Transcript, TranscriptionSettings, Word
 from core.transcription.speakers import names as default_names
 
 FORMATS = ("txt", "srt", "vtt", "md", "json")
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def format_of(path: PathLike, default: str | None = "txt") -> str | None:
+    """The format a file's name asks for (``acme.srt``: ``srt``), else ``default``."""
+    suffix = PurePath(path).suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else default
+
+
+def export_target(path: str, chosen: str) -> tuple[str, str]:
+    """The file and format a save dialog's answer stands for: a name typed with one of :data:`FORMATS`' extensions
+    keeps it and its format whatever filter was chosen (``acme.srt`` with "Text" chosen: subtitles, not
+    ``acme.srt.txt``); any other name gets the ``chosen`` format's extension."""
+    typed = format_of(path, None)
+    if typed is not None:
+        return path, typed
+    return f"{path}.{chosen}", chosen
+
+
+def suggested_name(company: str, when: datetime, fmt: str) -> str:
+    """A file name for an export: the company and the recording's day (``青葉精機_2026-12-03.md``), nothing a file
+    system refuses."""
+    stem = _UNSAFE_IN_NAMES.sub("_", company).strip(" ._")
+    day = when.astimezone().strftime("%Y-%m-%d")
+    return f"{stem}_{day}.{fmt}" if stem else f"{day}.{fmt}"
 FORMATS_WITHOUT_NOTICE = ("srt",)
 JSON_FORMAT_VERSION = 1
 MIN_CUE_MS = 1000  # how long a zero-length segment stays on screen
@@ -80,11 +106,13 @@ _LABELS = {
         "title": "Interview transcript", "language": "Language", "duration": "Duration", "model": "Model",
         "date": "Transcribed", "problem": "Note", "transcript": "Transcript", "markers": "Markers",
         "notes": "Notes", "no_label": "(no label)", "colon": ": ",
+        "consent_clip": "Consent clip: permission asked and given",
     },
     "ja": {
         "title": "面接の文字起こし", "language": "言語", "duration": "長さ", "model": "モデル",
         "date": "文字起こし日時", "problem": "注意", "transcript": "文字起こし", "markers": "マーカー",
         "notes": "メモ", "no_label": "（ラベルなし）", "colon": "：",
+        "consent_clip": "同意の録音：録音の許可を求め、得た部分",
     },
 }
 _LANGUAGE_NAMES = {
@@ -238,7 +266,10 @@ def _md(transcript: Transcript, notice: str | None, title: str, notes: str, lang
     if markers:
         out += [f"## {labels['markers']}", ""]
         for marker in sorted(markers, key=lambda m: m.at_ms):
-            label = _md_escape(_one_line(marker.label)) or labels["no_label"]
+            if marker.label == CONSENT_CLIP_LABEL:
+                label = labels["consent_clip"]
+            else:
+                label = _md_escape(_one_line(marker.label)) or labels["no_label"]
             out.append(f"- [{clock(marker.at_ms)}] {label}")
         out.append("")
     if notes.strip():

@@ -115,7 +115,7 @@ class VoiceBar(Retranslatable, QFrame):
         self.question.setText(self.tr(
             "Which voice is yours? This recording has {count} voices on one microphone. Listen to each, then "
             "choose yours: their questions and your answers are then told apart.").format(count=len(self.voices)))
-        shown = names(self.owner._content_language(), self.owner._interviewers, self.owner._chosen_names)
+        shown = names(self.owner.content_language(), self.owner._interviewers, self.owner._chosen_names)
         for speaker, label, play, mine in self.voices:
             name = shown.get(speaker, speaker)
             label.setText(name)
@@ -148,7 +148,7 @@ class VoiceBar(Retranslatable, QFrame):
     def _failed(self, error: Exception) -> None:
         for _s, _l, _play, mine in self.voices:
             mine.setEnabled(True)
-        self.owner._failed(error)
+        self.owner.show_failure(error)
 
 
 class QuestionsPanel(Retranslatable, QWidget):

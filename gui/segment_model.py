@@ -67,6 +67,10 @@ class SegmentModel(QAbstractTableModel):
         self._segments[row] = segment
         self.dataChanged.emit(self.index(row, 0), self.index(row, SPEAKER))
 
+    def row_started(self, position_ms: int) -> int:
+        """The last segment that starts at or before ``position_ms`` (-1: none)."""
+        return bisect.bisect_right(self._starts, position_ms) - 1
+
     def row_at(self, position_ms: int) -> int | None:
         """The segment playing at ``position_ms`` (the last one started before it)."""
         row = bisect.bisect_right(self._starts, position_ms) - 1

@@ -135,7 +135,7 @@ class SeparateAgain(QObject):
             window.job = separation_ops.separate_again(window.library, window._service(), window.recording, speakers,
                                                        on_done=self._done, on_progress=window._progress_callback)
         except separation_ops.SeparationRefusedError as error:
-            window._failed(error)
+            window.show_failure(error)
             return
         window._set_running(True)
         window.set_status(lambda: self.tr("Telling the voices apart on this computer…"))
@@ -150,4 +150,4 @@ class SeparateAgain(QObject):
         elif cancelled:
             window.set_status(lambda: self.tr("Cancelled: the transcript is unchanged."))
         else:
-            window._failed(outcome)
+            window.show_failure(outcome)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +36,14 @@ from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Changes, Result
 from core.ops import transcription as transcription_ops
-from core.recording.files import sidecar_path
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
 from core.transcription.speakers import INTERVIEWER, ME, names
+from gui import shortcuts
 from gui.call_playback import CallPlayback
+from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.interview_review import InterviewReview
 from gui.live_transcript import LiveTranscription
@@ -50,6 +51,7 @@ from gui.model_manager import JapaneseModelHint
 from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
 from gui.separate_again import SeparateAgain
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
+from gui.transcript_export import TranscriptExport
 from gui.waveform_widget import WaveformWidget
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5)
@@ -105,8 +107,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self._status_text: Callable[[], str] = lambda: ""
-        self.export_button = QPushButton()
-        self.export_button.clicked.connect(lambda: self.choose_export())
+        self.exporter = TranscriptExport(self)
+        self.export_button = self.exporter.button
         self.find_field = QLineEdit()
         self.find_field.setClearButtonEnabled(True)
         self.find_next = QPushButton()
@@ -114,6 +116,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.speaker_filter.currentIndexChanged.connect(lambda: self._apply_filter())
         self._chosen_names: dict[str, str] = {}  # the names the user gave this recording's speakers
         self._interviewers = ""  # the interview's, for the interviewer's default name
+        self.company = ""  # the interview's (once loaded), for an export's file name
         self.model = SegmentModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -149,10 +152,14 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.cancel_button.clicked.connect(lambda: self.cancel())
         self.find_field.returnPressed.connect(lambda: self.find_text())
         self.find_next.clicked.connect(lambda: self.find_text())
-        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.find_field.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(lambda: self.toggle_play())
-        QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(
+        QShortcut(shortcuts.FIND_IN_TRANSCRIPT.sequence(), self).activated.connect(self.find_field.setFocus)
+        QShortcut(shortcuts.PLAY.sequence(), self).activated.connect(lambda: self.toggle_play())
+        QShortcut(shortcuts.TIME_LINK.sequence(), self).activated.connect(
             lambda: self.time_note_requested.emit(self.recording, self.player.position()))
+        QShortcut(shortcuts.BACK.sequence(), self).activated.connect(lambda: self.skip(-SKIP_MS))
+        QShortcut(shortcuts.FORWARD.sequence(), self).activated.connect(lambda: self.skip(SKIP_MS))
+        QShortcut(shortcuts.PREVIOUS.sequence(), self).activated.connect(lambda: self.step_segment(-1))
+        QShortcut(shortcuts.NEXT.sequence(), self).activated.connect(lambda: self.step_segment(1))
 
         playback = QHBoxLayout()
         for widget in (self.play_button, self.back_button, self.forward_button, self.speed):
@@ -188,7 +195,7 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     # -- text ---------------------------------------------------------------------
     def retranslate(self) -> None:
-        started = self.recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        started = format_moment(self.recording.started_at)
         self.setWindowTitle(self.tr("Transcript — {when}").format(when=started))
         self.heading.setText(self.tr("Recording of {when} ({length})").format(
             when=started, length=format_time(self.recording.duration_ms)))
@@ -208,10 +215,9 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.speaker_filter.setCurrentIndex(max(0, self.speaker_filter.findData(shown or "")))
         self.speaker_filter.blockSignals(False)
         self.speaker_filter.setAccessibleName(self.tr("Show the segments of"))
-        self.model.set_names(names(self._content_language(), self._interviewers, self._chosen_names))
+        self.model.set_names(names(self.content_language(), self._interviewers, self._chosen_names))
         self.separate_again.retranslate()
-        self.export_button.setText(self.tr("Export…"))
-        self.export_button.setEnabled(self.transcript is not None)
+        self.exporter.retranslate()
         current = self.language.currentData()
         self.language.clear()
         self.language.addItem(self.tr("Language: detect"), "")
@@ -222,7 +228,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
         self.status.setText(self._status_text())
 
-    def _content_language(self) -> str:
+    def content_language(self) -> str:
         return "ja" if self.locale().language() == self.locale().Language.Japanese else "en"
 
     def _language_name(self, code: str) -> str:
@@ -243,12 +249,13 @@ class TranscriptWindow(Retranslatable, QWidget):
         def load():
             return (overview(recording.path), call_lane(recording.path), store.latest_for_recording(recording.id),
                     library.recordings.markers(recording.id), store.remembered_language(recording.interview_id),
-                    store.speaker_names(recording.id), library.interviews.get(recording.interview_id).interviewers)
+                    store.speaker_names(recording.id), library.interviews.get(recording.interview_id))
 
-        self.tasks.run(load, done=self._loaded, failed=self._failed)
+        self.tasks.run(load, done=self._loaded, failed=self.show_failure)
 
     def _loaded(self, loaded) -> None:
-        peaks, call_peaks, transcript, markers, language, self._chosen_names, self._interviewers = loaded
+        peaks, call_peaks, transcript, markers, language, self._chosen_names, interview = loaded
+        self._interviewers, self.company = interview.interviewers, interview.company
         self.waveform.set_overview(peaks.peaks, peaks.duration_s)
         self.waveform.set_call_overview(call_peaks, (SPEAKER_COLOURS[ME], SPEAKER_COLOURS[INTERVIEWER]))
         self.waveform.set_markers([m.at_ms for m in markers])
@@ -267,7 +274,7 @@ class TranscriptWindow(Retranslatable, QWidget):
             newest = store.latest_id_for_recording(recording_id)
             return store.get(newest) if newest is not None and newest != shown else None
 
-        self.tasks.run(newer, done=self._show_newer, failed=self._failed)
+        self.tasks.run(newer, done=self._show_newer, failed=self.show_failure)
 
     def _show_newer(self, transcript: Transcript | None) -> None:
         if transcript is not None and (self.transcript is None or self.transcript.id != transcript.id):
@@ -311,7 +318,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.progress_bar.setRange(0, 1000)
         self._set_running(False)
         if isinstance(outcome, Exception):
-            self._failed(outcome)
+            self.show_failure(outcome)
         elif isinstance(outcome, Result) and outcome.value.recording_id == self.recording.id:
             self._show_transcript(outcome.value)
 
@@ -362,7 +369,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         if cancelled:
             self.set_status(lambda: self.tr("Transcription cancelled."))
         else:
-            self._failed(error)
+            self.show_failure(error)
         self.transcription_finished.emit(None)
 
     def _set_running(self, running: bool) -> None:
@@ -376,7 +383,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         else:
             self.waiting = False
 
-    def _failed(self, error: Exception) -> None:
+    def show_failure(self, error: Exception) -> None:
         message = error.message if isinstance(error, FurikaeriError) else Message("Transcription", str(error))
         self.set_status(lambda: render(message))
 
@@ -406,6 +413,20 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     def skip(self, delta_ms: int) -> None:
         self.seek(self.player.position() + delta_ms)
+
+    def step_segment(self, delta: int) -> int | None:
+        """Go to the start of the segment ``delta`` rows from the one playing (shown ones only); its row."""
+        count = self.model.rowCount()
+        if count == 0:
+            return None
+        row = self.model.row_started(self.player.position()) + delta
+        while 0 <= row < count and self.table.isRowHidden(row):
+            row += 1 if delta > 0 else -1
+        if not 0 <= row < count:
+            return None
+        self.table.selectRow(row)
+        self.seek(self.model.segment(row).start_ms)
+        return row
 
     def _segment_clicked(self, index) -> None:
         if index.column() == 0 or not self.table.isPersistentEditorOpen(index):
@@ -477,11 +498,11 @@ class TranscriptWindow(Retranslatable, QWidget):
     def _rename(self, speaker: str, name: str) -> None:
         library, recording_id = self.library, self.recording.id
         self.tasks.run_op(lambda: transcription_ops.name_speaker(library, recording_id, speaker, name),
-                          done=self._renamed, failed=self._failed)
+                          done=self._renamed, failed=self.show_failure)
 
     def _renamed(self, chosen: dict[str, str]) -> None:
         self._chosen_names = chosen
-        self.model.set_names(names(self._content_language(), self._interviewers, chosen))
+        self.model.set_names(names(self.content_language(), self._interviewers, chosen))
         self.table.resizeColumnToContents(SPEAKER)
 
     # -- corrections and find ------------------------------------------------------------------------
@@ -521,7 +542,7 @@ class TranscriptWindow(Retranslatable, QWidget):
 
     def _correction_failed(self, error: Exception) -> None:
         """Show why, and what the library really holds."""
-        self._failed(error)
+        self.show_failure(error)
         shown = self.transcript
         if shown is None or shown.id is None:
             return
@@ -533,7 +554,7 @@ class TranscriptWindow(Retranslatable, QWidget):
                 self.transcript = stored
                 self.model.set_segments(stored.segments)
 
-        self.tasks.run(lambda: store.get(shown_id), done=show_stored, failed=self._failed)
+        self.tasks.run(lambda: store.get(shown_id), done=show_stored, failed=self.show_failure)
 
     def find_text(self) -> int | None:
         needle = self.find_field.text().strip().casefold()
@@ -555,48 +576,9 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.set_status(lambda: self.tr("“{text}” is not in this transcript.").format(text=wanted))
         return None
 
-    # -- export --------------------------------------------------------------------------------------
-    def choose_export(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        filters = {self.tr("Text (*.txt)"): "txt", self.tr("Subtitles (*.srt)"): "srt",
-                   self.tr("WebVTT subtitles (*.vtt)"): "vtt", self.tr("Markdown with notes (*.md)"): "md",
-                   self.tr("JSON, everything (*.json)"): "json"}
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export transcript"), "", ";;".join(filters))
-        if path:
-            fmt = filters.get(chosen, "txt")
-            self.export_to(path if path.lower().endswith("." + fmt) else f"{path}.{fmt}", fmt)
-
     def export_to(self, path: str, fmt: str) -> None:
-        """Write the transcript (with notes and markers where the format holds them) in the background.
-
-        What is written is :attr:`transcript` as shown, corrections included.
-        """
-        from core.export import export_transcript
-        from core.paths import data_dir, database_files
-        from core.settings import EXPORT_NOTICE
-        from gui.i18n import translate
-
-        transcript, recording, library = self.transcript, self.recording, self.library
-        if transcript is None:
-            return
-        language = self._content_language()
-        notice = self.settings.get(EXPORT_NOTICE)
-
-        def write() -> str:
-            interview = library.interviews.get(recording.interview_id)
-            title = " — ".join(part for part in (interview.company, interview.position) if part)
-            audio = recording.path
-            export_transcript(transcript, fmt, path, title=title, notes=library.notes.get(interview.stored_id),
-                              language=language, privacy_notice=notice,
-                              markers=library.recordings.markers(recording.id), translate=translate,
-                              speaker_names=transcription_ops.speaker_names(library, recording, language),
-                              inputs=(audio, sidecar_path(audio), *database_files(library.path)),
-                              protected=(data_dir(create=False),))
-            return path
-
-        self.tasks.run(write, done=lambda written: self.set_status(
-            lambda: self.tr("Exported to {path}").format(path=written)), failed=self._failed)
+        """Write the transcript as shown in ``fmt`` (:meth:`TranscriptExport.export_to`)."""
+        self.exporter.export_to(path, fmt)
 
     def closeEvent(self, event) -> None:
         self.player.stop()

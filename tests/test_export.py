@@ -206,6 +206,16 @@ def test_markdown_in_japanese_and_without_extras():
     assert "## マーカー" not in text and "## メモ" not in text
 
 
+def test_the_consent_clip_marker_reads_in_the_exports_language():
+    from core.recording.store import CONSENT_CLIP_LABEL
+
+    markers = (Marker(0, CONSENT_CLIP_LABEL, 1),)
+    japanese = export_transcript(sample_transcript(), "md", language="ja", markers=markers)
+    assert "- [00:00] 同意の録音：録音の許可を求め、得た部分" in japanese and "consent" not in japanese
+    english = export_transcript(sample_transcript(), "md", language="en", markers=markers)
+    assert "- [00:00] Consent clip: permission asked and given" in english
+
+
 def test_json_keeps_everything_and_reads_back():
     transcript = sample_transcript()
     text = export_transcript(transcript, "json", title="模擬面接", notes=NOTES, markers=MARKERS, language="ja")
@@ -365,3 +375,23 @@ def test_folder_refusing_new_files(tmp_path, monkeypatch):
         export_transcript(sample_transcript(), "json", target)
     assert "Permission denied" in str(caught.value.message)
     assert _leftovers(tmp_path) == []
+
+
+def test_a_typed_extension_decides_the_format():
+    from core.export import export_target, format_of
+
+    assert format_of("/tmp/acme.SRT") == "srt" and format_of("/tmp/v1.2/acme") == "txt"
+    assert format_of("notes.wav", None) is None
+    assert export_target("/tmp/acme.srt", "txt") == ("/tmp/acme.srt", "srt")  # not acme.srt.txt as text
+    assert export_target("/tmp/acme", "md") == ("/tmp/acme.md", "md")
+    assert export_target("/tmp/acme.v2", "vtt") == ("/tmp/acme.v2.vtt", "vtt")
+
+
+def test_an_export_is_named_after_the_company_and_the_day():
+    from core.export import suggested_name
+
+    when = datetime(2026, 12, 3, 14, 0, tzinfo=timezone(timedelta(hours=9)))
+    day = when.astimezone().strftime("%Y-%m-%d")  # the day where the user is
+    assert suggested_name("青葉精機", when, "md") == f"青葉精機_{day}.md"
+    assert suggested_name('A/B: "C"?', when, "srt") == f"A_B_ _C_{day}.srt"
+    assert suggested_name("  ", when, "txt") == f"{day}.txt"

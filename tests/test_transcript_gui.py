@@ -65,6 +65,27 @@ def test_import_asks_about_permission_and_keeps_the_answer(qtbot, practice_windo
     assert consent.purpose is ConsentPurpose.IMPORTED and consent.answer is ConsentAnswer.AGREED
 
 
+def test_a_file_that_is_not_audio_is_refused_before_permission_is_asked(qtbot, practice_window, tmp_path):
+    fake = tmp_path / "面接メモ.wav"
+    fake.write_text("not audio, only notes", "utf-8")
+    said: list[str] = []
+
+    def read(box) -> None:
+        if not isinstance(box, QMessageBox):  # the permission question came first: the defect
+            said.append(f"asked first: {type(box).__name__}")
+            box.reject()
+            return
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    handle_modal(lambda: practice_window.import_audio_file(str(fake)), read)
+    assert "面接メモ.wav" in said[0] and "\n" not in said[0].strip()
+    interview_id = practice_window.pane.interview.id
+    with Library.open() as check:
+        assert check.consent.for_interview(interview_id) == []  # nothing asked, nothing kept
+        assert check.recordings.for_interview(interview_id) == []
+
+
 def test_import_without_permission_is_refused(qtbot, practice_window, english_speech):
     shown = []
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from core.cli.checks import guarded, library_id, output_failed, output_target, written
 from core.cli.output import Output
-from core.export import FORMATS, FORMATS_WITHOUT_NOTICE, export_transcript
+from core.export import FORMATS, FORMATS_WITHOUT_NOTICE, export_transcript, format_of
 from core.fsutil import OutputError
 from core.interviews import NotFoundError
 from core.library import Library
@@ -78,8 +78,7 @@ def _format(args: argparse.Namespace) -> str | None:
     if args.format:
         fmt: str = args.format
         return fmt
-    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    return suffix if suffix in FORMATS else None
+    return format_of(args.output, None) if args.output else None
 
 
 def _recording_files(library: Library, recording_id: int | None) -> tuple[Path, ...]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from core.cli.checks import guarded, output_failed, output_target
 from core.cli.output import Output
+from core.export import FORMATS, format_of
 from core.fsutil import OutputError
 from core.messages import QT_TRANSLATE_NOOP, Message, printable
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:  # at run time imported where used: only a command that transc
     from core.transcription.model import Transcript, TranscriptionSettings
 
 EXIT_FAILED, EXIT_USAGE, EXIT_UNREADABLE, EXIT_CANCELLED = 1, 2, 4, 130
-FORMATS = ("txt", "srt", "vtt", "md", "json")
 LANGUAGES = ("ja", "en", "auto")
 _BAR_WIDTH = 30
 
@@ -107,8 +107,7 @@ def _format(args: argparse.Namespace) -> str:
     if args.format:
         fmt: str = args.format
         return fmt
-    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    return suffix if suffix in FORMATS else "txt"
+    return (format_of(args.output) if args.output else None) or "txt"
 
 
 def transcribe_with_progress(path: Path, settings: TranscriptionSettings, out: Output) -> Transcript | int:

@@ -47,14 +47,8 @@ from core.recording.errors import RecordingError
 from core.recording.files import lock_path, sidecar_path
 from core.recording.recorder import Recorder, RecorderConfig, RecorderState
 from core.recording.reserve import SpaceReserve
-from core.recording.store import Marker, Recording, RecordingState, message_to_json
+from core.recording.store import CONSENT_CLIP_LABEL, Marker, Recording, RecordingState, message_to_json
 from core.storage.errors import DatabaseError
-
-CONSENT_CLIP_LABEL = "consent"
-
-
-
-
 
 
 def _take_lock(audio: Path, wait: bool) -> int | None:

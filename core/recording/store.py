@@ -23,6 +23,11 @@ class RecordingState(enum.Enum):
     RECOVERED = "recovered"  # found unfinished after a crash and repaired
 
 
+# The marker at the start of the consent clip (the interviewer's permission asked and given, recorded): a name the
+# app reads, shown to people in their language (core.export).
+CONSENT_CLIP_LABEL = "consent"
+
+
 @dataclass(frozen=True)
 class Marker:
     at_ms: int
