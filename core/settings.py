@@ -33,18 +33,22 @@ class Setting:
 
 LANGUAGE = Setting("language", "system", ("system", "ja", "en"))
 SPEECH_MODEL = Setting("speech_model", "base")
-USER_NAME = Setting("user_name", "")
+USER_NAME = Setting("user_name", "")  # as the user signs Japanese mails (山田 太郎)
+USER_NAME_EN = Setting("user_name_en", "")  # as they sign English ones (Taro Yamada)
 AUTO_TRANSCRIBE = Setting("auto_transcribe", False)  # transcribe each recording when it stops
 # Transcribe each recording while it is being made, so that its transcript is ready at Stop (off: after Stop, for a
 # slow computer that must give the recorder all it has).
 LIVE_TRANSCRIBE = Setting("live_transcribe", True)
 EXPORT_NOTICE = Setting("export_notice", True)  # exports start with a "private, do not publish" line
+EXPORT_FOLDER = Setting("export_folder", "")  # where the last export went (the next one's dialog opens there)
+EXPORT_FORMAT = Setting("export_format", "txt", ("txt", "srt", "vtt", "md", "json"))  # the last export's format
 # The user's own words for the speech model (university, club, products, skills): one a line, any language.
 GLOSSARY = Setting("glossary", "")
 JAPANESE_MODEL_ADVICE_SHOWN = Setting("japanese_model_advice_shown", False)  # said once, on first use of Japanese
 
-DECLARED: dict[str, Setting] = {s.key: s for s in (LANGUAGE, SPEECH_MODEL, USER_NAME, AUTO_TRANSCRIBE, EXPORT_NOTICE,
-                                                   GLOSSARY, JAPANESE_MODEL_ADVICE_SHOWN, LIVE_TRANSCRIBE)}
+DECLARED: dict[str, Setting] = {s.key: s for s in (
+    LANGUAGE, SPEECH_MODEL, USER_NAME, USER_NAME_EN, AUTO_TRANSCRIBE, EXPORT_NOTICE, GLOSSARY,
+    JAPANESE_MODEL_ADVICE_SHOWN, LIVE_TRANSCRIBE, EXPORT_FOLDER, EXPORT_FORMAT)}
 
 
 class Settings:
@@ -75,3 +79,10 @@ class Settings:
         self._values[setting.key] = value
         paths.ensure_private_dir(self.path.parent)
         atomic_write_text(self.path, json.dumps(self._values, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def user_name(settings: Settings, language: str) -> str:
+    """The name the user signs a message in ``language`` with: that language's, else the other one (a name in one
+    script is better than a gap); "" when neither is set."""
+    japanese, english = str(settings.get(USER_NAME)).strip(), str(settings.get(USER_NAME_EN)).strip()
+    return (english or japanese) if language == "en" else (japanese or english)

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.interviews import Interview
-from core.settings import USER_NAME, Settings
+from core.settings import USER_NAME, USER_NAME_EN, Setting, Settings
+from core.settings import user_name as settings_user_name
 from core.tracker import messages
 from core.tracker.kinds import MessageKind
 from gui.i18n import Retranslatable, render
@@ -133,7 +134,7 @@ class MessageDialog(Retranslatable, QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.setStyleSheet("#missingFields { background: #fff8d6; border: 1px solid #f0c36d; padding: 4px; }"
-                           "#nameNotice { color: #8a5a00; }"
+                           "#nameNotice[missing=\"true\"] { color: #8a5a00; }"
                            "#channelNote { font-weight: 600; }")
         self._shown = self._state()
         self.kind_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
@@ -150,14 +151,13 @@ class MessageDialog(Retranslatable, QDialog):
             self.kind_combo.setItemText(index, message_kind_label(self.kind_combo.itemData(index)))
         for name, box in self.choice_boxes.items():
             box.setText(render(messages.CHOICE_LABELS[name]))
-        self.name_notice.setText(self.tr("Your name is not set yet, so it is left as a gap in the text."))
-        self.set_name_button.setText(self.tr("Set my &name…"))
+        self._show_name()
         self.recipient_label.setText(self.tr("&To"))
         self.subject_label.setText(self.tr("&Subject"))
         self.recipient.setPlaceholderText(self.tr("Mail address (not recorded for this interview)"))
         self.copy_button.setText(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copy the subject and the text to the clipboard"))
-        self.mail_button.setText(self.tr("Open in &mail app"))
+        self.mail_button.setText(self.tr("Open in mail &app"))
         self.mail_button.setToolTip(self.tr("Opens a new mail in your mail program; nothing is sent by Furikaeri"))
         if self.draft is None:
             self.render_draft()
@@ -222,8 +222,8 @@ class MessageDialog(Retranslatable, QDialog):
 
     def render_draft(self) -> None:
         """Render the chosen kind in the chosen language (the user's edits to the previous draft are replaced)."""
-        user_name = self.settings.get(USER_NAME)
-        self.name_row.setVisible(not user_name.strip())
+        user_name = settings_user_name(self.settings, self.language())
+        self._show_name()
         offered = messages.choices(self.kind())
         for name, box in self.choice_boxes.items():
             box.setVisible(name in offered)
@@ -320,14 +320,41 @@ class MessageDialog(Retranslatable, QDialog):
         self.problem.hide()
         self.used.emit(self.edited_draft(), "mail")
 
+    def _name_setting(self) -> Setting:
+        return USER_NAME_EN if self.language() == "en" else USER_NAME
+
+    def _show_name(self) -> None:
+        """Who the draft is signed by (the name for its language), or that the name is missing; either can be
+        changed here (and in Settings)."""
+        own = self.settings.get(self._name_setting()).strip()
+        self.name_notice.setProperty("missing", not own)  # a warning's colour only for a missing name
+        self.name_notice.style().unpolish(self.name_notice)
+        self.name_notice.style().polish(self.name_notice)
+        if own:
+            self.name_notice.setText(self.tr("Signed as {name}.").format(name=own))
+            self.set_name_button.setText(self.tr("Change my &name…"))
+        else:
+            english, other = self.language() == "en", bool(settings_user_name(self.settings, self.language()))
+            if english:
+                text = (self.tr("Your name for English mails is not set yet: the other one is used.") if other else
+                        self.tr("Your name for English mails is not set yet, so it is left as a gap in the text."))
+            else:
+                text = (self.tr("Your name for Japanese mails is not set yet: the other one is used.") if other else
+                        self.tr("Your name for Japanese mails is not set yet, so it is left as a gap in the text."))
+            self.name_notice.setText(text)
+            self.set_name_button.setText(self.tr("Set my &name…"))
+
     def ask_user_name(self) -> bool:
-        name, ok = QInputDialog.getText(self, self.tr("Your name"), self.tr(
-            "Your full name, as you sign your mails (kept in the settings on this computer):"))
+        """Ask for the name the draft's language is signed with (kept in the settings)."""
+        setting = self._name_setting()
+        prompt = (self.tr("Your full name as you sign English mails (e.g. Taro Yamada):") if setting is USER_NAME_EN
+                  else self.tr("Your full name as you sign Japanese mails (e.g. 山田 太郎):"))
+        name, ok = QInputDialog.getText(self, self.tr("Your name"), prompt, text=self.settings.get(setting))
         if not ok or not name.strip():
             return False
-        self.settings.set(USER_NAME, name.strip())
+        self.settings.set(setting, name.strip())
         if self._may_replace():
             self.render_draft()
         else:
-            self.name_row.hide()  # used from the next draft on
+            self._show_name()  # used from the next draft on
         return True

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +30,14 @@ from gui.window_fit import grow_to_text
 class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
                  model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner,
-                 glossary: str = "", live_transcribe: bool = True):
+                 glossary: str = "", live_transcribe: bool = True, names: tuple[str, str] = ("", "")):
         super().__init__(parent)
+        self.name_ja, self.name_en = QLineEdit(names[0]), QLineEdit(names[1])  # how mails are signed
+        for field in (self.name_ja, self.name_en):
+            field.setClearButtonEnabled(True)
+        self.name_ja_label, self.name_en_label = QLabel(), QLabel()
+        self.name_ja_label.setBuddy(self.name_ja)
+        self.name_en_label.setBuddy(self.name_en)
         self.glossary = QPlainTextEdit(glossary)  # core.transcription.context: one term a line
         self.glossary.setTabChangesFocus(True)  # Tab leaves the box: keyboard users are never trapped in it
         self.glossary.setFixedHeight(self.glossary.fontMetrics().lineSpacing() * 4 + 12)
@@ -64,33 +72,52 @@ class SettingsDialog(Retranslatable, QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.language_label, self.language)
-        form.addRow(self.model_label, self.model)
-        form.addRow("", self.models)
-        form.addRow(self.glossary_label, self.glossary)
-        form.addRow("", self.glossary_hint)
-        form.addRow("", self.live_transcribe)
-        form.addRow("", self.live_hint)
-        form.addRow("", self.auto_transcribe)
-        form.addRow("", self.export_notice)
+        # Three pages, so that the dialog fits a small screen (and 200% scale): you and the app, transcription, and
+        # your voice (which acts at once, make or delete: not subject to OK/Cancel).
+        self.general, self.transcription = QWidget(), QWidget()
+        general = QFormLayout(self.general)
+        general.addRow(self.language_label, self.language)
+        general.addRow(self.name_ja_label, self.name_ja)
+        general.addRow(self.name_en_label, self.name_en)
+        general.addRow("", self.export_notice)
+        speech = QFormLayout(self.transcription)
+        speech.addRow(self.model_label, self.model)
+        speech.addRow("", self.models)
+        speech.addRow(self.glossary_label, self.glossary)
+        speech.addRow("", self.glossary_hint)
+        speech.addRow("", self.live_transcribe)
+        speech.addRow("", self.live_hint)
+        speech.addRow("", self.auto_transcribe)
+        self.voice = VoiceProfileBox(library, tasks)
+        self.voice.setFlat(True)  # the tab is its frame
+        self.voice_page = QWidget()
+        voice = QVBoxLayout(self.voice_page)
+        voice.addWidget(self.voice)
+        voice.addStretch(1)
+        self.pages = QTabWidget()
+        for page in (self.general, self.transcription, self.voice_page):
+            self.pages.addTab(page, "")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        self.voice = VoiceProfileBox(library, tasks)  # acts at once (make, delete): not subject to OK/Cancel
-        layout.addWidget(self.voice)
+        layout.addWidget(self.pages)
         layout.addWidget(self.buttons)
-        for before, after in ((self.language, self.model), (self.model, self.models.button),
+        for before, after in ((self.language, self.name_ja), (self.name_ja, self.name_en),
+                              (self.name_en, self.export_notice), (self.model, self.models.button),
                               (self.models.button, self.glossary), (self.glossary, self.live_transcribe),
                               (self.live_transcribe, self.auto_transcribe),
-                              (self.auto_transcribe, self.export_notice), (self.export_notice, self.voice.make_button),
                               (self.voice.make_button, self.voice.delete_button)):
             self.setTabOrder(before, after)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        for index, text in enumerate((self.tr("&General"), self.tr("&Transcription"), self.tr("Your &voice"))):
+            self.pages.setTabText(index, text)
         self.language_label.setText(self.tr("Language"))
         self.language.setItemText(0, self.tr("Follow the system"))
+        self.name_ja_label.setText(self.tr("Your name in Japanese mails"))
+        self.name_en_label.setText(self.tr("Your name in English mails"))
+        self.name_ja.setPlaceholderText(self.tr("e.g. 山田 太郎"))
+        self.name_en.setPlaceholderText(self.tr("e.g. Taro Yamada"))
         self.live_transcribe.setText(self.tr("Transcribe while recording"))
         self.live_hint.setText(self.tr(
             "The transcript is then ready a few seconds after you stop. On a slow computer, turn this off for a "
@@ -118,6 +145,10 @@ class SettingsDialog(Retranslatable, QDialog):
 
     def chosen_language(self) -> str:
         return self.language.currentData()
+
+    def chosen_names(self) -> tuple[str, str]:
+        """The names mails are signed with: (Japanese, English)."""
+        return self.name_ja.text().strip(), self.name_en.text().strip()
 
     def chosen_glossary(self) -> str:
         return self.glossary.toPlainText().strip()

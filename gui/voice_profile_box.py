@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import voice_profile
+from gui.dates import format_day
 from gui.i18n import Retranslatable, render
 from gui.tasks import TaskRunner
 
@@ -81,8 +82,8 @@ class VoiceProfileBox(Retranslatable, QGroupBox):
     def __init__(self, library: Library, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.library = library
-        self.tasks = tasks
-        self.maker = ProfileMaker.of(tasks)
+        self.tasks = TaskRunner(self, max_threads=1, hub=tasks.hub)  # its reads die with it (a closed dialog)
+        self.maker = ProfileMaker.of(tasks)  # the app's: a profile being made is finished after the dialog closes
         self.maker.progressed.connect(self._progressed)
         self.maker.finished.connect(self._made)
         self.status: voice_profile.Status | None = None
@@ -225,8 +226,7 @@ class VoiceProfileBox(Retranslatable, QGroupBox):
         if status.made is None:
             return self.tr("Not made. With a profile, your turns in a recording made in a room are marked as yours "
                            "automatically.")
-        moment = QDateTime.fromSecsSinceEpoch(int(status.made.created_at.timestamp()))
-        date = QLocale().toString(moment.date(), QLocale.FormatType.LongFormat)
+        date = format_day(status.made.created_at)
         if status.made.recordings == 1:
             return self.tr("Made on {date} from 1 practice recording ({seconds} s of your speech).").format(
                 date=date, seconds=round(status.made.speech_s))

@@ -9,6 +9,7 @@ up to the screen's height.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -17,6 +18,7 @@ def grow_to_text(window: QWidget) -> None:
     layout = window.layout()
     if not window.isVisible() or layout is None:
         return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # inner layouts (a tab's page) first
     layout.activate()
     window.adjustSize()
     needed = layout.totalHeightForWidth(window.width())

@@ -4,9 +4,10 @@
     xvfb-run -a -s "-screen 0 1280x900x24" uv run packaging/settings_screenshots.py [--out DIR]
 
 A throw-away library holds three practice answers made alone (silent files:
-the pictures count them, nothing is analysed).  ``settings_{ja,en}.png``:
-no voice profile yet; ``settings_voice_profile_{ja,en}.png``: a profile
-(written by core.diarization.profile.save) made on 3 December 2026.
+the pictures count them, nothing is analysed).  One picture per page:
+``settings_general_{ja,en}.png`` (language, the names mails are signed with),
+``settings_{ja,en}.png`` (transcription), ``settings_voice_profile_{ja,en}.png``
+(a profile, written by core.diarization.profile.save, made on 3 December 2026).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from shots_session import settle, start
+    from shots_session import practice_library, settle, start
 
     session = start(__doc__)
     app, out = session.app, session.out
@@ -32,15 +33,12 @@ def main() -> int:
 
     from core.consent import self_consent
     from core.diarization import profile
-    from core.interviews import Interview, InterviewKind
-    from core.library import Library
     from core.recording.store import RecordingState
     from core.settings import Settings
     from gui.settings_dialog import SettingsDialog
     from gui.tasks import TaskRunner
 
-    library = Library.open()
-    interview = library.interviews.add(Interview(company="自己PR練習", kind=InterviewKind.MOCK))
+    library, interview = practice_library()
     consent = library.consent.add(self_consent(interview.stored_id))
     for index in range(3):
         recording = library.recordings.begin(consent, f"{interview.id}/answer{index}.wav", 16000, 1)
@@ -52,7 +50,8 @@ def main() -> int:
                                 datetime(2026, 12, 3, 20, 15, tzinfo=timezone(timedelta(hours=9))))
     tasks = TaskRunner()
     try:
-        for shot, saved in (("settings", None), ("settings_voice_profile", made)):
+        for shot, saved, page in (("settings_general", None, "general"), ("settings", None, "transcription"),
+                                  ("settings_voice_profile", made, "voice_page")):
             if saved is None:
                 profile.delete()
             else:
@@ -60,7 +59,9 @@ def main() -> int:
             for language in ("ja", "en"):
                 session.switcher.apply(language)
                 dialog = SettingsDialog("system", library=library, tasks=tasks,
-                                        glossary="東都大学\n軽音楽部\n精密センサー" if language == "ja" else "")
+                                        glossary="東都大学\n軽音楽部\n精密センサー" if language == "ja" else "",
+                                        names=("山田 太郎", "Taro Yamada"))
+                dialog.pages.setCurrentWidget(getattr(dialog, page))
                 dialog.models.attach(Settings(), tasks.hub)  # as the main window does: advice and "Speech models…"
                 dialog.show()
                 settle(app, tasks)

@@ -110,6 +110,8 @@ def test_cancel_keeps_what_arrived_and_says_so(qtbot, manager, hub):
     manager.select("small")
     handle_modal(manager.download_button.click, click_message_box(YES))
     assert hub.paused.wait(30)
+    partial = downloads.partial_dir("small") / "model.bin"
+    qtbot.waitUntil(lambda: partial.exists() and partial.stat().st_size > 0)  # what has arrived
     assert manager.cancel_button.isVisible()
     manager.cancel_button.click()
     hub.resume()
@@ -125,6 +127,8 @@ def test_closing_the_window_while_the_server_sends_nothing_ends_the_download(qtb
     manager.select("small")
     handle_modal(manager.download_button.click, click_message_box(YES))
     assert hub.paused.wait(30)
+    partial = downloads.partial_dir("small") / "model.bin"
+    qtbot.waitUntil(lambda: partial.exists() and partial.stat().st_size > 0)  # what has arrived
     manager.reject()  # closing: the download is cancelled, what arrived kept
     assert manager.tasks.wait_for_done(120000)  # the window's thread ends without the server sending anything
     assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0
@@ -186,6 +190,7 @@ def test_the_settings_dialog_grows_to_its_wrapped_text(qtbot, library, language,
     ui_language(language)
     dialog = SettingsDialog(language, model="base", library=library, tasks=TaskRunner())
     qtbot.addWidget(dialog)
+    dialog.pages.setCurrentWidget(dialog.transcription)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.models.attach(Settings(), ChangeHub())
@@ -196,7 +201,7 @@ def test_the_settings_dialog_grows_to_its_wrapped_text(qtbot, library, language,
     for hint in (dialog.glossary_hint, dialog.live_hint):
         assert hint.height() >= hint.heightForWidth(hint.width())
     rows = [dialog.models, dialog.glossary, dialog.glossary_hint, dialog.live_transcribe, dialog.live_hint,
-            dialog.auto_transcribe, dialog.export_notice]
+            dialog.auto_transcribe]
     for upper, lower in itertools.pairwise(rows):
         assert upper.geometry().bottom() < lower.geometry().top(), (upper, lower)
 

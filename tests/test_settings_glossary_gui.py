@@ -41,6 +41,7 @@ def test_the_words_typed_in_settings_reach_the_next_transcription(qtbot, no_soun
 
 def test_tab_leaves_the_words_box_and_it_has_a_name_and_a_label(qtbot, settings):  # noqa: F811
     dialog = settings()
+    dialog.pages.setCurrentWidget(dialog.transcription)
     dialog.glossary.setFocus()
     qtbot.waitUntil(dialog.glossary.hasFocus)
     qtbot.keyClick(dialog.glossary, Qt.Key.Key_Tab)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from core.interviews import Channel
 from core.library import Library
-from core.settings import USER_NAME, Settings
+from core.settings import USER_NAME, USER_NAME_EN, Settings
 from core.tracker.events import EventKind
 from core.tracker.kinds import MessageKind
 from gui.message_dialog import MISSING_COLOUR, MessageDialog
@@ -29,7 +29,8 @@ def test_message_dialog_highlights_missing_fields_and_fills_both_languages(qtbot
     dialog = MessageDialog(interview, settings, "ja", MessageKind.THANK_YOU)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.name_row.isVisible()  # no name yet: offered to set it
+    assert dialog.name_row.isVisible() and dialog.set_name_button.text() == "Set my &name…"  # no name yet
+    assert dialog.name_notice.property("missing") is True
     body = dialog.body.toPlainText()
     assert "株式会社サンプル" in body and "二次面接" in body and "採用ご担当者様" in body
     assert "user_name" in dialog.draft.missing and "topic" in dialog.draft.missing
@@ -45,7 +46,7 @@ def test_message_dialog_highlights_missing_fields_and_fills_both_languages(qtbot
     body = dialog.body.toPlainText()
     assert "Thank you" in body and "株式会社サンプル" in body and "山田 花子" in body
     assert "user_name" not in dialog.draft.missing and "[your name]" not in dialog.highlighted_missing()
-    assert not dialog.name_row.isVisible()
+    assert dialog.name_notice.text() == "Your name for English mails is not set yet: the other one is used."
     assert dialog.subject.text() and dialog.mail_button.isVisible()
 
     # Typing over a yellow placeholder fills it: it leaves the list above the text.
@@ -61,16 +62,52 @@ def test_message_dialog_highlights_missing_fields_and_fills_both_languages(qtbot
     assert "your plans for the new payments team" in dialog.edited_draft().body
 
 
-def test_set_name_is_offered_and_kept(qtbot, monkeypatch):
+def _type_name(name: str):
+    """A handler typing ``name`` into the real name dialog and pressing OK."""
     from PySide6.QtWidgets import QInputDialog
 
+    def handler(dialog) -> None:
+        assert isinstance(dialog, QInputDialog), type(dialog)
+        dialog.setTextValue(name)
+        dialog.accept()
+
+    return handler
+
+
+def test_each_language_has_its_name_which_can_be_changed(qtbot):
     settings = Settings()
     dialog = MessageDialog(agent_interview(), settings, "en", MessageKind.THANK_YOU)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Hanako Yamada", True))
-    dialog.set_name_button.click()
-    assert Settings().get(USER_NAME) == "Hanako Yamada"
+    dialog.show()
+    handle_modal(dialog.set_name_button.click, _type_name("Hanako Yamada"))
+    assert Settings().get(USER_NAME_EN) == "Hanako Yamada" and Settings().get(USER_NAME) == ""
     assert "Hanako Yamada" in dialog.body.toPlainText()
+    assert dialog.name_notice.text() == "Signed as Hanako Yamada."
+    assert dialog.name_notice.property("missing") is False  # not in a warning's colour
+    assert dialog.set_name_button.text() == "Change my &name…"  # it stays: the name can be changed
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ja"))  # a Japanese mail, in kanji
+    assert dialog.name_notice.text() == "Your name for Japanese mails is not set yet: the other one is used."
+    handle_modal(dialog.set_name_button.click, _type_name("山田 花子"))
+    assert "山田 花子" in dialog.body.toPlainText() and "Hanako Yamada" not in dialog.body.toPlainText()
+    assert Settings().get(USER_NAME) == "山田 花子" and Settings().get(USER_NAME_EN) == "Hanako Yamada"
+    handle_modal(dialog.set_name_button.click, _type_name("山田 華子"))  # a typo mended
+    assert "山田 華子" in dialog.body.toPlainText() and Settings().get(USER_NAME) == "山田 華子"
+
+
+def test_settings_change_both_names(qtbot, make_window):
+    from gui.settings_dialog import SettingsDialog
+
+    window = make_window()
+    window.settings.set(USER_NAME, "山田 花子")
+
+    def fill(dialog) -> None:
+        assert isinstance(dialog, SettingsDialog) and dialog.name_ja.text() == "山田 花子"
+        dialog.name_ja.setText(" 山田 華子 ")
+        dialog.name_en.setText("Hanako Yamada")
+        dialog.accept()
+
+    handle_modal(window.open_settings, fill)
+    assert Settings().get(USER_NAME) == "山田 華子" and Settings().get(USER_NAME_EN) == "Hanako Yamada"
 
 
 def test_copy_and_open_in_mail_app(qtbot, make_window):
