@@ -5,7 +5,7 @@
 
 Runs a real practice session in a throw-away library: Open JTalk speaks two
 Japanese answers into a private PulseAudio microphone, the base model
-transcribes them, and the choose, answer and review pages are captured.
+transcribes them, and the choose, get-ready, answer and review pages are captured.
 Needs pulseaudio, open_jtalk and its voice (see the README's test packages).
 """
 
@@ -84,8 +84,12 @@ def main() -> int:
         choose.set_categories(["self_intro", "self_pr"])
         shoot(practice, "practice_choose")
         choose.from_list.click()
-        choose.start_button.click()
+        wait_for(choose.start_button.isEnabled)  # the microphone found
         page = practice.session
+        page.get_ready.seconds = 60  # the countdown held for the pictures
+        choose.start_button.click()
+        shoot(practice, "practice_get_ready")
+        page.next_button.click()  # Start now
         wait_for(lambda: page.is_recording and page.run.current is not None)
         for i, wav in enumerate(wavs):
             player = rig.play(wav, wait=False)

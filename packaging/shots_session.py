@@ -62,3 +62,12 @@ def settle(app, tasks, rounds: int = 1) -> None:
             tasks.idle.connect(loop.quit)
             loop.exec()
         app.processEvents()
+
+
+def practice_library(company: str = "自己PR練習"):
+    """The throw-away library, opened, with one practice interview in it: ``(library, interview)``."""
+    from core.interviews import Interview, InterviewKind
+    from core.library import Library
+
+    library = Library.open()
+    return library, library.interviews.add(Interview(company=company, kind=InterviewKind.MOCK))

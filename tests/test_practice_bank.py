@@ -124,3 +124,22 @@ def test_selection_by_category_random_and_list():
         assert [q.key for q in listed] == ["builtin:gakuchika", "builtin:self_pr"]
         with pytest.raises(QuestionError, match="No question matches"):
             select_questions(bank, Selection(SelectionMode.CATEGORY, tags=("存在しないタグ",)))
+
+
+def test_only_the_ticked_questions_are_asked_in_the_order_shown():
+    from core.practice.selection import shown_questions
+
+    with Library.open() as lib:
+        bank = lib.questions.all()
+        everything = Selection(SelectionMode.CATEGORY, language="ja")
+        shown = shown_questions(bank, everything)
+        two = (shown[5].key, shown[1].key)  # ticked in another order than shown
+        picked = Selection(SelectionMode.CATEGORY, language="ja", picked=two)
+        assert [q.key for q in select_questions(bank, picked)] == [shown[1].key, shown[5].key]
+        assert shown_questions(bank, picked) == shown  # the list still shows them all, the two ticked
+        drawn = select_questions(bank, Selection(SelectionMode.RANDOM, count=5, language="ja", picked=two),
+                                 random.Random(1))
+        assert sorted(q.key for q in drawn) == sorted(two)  # drawn from the ticked ones
+        other = Selection(SelectionMode.CATEGORY, categories=("reverse",), language="ja", picked=two)
+        with pytest.raises(QuestionError):  # ticked questions the choice does not give: nothing to ask
+            select_questions(bank, other)

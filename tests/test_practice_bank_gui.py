@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog
 
@@ -74,7 +75,7 @@ def test_add_edit_tag_and_save_a_list_from_the_practice_window(qtbot, no_microph
         [saved] = check.questions.lists()
     assert saved.name == "Tricky ones" and saved.keys == (added.key,)
     choose.from_list.click()
-    assert choose.questions.count() == 1 and choose.start_button.isEnabled()
+    assert choose.questions.count() == 1
 
     choose.tag.setCurrentIndex(0)
     choose.by_category.click()
@@ -124,18 +125,29 @@ def test_a_question_noted_in_a_real_interview_goes_into_the_bank(qtbot, no_micro
     practice.close()
 
 
-def test_no_microphone_starts_nothing_and_leaves_nothing(qtbot, no_microphone, make_window):
+def test_without_a_microphone_practice_says_so_and_starts_nothing(qtbot, no_microphone, make_window):
     window = make_window()
     practice = _open(qtbot, window)
+    check = practice.choose.microphone
+    qtbot.waitUntil(lambda: check.status is not None, timeout=10000)
+    assert not practice.choose.start_button.isEnabled()  # it used to be enabled, then hang
+    assert check.isVisible() and check.label.text().startswith("Practice needs a microphone. No microphone")
+    assert check.again.isVisible()
+    # started all the same (the microphone went away after the check): it says so, and nothing is recorded
     with qtbot.waitSignal(practice.session.failed, timeout=20000) as failed:
-        practice.choose.start_button.click()
-    assert practice.session.message.isVisible() and practice.session.message.text()
-    assert practice.back_button.isEnabled() and not practice.session.is_recording
+        practice.start_session(practice.choose.bank[:1], "en")
     assert failed.args[0] is not None
-    with Library.open() as check:
-        assert check.interviews.all() == [] and check.practice.sessions() == []
+    page = practice.session
+    assert page.question.text() == "The practice could not start."  # not "Starting the microphone…" for ever
+    assert page.message.isVisible() and page.message.text().startswith("No microphone")
+    assert page.message.height() >= page.message.heightForWidth(page.message.width())  # not clipped
+    assert practice.back_button.isEnabled() and not page.is_recording
+    with Library.open() as library:
+        assert library.interviews.all() == [] and library.practice.sessions() == []
     practice.back_button.click()
     assert practice.stack.currentWidget() is practice.choose
+    qtbot.waitUntil(lambda: check.status is not None, timeout=10000)  # looked again
+    assert not practice.choose.start_button.isEnabled()
     practice.close()
 
 
@@ -193,3 +205,28 @@ def test_a_question_noted_while_practising_reaches_the_open_practice_window(qtbo
     assert any("What would you change in our onboarding?" in text and "asked at Example Corp." in text
                for text in shown), shown
     practice.close()
+
+
+def test_ticked_questions_are_the_ones_asked(qtbot, no_microphone):
+    from gui.practice.choose_page import ChoosePage
+    from gui.tasks import TaskRunner
+
+    with Library.open() as library:
+        choose = ChoosePage(library, TaskRunner(), "en")
+        qtbot.addWidget(choose)
+        qtbot.waitUntil(lambda: choose.questions.count() > 5, timeout=10000)
+        items = [choose.questions.item(row) for row in range(choose.questions.count())]
+        assert all(item.flags() & Qt.ItemFlag.ItemIsUserCheckable for item in items)
+        items[4].setCheckState(Qt.CheckState.Checked)
+        items[2].setCheckState(Qt.CheckState.Checked)
+        assert choose.summary.text() == "2 ticked questions will be asked in this order"
+        wanted = [items[2].data(Qt.ItemDataRole.UserRole), items[4].data(Qt.ItemDataRole.UserRole)]
+        with qtbot.waitSignal(choose.start_requested) as asked:
+            choose.start()
+        assert [q.key for q in asked.args[0]] == wanted
+        choose.at_random.click()  # the ticks stay across another way of choosing
+        assert choose.picked() == tuple(wanted) and choose.summary.text() == "2 ticked questions to draw from"
+        items = [choose.questions.item(row) for row in range(choose.questions.count())]
+        for item in items:
+            item.setCheckState(Qt.CheckState.Unchecked)
+        assert choose.picked() == () and "questions to draw from" in choose.summary.text()

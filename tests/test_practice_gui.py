@@ -60,7 +60,8 @@ def test_a_whole_practice_session_is_recorded_split_and_reviewed(qtbot, virtual_
     qtbot.waitUntil(lambda: choose.saved_list.count() == 1, timeout=10000)
     choose.language.setCurrentIndex(choose.language.findData("en"))
     choose.from_list.click()
-    assert choose.questions.count() == 3 and choose.start_button.isEnabled()
+    assert choose.questions.count() == 3
+    qtbot.waitUntil(choose.start_button.isEnabled, timeout=10000)  # the microphone found
     wavs = [make_speech(tmp_path / f"answer{i}.wav", text) for i, text in enumerate(ANSWERS)]
 
     page = practice.session
@@ -187,6 +188,7 @@ def test_a_japanese_session_stopped_early_keeps_what_was_answered(qtbot, virtual
     choose.from_list.click()
     wavs = [synthesize_japanese(text, tmp_path / f"ja{i}.wav") for i, text in enumerate(JAPANESE_ANSWERS)]
     page = practice.session
+    qtbot.waitUntil(choose.start_button.isEnabled, timeout=10000)
     with qtbot.waitSignal(page.started, timeout=20000):
         choose.start_button.click()
     assert page.question.text() == "30秒で簡単に自己紹介をしてください。"
@@ -233,6 +235,7 @@ def test_a_lost_sound_server_ends_the_session_and_keeps_the_answers(qtbot, priva
     choose.language.setCurrentIndex(choose.language.findData("en"))
     choose.set_categories(["self_intro"])
     page = practice.session
+    qtbot.waitUntil(choose.start_button.isEnabled, timeout=10000)
     with qtbot.waitSignal(page.started, timeout=20000):
         choose.start_button.click()
     played = _answer(qtbot, private_microphone, page, make_speech(tmp_path / "a.wav", ANSWERS[0]))
@@ -269,6 +272,7 @@ def test_a_finished_session_is_selected_in_the_library_with_its_review(qtbot, vi
     window.practice.time_limit_s = 60
     practice = _start_self_intro(qtbot, window)
     page = practice.session
+    qtbot.waitUntil(practice.choose.start_button.isEnabled, timeout=10000)
     with qtbot.waitSignal(page.started, timeout=20000):
         practice.choose.start_button.click()
     qtbot.waitUntil(lambda: page.position_ms() > 500, timeout=10000)
@@ -289,8 +293,13 @@ def test_closing_while_the_microphone_starts_saves_the_recording_then_closes(qtb
                                                                              make_window):
     window = make_window()
     practice = _start_self_intro(qtbot, window)
+    qtbot.waitUntil(practice.choose.start_button.isEnabled, timeout=10000)
     practice.choose.start_button.click()
-    assert practice.session.busy
+    page = practice.session
+    assert page.get_ready.active and not page.busy  # the first question shown, nothing recorded yet
+    assert page.next_button.text() == "Start now"
+    page.next_button.click()  # no need to wait the countdown out
+    assert page.busy
     practice.close()
     assert practice.isVisible()  # not while a recording may be starting
     qtbot.waitUntil(lambda: window.practice.window is None, timeout=30000)
@@ -300,3 +309,34 @@ def test_closing_while_the_microphone_starts_saves_the_recording_then_closes(qtb
         answers = check.practice.answers(info.id)
     assert recording.state is RecordingState.COMPLETED and recording.path.exists()
     assert len(answers) == 1 and answers[0].end_ms <= recording.duration_ms + 100
+
+
+@pytest.mark.audio
+def test_the_first_question_shows_a_few_seconds_before_recording(qtbot, virtual_microphone, make_window):
+    window = make_window()
+    practice = _start_self_intro(qtbot, window)
+    choose, page = practice.choose, practice.session
+    qtbot.waitUntil(choose.start_button.isEnabled, timeout=10000)
+    first = choose.shown_questions()[0]
+    choose.start_button.click()
+    assert page.get_ready.active and page.state_label.isVisible()
+    assert page.state_label.text() == "Recording starts in 3 s"
+    assert page.question.text() == first.text("en") and page.progress_label.text().startswith("Question 1 of ")
+    assert page.next_button.isEnabled() and not page.stop_button.isEnabled()
+    assert page.level_label.text() == "Microphone level" == page.level.accessibleName()
+    assert page.level_label.buddy() is page.level
+    assert practice.back_button.isEnabled()  # changing one's mind records nothing
+    practice.back_button.click()
+    assert practice.stack.currentWidget() is choose and not page.get_ready.active
+    with Library.open() as check:
+        assert check.practice.sessions() == []
+    qtbot.waitUntil(choose.start_button.isEnabled, timeout=10000)
+    choose.start_button.click()
+    ticks: list[int] = []
+    page.get_ready.ticked.connect(ticks.append)
+    with qtbot.waitSignal(page.started, timeout=20000):  # the countdown runs out by itself
+        pass
+    assert ticks == [2, 1] and page.state_label.text() == "● Recording"
+    assert page.next_button.text() in ("Next question", "Finish")
+    page.stop()
+    qtbot.waitUntil(lambda: not page.busy, timeout=30000)

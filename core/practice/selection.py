@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.messages import QT_TRANSLATE_NOOP
 from core.practice.bank import Question, QuestionError, QuestionList, _error
@@ -27,6 +27,7 @@ class Selection:
     count: int = 5
     saved_list: QuestionList | None = None
     language: str = "ja"  # only questions with text in this language (user questions may have one language)
+    picked: tuple[str, ...] = ()  # the questions the user ticked among those the choice gives: only these
 
 
 def _matches(question: Question, selection: Selection) -> bool:
@@ -47,9 +48,11 @@ def select_questions(bank: Sequence[Question], selection: Selection,
         chosen = [by_key[k] for k in selection.saved_list.keys if k in by_key]
     else:
         chosen = [q for q in bank if _matches(q, selection)]
-        if selection.mode is SelectionMode.RANDOM:
-            count = max(1, min(selection.count, MAX_QUESTIONS))
-            chosen = (rng or random.Random()).sample(chosen, min(count, len(chosen)))
+    if selection.picked:
+        chosen = [q for q in chosen if q.key in set(selection.picked)]
+    if selection.mode is SelectionMode.RANDOM:
+        count = max(1, min(selection.count, MAX_QUESTIONS))
+        chosen = (rng or random.Random()).sample(chosen, min(count, len(chosen)))
     if not chosen:
         raise _error(QT_TRANSLATE_NOOP("Practice", "No question matches this choice. Choose other categories or tags."))
     return chosen
@@ -61,6 +64,7 @@ def shown_questions(bank: Sequence[Question], selection: Selection) -> list[Ques
     if selection.mode is SelectionMode.RANDOM:
         selection = Selection(SelectionMode.CATEGORY, selection.categories, selection.tags,
                               language=selection.language)
+    selection = replace(selection, picked=())  # shown with the ticked ones among them
     try:
         return select_questions(bank, selection)
     except QuestionError:

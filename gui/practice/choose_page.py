@@ -36,6 +36,7 @@ from core.practice.bank import Question, QuestionList, categories, category
 from core.practice.run import DEFAULT_LIMIT_FACTOR, LIMIT_FACTORS
 from core.practice.selection import MAX_QUESTIONS, Selection, SelectionMode, select_questions, shown_questions
 from gui.i18n import Retranslatable, render
+from gui.practice.microphone_check import MicrophoneCheck
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner
 
@@ -104,12 +105,16 @@ class ChoosePage(Retranslatable, QWidget):
         self.delete_button.clicked.connect(lambda: self.delete_question())
         self.save_list_button.clicked.connect(lambda: self.save_list())
         self.start_button.clicked.connect(lambda: self.start())
+        self.microphone = MicrophoneCheck(tasks)
+        self.microphone.changed.connect(lambda _available: self._update_buttons())
         self.mode.buttonClicked.connect(lambda _b: self._apply_filter())
         self.language.currentIndexChanged.connect(lambda _i: self._fill_categories())
         self.categories.itemChanged.connect(lambda _item: self._apply_filter())
         self.tag.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.saved_list.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.questions.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self._picked: set[str] = set()  # ticked questions (kept while the choice changes)
+        self.questions.itemChanged.connect(self._ticked)
 
         controls = QVBoxLayout()
         row = QHBoxLayout()
@@ -148,6 +153,7 @@ class ChoosePage(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(body, 1)
+        layout.addWidget(self.microphone)
         layout.addLayout(bottom)
         self.setStyleSheet("#chooseHeading { font-size: 14pt; font-weight: 600; }"
                            "#chooseMessage { color: #b00020; }")
@@ -232,7 +238,24 @@ class ChoosePage(Retranslatable, QWidget):
         mode = SelectionMode(checked.property("mode")) if checked is not None else SelectionMode.CATEGORY
         saved = next((s for s in self.saved_lists if s.id == self.saved_list.currentData()), None)
         tags = (self.tag.currentData(),) if self.tag.currentData() else ()
-        return Selection(mode, self.chosen_categories(), tags, self.count.value(), saved, self.question_language())
+        return Selection(mode, self.chosen_categories(), tags, self.count.value(), saved, self.question_language(),
+                         self.picked())
+
+    def picked(self) -> tuple[str, ...]:
+        """The keys of the questions ticked in the list as shown (none: all of them are asked)."""
+        return tuple(key for item in self._items() if item.checkState() == Qt.CheckState.Checked
+                     and (key := item.data(Qt.ItemDataRole.UserRole)) is not None)
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.questions.item(row) for row in range(self.questions.count())]
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            self._picked.add(key)
+        else:
+            self._picked.discard(key)
+        self.retranslate_summary(self.questions.count())
 
     def shown_questions(self) -> list[Question]:
         """The questions the choice asks, or for a random draw the pool it draws from."""
@@ -244,6 +267,7 @@ class ChoosePage(Retranslatable, QWidget):
         self.saved_list.setEnabled(self.from_list.isChecked())
         language = self.question_language()
         shown = self.shown_questions()
+        self.questions.blockSignals(True)
         self.questions.clear()
         for question in shown:
             extra = [category(question.category).name(language), self.tr("{seconds} s").format(
@@ -254,15 +278,22 @@ class ChoosePage(Retranslatable, QWidget):
                 extra.append(self.tr("asked at {company}").format(company=self.companies[question.source_interview_id]))
             item = QListWidgetItem(f"{question.text(language)}  ({' · '.join(extra)})")
             item.setData(Qt.ItemDataRole.UserRole, question.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if question.key in self._picked else Qt.CheckState.Unchecked)
             self.questions.addItem(item)
             if question.key == select_key:
                 self.questions.setCurrentItem(item)
+        self.questions.blockSignals(False)
         self.message.clear()
         self.retranslate_summary(len(shown))
         self._update_buttons()
 
     def retranslate_summary(self, count: int) -> None:
-        if self.at_random.isChecked():
+        if picked := len(self.picked()):
+            text = (self.tr("{count} ticked questions to draw from") if self.at_random.isChecked() else
+                    self.tr("{count} ticked questions will be asked in this order"))
+            self.summary.setText(text.format(count=picked))
+        elif self.at_random.isChecked():
             self.summary.setText(self.tr("{count} questions to draw from").format(count=count))
         else:
             self.summary.setText(self.tr("{count} questions will be asked in this order").format(count=count))
@@ -281,7 +312,7 @@ class ChoosePage(Retranslatable, QWidget):
         self.edit_button.setEnabled(question is not None)
         self.delete_button.setEnabled(question is not None and not question.builtin)
         self.save_list_button.setEnabled(self.questions.count() > 0)
-        self.start_button.setEnabled(self.questions.count() > 0)
+        self.start_button.setEnabled(self.questions.count() > 0 and self.microphone.available)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Practise answering interview questions out loud"))
@@ -358,7 +389,7 @@ class ChoosePage(Retranslatable, QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Save as list"), self.tr("Name of the list"))
         if not ok:
             return
-        keys = [self.questions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.questions.count())]
+        keys = list(self.picked()) or [item.data(Qt.ItemDataRole.UserRole) for item in self._items()]
         library = self.library
         self.tasks.run_op(lambda: bank_ops.save_list(library, name, keys), failed=self._failed)
 

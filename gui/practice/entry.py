@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QWidget
 
 from core.interviews import Interview, InterviewKind
@@ -19,6 +19,7 @@ from core.library import Library
 from core.ops import Changes
 from core.practice.store import PracticeSessionInfo
 from core.settings import Settings
+from gui import shortcuts
 from gui.practice.notes_action import AddToBank
 from gui.tasks import TaskRunner
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # the practice window (recorder, player, speech) is imported 
     from gui.practice.session_page import Device
     from gui.practice.window import PracticeWindow
 
-PRACTICE_SHORTCUT = QKeySequence("Ctrl+Shift+P")
+PRACTICE_SHORTCUT = shortcuts.PRACTICE.sequence()
 
 
 class PracticeEntry(QObject):

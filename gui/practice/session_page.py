@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.library import Library
 from core.messages import FurikaeriError, Message
@@ -24,6 +24,7 @@ from core.practice.run import DEFAULT_LIMIT_FACTOR, AnswerSpan, PracticeRun, Pra
 from core.practice.store import PracticeSessionInfo
 from core.recording.recorder import Interrupted
 from gui.i18n import Retranslatable, render
+from gui.practice.get_ready import GetReady
 from gui.recording_panel import LEVEL_FLOOR_DB
 from gui.tasks import TaskRunner, UiCallback
 
@@ -62,6 +63,9 @@ class SessionPage(Retranslatable, QWidget):
         self._stopping = False
         self._problem: Message | None = None
         self._recorder_event = UiCallback(self._on_recorder_event, self)  # recorder threads → this thread
+        self.get_ready = GetReady(self)  # the first question shown a few seconds before the recording starts
+        self.get_ready.ticked.connect(lambda _left: self._show())
+        self._preview: tuple[Question, str, int] | None = None  # that question, its language, how many follow
 
         self.state_label = QLabel()
         self.state_label.setObjectName("practiceState")
@@ -81,6 +85,8 @@ class SessionPage(Retranslatable, QWidget):
         self.level.setValue(LEVEL_FLOOR_DB)
         self.level.setTextVisible(False)
         self.level.setMaximumHeight(10)
+        self.level_label = QLabel()  # what the bar is
+        self.level_label.setBuddy(self.level)
         self.next_button = QPushButton()
         self.next_button.setObjectName("practiceNext")
         self.next_button.setDefault(True)
@@ -89,6 +95,7 @@ class SessionPage(Retranslatable, QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("practiceMessage")
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # never clipped
         self.next_button.clicked.connect(lambda: self.next_question())
         self.stop_button.clicked.connect(lambda: self.stop())
         self.pause_button.clicked.connect(lambda: self.toggle_pause())
@@ -115,11 +122,15 @@ class SessionPage(Retranslatable, QWidget):
         layout.addWidget(self.tip)
         layout.addStretch(1)
         layout.addLayout(timing)
-        layout.addWidget(self.level)
+        level_row = QHBoxLayout()
+        level_row.addWidget(self.level_label)
+        level_row.addWidget(self.level, 1)
+        layout.addLayout(level_row)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setStyleSheet(
             "#practiceState { font-weight: 700; color: white; background: #c62828; padding: 2px 8px; }"
+            "#practiceState[ready='true'] { background: #1565c0; }"
             "#practiceQuestion { font-size: 18pt; font-weight: 600; }"
             "#practiceTip { color: palette(mid); }"
             "#practiceCountdown { font-size: 20pt; font-family: monospace; }"
@@ -152,19 +163,33 @@ class SessionPage(Retranslatable, QWidget):
 
     def retranslate(self) -> None:
         self.stop_button.setText(self.tr("Stop and review"))
+        self.level_label.setText(self.tr("Microphone level"))
+        self.level.setAccessibleName(self.tr("Microphone level"))
+        self.level.setAccessibleDescription(self.tr("How loud the microphone hears you; speak so that it moves."))
         self._show()
 
     def _show(self) -> None:
         run = self.run
-        question = run.current if run else None
-        language = run.language if run else "en"
+        ready = self.get_ready.active and self._preview is not None
+        question, language, total = ((run.current, run.language, len(run.questions)) if run else
+                                     self._preview if ready and self._preview else (None, "en", 0))
         if self.paused:
             self.state_label.setText(self.tr("❚❚ Paused"))
+        elif ready:
+            self.state_label.setText(self.tr("Recording starts in {seconds} s").format(seconds=self.get_ready.left))
         else:
             self.state_label.setText(self.tr("● Recording") if self.live else self.tr("Getting ready…"))
-        self.state_label.setVisible(self.live is not None)
-        if question is None or run is None:
-            self.question.setText(self.tr("Starting the microphone…") if not self._stopping else self.tr("Saving…"))
+        self.state_label.setVisible(self.live is not None or ready)
+        self.state_label.setProperty("ready", ready)
+        self.state_label.style().unpolish(self.state_label)
+        self.state_label.style().polish(self.state_label)
+        if question is None:
+            if self._stopping:
+                self.question.setText(self.tr("Saving…"))
+            elif self._starting or self._problem is None:
+                self.question.setText(self.tr("Starting the microphone…"))
+            else:  # it could not start: the message below says why
+                self.question.setText(self.tr("The practice could not start."))
             self.tip.clear()
             self.category_label.clear()
             self.target_label.clear()
@@ -177,8 +202,10 @@ class SessionPage(Retranslatable, QWidget):
                                         (self.tr(" · answer with STAR (situation, task, action, result)")
                                          if question.star else ""))
             self.progress_label.setText(self.tr("Question {number} of {total}").format(
-                number=run.index + 1, total=len(run.questions)))
-            if run.has_limit:
+                number=run.index + 1 if run else 1, total=total))
+            if run is None:
+                self.target_label.setText(self.tr("Aim for about {target} s.").format(target=question.target_s))
+            elif run.has_limit:
                 self.target_label.setText(self.tr(
                     "Aim for about {target} s. After {limit} s the next question comes by itself.").format(
                     target=question.target_s, limit=round(run.limit_s(question))))
@@ -187,21 +214,35 @@ class SessionPage(Retranslatable, QWidget):
                     "Aim for about {target} s. No time limit: press Next when you have finished.").format(
                     target=question.target_s))
         answering = run is not None and run.state is PracticeState.ANSWERING and not self._stopping
-        self.next_button.setEnabled(answering and not self.paused)
+        self.next_button.setEnabled((answering and not self.paused) or ready)
         self.stop_button.setEnabled(answering)
         self.pause_button.setEnabled(answering)
         self.pause_button.setText(self.tr("Resume") if self.paused else self.tr("Pause"))
-        self.next_button.setText(self.tr("Finish") if run and run.is_last else self.tr("Next question"))
+        self.next_button.setText(self.tr("Start now") if ready else
+                                 self.tr("Finish") if run and run.is_last else self.tr("Next question"))
         self.message.setText(render(self._problem) if self._problem else "")
         self.message.setVisible(self._problem is not None)
 
     # -- starting ---------------------------------------------------------------------
     def begin(self, questions: list[Question], language: str, title: str, time_limit_s: float | None,
               limit_factor: float | None = DEFAULT_LIMIT_FACTOR) -> None:
-        """Create the mock interview, record under self-consent, then show the first question."""
+        """Show the first question for a few seconds (:attr:`get_ready`), then create the mock interview and record
+        under self-consent."""
         self.run = self.live = self.info = None
-        self._starting, self._stop_when_started, self._stopping = True, False, False
+        self._stop_when_started = self._stopping = False
         self._problem = None
+        self._preview = (questions[0], language, len(questions)) if questions else None
+        self.get_ready.begin(lambda: self._record(questions, language, title, time_limit_s, limit_factor))
+        self._show()
+
+    def cancel_get_ready(self) -> None:
+        """Back to choosing before anything was recorded."""
+        self.get_ready.cancel()
+        self._preview = None
+
+    def _record(self, questions: list[Question], language: str, title: str, time_limit_s: float | None,
+                limit_factor: float | None) -> None:
+        self._starting = True
         device = self._device()
         library, on_event = self.library, self._recorder_event
         self._show()
@@ -228,6 +269,9 @@ class SessionPage(Retranslatable, QWidget):
 
     # -- answering ----------------------------------------------------------------------------
     def next_question(self) -> None:
+        if self.get_ready.active:
+            self.get_ready.now()
+            return
         if self.live is None or self.live.run.state is not PracticeState.ANSWERING or self._stopping:
             return
         self._answered(self.live.run.next(self.live.position_ms()))

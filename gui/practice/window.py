@@ -9,8 +9,9 @@ follow the hub themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -19,6 +20,7 @@ from core.practice.bank import Question
 from core.practice.store import PracticeSessionInfo
 from core.settings import Settings
 from core.transcription.service import TranscriptionService
+from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.live_transcript import LiveLine, LiveTranscription
 from gui.practice.choose_page import ChoosePage
@@ -80,19 +82,21 @@ class PracticeWindow(Retranslatable, QMainWindow):
     def show_choose(self) -> None:
         if self.session.busy:
             return
+        self.session.cancel_get_ready()
         self.review.save_review()
         self.review.stop_playback()
         self.stack.setCurrentWidget(self.choose)
         self.back_button.setVisible(False)
+        self.choose.microphone.check()  # plugged in or out since
 
     def start_session(self, questions: list[Question], language: str) -> None:
         self.statusBar().clearMessage()
-        moment = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
+        moment = format_moment(datetime.now().astimezone())
         title = self.tr("Practice {moment}").format(moment=moment)
         self.stack.setCurrentWidget(self.session)
         self.back_button.setVisible(True)
-        self.back_button.setEnabled(False)
         self.session.begin(questions, language, title, self.time_limit_s, self.choose.limit_factor())
+        self.back_button.setEnabled(self.session.get_ready.active)  # until the recording starts
 
     def _follow_session(self) -> None:
         from core.practice.review import practice_transcription_settings
