@@ -36,8 +36,11 @@ from core.settings import (
     LANGUAGE,
     LIVE_TRANSCRIBE,
     SPEECH_MODEL,
+    USER_NAME,
+    USER_NAME_EN,
     Settings,
 )
+from gui import shortcuts
 from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
 from gui.followup_bar import FollowUpBar
@@ -54,6 +57,7 @@ if TYPE_CHECKING:
     from core.consent.verify import ConsentCheck
     from core.recording.recovery import RecoveryReport
     from core.transcription.service import TranscriptionService
+    from gui.help_dialog import HelpDialog
     from gui.interview_dialog import InterviewDialog
     from gui.interview_pane import InterviewPane
     from gui.search_panel import SearchPanel
@@ -120,6 +124,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.menuBar().insertMenu(self.settings_menu.menuAction(), self.tracker_ui.followups_menu)
         self.toolbar.addAction(self.tracker_ui.upcoming_action)
         self._select_when_listed: int | None = None
+        self._help: HelpDialog | None = None
         self.tasks.hub.changed.connect(self._on_changes)
         self.practice = PracticeEntry(self, library, self.tasks, settings, self.transcription_service,
                                       language=lambda: self.switcher.language,
@@ -218,25 +223,28 @@ class MainWindow(Retranslatable, QMainWindow):
     # -- actions ---------------------------------------------------------------
     def _make_actions(self) -> None:
         self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcut(shortcuts.NEW.sequence())
         self.new_action.triggered.connect(self.new_interview)
         self.edit_action = QAction(self)
-        self.edit_action.setShortcut(Qt.Key.Key_Return)
+        self.edit_action.setShortcut(shortcuts.EDIT.sequence())
         self.edit_action.triggered.connect(lambda: self.edit_interview(self._selected_row()))
         self.delete_action = QAction(self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcut(shortcuts.DELETE.sequence())
         self.delete_action.triggered.connect(self.delete_selected)
         self.settings_action = QAction(self)
         # Not StandardKey.Preferences: on Linux that is the multimedia "Settings" key, which the menu then names
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcut(shortcuts.PREFERENCES.sequence())
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(shortcuts.QUIT.sequence())
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(shortcuts.HELP.sequence())
+        self.help_action.triggered.connect(lambda: self.show_help())
         self.time_action = QAction(self)  # a time link in the notes, while recording or playing
-        self.time_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.time_action.setShortcut(shortcuts.TIME_NOTE.sequence())
         self.time_action.triggered.connect(lambda: self.pane.notes.insert_current_time())
         self.addAction(self.time_action)
         for action in (self.edit_action, self.delete_action):
@@ -251,14 +259,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings_menu = self.menuBar().addMenu("")
         self.settings_menu.addAction(self.settings_action)
         self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.help_action, self.about_action])
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_action)
         self.search_field.setMaximumWidth(360)
         self.toolbar.addWidget(self.search_field)
-        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
+        QShortcut(shortcuts.FIND.sequence(), self).activated.connect(self.focus_search)
         self._close_search_on_escape(self.search_field)
         self.addToolBar(self.toolbar)
 
@@ -307,6 +315,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings_action.setText(self.tr("&Preferences…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Furikaeri"))
+        self.help_action.setText(self.tr("&Help and keyboard shortcuts"))
         self.time_action.setText(self.tr("Insert the current time into the notes"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.practice.retranslate()
@@ -370,6 +379,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
             panel = self._search_panel = SearchPanel(self.library, self.tasks, field=self.search_field)
             panel.hit_activated.connect(self.open_hit)
+            panel.hit_current.connect(self.preview_hit)
             self.stack.addWidget(panel)
             self._close_search_on_escape(panel)
             if self.search_field.text().strip():
@@ -390,6 +400,11 @@ class MainWindow(Retranslatable, QMainWindow):
             self.stack.setCurrentWidget(self.search_panel)
         elif self._search_panel is not None and self.stack.currentWidget() is self._search_panel:
             self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+
+    def preview_hit(self, hit) -> None:
+        """The highlighted hit's interview beside the hits (not while a recording keeps its interview open)."""
+        if not self.pane.recorder.is_recording():
+            self.select_interview(hit.interview_id)
 
     def open_hit(self, hit) -> None:
         """A search hit: its interview selected, and the notes at its line or the transcript at its segment."""
@@ -456,15 +471,20 @@ class MainWindow(Retranslatable, QMainWindow):
         dialog = SettingsDialog(self.settings.get(LANGUAGE), self, self.settings.get(AUTO_TRANSCRIBE),
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
                                 library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY),
-                                live_transcribe=self.settings.get(LIVE_TRANSCRIBE))
+                                live_transcribe=self.settings.get(LIVE_TRANSCRIBE),
+                                names=(self.settings.get(USER_NAME), self.settings.get(USER_NAME_EN)))
         dialog.models.attach(self.settings, self.tasks.hub)  # the advice, and "Speech models…"
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(GLOSSARY, dialog.chosen_glossary())
+            japanese, english = dialog.chosen_names()
+            self.settings.set(USER_NAME, japanese)
+            self.settings.set(USER_NAME_EN, english)
             self.settings.set(AUTO_TRANSCRIBE, dialog.auto_transcribe.isChecked())
             self.settings.set(LIVE_TRANSCRIBE, dialog.live_transcribe.isChecked())
             self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())
             self.settings.set(SPEECH_MODEL, dialog.model.currentData())
             self.set_language_setting(dialog.chosen_language())
+        dialog.deleteLater()  # a child of the window: not one more hidden dialog each time
 
     # -- transcripts and imports -----------------------------------------------
     def transcription_service(self) -> TranscriptionService:
@@ -551,11 +571,22 @@ class MainWindow(Retranslatable, QMainWindow):
     def import_audio_file(self, path: str) -> None:
         from pathlib import Path
 
-        from gui.import_dialog import ImportDialog
+        from core.recording.importer import importable
 
         interview = self.pane.interview
         if interview is None:
             return
+        # The file first: no question about permission for a file that is not audio.
+        self.tasks.run(lambda: importable(Path(path)), done=lambda _info: self._import_checked(path, interview),
+                       failed=self.show_error)
+
+    def _import_checked(self, path: str, interview: Interview) -> None:
+        from pathlib import Path
+
+        from gui.import_dialog import ImportDialog
+
+        if self.pane.interview is None or self.pane.interview.id != interview.id:
+            return  # another interview was opened meanwhile
         dialog = ImportDialog(Path(path).name, self)
         if dialog.exec() != ImportDialog.DialogCode.Accepted:
             return
@@ -567,6 +598,14 @@ class MainWindow(Retranslatable, QMainWindow):
     def set_language_setting(self, choice: str) -> None:
         self.settings.set(LANGUAGE, choice)
         self.switcher.apply(resolve_language(choice))
+
+    def show_help(self, topic: int = 0) -> None:
+        """Help: keyboard shortcuts, recording an online interview, what the metrics mean (not modal)."""
+        from gui.help_dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show_topic(topic)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Furikaeri"), self.tr(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -36,7 +36,9 @@ from core.ops import Changes
 from core.ops import recording as recording_ops
 from core.recording.call_watch import CallWatch
 from core.recording.store import Recording, RecordingState
+from gui import shortcuts
 from gui.call_audio_row import CallAudioRow
+from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
@@ -46,7 +48,7 @@ from gui.tasks import TaskRunner, UiCallback
 if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
     from core.recording.session import RecordingSession
 
-MARKER_SHORTCUT = QKeySequence("Ctrl+M")
+MARKER_SHORTCUT = shortcuts.MARKER.sequence()
 __all__ = ["LEVEL_FLOOR_DB", "RecordingPanel"]  # LEVEL_FLOOR_DB: the practice page's meter uses it too
 
 
@@ -147,6 +149,13 @@ class RecordingPanel(Retranslatable, QWidget):
         self.marker_shortcut = QShortcut(MARKER_SHORTCUT, self)
         self.marker_shortcut.activated.connect(lambda: self.add_marker())
         self.marker_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        # The buttons' own keys, anywhere in the window, and only when the button could be pressed.
+        self.button_shortcuts = {button: QShortcut(shortcut.sequence(), self) for button, shortcut in (
+            (self.record_button, shortcuts.RECORD), (self.pause_button, shortcuts.PAUSE),
+            (self.stop_button, shortcuts.STOP))}
+        for button, key in self.button_shortcuts.items():
+            key.setContext(Qt.ShortcutContext.WindowShortcut)
+            key.activated.connect(lambda button=button: button.isEnabled() and button.isVisible() and button.click())
         self.timer = QTimer(self)
         self.timer.setInterval(100)
         self.timer.timeout.connect(self._tick)
@@ -466,7 +475,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self._recordings = recordings
         self.history.clear()
         for recording in recordings:
-            when = recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = format_moment(recording.started_at)
             text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording_state_label(recording.state)}"
             if recording.state is RecordingState.RECORDING:
                 text = f"{when}  {recording_state_label(recording.state)}"
@@ -475,6 +484,8 @@ class RecordingPanel(Retranslatable, QWidget):
             self.history.addItem(item)
             if recording.id == select_id:
                 self.history.setCurrentItem(item)
+        if self.history.currentItem() is None and (newest := self.playable_recording()) is not None:
+            self.select_recording(newest.id)  # "Transcript…" works at once, on the newest finished one
         self.history.setVisible(bool(recordings))  # no empty box: the notes below get the room
         self._update_history_label()
         self._update_history_buttons()

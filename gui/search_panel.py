@@ -2,8 +2,11 @@
 
 The query runs in the background (:class:`TaskRunner`) 200 ms after the last
 keystroke or filter change; a result that arrives after a newer one is
-dropped.  Enter or a double-click on a hit emits :attr:`SearchPanel.hit_activated`
-with the :class:`core.search.SearchHit`; the main window opens it.
+dropped.  The highlighted hit (the first one as the hits arrive, then the one
+the arrows reach) is :attr:`SearchPanel.hit_current`: the main window shows its
+interview beside the hits.  Enter or a double-click on a hit emits
+:attr:`SearchPanel.hit_activated` with the :class:`core.search.SearchHit`; the
+main window opens it (the notes at its line, the transcript at its segment).
 """
 
 from __future__ import annotations
@@ -44,9 +47,9 @@ from core.interviews import InterviewKind, Status
 from core.library import Library
 from core.messages import FurikaeriError
 from core.search import SearchFilters, SearchHit
+from gui.dates import format_moment, show_dates
 from gui.i18n import Retranslatable, current_language, render
 from gui.labels import kind_label, status_label
-from gui.library_model import format_moment
 from gui.segment_model import format_time
 from gui.tasks import TaskRunner
 
@@ -175,6 +178,7 @@ class HitList(QListView):
 
 class SearchPanel(Retranslatable, QWidget):
     hit_activated = Signal(object)  # the SearchHit
+    hit_current = Signal(object)  # the SearchHit now highlighted (the first one as soon as the hits are shown)
     searched = Signal(str)  # the query whose results are now shown
 
     def __init__(self, library: Library, tasks: TaskRunner, parent: QWidget | None = None,
@@ -200,7 +204,6 @@ class SearchPanel(Retranslatable, QWidget):
         self.from_date, self.to_date = QDateEdit(today.addMonths(-3)), QDateEdit(today)
         for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(lambda _checked: self.schedule())
@@ -222,6 +225,7 @@ class SearchPanel(Retranslatable, QWidget):
         self.status.currentIndexChanged.connect(lambda _index: self.schedule())
         self.company.textChanged.connect(lambda _text: self.schedule())
         self.results.activated.connect(self._activate)
+        self.results.selectionModel().currentChanged.connect(self._current_changed)
 
         filters = QHBoxLayout()
         for widget in (self.kind, self.status, self.company, self.from_check, self.from_date, self.to_check,
@@ -240,6 +244,7 @@ class SearchPanel(Retranslatable, QWidget):
 
     # -- text ----------------------------------------------------------------------
     def retranslate(self) -> None:
+        show_dates(self.from_date, self.to_date, with_time=False)
         self.field.setPlaceholderText(self.tr("Search notes, transcripts and companies (Ctrl+F)"))
         self.company.setPlaceholderText(self.tr("Company"))
         self.from_check.setText(self.tr("From"))
@@ -324,6 +329,11 @@ class SearchPanel(Retranslatable, QWidget):
         hit = index.data(HIT_ROLE)
         if hit is not None:
             self.hit_activated.emit(hit)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = current.data(HIT_ROLE) if current.isValid() else None
+        if hit is not None:
+            self.hit_current.emit(hit)
 
     def _field_return(self) -> None:
         """Enter in the field: search at once, or open the current hit when the results are up to date."""

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from core.interviews import Interview, Status
@@ -23,6 +23,7 @@ from core.ops import Changes, Result
 from core.settings import Settings
 from core.tracker.followups import FollowUp
 from core.tracker.kinds import MessageKind
+from gui import shortcuts
 from gui.followup_bar import FollowUpBar
 from gui.library_model import LibraryModel
 from gui.notification_toast import NotificationToast
@@ -91,7 +92,7 @@ class TrackerController(QObject):
         bar.withdraw_requested.connect(self.withdraw)
 
         self.upcoming_action = QAction(window)
-        self.upcoming_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.upcoming_action.setShortcut(shortcuts.UPCOMING.sequence())
         self.upcoming_action.triggered.connect(self.open_upcoming)
         # The selected interview's actions, as in the pane (for the keyboard and the menu bar).
         self.message_action = QAction(window)

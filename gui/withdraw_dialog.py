@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from core.interviews import Interview, Status
 from core.tracker import withdraw
+from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
-from gui.library_model import format_moment
 from gui.tracker_labels import message_kind_label
 from gui.window_fit import grow_to_text
 
@@ -189,7 +189,7 @@ class WithdrawDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Cancel or decline — {company}").format(company=self.interview.company))
         self.question.setText(self.tr("What do you want to do?"))
         self.cancel_choice.setText(self.tr("&Cancel the interview"))
-        self.new_date.setText(self.tr("Ask whether another &date is possible: I want to stay in the selection"))
+        self.new_date.setText(self.tr("&Ask whether another date is possible: I want to stay in the selection"))
         self.decline_choice.setText(self.tr("&Decline: the offer, or the rest of the selection"))
         self.already_missed.setText(self.tr("The interview time has already &passed without me"))
         self.back_button.setText(self.tr("&Back"))

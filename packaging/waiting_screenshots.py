@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from shots_session import settle, start
+    from shots_session import practice_library, settle, start
 
     session = start(__doc__)
     app, out = session.app, session.out
@@ -30,14 +30,12 @@ def main() -> int:
     import soundfile
 
     from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
-    from core.interviews import Interview, InterviewKind, utc_now
-    from core.library import Library
+    from core.interviews import utc_now
     from core.recording.importer import import_audio
     from core.transcription.model import TranscriptionSettings
     from gui.main_window import MainWindow
 
-    library = Library.open()
-    interview = library.interviews.add(Interview(company="自己PR練習", kind=InterviewKind.MOCK))
+    library, interview = practice_library()
     clip = Path(os.environ["FURIKAERI_HOME"]) / "answer.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(clip), "I would like to tell you about my last project."],
                    check=True, capture_output=True)

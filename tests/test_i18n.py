@@ -38,7 +38,8 @@ JST = timezone(timedelta(hours=9))
 # Words that stay as they are in Japanese text: proper names, key names, units,
 # speech-model identifiers (base, tiny.en) and "OK", which Qt's own Japanese
 # catalogue (like Japanese UIs generally) keeps.
-PROPER_NAMES = {"Furikaeri", "English", "OK", "Ctrl", "Whisper", "MB", "base", "tiny", "en"}
+PROPER_NAMES = {"Furikaeri", "English", "OK", "Ctrl", "Whisper", "MB", "base", "tiny", "en",
+                "Taro", "Yamada"}  # the example of a name in romaji (for English mails)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -63,6 +64,16 @@ def test_translations_keep_placeholders():
             placeholder = r"\{\w+(?::[^}]*)?\}"
             assert sorted(re.findall(placeholder, source)) == sorted(re.findall(placeholder, target)), source
             assert ("&" in source) == ("&" in target), f"mnemonic lost in {source!r}"
+
+
+def test_file_dialog_filters_keep_their_patterns():
+    """Qt reads a file dialog's filter only between ASCII brackets: 「テキスト（*.txt）」 would show no files."""
+    pattern = re.compile(r"\((\*\.[^)]*)\)$")
+    for context in ET.parse(translations.TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            source, target = message.findtext("source") or "", message.findtext("translation") or ""
+            if found := pattern.search(source):
+                assert target.endswith(f"({found.group(1)})"), target
 
 
 def test_language_follows_the_system_unless_chosen():
@@ -192,3 +203,14 @@ def test_delete_question_is_translated(qtbot, japanese_window):
     title, text, buttons = seen[0]
     assert title == "面接の削除" and "株式会社サンプル" in text and "元に戻せません" in text
     assert all(JAPANESE.search(b) for b in buttons), buttons  # Qt's own catalogue: はい / いいえ
+
+
+def test_qt_file_dialogs_say_folder_in_japanese(qapp, ui_language, tmp_path):
+    """Qt's Japanese catalogue leaves the file dialog's kinds in English; the app's own catalogue fills them."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileIconProvider
+
+    ui_language("ja")
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "フォルダ"
+    ui_language("en")
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "Folder"

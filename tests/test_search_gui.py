@@ -96,6 +96,19 @@ def test_the_users_text_is_escaped_in_snippets():
                                  'x</span>&lt;/b&gt; &amp; &lt;script&gt;')
 
 
+def test_the_highlighted_hit_shows_its_interview_before_enter(qtbot, make_window):
+    window = make_window(fill_library)
+    window.table.selectRow(window.model.row_of(2))  # Example Corp. is open
+    assert window.pane.interview.company == "Example Corp."
+    window.activateWindow()
+    window.search_field.setFocus()
+    qtbot.waitUntil(window.search_field.hasFocus, timeout=2000)
+    hits = search(qtbot, window, "残業")
+    assert window.search_panel.results.currentIndex().row() == 0  # the first hit highlighted…
+    assert window.pane.interview.company == "株式会社サンプル" == hits[0].company  # …and its interview shown
+    assert window.search_field.hasFocus()  # typing goes on in the field
+
+
 def test_a_note_hit_moves_the_notes_cursor_to_its_line(qtbot, make_window):
     window = make_window(fill_library)
     window.table.selectRow(window.model.row_of(2))  # another interview is open

@@ -11,7 +11,7 @@ import shutil
 import uuid
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from core import paths
 from core.consent import ConsentAnswer, ConsentPurpose, ConsentRecord, ConsentRequired
@@ -33,16 +33,24 @@ def _m(text: str, **params: object) -> Message:
     return Message("Import", text, params)
 
 
+def importable(source: Path) -> Any:
+    """What ``source`` holds (rate, channels, length) when it can be imported; else one sentence why not
+    (:class:`AudioImportError`, or the decoder's for a missing, empty or damaged file).  Nothing is saved: the app
+    checks the file before it asks about permission."""
+    source = Path(source)
+    if source.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise AudioImportError(_m(QT_TRANSLATE_NOOP(
+            "Import", "{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio."),
+            name=source.name))
+    return probe(source)
+
+
 def import_audio(library: Library, source: Path, consent: ConsentRecord) -> Recording:
     """Copy ``source`` into the library as a recording of ``consent.interview_id``."""
     source = Path(source)
     if consent.purpose is not ConsentPurpose.IMPORTED:
         raise ValueError("an import needs a consent record of kind 'imported'")
-    if source.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise AudioImportError(_m(QT_TRANSLATE_NOOP(
-            "Import", "{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio."),
-            name=source.name))
-    info = probe(source)  # a clear error for missing, empty or damaged files, before anything is saved
+    info = importable(source)  # a clear error for missing, empty or damaged files, before anything is saved
     saved = library.consent.add(consent)
     if saved.answer is not ConsentAnswer.AGREED:
         raise ConsentRequired(_m(QT_TRANSLATE_NOOP(
