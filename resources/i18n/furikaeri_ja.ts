@@ -753,6 +753,14 @@
         <translation>{company}の面接で質問</translation>
     </message>
     <message>
+        <source>{count} ticked questions to draw from</source>
+        <translation>チェックした{count}問から出題します</translation>
+    </message>
+    <message>
+        <source>{count} ticked questions will be asked in this order</source>
+        <translation>チェックした{count}問をこの順に出題します</translation>
+    </message>
+    <message>
         <source>{count} questions to draw from</source>
         <translation>この中から出題します（{count}問）</translation>
     </message>
@@ -1421,6 +1429,69 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>ヘルプ</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Recording an online interview</source>
+        <translation>オンライン面接を録音するには</translation>
+    </message>
+    <message>
+        <source>What the practice metrics mean</source>
+        <translation>練習の指標の意味</translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation>ヘルプの項目</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>ヘルプの本文</translation>
+    </message>
+    <message>
+        <source>Tab moves from one part of a window to the next; the arrow keys move inside a list. Alt with the underlined letter presses a button.</source>
+        <translation>Tab キーでウィンドウ内の次の部分に移り、矢印キーで一覧の中を移動します。Alt キーと下線の付いた文字でボタンを押せます。</translation>
+    </message>
+    <message>
+        <source>In an online interview the interviewer&apos;s voice reaches you through the computer, not the microphone: with headphones the microphone never hears them. Furikaeri records two tracks, your microphone and the sound of the call, so that the transcript says who said what.</source>
+        <translation>オンライン面接では、面接官の声はマイクではなくコンピューターから聞こえます。ヘッドホンを使うと、マイクには面接官の声がまったく入りません。Furikaeri はマイクと通話の音を別々のトラックに録音するので、文字起こしで誰が何を話したかが分かります。</translation>
+    </message>
+    <message>
+        <source>Before the interview: open the interview, choose the call&apos;s sound under the record button (the output your meeting app plays to), and check that both level meters move during a test call.</source>
+        <translation>面接の前に：面接を開き、録音ボタンの下で通話の音（会議アプリが音を出している出力先）を選び、テスト通話で両方のレベルメーターが動くことを確かめてください。</translation>
+    </message>
+    <message>
+        <source>Ask first. Recording is only acceptable with the interviewer&apos;s permission: Furikaeri asks you to confirm it before anything is recorded and keeps that consent with the recording. If they say no, do not record: write notes right after the interview instead (the notes open with a template for it).</source>
+        <translation>まず許可を取りましょう。録音してよいのは面接官の許可がある場合だけです。Furikaeri は録音を始める前に許可を確認し、その同意を録音と一緒に保存します。断られたら録音せず、面接の直後にメモを書きましょう（メモはそのためのテンプレートで開きます）。</translation>
+    </message>
+    <message>
+        <source>Never publish a recording or its transcript: it holds other people&apos;s words. Everything stays on this computer unless you export it yourself.</source>
+        <translation>録音や文字起こしは決して公開しないでください。他の人の発言が含まれています。自分で書き出さない限り、すべてこのコンピューターの中にとどまります。</translation>
+    </message>
+    <message>
+        <source>Only what can be heard and counted is measured: no scores for emotion, confidence or suitability. The ranges are guides, not rules.</source>
+        <translation>測るのは、聞き取れて数えられることだけです。感情・自信・適性の点数は付けません。目安の範囲は参考であり、決まりではありません。</translation>
+    </message>
+    <message>
+        <source>Aim for {low}–{high} {unit}.</source>
+        <translation>目安は {low}〜{high} {unit}です。</translation>
+    </message>
+    <message>
+        <source>Aim for at most {high} {unit}.</source>
+        <translation>目安は {high} {unit}以下です。</translation>
+    </message>
+    <message>
+        <source>Aim for at least {low} {unit}.</source>
+        <translation>目安は {low} {unit}以上です。</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>{name} cannot be imported: Furikaeri imports WAV, FLAC, MP3, M4A, Ogg and WebM audio.</source>
@@ -1846,6 +1917,10 @@
         <translation>Furikaeri について(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Help and keyboard shortcuts</source>
+        <translation>ヘルプとキーボードショートカット(&amp;H)</translation>
+    </message>
+    <message>
         <source>Insert the current time into the notes</source>
         <translation>現在の時刻をメモに挿入</translation>
     </message>
@@ -1899,7 +1974,7 @@
     </message>
     <message>
         <source>Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)</source>
-        <translation>音声（*.wav *.flac *.mp3 *.m4a *.ogg *.webm）</translation>
+        <translation>音声 (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)</translation>
     </message>
     <message>
         <source>About Furikaeri</source>
@@ -1941,10 +2016,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <source>Your name is not set yet, so it is left as a gap in the text.</source>
-        <translation>お名前が未設定のため、文中のお名前が空欄になっています。</translation>
-    </message>
-    <message>
         <source>Set my &amp;name…</source>
         <translation>名前を設定(&amp;N)…</translation>
     </message>
@@ -1969,8 +2040,8 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>件名と本文をクリップボードにコピーします</translation>
     </message>
     <message>
-        <source>Open in &amp;mail app</source>
-        <translation>メールアプリで開く(&amp;M)</translation>
+        <source>Open in mail &amp;app</source>
+        <translation>メールアプリで開く(&amp;A)</translation>
     </message>
     <message>
         <source>Opens a new mail in your mail program; nothing is sent by Furikaeri</source>
@@ -2001,12 +2072,40 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>メールソフトが起動しませんでした。「コピー」を使ってメールに貼り付けてください。</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>お名前</translation>
+        <source>Signed as {name}.</source>
+        <translation>署名：{name}</translation>
     </message>
     <message>
-        <source>Your full name, as you sign your mails (kept in the settings on this computer):</source>
-        <translation>メールの署名に使う氏名（このパソコンの設定に保存されます）：</translation>
+        <source>Change my &amp;name…</source>
+        <translation>名前を変更(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Your name for English mails is not set yet: the other one is used.</source>
+        <translation>英語のメール用の名前がまだ設定されていないため、もう一方の名前を使っています。</translation>
+    </message>
+    <message>
+        <source>Your name for English mails is not set yet, so it is left as a gap in the text.</source>
+        <translation>英語のメール用の名前がまだ設定されていないため、本文では空欄になっています。</translation>
+    </message>
+    <message>
+        <source>Your name for Japanese mails is not set yet: the other one is used.</source>
+        <translation>日本語のメール用の名前がまだ設定されていないため、もう一方の名前を使っています。</translation>
+    </message>
+    <message>
+        <source>Your name for Japanese mails is not set yet, so it is left as a gap in the text.</source>
+        <translation>日本語のメール用の名前がまだ設定されていないため、本文では空欄になっています。</translation>
+    </message>
+    <message>
+        <source>Your full name as you sign English mails (e.g. Taro Yamada):</source>
+        <translation>英語のメールに署名するときの氏名（例：Taro Yamada）：</translation>
+    </message>
+    <message>
+        <source>Your full name as you sign Japanese mails (e.g. 山田 太郎):</source>
+        <translation>日本語のメールに署名するときの氏名（例：山田 太郎）：</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>お名前</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2518,21 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>target: at least {low}</source>
         <translation>目安 {low}以上</translation>
+    </message>
+</context>
+<context>
+    <name>MicrophoneCheck</name>
+    <message>
+        <source>Check again</source>
+        <translation>もう一度確認</translation>
+    </message>
+    <message>
+        <source>Checking the microphone…</source>
+        <translation>マイクを確認しています…</translation>
+    </message>
+    <message>
+        <source>Practice needs a microphone. {reason}</source>
+        <translation>練習にはマイクが必要です。{reason}</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3224,25 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
     <name>QuestionDialog</name>
     <message>
         <source>Add a question</source>
@@ -3643,6 +3776,22 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>保存しています…</translation>
     </message>
     <message>
+        <source>Microphone level</source>
+        <translation>マイクの音量</translation>
+    </message>
+    <message>
+        <source>How loud the microphone hears you; speak so that it moves.</source>
+        <translation>マイクが拾っているあなたの声の大きさです。話すとバーが動きます。</translation>
+    </message>
+    <message>
+        <source>Recording starts in {seconds} s</source>
+        <translation>あと{seconds}秒で録音を始めます</translation>
+    </message>
+    <message>
+        <source>The practice could not start.</source>
+        <translation>練習を始められませんでした。</translation>
+    </message>
+    <message>
         <source>Tip: {tip}</source>
         <translation>ポイント：{tip}</translation>
     </message>
@@ -3653,6 +3802,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Question {number} of {total}</source>
         <translation>{total}問中 {number}問目</translation>
+    </message>
+    <message>
+        <source>Aim for about {target} s.</source>
+        <translation>目安は約{target}秒です。</translation>
     </message>
     <message>
         <source>Aim for about {target} s. After {limit} s the next question comes by itself.</source>
@@ -3671,6 +3824,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>一時停止</translation>
     </message>
     <message>
+        <source>Start now</source>
+        <translation>今すぐ始める</translation>
+    </message>
+    <message>
         <source>Finish</source>
         <translation>終了</translation>
     </message>
@@ -3686,12 +3843,40 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>設定</translation>
     </message>
     <message>
+        <source>&amp;General</source>
+        <translation>全般(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Transcription</source>
+        <translation>文字起こし(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Your &amp;voice</source>
+        <translation>あなたの声(&amp;V)</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>表示言語</translation>
     </message>
     <message>
         <source>Follow the system</source>
         <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source>Your name in Japanese mails</source>
+        <translation>日本語のメールでの名前</translation>
+    </message>
+    <message>
+        <source>Your name in English mails</source>
+        <translation>英語のメールでの名前</translation>
+    </message>
+    <message>
+        <source>e.g. 山田 太郎</source>
+        <translation>例：山田 太郎</translation>
+    </message>
+    <message>
+        <source>e.g. Taro Yamada</source>
+        <translation>例：Taro Yamada</translation>
     </message>
     <message>
         <source>Transcribe while recording</source>
@@ -3732,6 +3917,105 @@ a product you worked on</source>
         <translation>例：〇〇大学
 軽音楽部
 担当した製品名</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Main window</source>
+        <translation>メインウィンドウ</translation>
+    </message>
+    <message>
+        <source>While recording (main window)</source>
+        <translation>録音中（メインウィンドウ）</translation>
+    </message>
+    <message>
+        <source>Transcript window</source>
+        <translation>文字起こしウィンドウ</translation>
+    </message>
+    <message>
+        <source>New interview</source>
+        <translation>面接の追加</translation>
+    </message>
+    <message>
+        <source>Edit the selected interview (in the list)</source>
+        <translation>選んだ面接を編集（一覧で）</translation>
+    </message>
+    <message>
+        <source>Delete the selected interview</source>
+        <translation>選んだ面接を削除</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation>すべてを検索</translation>
+    </message>
+    <message>
+        <source>Practise answering questions</source>
+        <translation>質問に答える練習</translation>
+    </message>
+    <message>
+        <source>What is coming up</source>
+        <translation>今後の予定</translation>
+    </message>
+    <message>
+        <source>Insert the current time into the notes</source>
+        <translation>現在の時刻をメモに挿入</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>ヘルプ</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Start recording (the interviewer&apos;s permission is asked first)</source>
+        <translation>録音を開始（先に面接官の許可を確認します）</translation>
+    </message>
+    <message>
+        <source>Pause or resume the recording</source>
+        <translation>録音の一時停止・再開</translation>
+    </message>
+    <message>
+        <source>Stop and save the recording</source>
+        <translation>録音を停止して保存</translation>
+    </message>
+    <message>
+        <source>Mark this moment of the recording</source>
+        <translation>録音のこの時点に印を付ける</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>再生・一時停止</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>5秒戻る</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds</source>
+        <translation>5秒進む</translation>
+    </message>
+    <message>
+        <source>Previous segment</source>
+        <translation>前の区間</translation>
+    </message>
+    <message>
+        <source>Next segment</source>
+        <translation>次の区間</translation>
+    </message>
+    <message>
+        <source>Find in the transcript</source>
+        <translation>文字起こし内を検索</translation>
+    </message>
+    <message>
+        <source>Put a link to this moment into the notes</source>
+        <translation>この時点へのリンクをメモに入れる</translation>
     </message>
 </context>
 <context>
@@ -3953,6 +4237,41 @@ a product you worked on</source>
     </message>
 </context>
 <context>
+    <name>TranscriptExport</name>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>テキスト (*.txt)</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt)</source>
+        <translation>字幕 (*.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT subtitles (*.vtt)</source>
+        <translation>WebVTT 字幕 (*.vtt)</translation>
+    </message>
+    <message>
+        <source>Markdown with notes (*.md)</source>
+        <translation>メモ付き Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON, everything (*.json)</source>
+        <translation>JSON（すべての情報） (*.json)</translation>
+    </message>
+    <message>
+        <source>Export transcript</source>
+        <translation>文字起こしの書き出し</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWindow</name>
     <message>
         <source>Transcript — {when}</source>
@@ -4007,10 +4326,6 @@ a product you worked on</source>
         <translation>表示する話者</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>書き出し…</translation>
-    </message>
-    <message>
         <source>Language: detect</source>
         <translation>言語：自動判定</translation>
     </message>
@@ -4061,34 +4376,6 @@ a product you worked on</source>
     <message>
         <source>“{text}” is not in this transcript.</source>
         <translation>「{text}」はこの文字起こしにありません。</translation>
-    </message>
-    <message>
-        <source>Text (*.txt)</source>
-        <translation>テキスト（*.txt）</translation>
-    </message>
-    <message>
-        <source>Subtitles (*.srt)</source>
-        <translation>字幕（*.srt）</translation>
-    </message>
-    <message>
-        <source>WebVTT subtitles (*.vtt)</source>
-        <translation>WebVTT 字幕（*.vtt）</translation>
-    </message>
-    <message>
-        <source>Markdown with notes (*.md)</source>
-        <translation>メモ付き Markdown（*.md）</translation>
-    </message>
-    <message>
-        <source>JSON, everything (*.json)</source>
-        <translation>JSON（すべての情報）（*.json）</translation>
-    </message>
-    <message>
-        <source>Export transcript</source>
-        <translation>文字起こしの書き出し</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>{path} に書き出しました</translation>
     </message>
 </context>
 <context>
@@ -4502,8 +4789,8 @@ a product you worked on</source>
         <translation>面接をキャンセルする(&amp;C)</translation>
     </message>
     <message>
-        <source>Ask whether another &amp;date is possible: I want to stay in the selection</source>
-        <translation>別の日程が可能か尋ねる：選考は続けたい(&amp;D)</translation>
+        <source>&amp;Ask whether another date is possible: I want to stay in the selection</source>
+        <translation>別の日程が可能か尋ねる：選考は続けたい(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Decline: the offer, or the rest of the selection</source>
