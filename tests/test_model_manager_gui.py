@@ -105,13 +105,18 @@ def test_download_asks_first_then_installs_with_progress(qtbot, manager, hub):
     qtbot.waitUntil(lambda: cell(manager, "small", 1) == "Not downloaded")
 
 
-def test_cancel_keeps_what_arrived_and_says_so(qtbot, manager, hub):
+def _download_until_the_server_stalls(qtbot, manager, hub) -> None:
+    """Start downloading "small"; return once the server stopped sending mid-file and what came is on disk."""
     hub.pause["model.bin"] = 1_000_000
     manager.select("small")
     handle_modal(manager.download_button.click, click_message_box(YES))
     assert hub.paused.wait(30)
     partial = downloads.partial_dir("small") / "model.bin"
-    qtbot.waitUntil(lambda: partial.exists() and partial.stat().st_size > 0)  # what has arrived
+    qtbot.waitUntil(lambda: partial.exists() and partial.stat().st_size > 0)
+
+
+def test_cancel_keeps_what_arrived_and_says_so(qtbot, manager, hub):
+    _download_until_the_server_stalls(qtbot, manager, hub)
     assert manager.cancel_button.isVisible()
     manager.cancel_button.click()
     hub.resume()
@@ -123,12 +128,7 @@ def test_cancel_keeps_what_arrived_and_says_so(qtbot, manager, hub):
 
 def test_closing_the_window_while_the_server_sends_nothing_ends_the_download(qtbot, manager, hub, monkeypatch):
     monkeypatch.setattr(hub_client, "TIMEOUT_S", 3600.0)  # the read would wait that long for the stalled server
-    hub.pause["model.bin"] = 1_000_000
-    manager.select("small")
-    handle_modal(manager.download_button.click, click_message_box(YES))
-    assert hub.paused.wait(30)
-    partial = downloads.partial_dir("small") / "model.bin"
-    qtbot.waitUntil(lambda: partial.exists() and partial.stat().st_size > 0)  # what has arrived
+    _download_until_the_server_stalls(qtbot, manager, hub)
     manager.reject()  # closing: the download is cancelled, what arrived kept
     assert manager.tasks.wait_for_done(120000)  # the window's thread ends without the server sending anything
     assert (downloads.partial_dir("small") / "model.bin").stat().st_size > 0
