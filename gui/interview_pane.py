@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.interviews import Interview
@@ -38,6 +38,8 @@ class InterviewPane(Retranslatable, QWidget):
             lambda interview_id, when: self.notes.open_with_template(interview_id, when, self._language()))
         self.recorder.notes_requested.connect(lambda *_: self.fit_recorder())
         self.recorder.history_shown.connect(self.fit_recorder)
+        self._fitted = -1  # the recorder's height fit_recorder gave it last
+        self.recorder.installEventFilter(self)  # what it shows changes its height (the consent clip's script)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.recorder)
         self.followups = followups or FollowUpBar()
@@ -67,17 +69,29 @@ class InterviewPane(Retranslatable, QWidget):
         self.timeline.show_company(interview.company if interview else None)
         self.retranslate()
 
+    def _needed(self) -> int:
+        """The recorder's height for all it shows at its width (at most half of the pane's splitter)."""
+        layout = self.recorder.layout()
+        if layout is None:
+            return 0
+        width = self.recorder.width()
+        fits = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        return min(max(fits, self.recorder.minimumSizeHint().height()), sum(self.splitter.sizes()) // 2)
+
     def fit_recorder(self) -> None:
         """Give the recorder what it needs and the notes everything else."""
         total = sum(self.splitter.sizes())
-        layout = self.recorder.layout()
-        if layout is None:
-            return
-        width = self.recorder.width()
-        fits = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-        need = min(max(fits, self.recorder.minimumSizeHint().height()), total // 2)
+        need = self._fitted = self._needed()
         if total > 0:
             self.splitter.setSizes([need, total - need])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The recorder fitted again when what it shows needs another height (a banner shown or hidden, its text
+        wrapping onto more lines when narrower); a height the user dragged to stays while that need is unchanged."""
+        if (watched is self.recorder and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize)
+                and self._needed() != self._fitted):
+            self.fit_recorder()
+        return super().eventFilter(watched, event)
 
     def manage_templates(self) -> None:
         from gui.templates_dialog import TemplatesDialog

@@ -44,6 +44,7 @@ from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
 from gui.live_transcript import LiveLine, LiveTranscription
 from gui.tasks import TaskRunner, UiCallback
+from gui.window_fit import WholeLabel
 
 if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
     from core.recording.session import RecordingSession
@@ -123,12 +124,11 @@ class RecordingPanel(Retranslatable, QWidget):
         self.message.setObjectName("recordingMessage")
         self.clip_banner = QFrame()
         self.clip_banner.setObjectName("clipBanner")
-        self.clip_text = QLabel()
-        self.clip_text.setWordWrap(True)
+        self.clip_text = WholeLabel()  # the words to read aloud: never cut off (issue 17, item 6)
         self.clip_done = QPushButton()
-        clip_layout = QHBoxLayout(self.clip_banner)
-        clip_layout.addWidget(self.clip_text, 1)
-        clip_layout.addWidget(self.clip_done)
+        clip_layout = QVBoxLayout(self.clip_banner)  # the text as wide as the panel, the button under it
+        clip_layout.addWidget(self.clip_text)
+        clip_layout.addWidget(self.clip_done, 0, Qt.AlignmentFlag.AlignRight)
         self.clip_banner.hide()
         self.history_label = QLabel()
         self.history = QListWidget()

@@ -75,7 +75,43 @@ def _recording_shots(app, window, library, switcher, out: Path, settle) -> None:
         panel.stop_recording()
         done.exec()
         player.wait()
+        _consent_clip_shots(app, window, switcher, out, settle)
         _transcript_shots(app, window, library, switcher, out, settle)
+
+
+def _consent_clip_shots(app, window, switcher, out: Path, settle) -> None:
+    """A real interview's recording with the consent clip's words to read aloud (the microphone rig is running)."""
+    from PySide6.QtCore import QEventLoop
+
+    from core.consent import ConsentMethod
+    from tests.gui_helpers import handle_modal
+
+    def agree(dialog) -> None:
+        dialog.who.setText("Ms Tanaka, HR")
+        dialog.method.setCurrentIndex(dialog.method.findData(ConsentMethod.IN_PERSON.value))
+        dialog.clip.setChecked(True)
+        dialog.agreed.click()
+
+    real_row = next(r for r in range(window.model.rowCount()) if window.model.interview_at(r).kind.value == "real")
+    window.table.selectRow(real_row)
+    settle(window)
+    panel = window.pane.recorder
+    started = QEventLoop()
+    panel.state_changed.connect(started.quit)
+    handle_modal(panel.start_recording, agree)
+    if panel.state != "recording":
+        started.exec()
+    panel.state_changed.disconnect(started.quit)
+    for language in ("ja", "en"):
+        switcher.apply(language)
+        panel._tick()
+        settle(window)
+        app.processEvents()  # the window grown to the banner's new minimum
+        window.grab().save(str(out / f"recording_clip_{language}.png"))
+    done = QEventLoop()
+    panel.recording_saved.connect(done.quit)
+    panel.stop_recording()
+    done.exec()
 
 
 SPEECH = ("Thank you for seeing me today. In my last role I led a small team that rebuilt our billing system. "
@@ -178,7 +214,8 @@ def _notes_shots(app, window, library, switcher, out: Path, settle) -> None:
         window.table.selectRow(rows["株式会社みらい商事"])
         settle(window)
         _wait_notes(app, window)
-        window.pane.notes.open_with_template(window.pane.interview.id, "14:05", language)
+        declined_at = datetime.now().astimezone().replace(hour=14, minute=5, second=0, microsecond=0)
+        window.pane.notes.open_with_template(window.pane.interview.id, declined_at, language)
         _wait_notes(app, window)
         window.grab().save(str(out / f"notes_declined_{language}.png"))
         library.notes.save(window.pane.interview.id, "")
@@ -193,6 +230,7 @@ def _search_shots(app, window, library, switcher, out: Path, settle) -> None:
 
     from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
     from core.interviews import utc_now
+    from core.recording.store import RecordingState
     from core.transcription.model import Segment, Transcript, TranscriptionSettings
 
     interviews = {i.company: i for i in library.interviews.all()}
@@ -204,6 +242,7 @@ def _search_shots(app, window, library, switcher, out: Path, settle) -> None:
         interview_id=first.id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED, who="人事部 田中様",
         method=ConsentMethod.IN_PERSON, asked_at=utc_now()))
     recording = library.recordings.begin(consent, f"{first.id}/interview.wav", 48000, 1)
+    library.recordings.finish(recording.id, RecordingState.COMPLETED, 1_500_000)  # a 25-minute interview
     lines = ["本日はよろしくお願いいたします。", "まず、これまでのご経歴を簡単に教えてください。",
              "現在の年収と、ご希望の年収を伺ってもよろしいですか。", "現在は五百万円ほどで、希望は六百万円前後です。",
              "入社後にやりたいことを教えてください。"]

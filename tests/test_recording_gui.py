@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.consent import ConsentAnswer, ConsentMethod
+from core.consent.records import CLIP_WORDING
 from core.interviews import Interview, InterviewKind
 from core.library import Library
 from core.recording.store import RecordingState
@@ -205,3 +206,37 @@ def test_lost_sound_server_keeps_the_file_and_says_so(qtbot, private_microphone,
     assert "saved" in panel.message.text() and "\n" not in panel.message.text()
     _wait_idle(qtbot, window)
     assert "interrupted (kept)" in panel.history.item(0).text()
+
+
+def _fully_shown(label, below) -> bool:
+    """A word-wrapped label is as tall as its text needs at its width (nothing cut off at the bottom), and the
+    widget ``below`` it does not cover it."""
+    return (label.height() >= label.heightForWidth(label.width())
+            and below.geometry().top() > label.geometry().bottom())
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_consent_clip_script_is_shown_whole(qtbot, virtual_microphone, make_window, language):
+    """Issue 17, item 6: the words to read aloud were cut off mid-sentence in Japanese (「…振り返…」)."""
+    window = make_window(lambda lib: lib.interviews.add(Interview(company="株式会社サンプル",
+                                                                   kind=InterviewKind.REAL)), language=language)
+    window.table.selectRow(0)
+    panel = window.pane.recorder
+    handle_modal(panel.record_button.click, _consent("Ms Tanaka", ConsentAnswer.AGREED, clip=True))
+    _wait_state(qtbot, panel, "recording")
+    try:
+        assert panel.clip_banner.isVisible()
+        qtbot.waitUntil(lambda: panel.history.count() > 0, timeout=5000)
+        with Library.open() as check:  # one recording, listed once
+            assert len(check.recordings.for_interview(window.model.interview_at(0).id)) == 1
+        assert panel.history.count() == 1
+        assert panel.clip_text.text().endswith(CLIP_WORDING[language])
+        qtbot.waitUntil(lambda: _fully_shown(panel.clip_text, panel.clip_done), timeout=5000)
+        banner = panel.clip_banner
+        assert banner.visibleRegion().boundingRect().height() == banner.height()  # not under the notes
+        window.resize(window.width() - 200, window.height())  # narrower: more lines, still whole
+        qtbot.waitUntil(lambda: _fully_shown(panel.clip_text, panel.clip_done), timeout=5000)
+    finally:  # a failure leaves no recording running (closing the window would ask)
+        with qtbot.waitSignal(panel.recording_saved, timeout=20000):
+            qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
