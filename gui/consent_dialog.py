@@ -3,7 +3,9 @@
 The user reads a polite request aloud (editable, Japanese or English), then
 says what happened: they agreed, or they declined. Both answers are saved as
 consent records; only "agreed" lets recording start. There is deliberately no
-"don't ask again".
+"don't ask again": asked again for the same interview (after a break, a
+second recording), the dialog starts from the last answer's who, how, words
+and note, says what was answered then, and still waits for today's answer.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.consent import REQUEST_WORDING, ConsentAnswer, ConsentMethod
+from core.consent import REQUEST_WORDING, ConsentAnswer, ConsentMethod, ConsentRecord
 from core.ops.recording import Permission
+from gui.dates import format_moment
 from gui.i18n import Retranslatable
 from gui.labels import fill_interviewer_methods
 
@@ -36,7 +39,12 @@ class ConsentDialog(Retranslatable, QDialog):
     def __init__(self, company: str, language: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._answer: ConsentAnswer | None = None
+        self._previous: ConsentRecord | None = None
         self.company = company
+        self.previous = QLabel()  # what was answered the last time (asked again for this interview)
+        self.previous.setWordWrap(True)
+        self.previous.setObjectName("previousAnswer")
+        self.previous.hide()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.wording_ja = QRadioButton("日本語")
@@ -82,12 +90,15 @@ class ConsentDialog(Retranslatable, QDialog):
         buttons.addWidget(self.agreed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.previous)
         layout.addLayout(wording)
         layout.addWidget(self.request)
         layout.addLayout(self.form)
         layout.addWidget(self.reminder)
         layout.addLayout(buttons)
-        self.setStyleSheet("#agreedButton { font-weight: 600; } #consentReminder { color: palette(mid); }")
+        # Every text in the text colour (a grey note on grey fails WCAG AA contrast): the reminder matters.
+        self.setStyleSheet("#agreedButton { font-weight: 600; }"
+                           "#previousAnswer { font-style: italic; }")
         self.retranslate()
         self._update_buttons()
         self.setMinimumWidth(520)
@@ -110,6 +121,35 @@ class ConsentDialog(Retranslatable, QDialog):
         self.reminder.setText(self.tr(
             "Recording without permission can cost you the offer. If they decline, respect it: "
             "notes written right after the interview are enough to review it."))
+
+        self._show_previous()
+
+    def start_from(self, record: ConsentRecord | None) -> None:
+        """Asked again for the same interview: the fields as they were answered last time (``record``); the answer
+        itself is today's, so no button is chosen."""
+        self._previous = record
+        if record is not None:
+            self.who.setText(record.who)
+            index = self.method.findData(record.method.value)
+            if index >= 0:
+                self.method.setCurrentIndex(index)
+            self.note.setText(record.note)
+            if record.request_text.strip():
+                self.request.setPlainText(record.request_text)
+        self._show_previous()
+
+    def _show_previous(self) -> None:
+        record = self._previous
+        self.previous.setVisible(record is not None)
+        if record is None:
+            return
+        when = format_moment(record.asked_at)
+        if record.answer is ConsentAnswer.AGREED:
+            text = self.tr("Asked before for this interview: {who} agreed ({when}). Ask again for this recording.")
+        else:
+            text = self.tr("Asked before for this interview: {who} declined ({when}). Ask again only if the "
+                           "situation has changed.")
+        self.previous.setText(text.format(who=record.who, when=when))
 
     def _load_wording(self) -> None:
         self.request.setPlainText(REQUEST_WORDING["ja" if self.wording_ja.isChecked() else "en"])

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.audio.call_sources import CallSources, find_call_sources, records_call_by_default
 from core.audio.devices import AudioStatus
-from core.consent import CLIP_WORDING
+from core.consent import CLIP_WORDING, ConsentRecord
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
@@ -47,6 +47,7 @@ from gui.tasks import TaskRunner, UiCallback
 from gui.window_fit import WholeLabel
 
 if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
+    from core.ops.recording import Permission
     from core.recording.session import RecordingSession
 
 MARKER_SHORTCUT = shortcuts.MARKER.sequence()
@@ -310,22 +311,34 @@ class RecordingPanel(Retranslatable, QWidget):
         if self.interview is None or self.session is not None or self._busy:
             return
         interview = self.interview
-        permission, clip = None, False
-        call_source = self.call_row.source()
-        if recording_ops.needs_permission(interview):
-            from gui.consent_dialog import ConsentDialog  # loaded when first asked for
+        if recording_ops.needs_permission(interview):  # the last answer read first: the dialog starts from it
+            self._set_busy(True)
+            self.tasks.run(lambda: recording_ops.last_asked(self.library, interview),
+                           done=lambda previous: self._ask_permission(interview, previous), failed=self._failed)
+            return
+        self._start(interview, None, False, self.call_row.source())
 
-            dialog = ConsentDialog(interview.company, self._language(), self)
-            row = self._dialog_call_row = CallAudioRow(dialog)
-            row.set_sources(self._call_sources)
-            dialog.form.addRow(row)
-            row.follow(dialog.method, interview.is_online)  # on when permission is given online
-            try:
-                if dialog.exec() != ConsentDialog.DialogCode.Accepted or dialog.permission() is None:
-                    return
-            finally:
-                self._dialog_call_row = None
-            permission, clip, call_source = dialog.permission(), dialog.clip.isChecked(), row.source()
+    def _ask_permission(self, interview: Interview, previous: ConsentRecord | None) -> None:
+        from gui.consent_dialog import ConsentDialog  # loaded when first asked for
+
+        self._set_busy(False)
+        if self.interview is None or self.interview.id != interview.id or self.session is not None:
+            return  # another interview was opened meanwhile
+        dialog = ConsentDialog(interview.company, self._language(), self)
+        dialog.start_from(previous)
+        row = self._dialog_call_row = CallAudioRow(dialog)
+        row.set_sources(self._call_sources)
+        dialog.form.addRow(row)
+        row.follow(dialog.method, interview.is_online)  # on when permission is given online
+        try:
+            if dialog.exec() != ConsentDialog.DialogCode.Accepted or dialog.permission() is None:
+                return
+        finally:
+            self._dialog_call_row = None
+        self._start(interview, dialog.permission(), dialog.clip.isChecked(), row.source())
+
+    def _start(self, interview: Interview, permission: Permission | None, clip: bool,
+               call_source: str | None) -> None:
         device = self.device.currentData()
         self._set_busy(True)
         self._call_notice = None

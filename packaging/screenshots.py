@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +112,16 @@ def _consent_clip_shots(app, window, switcher, out: Path, settle) -> None:
     panel.recording_saved.connect(done.quit)
     panel.stop_recording()
     done.exec()
+
+
+def _earlier_answer(interview_id: int, language: str):
+    """What the interviewer answered an hour ago (the consent dialog, asked again, starts from it)."""
+    from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
+
+    return ConsentRecord(interview_id=interview_id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.AGREED,
+                         who="人事部 田中様" if language == "ja" else "Ms Tanaka, HR", method=ConsentMethod.ONLINE,
+                         asked_at=datetime.now(UTC) - timedelta(hours=1),
+                         note="面接の冒頭で確認" if language == "ja" else "asked at the start of the call")
 
 
 SPEECH = ("Thank you for seeing me today. In my last role I led a small team that rebuilt our billing system. "
@@ -320,6 +330,12 @@ def main() -> int:
                 consent.show()
                 app.processEvents()
                 consent.grab().save(str(args.out / f"consent_dialog_{language}.png"))
+                consent.close()
+                consent = ConsentDialog(library.interviews.all()[0].company, language, window)
+                consent.start_from(_earlier_answer(library.interviews.all()[0].id, language))
+                consent.show()
+                app.processEvents()
+                consent.grab().save(str(args.out / f"consent_dialog_again_{language}.png"))
                 consent.close()
         if filled:
             _notes_shots(app, window, library, switcher, args.out, settle)

@@ -240,3 +240,40 @@ def test_the_consent_clip_script_is_shown_whole(qtbot, virtual_microphone, make_
     finally:  # a failure leaves no recording running (closing the window would ask)
         with qtbot.waitSignal(panel.recording_saved, timeout=20000):
             qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.audio
+def test_asked_again_the_dialog_starts_from_the_last_answer(qtbot, virtual_microphone, make_window):
+    """Issue 17, item 17: a second recording of the same interview asked everything again from nothing."""
+    window = _window_with(make_window, InterviewKind.REAL)
+    panel = window.pane.recorder
+    first: list[ConsentDialog] = []
+
+    def fresh(dialog) -> None:
+        first.append(dialog)
+        assert not dialog.previous.isVisible() and dialog.who.text() == ""  # never asked: nothing to start from
+        dialog.note.setText("asked at the start of the video call")
+        _consent("Ms Tanaka, HR", ConsentAnswer.AGREED)(dialog)
+
+    handle_modal(panel.record_button.click, fresh)
+    _wait_state(qtbot, panel, "recording")
+    with qtbot.waitSignal(panel.recording_saved, timeout=20000):
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    _wait_state(qtbot, panel, "idle")
+    seen: dict[str, object] = {}
+
+    def again(dialog) -> None:
+        assert isinstance(dialog, ConsentDialog) and dialog is not first[0]
+        seen.update(who=dialog.who.text(), method=dialog.method_value(), note=dialog.note.text(),
+                    previous=dialog.previous.text() if dialog.previous.isVisible() else "",
+                    answered=dialog.answer(), can_agree=dialog.agreed.isEnabled())
+        dialog.reject()  # the answer is today's: cancelling records nothing
+
+    handle_modal(panel.record_button.click, again)
+    assert seen["who"] == "Ms Tanaka, HR" and seen["method"] is ConsentMethod.ONLINE
+    assert seen["note"] == "asked at the start of the video call"
+    assert "Ms Tanaka, HR agreed" in str(seen["previous"]) and "Ask again" in str(seen["previous"])
+    assert seen["answered"] is None and seen["can_agree"]
+    assert panel.state == "idle"
+    with Library.open() as check:
+        assert len(check.consent.for_interview(window.model.interview_at(0).id)) == 1

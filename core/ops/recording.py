@@ -50,6 +50,14 @@ def needs_permission(interview: Interview) -> bool:
     return interview.kind is InterviewKind.REAL
 
 
+def last_asked(library: Library, interview: Interview) -> ConsentRecord | None:
+    """The interviewer's last answer about recording ``interview`` (agreed or declined), or None: asking again
+    (after a break, for a second recording) starts from who answered and how.  A read: nothing changes."""
+    asked = [record for record in library.consent.for_interview(interview.stored_id)
+             if record.purpose is ConsentPurpose.REAL]
+    return asked[-1] if asked else None
+
+
 def consent_record(interview: Interview, permission: Permission | None, note: str = "") -> ConsentRecord:
     """The consent record recording ``interview`` rests on."""
     if interview.id is None:

@@ -1149,6 +1149,14 @@
         <source>Recording without permission can cost you the offer. If they decline, respect it: notes written right after the interview are enough to review it.</source>
         <translation>無断の録音が知られると、内定を失うおそれがあります。断られたら尊重しましょう。面接直後にメモを書けば、十分に振り返りができます。</translation>
     </message>
+    <message>
+        <source>Asked before for this interview: {who} agreed ({when}). Ask again for this recording.</source>
+        <translation>この面接では以前にも確認しています：{who}が承諾（{when}）。今回の録音についても改めて確認してください。</translation>
+    </message>
+    <message>
+        <source>Asked before for this interview: {who} declined ({when}). Ask again only if the situation has changed.</source>
+        <translation>この面接では以前にも確認しています：{who}が辞退（{when}）。状況が変わった場合にだけ、改めて確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
