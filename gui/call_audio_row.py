@@ -31,7 +31,7 @@ class CallAudioRow(Retranslatable, QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.check)
         layout.addWidget(self.note)
-        self.setStyleSheet("#callAudioNote { color: palette(mid); }")
+        self.setStyleSheet("#callAudioNote { font-style: italic; }")
         self.retranslate()
 
     def retranslate(self) -> None:

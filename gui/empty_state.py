@@ -64,7 +64,7 @@ class EmptyState(Retranslatable, QWidget):
         self.setStyleSheet(
             "#emptyHeadline { font-size: 20pt; font-weight: 600; }"
             "#useCardTitle { font-size: 12pt; font-weight: 600; }"
-            "#privacyNote { color: palette(mid); }"
+            "#privacyNote { font-style: italic; }"
         )
         self.retranslate()
 

@@ -65,7 +65,7 @@ class MetricsView(Retranslatable, QWidget):
             self.grid.addWidget(bar, 2 * row - 1, 2)
             self.grid.addWidget(meaning, 2 * row, 0, 1, 3)
             self.rows.append((value["key"], name, value_label, bar, meaning))
-        self.setStyleSheet("#metricMeaning { color: palette(mid); margin-bottom: 4px; }")
+        self.setStyleSheet("#metricMeaning { margin-bottom: 4px; }")
         self.retranslate()
 
     def retranslate(self) -> None:

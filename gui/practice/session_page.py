@@ -132,7 +132,7 @@ class SessionPage(Retranslatable, QWidget):
             "#practiceState { font-weight: 700; color: white; background: #c62828; padding: 2px 8px; }"
             "#practiceState[ready='true'] { background: #1565c0; }"
             "#practiceQuestion { font-size: 18pt; font-weight: 600; }"
-            "#practiceTip { color: palette(mid); }"
+            "#practiceTip { font-style: italic; }"
             "#practiceCountdown { font-size: 20pt; font-family: monospace; }"
             "#practiceCountdown[over='true'] { color: #e65100; }"
             "#practiceMessage { color: #b00020; }"

@@ -1,0 +1,79 @@
+"""Issue 17, item 5: text meets WCAG AA contrast as drawn (grey notes on grey did not), on real windows."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.interviews import Interview, InterviewKind
+from gui.consent_dialog import ConsentDialog
+from tests.contrast import drawn_contrast, low_contrast_labels, ratio
+
+
+def test_the_measure_matches_wcag_figures():
+    assert ratio(0x000000, 0xFFFFFF) == pytest.approx(21.0)
+    assert ratio(0x767676, 0xFFFFFF) == pytest.approx(4.54, abs=0.01)  # the lightest grey that passes on white
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(20, 10, QImage.Format.Format_RGB32)
+    image.fill(QColor("#efefef"))
+    image.setPixelColor(3, 3, QColor("#a0a0a0"))  # palette(mid) on the window colour: what the notes were
+    assert drawn_contrast(image) == pytest.approx(ratio(0xA0A0A0, 0xEFEFEF)) and drawn_contrast(image) < 3
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_main_window_and_its_first_screen(make_window, language):
+    empty = make_window(language=language)
+    assert low_contrast_labels(empty) == []  # the empty state's privacy note among them
+    window = make_window(lambda lib: lib.interviews.add(Interview(company="株式会社サンプル",
+                                                                   kind=InterviewKind.REAL)), language=language)
+    window.table.selectRow(0)
+    assert low_contrast_labels(window) == []
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_consent_dialog(qtbot, ui_language, language):
+    ui_language(language)
+    dialog = ConsentDialog("株式会社サンプル", language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.reminder.isVisible()
+    assert low_contrast_labels(dialog) == []  # the reminder was palette(mid) on the window colour
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_settings_page(qtbot, ui_language, language):
+    from core.library import Library
+    from gui.settings_dialog import SettingsDialog
+    from gui.tasks import TaskRunner
+
+    ui_language(language)
+    with Library.open() as library:
+        tasks = TaskRunner()
+        dialog = SettingsDialog(language, library=library, tasks=tasks)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: dialog.voice.status is not None)  # the voice page's texts are in
+        for index in range(dialog.pages.count()):
+            dialog.pages.setCurrentIndex(index)
+            qtbot.waitUntil(lambda index=index: dialog.pages.currentWidget().isVisible())
+            assert low_contrast_labels(dialog) == [], dialog.pages.tabText(index)
+        dialog.close()
+        qtbot.waitUntil(lambda: tasks.pending == 0 and dialog.voice.tasks.pending == 0)
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_practice_window_before_and_while_answering(qtbot, virtual_microphone, make_window, language):
+    window = make_window(language=language)
+    practice = window.practice.open()
+    choose, page = practice.choose, practice.session
+    qtbot.waitUntil(lambda: bool(choose.bank) and choose.start_button.isEnabled(), timeout=10000)
+    assert low_contrast_labels(practice) == []
+    choose.start_button.click()
+    assert page.get_ready.active and page.tip.isVisible()  # the tip was palette(mid)
+    assert low_contrast_labels(practice) == []
+    practice.back_button.click()  # nothing recorded
+    practice.close()
+    qtbot.waitUntil(lambda: window.practice.window is None, timeout=30000)
