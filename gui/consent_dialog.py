@@ -82,7 +82,8 @@ class ConsentDialog(Retranslatable, QDialog):
         self._labels = [QLabel() for _ in range(4)]
         for label, field in zip(self._labels, (self.who, self.method, self.note, self.clip), strict=True):
             self.form.addRow(label, field)
-        self._labels[0].setBuddy(self.who)
+        for label, field in zip(self._labels, (self.who, self.method, self.note), strict=False):
+            label.setBuddy(field)  # its name for a screen reader
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addStretch()
@@ -114,6 +115,7 @@ class ConsentDialog(Retranslatable, QDialog):
         self.who.setPlaceholderText(self.tr("A name or a role, e.g. Ms Tanaka, HR"))
         self.note.setPlaceholderText(self.tr("Optional"))
         self.clip.setText(self.tr("Restate the request at the start of the recording, as evidence"))
+        self.request.setAccessibleName(self.tr("The request to read aloud"))
         fill_interviewer_methods(self.method)
         self.agreed.setText(self.tr("They agreed: start recording"))
         self.declined.setText(self.tr("They declined: take notes"))

@@ -103,6 +103,7 @@ class InterviewPane(Retranslatable, QWidget):
         interview = self.interview
         self.tabs.setTabText(0, self.tr("Notes"))
         self.tabs.setTabText(1, self.tr("Timeline"))
+        self.tabs.setAccessibleName(self.tr("Notes and timeline"))
         if interview is None:
             self.heading.setText(self.tr("Select an interview"))
             self.details.setText(self.tr("Its recordings and notes appear here."))

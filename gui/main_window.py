@@ -318,6 +318,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_action.setText(self.tr("&Help and keyboard shortcuts"))
         self.time_action.setText(self.tr("Insert the current time into the notes"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        # What a screen reader says for each region (its placeholder text is not a name).
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.setAccessibleDescription(self.tr("Search notes, transcripts and companies"))
+        self.table.setAccessibleName(self.tr("Interviews"))
+        self.table.setAccessibleDescription(self.tr("Company, position, type, stage, date and status of each "
+                                                    "interview; Enter edits the selected one"))
         self.practice.retranslate()
         self.model.retranslate()
         self.tracker_ui.retranslate()

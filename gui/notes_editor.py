@@ -134,6 +134,8 @@ class NotesEditor(Retranslatable, QWidget):
         return timer
 
     def retranslate(self) -> None:
+        self.editor.setAccessibleName(self.tr("Notes"))
+        self.editor.setAccessibleDescription(self.tr("The selected interview's notes, saved as you type; Markdown"))
         self.editor.setPlaceholderText(self.tr(
             "What were you asked, what did you answer, what will you do differently? "
             "Markdown works: # headings, - lists."))

@@ -295,6 +295,8 @@ class RecordingPanel(Retranslatable, QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.marker_button.setText(self.tr("Marker (Ctrl+M)"))
         self.device_label.setText(self.tr("Microphone"))
+        self.device.setAccessibleName(self.tr("Microphone"))
+        self.history.setAccessibleName(self.tr("Recordings of this interview"))
         self.mic_meter.set_label(self.tr("Microphone"), self.tr("Microphone level"))
         self.call_meter.set_label(self.tr("The call"), self.tr("Call sound level"))
         self._update_history_label()

@@ -238,7 +238,7 @@ class SearchPanel(Retranslatable, QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
-        self.setStyleSheet("#searchMessage { color: palette(placeholder-text); padding: 12px; }")
+        self.setStyleSheet("#searchMessage { font-style: italic; padding: 12px; }")  # placeholder grey fails AA
         self._message_text = lambda: ""
         self.retranslate()
 
@@ -247,6 +247,10 @@ class SearchPanel(Retranslatable, QWidget):
         show_dates(self.from_date, self.to_date, with_time=False)
         self.field.setPlaceholderText(self.tr("Search notes, transcripts and companies (Ctrl+F)"))
         self.company.setPlaceholderText(self.tr("Company"))
+        for widget, name in ((self.kind, self.tr("Type of interview")), (self.status, self.tr("Status")),
+                             (self.company, self.tr("Company")), (self.from_date, self.tr("From date")),
+                             (self.to_date, self.tr("To date")), (self.results, self.tr("Search results"))):
+            widget.setAccessibleName(name)
         self.from_check.setText(self.tr("From"))
         self.to_check.setText(self.tr("To"))
         self._fill(self.kind, [(None, self.tr("Real and mock"))] + [(k, kind_label(k)) for k in InterviewKind])

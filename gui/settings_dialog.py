@@ -112,6 +112,7 @@ class SettingsDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Settings"))
         for index, text in enumerate((self.tr("&General"), self.tr("&Transcription"), self.tr("Your &voice"))):
             self.pages.setTabText(index, text)
+        self.pages.setAccessibleName(self.tr("Settings pages"))
         self.language_label.setText(self.tr("Language"))
         self.language.setItemText(0, self.tr("Follow the system"))
         self.name_ja_label.setText(self.tr("Your name in Japanese mails"))

@@ -205,6 +205,8 @@ class TranscriptWindow(Retranslatable, QWidget):
             self.tr("Transcribe") if self.transcript is None else self.tr("Transcribe again"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.find_field.setPlaceholderText(self.tr("Find in transcript (Ctrl+F)"))
+        self.find_field.setAccessibleName(self.tr("Find in transcript"))
+        self.table.setAccessibleName(self.tr("Segments: time, speaker and text"))
         self.find_next.setText(self.tr("Next"))
         shown = self.speaker_filter.currentData()
         self.speaker_filter.blockSignals(True)

@@ -1,4 +1,5 @@
-"""A waveform overview with markers and a playhead; click to seek.
+"""A waveform overview with markers and a playhead; click to seek, or focus it and use the keys (←/→ 5 s,
+Page Up/Down 30 s, Home/End); a screen reader hears its name and where the playhead is.
 
 An online interview's recording has two tracks: then the microphone (me) is
 drawn in the upper lane and the call (the interviewer) in the lower one, each
@@ -9,11 +10,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionFocusRect, QWidget
+
+from gui.i18n import Retranslatable
+from gui.segment_model import format_time
+
+STEP_MS, PAGE_MS = 5000, 30000  # the arrow keys' step, Page Up/Down's
 
 
-class WaveformWidget(QWidget):
+class WaveformWidget(Retranslatable, QWidget):
     seek_requested = Signal(int)  # milliseconds
 
     def __init__(self, parent: QWidget | None = None):
@@ -27,10 +33,24 @@ class WaveformWidget(QWidget):
         self._duration_ms = 0
         self._markers: list[int] = []
         self._position_ms = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # seekable by keyboard too
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Waveform"))
+        self._describe()
+
+    def _describe(self) -> None:
+        """Where the playhead is, for a screen reader (said in whole seconds)."""
+        self.setAccessibleDescription(self.tr(
+            "Playhead at {position} of {length}. Left and Right move 5 seconds, Page Up and Page Down 30, Home and "
+            "End to the start and the end.").format(position=format_time(self._position_ms),
+                                                     length=format_time(self._duration_ms)))
 
     def set_overview(self, peaks: np.ndarray, duration_s: float) -> None:
         self._peaks = np.asarray(peaks, dtype=np.float32).reshape(-1, 2)
         self._duration_ms = int(duration_s * 1000)
+        self._describe()
         self.update()
 
     def set_call_overview(self, peaks: np.ndarray | None, colours: tuple[QColor, QColor] | None = None) -> None:
@@ -65,8 +85,25 @@ class WaveformWidget(QWidget):
 
     def set_position(self, position_ms: int) -> None:
         if position_ms != self._position_ms:
+            second = position_ms // 1000 != self._position_ms // 1000
             self._position_ms = position_ms
+            if second:
+                self._describe()
             self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {Qt.Key.Key_Left: -STEP_MS, Qt.Key.Key_Right: STEP_MS, Qt.Key.Key_PageUp: -PAGE_MS,
+                 Qt.Key.Key_PageDown: PAGE_MS}
+        key = event.key()
+        if self._duration_ms <= 0 or event.modifiers() not in (Qt.KeyboardModifier.NoModifier,
+                                                               Qt.KeyboardModifier.KeypadModifier):
+            super().keyPressEvent(event)
+        elif key in steps:
+            self.seek_requested.emit(min(max(self._position_ms + steps[Qt.Key(key)], 0), self._duration_ms))
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.seek_requested.emit(0 if key == Qt.Key.Key_Home else self._duration_ms)
+        else:
+            super().keyPressEvent(event)
 
     def _x(self, ms: int) -> float:
         return 0.0 if self._duration_ms <= 0 else self.width() * ms / self._duration_ms
@@ -97,3 +134,8 @@ class WaveformWidget(QWidget):
         painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
         painter.setPen(self.palette().mid().color())
         painter.drawRect(QRectF(0, 0, self.width() - 1, self.height() - 1))
+        if self.hasFocus():  # a visible focus, as the style draws it
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            option.rect = self.rect().adjusted(1, 1, -1, -1)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)

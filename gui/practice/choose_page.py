@@ -334,6 +334,12 @@ class ChoosePage(Retranslatable, QWidget):
             self.limit.setItemText(index, names[self.limit.itemData(index)])
         self.limit.setToolTip(self.tr("When the limit passes, the next question comes by itself."))
         self.categories.setToolTip(self.tr("No category ticked: all categories"))
+        for widget, name in ((self.language, self.tr("Questions in")),
+                             (self.count, self.tr("How many questions at random")),
+                             (self.saved_list, self.tr("Saved list")), (self.categories, self.tr("Categories")),
+                             (self.tag, self.tr("Tag")), (self.questions, self.tr("Questions"))):
+            widget.setAccessibleName(name)
+        self.questions.setAccessibleDescription(self.tr("Tick questions to practise only those"))
         self.retranslate_summary(self.questions.count())
 
     # -- actions -------------------------------------------------------------------------------

@@ -841,6 +841,30 @@
         <translation>カテゴリを選ばない場合は、すべてのカテゴリから出題します</translation>
     </message>
     <message>
+        <source>How many questions at random</source>
+        <translation>ランダムに出す質問の数</translation>
+    </message>
+    <message>
+        <source>Saved list</source>
+        <translation>保存したリスト</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Tick questions to practise only those</source>
+        <translation>チェックした質問だけを練習します</translation>
+    </message>
+    <message>
         <source>Delete question</source>
         <translation>質問の削除</translation>
     </message>
@@ -1132,6 +1156,10 @@
     <message>
         <source>Restate the request at the start of the recording, as evidence</source>
         <translation>録音の最初にもう一度お願いし、同意を記録として残す</translation>
+    </message>
+    <message>
+        <source>The request to read aloud</source>
+        <translation>読み上げる依頼文</translation>
     </message>
     <message>
         <source>They agreed: start recording</source>
@@ -1687,6 +1715,10 @@
         <translation>経過</translation>
     </message>
     <message>
+        <source>Notes and timeline</source>
+        <translation>メモと経過</translation>
+    </message>
+    <message>
         <source>Select an interview</source>
         <translation>面接を選択してください</translation>
     </message>
@@ -1935,6 +1967,22 @@
     <message>
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Search notes, transcripts and companies</source>
+        <translation>メモ・書き起こし・会社名を検索</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>面接一覧</translation>
+    </message>
+    <message>
+        <source>Company, position, type, stage, date and status of each interview; Enter edits the selected one</source>
+        <translation>各面接の会社名・職種・種類・選考段階・日時・状況。Enter キーで選択中の面接を編集</translation>
     </message>
     <message>
         <source>A recording is running: its interview stays open.</source>
@@ -2996,6 +3044,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
 <context>
     <name>NotesEditor</name>
     <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>The selected interview&apos;s notes, saved as you type; Markdown</source>
+        <translation>選択中の面接のメモ（入力すると保存、Markdown 対応）</translation>
+    </message>
+    <message>
         <source>What were you asked, what did you answer, what will you do differently? Markdown works: # headings, - lists.</source>
         <translation>何を聞かれ、どう答え、次は何を変えますか？ Markdown が使えます（# 見出し、- 箇条書き）。</translation>
     </message>
@@ -3672,6 +3728,26 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>会社名</translation>
     </message>
     <message>
+        <source>Type of interview</source>
+        <translation>面接の種類</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>開始日</translation>
     </message>
@@ -3861,6 +3937,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Your &amp;voice</source>
         <translation>あなたの声(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>設定のページ</translation>
     </message>
     <message>
         <source>Language</source>
@@ -4312,6 +4392,14 @@ a product you worked on</source>
     <message>
         <source>Find in transcript (Ctrl+F)</source>
         <translation>文字起こし内を検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find in transcript</source>
+        <translation>書き起こし内を検索</translation>
+    </message>
+    <message>
+        <source>Segments: time, speaker and text</source>
+        <translation>区間（時刻・話者・テキスト）</translation>
     </message>
     <message>
         <source>Next</source>
@@ -4780,6 +4868,17 @@ a product you worked on</source>
     <message>
         <source>The audio file {name} is damaged and could not be read to the end ({detail}).</source>
         <translation>音声ファイル {name} は破損していて、最後まで読み込めませんでした（{detail}）。</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformWidget</name>
+    <message>
+        <source>Waveform</source>
+        <translation>波形</translation>
+    </message>
+    <message>
+        <source>Playhead at {position} of {length}. Left and Right move 5 seconds, Page Up and Page Down 30, Home and End to the start and the end.</source>
+        <translation>再生位置 {position}／全体 {length}。左右キーで5秒、Page Up・Page Down で30秒移動、Home・End で先頭・末尾へ。</translation>
     </message>
 </context>
 <context>
