@@ -105,6 +105,11 @@ class Interview:
             return None
         return self.starts_at + timedelta(minutes=self.duration_min or DEFAULT_DURATION_MIN)
 
+    def awaits_update(self, now: datetime) -> bool:
+        """A real interview still marked scheduled once it has ended: how it went is asked (done, waiting, …)."""
+        ends = self.ends_at
+        return self.kind is InterviewKind.REAL and self.status is Status.SCHEDULED and ends is not None and ends < now
+
     @property
     def is_online(self) -> bool:
         """True when the place is a meeting link rather than an address."""

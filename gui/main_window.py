@@ -100,6 +100,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._notes.time_source = self.media_position
         self._notes.time_link_activated.connect(self.play_from_notes)
         self._followups = FollowUpBar()
+        self._followups.edit_requested.connect(self.edit_item)
         self._service: TranscriptionService | None = None
         self.transcript_windows: dict[int, TranscriptWindow] = {}
         self.splitter = QSplitter()
@@ -440,6 +441,11 @@ class MainWindow(Retranslatable, QMainWindow):
 
         if row is not None:
             self._edit(InterviewDialog(self, self.model.interview_at(row)))
+
+    def edit_item(self, interview: Interview) -> None:
+        from gui.interview_dialog import InterviewDialog
+
+        self._edit(InterviewDialog(self, interview))
 
     def _edit(self, dialog: InterviewDialog) -> None:
         if dialog.exec() != dialog.DialogCode.Accepted or (item := dialog.interview()) is None:

@@ -109,8 +109,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.call_meter.setObjectName("callMeter")
         self.call_meter.hide()
         self.call_row = CallAudioRow()  # for interviews recorded without asking (mock): the consent dialog has its own
-        self.call_message = QLabel()
-        self.call_message.setWordWrap(True)
+        self.call_message = WholeLabel()  # messages are never cut off by a crowded panel
         self.call_message.setObjectName("callMessage")
         self.call_message.hide()
         self.record_button = QPushButton()
@@ -120,8 +119,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.marker_button = QPushButton()
         self.device = QComboBox()
         self.device_label = QLabel()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WholeLabel()
         self.message.setObjectName("recordingMessage")
         self.clip_banner = QFrame()
         self.clip_banner.setObjectName("clipBanner")

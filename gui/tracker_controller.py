@@ -90,6 +90,7 @@ class TrackerController(QObject):
         bar.message_requested.connect(lambda interview: self.prepare_message(interview))
         bar.missed_call_requested.connect(self.missed_call)
         bar.withdraw_requested.connect(self.withdraw)
+        bar.status_chosen.connect(lambda interview, status: self.set_status(interview.stored_id, status))
 
         self.upcoming_action = QAction(window)
         self.upcoming_action.setShortcut(shortcuts.UPCOMING.sequence())

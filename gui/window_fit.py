@@ -49,6 +49,8 @@ class WholeLabel(QLabel):
         self._follow_text()
 
     def _follow_text(self) -> None:
-        needed = self.heightForWidth(self.width()) if self.width() > 0 else self.sizeHint().height()
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        if needed < 0:  # no height for a width yet (no text, or not laid out): one line's worth
+            needed = self.sizeHint().height()
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)

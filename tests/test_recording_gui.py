@@ -277,3 +277,21 @@ def test_asked_again_the_dialog_starts_from_the_last_answer(qtbot, virtual_micro
     assert panel.state == "idle"
     with Library.open() as check:
         assert len(check.consent.for_interview(window.model.interview_at(0).id)) == 1
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_without_a_microphone_the_message_is_shown_whole(qtbot, no_sound_server, make_window, language):
+    """The red message under the microphone was cut off top and bottom in a crowded panel (issue 17, item 14)."""
+    from datetime import timedelta
+
+    from core.interviews import utc_now
+
+    yesterday = utc_now() - timedelta(days=1)  # still "scheduled": the pane asks how it went, so it is crowded
+    window = make_window(lambda lib: lib.interviews.add(Interview(
+        company="株式会社サンプル", kind=InterviewKind.REAL, starts_at=yesterday)), language=language)
+    window.resize(1100, 520)  # a small laptop screen
+    window.table.selectRow(0)
+    panel = window.pane.recorder
+    qtbot.waitUntil(lambda: panel.message.isVisible() and bool(panel.message.text()), timeout=10000)
+    assert window.pane.followups.past.isVisible()
+    qtbot.waitUntil(lambda: _fully_shown(panel.message, panel.history_label), timeout=5000)

@@ -1369,6 +1369,10 @@
 <context>
     <name>FollowUpBar</name>
     <message>
+        <source>This interview was on {when} and is still marked “{status}”. How did it go?</source>
+        <translation>この面接は {when} に予定されていましたが、状況が「{status}」のままです。どうなりましたか？</translation>
+    </message>
+    <message>
         <source>Prepare message…</source>
         <translation>メッセージを作成…</translation>
     </message>
@@ -1391,6 +1395,22 @@
     <message>
         <source>Step by step: whom to contact, how, and what to say</source>
         <translation>誰に、どの方法で、何を伝えるかを順に案内します</translation>
+    </message>
+    <message>
+        <source>It took place</source>
+        <translation>実施した</translation>
+    </message>
+    <message>
+        <source>Waiting for the result</source>
+        <translation>結果待ち</translation>
+    </message>
+    <message>
+        <source>Something else…</source>
+        <translation>その他…</translation>
+    </message>
+    <message>
+        <source>Change the status, the date or other details (cancelled, moved, …)</source>
+        <translation>状況・日時などを変更します（キャンセル、日程変更など）</translation>
     </message>
 </context>
 <context>
