@@ -492,6 +492,8 @@ class RecordingPanel(Retranslatable, QWidget):
             text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording_state_label(recording.state)}"
             if recording.state is RecordingState.RECORDING:
                 text = f"{when}  {recording_state_label(recording.state)}"
+            elif recording.source_name:  # imported: the file's own name is what the user recognises
+                text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording.source_name}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, recording)
             self.history.addItem(item)

@@ -196,6 +196,8 @@ class TranscriptWindow(Retranslatable, QWidget):
     # -- text ---------------------------------------------------------------------
     def retranslate(self) -> None:
         started = format_moment(self.recording.started_at)
+        if self.recording.source_name:  # imported: named by its file too
+            started = f"{started} · {self.recording.source_name}"
         self.setWindowTitle(self.tr("Transcript — {when}").format(when=started))
         self.heading.setText(self.tr("Recording of {when} ({length})").format(
             when=started, length=format_time(self.recording.duration_ms)))

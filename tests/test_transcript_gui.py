@@ -63,6 +63,13 @@ def test_import_asks_about_permission_and_keeps_the_answer(qtbot, practice_windo
     with Library.open() as check:
         consent = check.consent.get(recording.consent_id)
     assert consent.purpose is ConsentPurpose.IMPORTED and consent.answer is ConsentAnswer.AGREED
+    # Issue 17, item 17: the file's own name is kept and shown, not only a time
+    assert recording.source_name == "面接 練習 (1).wav"
+    history = practice_window.pane.recorder.history
+    assert history.item(history.count() - 1).text().endswith("面接 練習 (1).wav")
+    window = practice_window.open_transcript(recording, transcribe_if_missing=False)
+    assert "面接 練習 (1).wav" in window.heading.text()
+    window.close()
 
 
 def test_a_file_that_is_not_audio_is_refused_before_permission_is_asked(qtbot, practice_window, tmp_path):

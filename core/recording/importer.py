@@ -62,7 +62,8 @@ def import_audio(library: Library, source: Path, consent: ConsentRecord) -> Reco
     relative = target.relative_to(paths.recordings_dir()).as_posix()
     try:
         with library.transaction():  # the row is complete or absent
-            recording = library.recordings.begin(saved, relative, info.samplerate, info.channels)
+            recording = library.recordings.begin(saved, relative, info.samplerate, info.channels,
+                                                 source_name=source.name)
             recording = library.recordings.finish(recording.id, RecordingState.COMPLETED,
                                                   int(info.duration_s * 1000))
     except BaseException:

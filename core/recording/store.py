@@ -51,6 +51,7 @@ class Recording:
     problem: Message | None
     dropped_frames: int
     consent_clip_ms: int
+    source_name: str = ""  # an imported recording's original file name ('' for one made in the app)
 
     @property
     def path(self) -> Path:
@@ -80,6 +81,7 @@ def _from_row(row: sqlite3.Row) -> Recording:
         duration_ms=row["duration_ms"], state=RecordingState(row["state"]),
         problem=message_from_json(row["problem"]), dropped_frames=row["dropped_frames"],
         consent_clip_ms=row["consent_clip_ms"],
+        source_name=row["source_name"],
     )
 
 
@@ -89,15 +91,16 @@ class RecordingStore:
         self._lock = lock
 
     def begin(self, consent: ConsentRecord, file: str, samplerate: int, channels: int,
-              consent_clip_ms: int = 0, started_at: datetime | None = None) -> Recording:
-        """Register a recording under ``consent``, which must be saved, unchanged, in this library."""
+              consent_clip_ms: int = 0, started_at: datetime | None = None, source_name: str = "") -> Recording:
+        """Register a recording under ``consent``, which must be saved, unchanged, in this library
+        (``source_name``: an imported file's original name)."""
         with self._lock:
             cursor = self._conn.execute(
                 "INSERT INTO recordings (interview_id, consent_id, consent_hash, file, samplerate, channels,"
-                " started_at, state, consent_clip_ms) SELECT ?, ?, ?, ?, ?, ?, ?, 'recording', ?"
+                " started_at, state, consent_clip_ms, source_name) SELECT ?, ?, ?, ?, ?, ?, ?, 'recording', ?, ?"
                 " WHERE EXISTS (SELECT 1 FROM consent_records WHERE id = ? AND hash = ? AND interview_id = ?)",
                 (consent.interview_id, consent.id, consent.hash, file, samplerate, channels,
-                 (started_at or utc_now()).isoformat(), consent_clip_ms, consent.id, consent.hash,
+                 (started_at or utc_now()).isoformat(), consent_clip_ms, source_name, consent.id, consent.hash,
                  consent.interview_id))
             if cursor.rowcount == 0:
                 raise ConsentRequired(Message("Consent", QT_TRANSLATE_NOOP(
