@@ -12,7 +12,7 @@ from core.library import Library
 from gui.dates import format_moment
 from gui.followup_bar import FollowUpBar
 from gui.i18n import Retranslatable
-from gui.labels import kind_label
+from gui.labels import company_label, kind_label
 from gui.notes_editor import NotesEditor
 from gui.recording_panel import RecordingPanel
 from gui.tasks import TaskRunner
@@ -108,6 +108,7 @@ class InterviewPane(Retranslatable, QWidget):
             self.heading.setText(self.tr("Select an interview"))
             self.details.setText(self.tr("Its recordings and notes appear here."))
             return
-        title = interview.company + (f" — {interview.position}" if interview.position else "")
+        title = company_label(interview.company, interview.kind) + (
+            f" — {interview.position}" if interview.position else "")
         self.heading.setText(title)
         self.details.setText(f"{kind_label(interview.kind)} · {format_moment(interview.starts_at)}")

@@ -28,6 +28,18 @@ STATUS = {
     Status.NO_SHOW: QT_TRANSLATE_NOOP("Labels", "Did not attend"),
 }
 
+PRACTICE = QT_TRANSLATE_NOOP("Labels", "Practice")
+
+
+def company_label(company: str, kind: InterviewKind) -> str:
+    """The company column's text: a practice session's mock interview named in the UI language."""
+    from core.practice.session import PRACTICE_TITLE
+
+    if kind is InterviewKind.MOCK and company == PRACTICE_TITLE:
+        return translate(_CONTEXT, PRACTICE)
+    return company
+
+
 def kind_label(kind: InterviewKind) -> str:
     return translate(_CONTEXT, KIND[kind])
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from core.interviews import Interview
 from gui.dates import format_moment
-from gui.labels import kind_label, stage_label, status_label
+from gui.labels import company_label, kind_label, stage_label, status_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +71,7 @@ class LibraryModel(QAbstractTableModel):
         if column == "date":
             return format_moment(item.starts_at)
         if column == "company":
-            return item.company
+            return company_label(item.company, item.kind)
         if column == "position":
             return item.position
         if column == "kind":

@@ -49,7 +49,7 @@ from core.messages import FurikaeriError
 from core.search import SearchFilters, SearchHit
 from gui.dates import format_moment, show_dates
 from gui.i18n import Retranslatable, current_language, render
-from gui.labels import kind_label, status_label
+from gui.labels import company_label, kind_label, status_label
 from gui.segment_model import format_time
 from gui.tasks import TaskRunner
 
@@ -83,7 +83,7 @@ def place_text(hit: SearchHit) -> str:
 
 
 def title_text(hit: SearchHit) -> str:
-    name = hit.company + (f" — {hit.position}" if hit.position else "")
+    name = company_label(hit.company, hit.kind) + (f" — {hit.position}" if hit.position else "")
     return f"{name} · {format_moment(hit.starts_at)} · {kind_label(hit.kind)}"
 
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 
 PRACTICE_NOTE = "practice session"  # the note on a practice session's self-consent record
+# A practice session's mock interview is called this, in no language: the screens show it in theirs (the date
+# is the interview's own).
+PRACTICE_TITLE = "Practice"
 
 
 def question_marker(number: int) -> Message:

@@ -9,7 +9,6 @@ follow the hub themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QStackedWid
 
 from core.library import Library
 from core.practice.bank import Question
+from core.practice.session import PRACTICE_TITLE
 from core.practice.store import PracticeSessionInfo
 from core.settings import Settings
 from core.transcription.service import TranscriptionService
-from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.live_transcript import LiveLine, LiveTranscription
 from gui.practice.choose_page import ChoosePage
@@ -91,8 +90,7 @@ class PracticeWindow(Retranslatable, QMainWindow):
 
     def start_session(self, questions: list[Question], language: str) -> None:
         self.statusBar().clearMessage()
-        moment = format_moment(datetime.now().astimezone())
-        title = self.tr("Practice {moment}").format(moment=moment)
+        title = PRACTICE_TITLE  # shown in the UI's language, whichever it is then (gui.labels.company_label)
         self.stack.setCurrentWidget(self.session)
         self.back_button.setVisible(True)
         self.session.begin(questions, language, title, self.time_limit_s, self.choose.limit_factor())

@@ -1824,6 +1824,10 @@
         <translation>欠席</translation>
     </message>
     <message>
+        <source>Practice</source>
+        <translation>練習</translation>
+    </message>
+    <message>
         <source>Asked aloud, in person</source>
         <translation>対面で口頭で確認</translation>
     </message>
@@ -3301,10 +3305,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Choose other questions</source>
         <translation>別の質問を選ぶ</translation>
-    </message>
-    <message>
-        <source>Practice {moment}</source>
-        <translation>模擬面接 {moment}</translation>
     </message>
 </context>
 <context>
