@@ -83,13 +83,14 @@ class Interview:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     channel: Channel = Channel.DIRECT
-    agent_name: str = ""  # Channel.AGENT: the agency and the person
+    agent_name: str = ""  # Channel.AGENT: the adviser at the agency (before 0012: the agency and the person)
     agent_contact: str = ""  # Channel.AGENT: phone number or mail address
     contact_name: str = ""  # the company's recruiter, to address mails
     contact_email: str = ""
     duration_min: int | None = None  # planned length; None: DEFAULT_DURATION_MIN
     place: str = ""  # an address, or an online meeting link
     interviewers: str = ""  # names and roles, free text
+    agency: str = ""  # Channel.AGENT: the recruiting agency (JobLink)
 
     @property
     def stored_id(self) -> int:
@@ -136,7 +137,7 @@ class Interview:
             )
         return replace(
             self, company=company, position=self.position.strip(), stage=self.stage.strip(),
-            agent_name=self.agent_name.strip(), agent_contact=self.agent_contact.strip(),
+            agent_name=self.agent_name.strip(), agent_contact=self.agent_contact.strip(), agency=self.agency.strip(),
             contact_name=self.contact_name.strip(), contact_email=email, place=self.place.strip(),
             interviewers=self.interviewers.strip(),
         )
@@ -176,12 +177,12 @@ def _local(moment: datetime | None, offset_min: int | None) -> datetime | None:
 
 
 _DETAIL_COLUMNS = ("channel", "agent_name", "agent_contact", "contact_name", "contact_email", "duration_min",
-                   "place", "interviewers", "starts_offset_min")
+                   "place", "interviewers", "starts_offset_min", "agency")
 
 
 def _details(item: Interview) -> tuple[object, ...]:
     return (item.channel.value, item.agent_name, item.agent_contact, item.contact_name, item.contact_email,
-            item.duration_min, item.place, item.interviewers, _offset_minutes(item.starts_at))
+            item.duration_min, item.place, item.interviewers, _offset_minutes(item.starts_at), item.agency)
 
 
 def _from_row(row: sqlite3.Row) -> Interview:
@@ -203,6 +204,7 @@ def _from_row(row: sqlite3.Row) -> Interview:
         duration_min=row["duration_min"],
         place=row["place"],
         interviewers=row["interviewers"],
+        agency=row["agency"],
     )
 
 

@@ -72,6 +72,7 @@ class InterviewDialog(Retranslatable, QDialog):
         self.channel = QComboBox()
         for channel in Channel:
             self.channel.addItem("", channel.value)
+        self.agency = QLineEdit()
         self.agent_name = QLineEdit()
         self.agent_contact = QLineEdit()
         self.channel.currentIndexChanged.connect(self._update_agent_fields)
@@ -111,9 +112,9 @@ class InterviewDialog(Retranslatable, QDialog):
         self.people_box.setLayout(self.people_form)
 
         self.channel_form = QFormLayout()
-        self._channel_labels = [QLabel() for _ in range(3)]
-        for label, channel_field in zip(self._channel_labels, (self.channel, self.agent_name, self.agent_contact),
-                                        strict=True):
+        self._channel_labels = [QLabel() for _ in range(4)]
+        for label, channel_field in zip(self._channel_labels,
+                                        (self.channel, self.agency, self.agent_name, self.agent_contact), strict=True):
             label.setBuddy(channel_field)
             self.channel_form.addRow(label, channel_field)
         self.channel_box = QGroupBox()
@@ -165,10 +166,11 @@ class InterviewDialog(Retranslatable, QDialog):
         self.interviewers.setPlaceholderText(self.tr("e.g. Mr Sato (sales manager)"))
         self.contact_email.setPlaceholderText(self.tr("Where thank-you and other mails go"))
         self.channel_box.setTitle(self.tr("How you applied"))
-        for label, text in zip(self._channel_labels, (self.tr("C&hannel"), self.tr("A&gent"),
+        for label, text in zip(self._channel_labels, (self.tr("C&hannel"), self.tr("Agenc&y"), self.tr("A&gent"),
                                                       self.tr("Agent's con&tact")), strict=True):
             label.setText(text)
-        self.agent_name.setPlaceholderText(self.tr("Agency and your adviser"))
+        self.agency.setPlaceholderText(self.tr("e.g. JobLink"))
+        self.agent_name.setPlaceholderText(self.tr("Your adviser there, e.g. Mr Mori"))
         self.agent_contact.setPlaceholderText(self.tr("Phone number or mail"))
         for index in range(self.channel.count()):
             self.channel.setItemText(index, channel_label(Channel(self.channel.itemData(index))))
@@ -204,6 +206,7 @@ class InterviewDialog(Retranslatable, QDialog):
             self.duration.setValue(60)
             return
         self.channel.setCurrentIndex(self.channel.findData(interview.channel.value))
+        self.agency.setText(interview.agency)
         self.agent_name.setText(interview.agent_name)
         self.agent_contact.setText(interview.agent_contact)
         self.contact_name.setText(interview.contact_name)
@@ -237,7 +240,7 @@ class InterviewDialog(Retranslatable, QDialog):
     def _update_agent_fields(self) -> None:
         """The agent's name and contact only matter when the interview came through an agent."""
         agent = self.channel.currentData() == Channel.AGENT.value
-        for row in (1, 2):
+        for row in (1, 2, 3):
             self.channel_form.setRowVisible(row, agent)
 
     def _update_practice(self, mock: bool) -> None:
@@ -264,6 +267,7 @@ class InterviewDialog(Retranslatable, QDialog):
             status=Status(self.status.currentData()),
             starts_at=starts_at,
             channel=Channel(self.channel.currentData()),
+            agency=self.agency.text().strip(),
             agent_name=self.agent_name.text().strip(),
             agent_contact=self.agent_contact.text().strip(),
             contact_name=self.contact_name.text().strip(),

@@ -207,7 +207,7 @@ class WithdrawDialog(Retranslatable, QDialog):
     def contact_name(self) -> str:
         interview = self.interview
         if self.plan is not None and self.plan.contact is withdraw.Contact.AGENT:
-            return interview.agent_name or self.tr("your recruiting agent")
+            return interview.agent_name or interview.agency or self.tr("your recruiting agent")
         return interview.contact_name or interview.company
 
     def _show_plan_texts(self, plan: withdraw.Plan) -> None:

@@ -197,3 +197,26 @@ def test_settings_have_a_shortcut_people_can_type(make_window):
     assert shortcut.toString() == "Ctrl+,"
     others = [a.shortcut().toString() for a in window.findChildren(QAction) if a is not window.settings_action]
     assert "Ctrl+," not in others
+
+
+def test_the_agency_and_the_adviser_have_their_own_fields(qtbot):
+    """Issue 17, item 17: one "Agent" field held the agency and the person; each has its own now, kept apart."""
+    from core.interviews import Channel
+
+    with Library.open() as library:
+        saved = library.interviews.add(Interview(company="C", kind=InterviewKind.REAL, channel=Channel.AGENT,
+                                                 agency="JobLink", agent_name="Mr Mori"))
+    dialog = InterviewDialog(None, saved)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.agency.text() == "JobLink" and dialog.agent_name.text() == "Mr Mori"
+    assert dialog.agency.isVisible() and dialog.agent_name.isVisible()
+    dialog.agency.setText("ミライエージェント")
+    dialog.accept()
+    edited = dialog.interview()
+    assert edited is not None and (edited.agency, edited.agent_name) == ("ミライエージェント", "Mr Mori")
+    with Library.open() as library:
+        assert library.interviews.update(edited).agency == "ミライエージェント"
+        assert library.interviews.get(saved.stored_id).agency == "ミライエージェント"  # stored (migration 0012)
+    dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.DIRECT.value))
+    assert not dialog.agency.isVisible()  # applied directly: no agent to name

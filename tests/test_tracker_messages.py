@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -354,3 +355,30 @@ def test_telling_the_referrer_is_a_short_warm_mail_with_their_name_left_to_fill(
     # Telling the referrer that the company knows combines with either exclusive choice, not both of them.
     with pytest.raises(ValueError, match="contradict"):
         render(kind, "en", referral, "x", chosen={messages.NEW_DATE, messages.WITHDRAW, messages.TOLD_COMPANY})
+
+
+def test_the_agency_and_the_adviser_are_named_apart():
+    """Issue 17, item 17: one field held both, so scripts read "JobLink, Mr Mori is helping me… May I speak to
+    them"; now the adviser is named at the agency, and a mail is addressed to the person there."""
+    both = interview(channel=Channel.AGENT, agency="JobLink", agent_name="Mr Mori",
+                     agent_contact="mori@joblink.example")
+    en = render(MessageKind.CANCEL_VIA_AGENT_PHONE, "en", both, "Taro Yamada", {"reason": "I am ill"})
+    assert "Hello, this is Taro Yamada; Mr Mori at JobLink is helping me with my applications." in en.body
+    mori = replace(both, agent_name="森")
+    ja = render(MessageKind.CANCEL_VIA_AGENT_PHONE, "ja", mori, "山田", {"reason": "体調不良"})
+    assert "JobLinkの森様はいらっしゃいますでしょうか" in ja.body
+    mail_ja = render(MessageKind.CANCEL_VIA_AGENT_MAIL, "ja", mori, "山田", {"reason": "x"})
+    assert mail_ja.body.startswith("JobLink\n森様\n\n") and mail_ja.recipient == "mori@joblink.example"
+    mail_en = render(MessageKind.CANCEL_VIA_AGENT_MAIL, "en", both, "Taro Yamada", {"reason": "x"})
+    assert mail_en.body.startswith("Dear Mr Mori,\n")
+    agency_only = render(MessageKind.CANCEL_VIA_AGENT_MAIL, "ja", replace(both, agent_name=""), "山田", {"reason": "x"})
+    assert agency_only.body.startswith("JobLink\nご担当者様\n\n")
+    assert "Mr Mori (JobLink)" in str(render(MessageKind.CANCEL_MAIL, "en", both, "Yamada").channel_note)
+
+
+def test_thanks_for_an_interview_an_agent_arranged_say_the_agent_is_the_usual_route():
+    """Issue 17, item 17: the thank-you mail went to the company's recruiter without a word about the agent."""
+    via_agent = interview(channel=Channel.AGENT, agency="JobLink", agent_name="Mr Mori")
+    note = str(render(MessageKind.THANK_YOU, "en", via_agent, "Yamada").channel_note)
+    assert "arranged by Mr Mori (JobLink)" in note and "through the agent" in note
+    assert render(MessageKind.THANK_YOU, "en", interview(), "Yamada").channel_note is None  # applied directly

@@ -62,7 +62,7 @@ def _description(interview: Interview, t: Translate, language: str) -> str:
     def line(text: str, value: str) -> str | None:
         return Message(_CONTEXT, text, {"value": value}).render(t) if value else None
 
-    agent = " ".join(filter(None, (interview.agent_name, interview.agent_contact)))
+    agent = " ".join(filter(None, (interview.agency, interview.agent_name, interview.agent_contact)))
     lines = [
         line(QT_TRANSLATE_NOOP("Calendar", "Position: {value}"), interview.position),
         line(QT_TRANSLATE_NOOP("Calendar", "Stage: {value}"), stage_text(interview.stage, language)),

@@ -236,6 +236,26 @@ def _honorific_ja(names: str) -> str:
     return "、".join(out)
 
 
+def agent_label(interview: Interview) -> str:
+    """The agent in a note, in any language: the adviser and the agency ("Mr Mori (JobLink)"), "?" if neither."""
+    person, agency = interview.agent_name, interview.agency
+    return f"{person} ({agency})" if person and agency else person or agency or "?"
+
+
+def _agent_values(interview: Interview, language: str) -> tuple[str, str]:
+    """(how a script names the agent, how a mail to them is addressed): the adviser at the agency.
+
+    「JobLinkの森様」 / "Mr Mori at JobLink" in a script, 「JobLink\n森様」 / "Mr Mori" above a mail; with the
+    agency alone, its adviser unnamed (「JobLinkのご担当者様」 / "my adviser at JobLink", "JobLink team")."""
+    person, agency = interview.agent_name, interview.agency
+    if language == "ja":
+        honoured = _honorific_ja(person) if person else ""
+        said = f"{agency}の{honoured or 'ご担当者様'}" if agency else honoured
+        return said, "\n".join(filter(None, (agency, honoured or ("ご担当者様" if agency else ""))))
+    said = f"{person} at {agency}" if person and agency else person or (f"my adviser at {agency}" if agency else "")
+    return said, person or (f"{agency} team" if agency else "")
+
+
 def _values(interview: Interview | None, language: str, user_name: str,
             extra: Mapping[str, object]) -> dict[str, str]:
     values: dict[str, str] = {"user_name": user_name.strip()}
@@ -248,8 +268,8 @@ def _values(interview: Interview | None, language: str, user_name: str,
             date=format_date(local_time(interview.starts_at), language) if interview.starts_at else "",
             contact=people(interview.contact_name) if interview.contact_name else "",
             interviewer=people(interview.interviewers) if interview.interviewers else "",
-            agent=people(interview.agent_name) if interview.agent_name else "",
         )
+        values["agent"], agent_addressee = _agent_values(interview, language)
         offer = interview.status is Status.OFFER
         if language == "ja":
             values["what"] = "内定" if offer else "選考"
@@ -258,7 +278,7 @@ def _values(interview: Interview | None, language: str, user_name: str,
         # Writing to the company itself, Japanese says 貴社 rather than its name (to an agent: its name and 様).
         values["company_ref"] = interview.company
         if interview.channel is Channel.AGENT:
-            values["addressee"] = values["agent"]
+            values["addressee"] = agent_addressee
         elif language == "ja":
             values["addressee"] = "\n".join(filter(None, (interview.company, values["contact"] or "採用ご担当者様")))
         else:
@@ -340,6 +360,10 @@ _NOTES = {
     "agent_company": QT_TRANSLATE_NOOP(
         "MessageTemplates", "This interview was arranged by {agent}: contact the agent rather than the company."),
     "agent": QT_TRANSLATE_NOOP("MessageTemplates", "Send this to your agent, {agent}, not to the company."),
+    "agent_thanks": QT_TRANSLATE_NOOP(
+        "MessageTemplates", "This interview was arranged by {agent}. The usual route for thanks is through the "
+        "agent: send this to them and ask them to pass it on. Write to the company directly only if the agent "
+        "says so."),
     "agent_phone": QT_TRANSLATE_NOOP(
         "MessageTemplates", "Call your agent, {agent}, with this script, not the company."),
     "not_agent": QT_TRANSLATE_NOOP(
@@ -356,7 +380,7 @@ _NOTES = {
 def _channel_note(kind: MessageKind, template: _Json, interview: Interview | None) -> Message | None:
     if interview is None:
         return None
-    agent = interview.agent_name or "?"
+    agent = agent_label(interview)
     phone = template["medium"] == "phone"
     if template["recipient"] == "referrer":
         return Message(_CONTEXT, _NOTES["referrer"])
@@ -372,6 +396,8 @@ def _channel_note(kind: MessageKind, template: _Json, interview: Interview | Non
             MessageKind.DECLINE_OFFER_MAIL, MessageKind.DECLINE_PHONE, MessageKind.DECLINE_MAIL,
             MessageKind.NO_SHOW_PHONE):
         return Message(_CONTEXT, _NOTES["agent_company"], {"agent": agent})
+    if interview.channel is Channel.AGENT and kind is MessageKind.THANK_YOU:
+        return Message(_CONTEXT, _NOTES["agent_thanks"], {"agent": agent})
     if template["medium"] == "phone":
         return Message(_CONTEXT, _NOTES["phone"])
     return None

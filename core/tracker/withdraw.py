@@ -128,7 +128,8 @@ def _hint(situation: str, agent: bool, choice: str | None) -> Message:
 
 
 def _call_agent(interview: Interview) -> Message:
-    name, contact = interview.agent_name, interview.agent_contact
+    name, contact = " ".join(filter(None, (interview.agent_name, interview.agency and f"({interview.agency})"))), \
+        interview.agent_contact  # the adviser and the agency: "Mr Mori (JobLink)"
     if name and contact:
         return _m(QT_TRANSLATE_NOOP(
             "Withdrawal", "Call your agent, {agent}, first ({contact}). The agent tells the company: "

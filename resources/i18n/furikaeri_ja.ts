@@ -1689,15 +1689,23 @@
     </message>
     <message>
         <source>A&amp;gent</source>
-        <translation>エージェント(&amp;G)</translation>
+        <translation>エージェントの担当者(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Agenc&amp;y</source>
+        <translation>エージェント会社(&amp;Y)</translation>
     </message>
     <message>
         <source>Agent&apos;s con&amp;tact</source>
         <translation>エージェントの連絡先(&amp;T)</translation>
     </message>
     <message>
-        <source>Agency and your adviser</source>
-        <translation>会社名と担当者名</translation>
+        <source>e.g. JobLink</source>
+        <translation>例：ジョブリンク</translation>
+    </message>
+    <message>
+        <source>Your adviser there, e.g. Mr Mori</source>
+        <translation>そこでの担当者（例：森さん）</translation>
     </message>
     <message>
         <source>Phone number or mail</source>
@@ -2372,6 +2380,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Send this to your agent, {agent}, not to the company.</source>
         <translation>企業ではなく、エージェント（{agent}）に送りましょう。</translation>
+    </message>
+    <message>
+        <source>This interview was arranged by {agent}. The usual route for thanks is through the agent: send this to them and ask them to pass it on. Write to the company directly only if the agent says so.</source>
+        <translation>この面接は{agent}の紹介です。お礼はエージェント経由で伝えるのが通例です。このメールをエージェントに送り、企業へ伝えてもらうようお願いしましょう。企業へ直接送るのは、エージェントにそう言われた場合だけにしましょう。</translation>
     </message>
     <message>
         <source>Call your agent, {agent}, with this script, not the company.</source>
