@@ -45,10 +45,12 @@ EXPORT_FORMAT = Setting("export_format", "txt", ("txt", "srt", "vtt", "md", "jso
 # The user's own words for the speech model (university, club, products, skills): one a line, any language.
 GLOSSARY = Setting("glossary", "")
 JAPANESE_MODEL_ADVICE_SHOWN = Setting("japanese_model_advice_shown", False)  # said once, on first use of Japanese
+# Where each window was and how its splitters were set, by window name (gui.window_state): opened as it was left.
+WINDOWS = Setting("windows", {})
 
 DECLARED: dict[str, Setting] = {s.key: s for s in (
     LANGUAGE, SPEECH_MODEL, USER_NAME, USER_NAME_EN, AUTO_TRANSCRIBE, EXPORT_NOTICE, GLOSSARY,
-    JAPANESE_MODEL_ADVICE_SHOWN, LIVE_TRANSCRIBE, EXPORT_FOLDER, EXPORT_FORMAT)}
+    JAPANESE_MODEL_ADVICE_SHOWN, LIVE_TRANSCRIBE, EXPORT_FOLDER, EXPORT_FORMAT, WINDOWS)}
 
 
 class Settings:

@@ -140,6 +140,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.table.selection_changed.connect(self.practice.interview_changed)
         self.retranslate()
         self.resize(1000, 640)
+        from gui.window_state import WindowState
+
+        self.window_state = WindowState(self, settings, "main", {"library": self.splitter})
 
     # -- start-up --------------------------------------------------------------
     @property
@@ -256,6 +259,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.new_action, self.edit_action, self.delete_action])
         self.file_menu.addSeparator()
+        from gui.calendar_export import CalendarExport
+
+        self.calendar_export = CalendarExport(self)
+        self.file_menu.addAction(self.calendar_export.action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.settings_menu = self.menuBar().addMenu("")
         self.settings_menu.addAction(self.settings_action)
@@ -317,6 +325,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Furikaeri"))
         self.help_action.setText(self.tr("&Help and keyboard shortcuts"))
+        self.calendar_export.retranslate()
         self.time_action.setText(self.tr("Insert the current time into the notes"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         # What a screen reader says for each region (its placeholder text is not a name).

@@ -12,10 +12,21 @@ from PySide6.QtWidgets import QPushButton
 from core.export import export_target, suggested_name
 from core.ops import transcription as transcription_ops
 from core.recording.files import sidecar_path
-from core.settings import EXPORT_FOLDER, EXPORT_FORMAT
+from core.settings import EXPORT_FOLDER, EXPORT_FORMAT, Settings
 
 if TYPE_CHECKING:
     from gui.transcript_window import TranscriptWindow
+
+
+def export_folder(settings: Settings) -> str:
+    """The folder an export dialog opens in: the last export's while it exists, else Documents, else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    last = settings.get(EXPORT_FOLDER)
+    if last and Path(last).is_dir():
+        return str(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 class TranscriptExport(QObject):
@@ -57,14 +68,7 @@ class TranscriptExport(QObject):
                 self.tr("JSON, everything (*.json)"): "json"}
 
     def folder(self) -> str:
-        """The folder the dialog opens in: the last export's while it exists, else Documents, else home."""
-        from PySide6.QtCore import QStandardPaths
-
-        last = self.window.settings.get(EXPORT_FOLDER)
-        if last and Path(last).is_dir():
-            return str(last)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return documents if documents and Path(documents).is_dir() else str(Path.home())
+        return export_folder(self.window.settings)
 
     def export_to(self, path: str, fmt: str) -> None:
         """Write the transcript (with notes and markers where the format holds them) in the background.

@@ -677,6 +677,29 @@
     </message>
 </context>
 <context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Export to &amp;calendar…</source>
+        <translation>カレンダーに書き出す(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Interviews and open follow-ups as a file your calendar app imports (.ics)</source>
+        <translation>面接と未完了のフォローアップを、カレンダーアプリに取り込めるファイル（.ics）として書き出します</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>カレンダーに書き出す</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar ファイル (*.ics)</translation>
+    </message>
+    <message>
+        <source>{interviews} interview(s) and {tasks} follow-up(s) written to {path}</source>
+        <translation>面接 {interviews} 件とフォローアップ {tasks} 件を {path} に書き出しました</translation>
+    </message>
+</context>
+<context>
     <name>CallAudio</name>
     <message>
         <source>The call&apos;s sound cannot be recorded: the PulseAudio client library is missing ({detail}). Install libpulse0.</source>
