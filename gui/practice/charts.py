@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -82,17 +82,41 @@ class AttemptsChart(QWidget):
     """One small line chart per measure (e.g. pace, fillers per minute, length), attempts left to right.
 
     ``set_series([(title, values, (low, high) or None), ...])``: ``values`` holds one number (or
-    ``None`` when not measured) per attempt, oldest first.
+    ``None`` when not measured) per attempt, oldest first; ``title`` names the measure with its unit.  Each chart
+    has its scale on the left (0 and its top), the attempts' numbers below, and the target band shaded; a screen
+    reader gets the same as text (its accessible description).
     """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.series: list[tuple[str, list[float | None], tuple[float | None, float | None] | None]] = []
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(140)
 
     def set_series(self, series) -> None:
         self.series = list(series)
+        self.setAccessibleName(QCoreApplication.translate("AttemptsChart", "Your attempts at this question"))
+        self.setAccessibleDescription(self.text_alternative())
         self.update()
+
+    def text_alternative(self) -> str:
+        """Every measure's values, oldest first, with its target: what the chart shows, as words."""
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("AttemptsChart", text)
+
+        lines = []
+        for title, values, band in self.series:
+            shown = ", ".join(format_number(v) for v in values) or "–"
+            low, high = band if band else (None, None)
+            if low is not None and high is not None:
+                target = tr("target {low}–{high}").format(low=format_number(low), high=format_number(high))
+            elif high is not None:
+                target = tr("target: up to {high}").format(high=format_number(high))
+            elif low is not None:
+                target = tr("target: at least {low}").format(low=format_number(low))
+            else:
+                target = ""
+            lines.append(f"{title}: {shown}" + (f" ({target})" if target else ""))
+        return "\n".join(lines)
 
     def attempts(self) -> int:
         return max((len(values) for _t, values, _b in self.series), default=0)
@@ -103,22 +127,41 @@ class AttemptsChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
+        line = metrics.height()
         cell = self.width() / len(self.series)
+        text = self.palette().text().color()
         for i, (title, values, band) in enumerate(self.series):
-            area = QRectF(i * cell + 6, metrics.height() + 4, cell - 12, self.height() - metrics.height() - 10)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(i * cell + 6, 0, cell - 12, metrics.height() + 2),
-                             Qt.AlignmentFlag.AlignLeft, title)
-            self._plot(painter, area, values, band)
+            left = i * cell + 6
+            painter.setPen(text)
+            painter.drawText(QRectF(left, 0, cell - 12, line + 2), Qt.AlignmentFlag.AlignLeft, title)
+            top = self._top(values, band)
+            scale = metrics.horizontalAdvance(format_number(top)) + 4  # the y axis's numbers, left of the plot
+            area = QRectF(left + scale, line + 4, cell - 12 - scale, self.height() - 2 * line - 10)
+            painter.drawText(QRectF(left, area.top(), scale - 3, line),  # inside the plot's height: clear of the title
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, format_number(top))
+            painter.drawText(QRectF(left, area.bottom() - line, scale - 3, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, "0")
+            count = len(values)  # the x axis: attempts 1 … n
+            painter.drawText(QRectF(area.left(), area.bottom() + 2, area.width(), line),
+                             Qt.AlignmentFlag.AlignLeft if count > 1 else Qt.AlignmentFlag.AlignHCenter, "1")
+            if count > 1:
+                painter.drawText(QRectF(area.left(), area.bottom() + 2, area.width(), line),
+                                 Qt.AlignmentFlag.AlignRight, str(count))
+                painter.drawText(QRectF(area.left(), area.bottom() + 2, area.width(), line),
+                                 Qt.AlignmentFlag.AlignHCenter, QCoreApplication.translate("AttemptsChart", "attempts"))
+            self._plot(painter, area, values, band, top)
         painter.end()
 
     @staticmethod
-    def _plot(painter: QPainter, area: QRectF, values, band) -> None:
-        numbers = [v for v in values if v is not None]
+    def _top(values, band) -> float:
+        """The top of a chart's scale: above its highest value and its target."""
         low, high = band if band else (None, None)
-        limits = [*numbers, *(b for b in (low, high) if b is not None)]
-        top = (max(limits) * 1.15) if limits else 1.0
-        top = top or 1.0
+        limits = [*(v for v in values if v is not None), *(b for b in (low, high) if b is not None)]
+        return (max(limits) * 1.15 if limits else 1.0) or 1.0
+
+    @staticmethod
+    def _plot(painter: QPainter, area: QRectF, values, band, top: float) -> None:
+        low, high = band if band else (None, None)
         painter.setPen(QPen(AXIS, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(area)

@@ -86,6 +86,10 @@ class MetricsView(Retranslatable, QWidget):
                 target = self.tr("target: at least {low}").format(low=format_number(low))
             else:
                 target = ""
+            # The bar as words, for a screen reader: the value, the target, and whether it is met.
+            met = {True: self.tr("within the target"), False: self.tr("outside the target")}.get(bar.in_range, "")
+            bar.setAccessibleName(name)
+            bar.setAccessibleDescription(", ".join(filter(None, (value_label.text(), target, met))))
             if target:
                 meaning = f"{meaning} ({target})" if meaning else target
             meaning_label.setText(meaning)

@@ -370,8 +370,8 @@ class ReviewPage(Retranslatable, QWidget):
         series = []
         for key in CHART_KEYS:
             values = [metric_value(a.metrics, key) if a.metrics else None for a in attempts]
-            series.append((describe(chart_key(key, self.language), self.language)[0], values,
-                           metric_band(attempts, key)))
+            name, unit, _meaning = describe(chart_key(key, self.language), self.language)
+            series.append((f"{name} ({unit})" if unit else name, values, metric_band(attempts, key)))
         self.chart.set_series(series)
 
     # -- self-review ----------------------------------------------------------------------------------

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>target {low}–{high}</source>
+        <translation>目安 {low}～{high}</translation>
+    </message>
+    <message>
+        <source>target: up to {high}</source>
+        <translation>目安 {high}以下</translation>
+    </message>
+    <message>
+        <source>target: at least {low}</source>
+        <translation>目安 {low}以上</translation>
+    </message>
+</context>
+<context>
     <name>AddToBank</name>
     <message>
         <source>Add to question bank…</source>
@@ -37,6 +52,17 @@
     <message>
         <source>Speech model: unavailable</source>
         <translation>音声認識モデル：使用できません</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptsChart</name>
+    <message>
+        <source>Your attempts at this question</source>
+        <translation>この質問へのこれまでの回答</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>回答の回数</translation>
     </message>
 </context>
 <context>
@@ -2633,6 +2659,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>target: at least {low}</source>
         <translation>目安 {low}以上</translation>
+    </message>
+    <message>
+        <source>within the target</source>
+        <translation>目安の範囲内</translation>
+    </message>
+    <message>
+        <source>outside the target</source>
+        <translation>目安の範囲外</translation>
     </message>
 </context>
 <context>
