@@ -87,7 +87,8 @@ class MetricsView(Retranslatable, QWidget):
             else:
                 target = ""
             # The bar as words, for a screen reader: the value, the target, and whether it is met.
-            met = {True: self.tr("within the target"), False: self.tr("outside the target")}.get(bar.in_range, "")
+            met = ("" if bar.in_range is None
+                   else self.tr("within the target") if bar.in_range else self.tr("outside the target"))
             bar.setAccessibleName(name)
             bar.setAccessibleDescription(", ".join(filter(None, (value_label.text(), target, met))))
             if target:
