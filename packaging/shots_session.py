@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -30,16 +31,29 @@ class Session:
 
 
 def start(description: str | None) -> Session:
-    """Parse ``--out``, point FURIKAERI_HOME at a new temporary folder, and start Qt (offscreen without a display)."""
+    """Parse ``--out`` and ``--scale``, point FURIKAERI_HOME at a new temporary folder, and start Qt (offscreen
+    without a display; ``--scale 2`` draws everything at 200%, as on a high-density screen, into
+    ``docs/screenshots/200`` unless ``--out`` says otherwise)."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--scale", type=float, default=1.0, help="Qt's scale factor (QT_SCALE_FACTOR), e.g. 2")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = ROOT / "docs" / "screenshots" / ("200" if args.scale == 2 else "")
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     home = Path(tempfile.mkdtemp(prefix="furikaeri-shots-"))
     os.environ["FURIKAERI_HOME"] = str(home)
     os.environ["TZ"] = "Asia/Tokyo"  # the sample interviews are in Japan time
     time.tzset()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if args.scale != 1.0:  # a high-density laptop screen (2560 × 1600), not the plugin's 800 × 800 pixels
+            screen = home / "offscreen-screen.json"
+            screen.write_text(json.dumps({"screens": [{
+                "name": "OffscreenScreen", "x": 0, "y": 0, "width": round(1280 * args.scale),
+                "height": round(800 * args.scale), "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 
     from core.settings import SPEECH_MODEL, Settings
     from gui.app import build_application

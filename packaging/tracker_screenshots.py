@@ -30,7 +30,8 @@ def _sample(library, now: datetime):
     agent = save(Interview(
         company="株式会社みらい商事", position="法人営業", kind=InterviewKind.REAL, stage=Stage.SECOND.value,
         starts_at=(now + timedelta(days=2)).replace(hour=14, minute=0, second=0, microsecond=0), duration_min=60,
-        channel=Channel.AGENT, agent_name="キャリアブリッジ 田中", agent_contact="tanaka@careerbridge.example",
+        channel=Channel.AGENT, agency="キャリアブリッジ", agent_name="田中",
+        agent_contact="tanaka@careerbridge.example",
         contact_name="佐藤", place="東京都千代田区丸の内1-1-1 12階", interviewers="佐藤さん（営業部長）"),
         now=now - timedelta(days=5))
     done = save(Interview(
