@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 
 from core.messages import Message
 from gui.i18n import Retranslatable, render
+from gui.theme import themed
 
 if TYPE_CHECKING:
     from core.consent.verify import ConsentCheck
@@ -26,8 +27,9 @@ class ConsentAlert(Retranslatable, QFrame):
         super().__init__(parent)
         self.setObjectName("consentAlert")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#consentAlert { background: #fdecea; border: 1px solid #c5221f; border-radius: 4px; }"
-                           "#consentAlert QLabel { color: #3c0b0b; }")
+        self.setStyleSheet(themed(
+            "#consentAlert { background: #fdecea; border: 1px solid #c5221f; border-radius: 4px; }"
+            "#consentAlert QLabel { color: #3c0b0b; }"))
         self.report: ConsentCheck | None = None
         self.failure: Message | None = None
         self.text = QLabel()

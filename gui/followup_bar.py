@@ -14,6 +14,7 @@ from core.interviews import Interview, InterviewKind, Status, utc_now
 from gui.dates import format_moment
 from gui.i18n import Retranslatable
 from gui.labels import status_label
+from gui.theme import themed
 from gui.window_fit import WholeLabel
 
 
@@ -42,7 +43,7 @@ class FollowUpBar(Retranslatable, QWidget):
             past_buttons.addWidget(button)
         past_buttons.addStretch()
         past.addLayout(past_buttons)
-        self.past.setStyleSheet("#pastInterview { background: #e3f2fd; border: 1px solid #90caf9; }")
+        self.past.setStyleSheet(themed("#pastInterview { background: #e3f2fd; border: 1px solid #90caf9; }"))
         self.message_button = QPushButton()
         self.missed_call_button = QPushButton()
         self.withdraw_button = QPushButton()

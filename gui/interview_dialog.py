@@ -28,6 +28,7 @@ from core.interviews import Channel, Interview, InterviewKind, Stage, Status, Va
 from gui.dates import show_dates
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label, status_label
+from gui.theme import themed
 from gui.tracker_labels import channel_label
 
 
@@ -54,7 +55,7 @@ class InterviewDialog(Retranslatable, QDialog):
         self.undated = QCheckBox()
         self.undated.toggled.connect(lambda on: self.starts_at.setEnabled(not on))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(themed("color: #b00020;"))
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

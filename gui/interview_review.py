@@ -49,6 +49,7 @@ from core.transcription.speakers import has_speakers, names, separated
 from gui.i18n import Retranslatable, render
 from gui.practice.metrics_view import MetricsView
 from gui.segment_model import format_time
+from gui.theme import themed
 
 if TYPE_CHECKING:
     from gui.transcript_window import TranscriptWindow
@@ -76,7 +77,7 @@ class VoiceBar(Retranslatable, QFrame):
         self.owner = window
         self.setObjectName("voiceBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#voiceBar { background: #fff8e1; }")
+        self.setStyleSheet(themed("#voiceBar { background: #fff8e1; }"))
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setObjectName("voiceQuestion")
@@ -198,7 +199,7 @@ class QuestionsPanel(Retranslatable, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 3)
-        self.setStyleSheet("#questionsHeading { font-weight: 600; }")
+        self.setStyleSheet(themed("#questionsHeading { font-weight: 600; }"))
         window.tasks.hub.changed.connect(self._on_changes)
         self.hide()
         self.retranslate()

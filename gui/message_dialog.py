@@ -35,6 +35,7 @@ from core.settings import user_name as settings_user_name
 from core.tracker import messages
 from core.tracker.kinds import MessageKind
 from gui.i18n import Retranslatable, render
+from gui.theme import themed
 from gui.tracker_labels import message_kind_label
 
 MISSING_COLOUR = QColor("#ffe66d")  # a gap the user still has to fill
@@ -92,7 +93,7 @@ class MessageDialog(Retranslatable, QDialog):
         self.missing.setObjectName("missingFields")
         self.missing.setWordWrap(True)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(themed("color: #b00020;"))
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.recipient = QLineEdit()
@@ -133,9 +134,9 @@ class MessageDialog(Retranslatable, QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setStyleSheet("#missingFields { background: #fff8d6; border: 1px solid #f0c36d; padding: 4px; }"
+        self.setStyleSheet(themed("#missingFields { background: #fff8d6; border: 1px solid #f0c36d; padding: 4px; }"
                            "#nameNotice[missing=\"true\"] { color: #8a5a00; }"
-                           "#channelNote { font-weight: 600; }")
+                           "#channelNote { font-weight: 600; }"))
         self._shown = self._state()
         self.kind_combo.currentIndexChanged.connect(lambda _: self._choice_changed())
         self.language_combo.currentIndexChanged.connect(lambda _: self._choice_changed())

@@ -39,6 +39,7 @@ from core.timecodes import format_timecode, linkify
 from gui.i18n import Retranslatable, render
 from gui.notes_text import NotesTextEdit
 from gui.tasks import TaskRunner
+from gui.theme import themed
 
 PAUSE_MS = 800  # save this long after the last keystroke...
 MAX_UNSAVED_MS = 1500  # ...and at the latest this long after the first unsaved one
@@ -120,8 +121,8 @@ class NotesEditor(Retranslatable, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
-        self.setStyleSheet("#notesState { color: #666; }"
-                           "#notesBanner { background: #fff3cd; border: 1px solid #f0c36d; padding: 4px; }")
+        self.setStyleSheet(themed("#notesState { color: #666; }"
+                           "#notesBanner { background: #fff3cd; border: 1px solid #f0c36d; padding: 4px; }"))
         self.retranslate()
         tasks.hub.changed.connect(self._on_changes)
         self._load_templates()

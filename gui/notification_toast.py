@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 from gui.dates import format_moment
 from gui.i18n import Retranslatable
 from gui.snooze import SnoozeMenu
+from gui.theme import themed
 from gui.tracker_labels import task_has_message, task_text
 
 MARGIN = 16
@@ -67,9 +68,9 @@ class NotificationToast(Retranslatable, QFrame):
         layout.addWidget(self.when)
         layout.addWidget(self.more)
         layout.addLayout(buttons)
-        self.setStyleSheet("#notificationToast { background: #fffdf3; border: 1px solid #e0c060;"
+        self.setStyleSheet(themed("#notificationToast { background: #fffdf3; border: 1px solid #e0c060;"
                            " border-radius: 6px; }"
-                           "#toastHeading { font-weight: 600; }")
+                           "#toastHeading { font-weight: 600; }"))
         self.setMaximumWidth(460)
         host.installEventFilter(self)
         self.hide()

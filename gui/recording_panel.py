@@ -44,6 +44,7 @@ from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
 from gui.live_transcript import LiveLine, LiveTranscription
 from gui.tasks import TaskRunner, UiCallback
+from gui.theme import themed
 from gui.window_fit import WholeLabel
 
 if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
@@ -189,15 +190,15 @@ class RecordingPanel(Retranslatable, QWidget):
         history_buttons.addStretch()
         history_buttons.addWidget(self.import_button)
         layout.addLayout(history_buttons)
-        self.setStyleSheet(
+        self.setStyleSheet(themed(
             "#recordingState { font-size: 14pt; font-weight: 700; }"
             "#recordingState[state='recording'] { color: white; background: #c62828; padding: 2px 8px; }"
             "#recordingState[state='paused'] { color: black; background: #f9a825; padding: 2px 8px; }"
             "#recordingElapsed { font-size: 14pt; font-family: monospace; }"
             "#recordingMessage { color: #b00020; }"
-            "#callMessage { color: black; background: #fff3cd; border: 1px solid #f0c36d; padding: 4px; }"
+            "#callMessage { background: #fff3cd; border: 1px solid #f0c36d; padding: 4px; }"
             "#clipBanner { background: #fff3cd; border: 1px solid #f0c36d; }"
-        )
+        ))
         self.retranslate()
         self._update()
 

@@ -25,6 +25,7 @@ from core.ops import Changes
 from core.ops import templates as template_ops
 from gui.i18n import Retranslatable, render
 from gui.tasks import ChangeHub, TaskRunner
+from gui.theme import themed
 
 
 class TemplatesDialog(Retranslatable, QDialog):
@@ -90,7 +91,7 @@ class TemplatesDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self.setStyleSheet("#templatesError { color: #b00020; }")
+        self.setStyleSheet(themed("#templatesError { color: #b00020; }"))
         self.resize(820, 560)
         self.retranslate()
         self._load()

@@ -28,6 +28,7 @@ from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label
 from gui.snooze import SnoozeMenu
+from gui.theme import themed
 from gui.tracker_labels import task_has_message, task_text
 
 GROUPS = (
@@ -95,7 +96,7 @@ class UpcomingView(Retranslatable, QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.hint)
         layout.addLayout(task_buttons)
-        self.setStyleSheet("#taskHint { color: #444; } #upcomingEmpty { color: #555; padding: 8px; }")
+        self.setStyleSheet(themed("#taskHint { color: #444; } #upcomingEmpty { color: #555; padding: 8px; }"))
         self.resize(900, 520)
         controller.tasks.hub.changed.connect(self._on_changes)
         self.retranslate()

@@ -30,6 +30,7 @@ from core.interviews import Interview, Status
 from core.tracker import withdraw
 from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
+from gui.theme import themed
 from gui.tracker_labels import message_kind_label
 from gui.window_fit import grow_to_text
 
@@ -122,9 +123,9 @@ class WithdrawDialog(Retranslatable, QDialog):
         layout.addWidget(ask, 1)
         layout.addWidget(plan, 1)
         layout.addLayout(buttons)
-        self.setStyleSheet("#planContact { font-size: 12pt; font-weight: 600; }"
+        self.setStyleSheet(themed("#planContact { font-size: 12pt; font-weight: 600; }"
                            "#planWarnings { color: #8a5a00; }"
-                           "#noShow { background: #fdecea; border: 1px solid #e0a3a0; padding: 6px; }")
+                           "#noShow { background: #fdecea; border: 1px solid #e0a3a0; padding: 6px; }"))
         self.setMinimumWidth(620)
         self.retranslate()
         self._go(0)

@@ -77,3 +77,52 @@ def test_the_practice_window_before_and_while_answering(qtbot, virtual_microphon
     practice.back_button.click()  # nothing recorded
     practice.close()
     qtbot.waitUntil(lambda: window.practice.window is None, timeout=30000)
+
+
+@pytest.fixture
+def dark_palette(qapp):
+    """The system's dark theme, as Qt hands it to the app: a dark window with light text (restored after)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    before = qapp.palette()
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#eeeeee"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#eeeeee"), (QPalette.ColorRole.Button, "#3a3a3a"),
+                         (QPalette.ColorRole.ButtonText, "#eeeeee"), (QPalette.ColorRole.Highlight, "#3d7ab8"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#3a3a3a"),
+                         (QPalette.ColorRole.ToolTipText, "#eeeeee"), (QPalette.ColorRole.PlaceholderText, "#a0a0a0")):
+        dark.setColor(role, QColor(colour))
+    qapp.setPalette(dark)
+    yield dark
+    qapp.setPalette(before)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_under_the_dark_palette_the_text_stays_readable(qtbot, make_window, dark_palette, language):
+    """Issue 17, item 5: the app follows the system's dark palette; its notices and banners (written in light
+    colours) are drawn in dark tints with light text, and every label keeps AA contrast."""
+    from datetime import timedelta
+
+    from core.interviews import utc_now
+    from gui.theme import is_dark, themed
+
+    assert is_dark() and themed("#x { background: #fff3cd; }") == "#x { background: #4a3b00; }"
+    window = make_window(lambda lib: lib.interviews.add(Interview(
+        company="株式会社サンプル", kind=InterviewKind.REAL, starts_at=utc_now() - timedelta(days=1))),
+        language=language)
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.pane.followups.past.isVisible())  # a light-blue banner in light mode
+    assert low_contrast_labels(window) == []
+    dialog = ConsentDialog("株式会社サンプル", language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert low_contrast_labels(dialog) == []
+
+
+def test_under_a_light_palette_the_style_sheets_are_as_written():
+    from gui.theme import is_dark, themed
+
+    assert not is_dark()
+    assert themed("#x { color: #b00020; }") == "#x { color: #b00020; }"

@@ -39,6 +39,7 @@ from gui.i18n import Retranslatable, render
 from gui.practice.microphone_check import MicrophoneCheck
 from gui.practice.question_dialog import QuestionDialog
 from gui.tasks import TaskRunner
+from gui.theme import themed
 
 
 class ChoosePage(Retranslatable, QWidget):
@@ -155,8 +156,8 @@ class ChoosePage(Retranslatable, QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.microphone)
         layout.addLayout(bottom)
-        self.setStyleSheet("#chooseHeading { font-size: 14pt; font-weight: 600; }"
-                           "#chooseMessage { color: #b00020; }")
+        self.setStyleSheet(themed("#chooseHeading { font-size: 14pt; font-weight: 600; }"
+                           "#chooseMessage { color: #b00020; }"))
         self._fill_categories()
         self.retranslate()
         tasks.hub.changed.connect(self._on_changes)

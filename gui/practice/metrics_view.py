@@ -118,7 +118,7 @@ def pieces_html(pieces: list[Piece], language: str, pause_text: str) -> str:
     for piece in pieces:
         text = html.escape(piece.text.strip())
         if piece.kind is PieceKind.FILLER:
-            parts.append(f'<span style="background:#ffe082;">{text}</span>')
+            parts.append(f'<span style="background:#ffe082; color:#000000;">{text}</span>')  # any palette
         elif piece.kind is PieceKind.INVENTED:  # probably not said: greyed, struck through, not counted
             parts.append(f'<span style="color:#9e9e9e; text-decoration:line-through;">{text}</span>')
         elif piece.kind is PieceKind.PAUSE:

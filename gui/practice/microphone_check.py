@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 from core.audio.devices import AudioStatus
 from gui.i18n import Retranslatable, render
 from gui.tasks import TaskRunner
+from gui.theme import themed
 
 
 class MicrophoneCheck(Retranslatable, QWidget):
@@ -33,7 +34,7 @@ class MicrophoneCheck(Retranslatable, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.again)
-        self.setStyleSheet("#microphoneProblem { color: #b00020; }")
+        self.setStyleSheet(themed("#microphoneProblem { color: #b00020; }"))
         self.retranslate()
 
     @property

@@ -57,6 +57,7 @@ from gui.practice.charts import AttemptsChart
 from gui.practice.metrics_view import MetricsView, describe, pieces_html
 from gui.segment_model import format_time
 from gui.tasks import TaskRunner, UiCallback
+from gui.theme import themed
 
 REVIEW_SAVE_DELAY_MS = 1000
 
@@ -159,8 +160,8 @@ class ReviewPage(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
-        self.setStyleSheet("#reviewQuestion { font-size: 13pt; font-weight: 600; }"
-                           " #inventedReason { color: #757575; }")
+        self.setStyleSheet(themed("#reviewQuestion { font-size: 13pt; font-weight: 600; }"
+                           " #inventedReason { color: #757575; }"))
         self._set_running(False)
         self.retranslate()
 

@@ -27,6 +27,7 @@ from gui.i18n import Retranslatable, render
 from gui.practice.get_ready import GetReady
 from gui.recording_panel import LEVEL_FLOOR_DB
 from gui.tasks import TaskRunner, UiCallback
+from gui.theme import themed
 
 TICK_MS = 50
 
@@ -128,7 +129,7 @@ class SessionPage(Retranslatable, QWidget):
         layout.addLayout(level_row)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.setStyleSheet(
+        self.setStyleSheet(themed(
             "#practiceState { font-weight: 700; color: white; background: #c62828; padding: 2px 8px; }"
             "#practiceState[ready='true'] { background: #1565c0; }"
             "#practiceQuestion { font-size: 18pt; font-weight: 600; }"
@@ -136,7 +137,7 @@ class SessionPage(Retranslatable, QWidget):
             "#practiceCountdown { font-size: 20pt; font-family: monospace; }"
             "#practiceCountdown[over='true'] { color: #e65100; }"
             "#practiceMessage { color: #b00020; }"
-        )
+        ))
         self.retranslate()
 
     # -- state ---------------------------------------------------------------------

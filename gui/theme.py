@@ -1,0 +1,50 @@
+"""Colours that follow the system's light or dark palette.
+
+The style sheets are written once, in light-mode colours; :func:`themed` gives them back as they are under a
+light palette and, under a dark one (the system's dark theme), with each colour swapped for its dark-mode
+counterpart from :data:`DARK`: dark text colours become light ones, light banner backgrounds become dark
+tints of the same hue.  Every pair keeps WCAG AA contrast against the palette's own text and window colours
+(tests/test_contrast.py checks the windows under both palettes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QGuiApplication, QPalette
+
+# light-mode colour → dark-mode colour
+DARK = {
+    "#b00020": "#ff8a80",  # errors
+    "#8a5a00": "#ffcc80",  # warnings in text
+    "#3c0b0b": "#ffdad6",  # text on an alert
+    "#666": "#bdbdbd", "#444": "#d0d0d0", "#555": "#c8c8c8", "#757575": "#bdbdbd",  # quieter text
+    "#e65100": "#ffab40",  # over time
+    "#fff3cd": "#4a3b00", "#f0c36d": "#8d6e00",  # notice banners and their borders
+    "#fdecea": "#4a1d1a", "#c5221f": "#ef9a9a", "#e0a3a0": "#a1524d",  # alerts
+    "#e3f2fd": "#0d2a45", "#90caf9": "#1e5a8c",  # questions to the user
+    "#fff8e1": "#3e3300", "#fffdf3": "#3a3520", "#e0c060": "#8d7a2a", "#fff8d6": "#4a3f00",
+    "#bbdefb": "#0d3c61", "#0d47a1": "#bbdefb",  # a pause in a transcript
+}
+_COLOUR = re.compile(r"#[0-9a-fA-F]{3,6}\b|\bcolor: black\b")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether the palette (the application's by default) is a dark one: light text on a dark window."""
+    palette = palette or QGuiApplication.palette()
+    window, text = palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def themed(sheet: str) -> str:
+    """``sheet`` for the application's current palette (unchanged under a light one)."""
+    if not is_dark():
+        return sheet
+
+    def swap(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found == "color: black":
+            return found  # black stays on the saturated backgrounds it is written with (amber "paused")
+        return DARK.get(found.lower(), found)
+
+    return _COLOUR.sub(swap, sheet)
