@@ -283,6 +283,7 @@ class MessageDialog(Retranslatable, QDialog):
             cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
             char_format = QTextCharFormat()
             char_format.setBackground(FILLED_COLOUR if span.filled else MISSING_COLOUR)
+            char_format.setForeground(QColor("#000000"))  # dark on the light marks, whatever the palette
             char_format.setToolTip(self.field_label(span.field))
             char_format.setProperty(FIELD_PROPERTY, span.field)
             selection.cursor = cursor

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QMouseEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from core.timecodes import find_time_links, time_link_at
+from gui.theme import tone
 
 _HEADING = re.compile(r"^#{1,6}\s")
 
@@ -21,7 +22,7 @@ class NotesHighlighter(QSyntaxHighlighter):
         self.heading = QTextCharFormat()
         self.heading.setFontWeight(QFont.Weight.Bold)
         self.link = QTextCharFormat()
-        self.link.setForeground(QColor("#1a5fb4"))
+        self.link.setForeground(tone("#1a5fb4"))
         self.link.setFontUnderline(True)
 
     def highlightBlock(self, text: str) -> None:

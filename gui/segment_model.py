@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from core.transcription.model import Segment
 from core.transcription.speakers import INTERVIEWER, ME
 from gui.i18n import render
+from gui.theme import tone
 
 Index = QModelIndex | QPersistentModelIndex
 TIME, TEXT, SPEAKER = range(3)
@@ -103,7 +104,7 @@ class SegmentModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def _speaker_data(self, segment: Segment, role: int):
+    def _speaker_data(self, segment: Segment, role: int, row: int):
         if segment.speaker is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -111,7 +112,10 @@ class SegmentModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return SPEAKER_COLOURS.get(segment.speaker)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(SPEAKER_COLOURS.get(segment.speaker, QColor("#000000")))
+            if row == self.current_row:
+                return QBrush(SPEAKER_COLOURS.get(segment.speaker, QColor("#000000")))  # on the light highlight
+            colour = SPEAKER_COLOURS.get(segment.speaker)
+            return QBrush(tone(colour.name())) if colour is not None else None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -126,7 +130,7 @@ class SegmentModel(QAbstractTableModel):
             return None
         segment = self._segments[index.row()]
         if index.column() == SPEAKER and role != Qt.ItemDataRole.BackgroundRole:
-            return self._speaker_data(segment, role)
+            return self._speaker_data(segment, role, index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return format_time(segment.start_ms) if index.column() == TIME else segment.display_text.strip()
         if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == TEXT and segment.speaker is not None:
@@ -146,6 +150,8 @@ class SegmentModel(QAbstractTableModel):
                 return QBrush(QColor("#eeeeee"))
         if role == Qt.ItemDataRole.ForegroundRole and segment.flags:
             return QBrush(QColor("#757575"))
+        if role == Qt.ItemDataRole.ForegroundRole and index.row() == self.current_row:
+            return QBrush(QColor("#000000"))  # on the light highlight, whatever the palette
         if role == Qt.ItemDataRole.FontRole and segment.corrected_text is not None and index.column() == TEXT:
             font = QFont()
             font.setItalic(True)

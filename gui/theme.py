@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 # light-mode colour → dark-mode colour
 DARK = {
@@ -25,6 +25,8 @@ DARK = {
     "#e3f2fd": "#0d2a45", "#90caf9": "#1e5a8c",  # questions to the user
     "#fff8e1": "#3e3300", "#fffdf3": "#3a3520", "#e0c060": "#8d7a2a", "#fff8d6": "#4a3f00",
     "#bbdefb": "#0d3c61", "#0d47a1": "#bbdefb",  # a pause in a transcript
+    "#1a4f9c": "#90caf9", "#1b6b2a": "#a5d6a7",  # the interviewer's and my turns
+    "#1a5fb4": "#8ab4f8",  # links in the notes
 }
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,6}\b|\bcolor: black\b")
 
@@ -48,3 +50,8 @@ def themed(sheet: str) -> str:
         return DARK.get(found.lower(), found)
 
     return _COLOUR.sub(swap, sheet)
+
+
+def tone(light: str) -> QColor:
+    """The colour ``light`` (written for a light palette) for the application's current palette."""
+    return QColor(DARK.get(light.lower(), light) if is_dark() else light)

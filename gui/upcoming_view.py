@@ -28,7 +28,7 @@ from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.labels import stage_label
 from gui.snooze import SnoozeMenu
-from gui.theme import themed
+from gui.theme import themed, tone
 from gui.tracker_labels import task_has_message, task_text
 
 GROUPS = (
@@ -141,7 +141,7 @@ class UpcomingView(Retranslatable, QWidget):
                 heading.setFont(0, bold)
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 if group == "overdue":
-                    heading.setForeground(0, QBrush(OVERDUE_COLOUR))
+                    heading.setForeground(0, QBrush(tone(OVERDUE_COLOUR.name())))
                 self.tree.addTopLevelItem(heading)
                 heading.setFirstColumnSpanned(True)  # only once it is in the tree
                 groups[group] = heading
