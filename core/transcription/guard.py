@@ -23,6 +23,10 @@ them marked, and metrics can leave them out.
 * ``QUIET``: a very short segment (at most :data:`QUIET_MAX_MS`) over audio far
   quieter than the recording's speech (:class:`Levels`, measured on the
   samples Whisper heard): nothing audible was said there.
+* ``CROWDED``: far more text than anyone can say in the segment's time (more than :data:`CROWDED_CHARS_PER_S`
+  characters, or :data:`CROWDED_WORDS_PER_S` words, a second, and at least :data:`CROWDED_MIN_UNITS` of them):
+  Whisper ran on past the speech into a pause and wrote what it expected (measured: 「お客様の声をよく聞く
+  ことです。」, 14 characters in 0.5 s after an answer, one run in three).
 * ``LANGUAGE``: the language Whisper detected is neither Japanese nor English
   (e.g. ``nn`` on noise) although the app transcribes only those: every
   segment is flagged.
@@ -63,6 +67,9 @@ COMPRESSION_RATIO_LIMIT = COMPRESSION_RATIO_THRESHOLD
 COMPRESSION_MIN_BYTES = 60  # too short a text says nothing through its compression ratio
 REPEATED_TOKEN_TIMES = 3  # REPETITION: a segment that is one short word this many times or more...
 REPEATED_TOKEN_CHARS = 4  # ...of at most this many letters (「はい」, "yes", "ok")
+CROWDED_CHARS_PER_S = 20.0  # CROWDED: Japanese (characters, punctuation aside); fast speech is about 10
+CROWDED_WORDS_PER_S = 8.0  # CROWDED: English words; fast speech is about 4
+CROWDED_MIN_UNITS = 8  # CROWDED needs this many characters or words: a short word's times may be squeezed
 QUIET_MAX_MS = 2000  # QUIET: a segment at most this long...
 QUIET_BELOW_SPEECH_DB = 30.0  # ...whose level is this far below the recording's speech level,
 QUIET_ABSOLUTE_DBFS = -65.0  # or below this level whatever the recording's (near digital silence)
@@ -193,6 +200,17 @@ def is_quiet(segment: Segment, level_dbfs: float | None, speech_dbfs: float | No
     return speech_dbfs is not None and level_dbfs <= speech_dbfs - QUIET_BELOW_SPEECH_DB
 
 
+def is_crowded(segment: Segment) -> bool:
+    """CROWDED: more characters (or English words) than can be said in the segment's time."""
+    text = _clean(segment.text)
+    seconds = max(segment.end_ms - segment.start_ms, 1) / 1000
+    words = text.split()
+    if len(words) >= CROWDED_MIN_UNITS and all(w.isascii() for w in words):
+        return len(words) / seconds > CROWDED_WORDS_PER_S
+    characters = sum(1 for c in text if c.isalnum())
+    return characters >= CROWDED_MIN_UNITS and characters / seconds > CROWDED_CHARS_PER_S
+
+
 def _over_silence(segment: Segment) -> bool:
     return (segment.no_speech_prob >= NO_SPEECH_ALONE
             or (segment.no_speech_prob >= NO_SPEECH_WITH_LOW_LOGPROB
@@ -254,6 +272,8 @@ def flag_segments(segments: Sequence[Segment], *, levels: Sequence[float | None]
             flags.add(SegmentFlag.STOCK_PHRASE)
         if index in looped or (text and (is_loop(text) or is_repeated_token(text))):
             flags.add(SegmentFlag.REPETITION)
+        if text and is_crowded(segment):
+            flags.add(SegmentFlag.CROWDED)
         if levels is not None and index < len(levels) and is_quiet(segment, levels[index], speech_dbfs):
             flags.add(SegmentFlag.QUIET)
         if foreign and text:
@@ -271,6 +291,9 @@ _REASONS = {  # in the order they are listed
         "Transcription", "The same words again and again, as the speech model writes when it is stuck."),
     SegmentFlag.QUIET: QT_TRANSLATE_NOOP(
         "Transcription", "A very short piece of text over audio far quieter than the speech."),
+    SegmentFlag.CROWDED: QT_TRANSLATE_NOOP(
+        "Transcription", "More words than anyone can say in so short a time: the speech model wrote them, "
+        "it did not hear them."),
     SegmentFlag.LANGUAGE: QT_TRANSLATE_NOOP(
         "Transcription", "The detected language is neither Japanese nor English: probably noise, not speech."),
     SegmentFlag.LOW_CONFIDENCE: QT_TRANSLATE_NOOP(

@@ -19,12 +19,13 @@ class SegmentFlag(enum.Enum):
     LOW_CONFIDENCE = "low_confidence"  # very low average log-probability
     QUIET = "quiet"  # a very short segment over audio far quieter than the recording's speech
     LANGUAGE = "language"  # the detected language is neither Japanese nor English (noise, or not our speech)
+    CROWDED = "crowded"  # far more text than anyone can say in the segment's time: written, not heard
 
 
 # Flags that mean "not said": such segments are greyed and left out of every count and measure.
 # LOW_CONFIDENCE alone is not among them: it is usually real, unclear speech.
 INVENTED = frozenset({SegmentFlag.SILENCE, SegmentFlag.STOCK_PHRASE, SegmentFlag.REPETITION, SegmentFlag.QUIET,
-                      SegmentFlag.LANGUAGE})
+                      SegmentFlag.LANGUAGE, SegmentFlag.CROWDED})
 
 
 @dataclass(frozen=True)

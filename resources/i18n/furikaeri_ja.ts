@@ -4650,6 +4650,10 @@ a product you worked on</source>
         <translation>話し声よりはるかに小さな音の部分に書き出された、ごく短い文字です。</translation>
     </message>
     <message>
+        <source>More words than anyone can say in so short a time: the speech model wrote them, it did not hear them.</source>
+        <translation>これほど短い時間では話しきれない量の文字です。音声認識モデルが聞き取ったのではなく、書き足したものです。</translation>
+    </message>
+    <message>
         <source>The detected language is neither Japanese nor English: probably noise, not speech.</source>
         <translation>検出された言語が日本語でも英語でもありません。話し声ではなく雑音と思われます。</translation>
     </message>
