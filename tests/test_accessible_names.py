@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from core.interviews import Interview, InterviewKind
 from tests.accessible_names import accessible_name, unnamed_controls
+from tests.gui_helpers import each_page, settings_dialog
 
 
 def _two(library) -> None:
@@ -33,10 +34,7 @@ def test_the_main_window(qtbot, make_window, language):
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_the_consent_and_settings_dialogs(qtbot, ui_language, language):
-    from core.library import Library
     from gui.consent_dialog import ConsentDialog
-    from gui.settings_dialog import SettingsDialog
-    from gui.tasks import TaskRunner
 
     ui_language(language)
     consent = ConsentDialog("株式会社サンプル", language)
@@ -45,17 +43,9 @@ def test_the_consent_and_settings_dialogs(qtbot, ui_language, language):
     qtbot.waitExposed(consent)
     assert not unnamed_controls(consent), unnamed_controls(consent)
     consent.close()
-    with Library.open() as library:
-        tasks = TaskRunner()
-        dialog = SettingsDialog(language, library=library, tasks=tasks)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitUntil(lambda: dialog.voice.status is not None)
-        for index in range(dialog.pages.count()):
-            dialog.pages.setCurrentIndex(index)
-            assert not unnamed_controls(dialog), unnamed_controls(dialog)
-        dialog.close()
-        qtbot.waitUntil(lambda: tasks.pending == 0 and dialog.voice.tasks.pending == 0)
+    with settings_dialog(qtbot, language) as dialog:
+        for page in each_page(qtbot, dialog):
+            assert not unnamed_controls(dialog), (page, unnamed_controls(dialog))
 
 
 @pytest.mark.audio

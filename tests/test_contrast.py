@@ -7,6 +7,7 @@ import pytest
 from core.interviews import Interview, InterviewKind
 from gui.consent_dialog import ConsentDialog
 from tests.contrast import drawn_contrast, low_contrast_labels, ratio
+from tests.gui_helpers import each_page, settings_dialog
 
 
 def test_the_measure_matches_wcag_figures():
@@ -43,24 +44,10 @@ def test_the_consent_dialog(qtbot, ui_language, language):
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_every_settings_page(qtbot, ui_language, language):
-    from core.library import Library
-    from gui.settings_dialog import SettingsDialog
-    from gui.tasks import TaskRunner
-
     ui_language(language)
-    with Library.open() as library:
-        tasks = TaskRunner()
-        dialog = SettingsDialog(language, library=library, tasks=tasks)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        qtbot.waitUntil(lambda: dialog.voice.status is not None)  # the voice page's texts are in
-        for index in range(dialog.pages.count()):
-            dialog.pages.setCurrentIndex(index)
-            qtbot.waitUntil(lambda index=index: dialog.pages.currentWidget().isVisible())
-            assert low_contrast_labels(dialog) == [], dialog.pages.tabText(index)
-        dialog.close()
-        qtbot.waitUntil(lambda: tasks.pending == 0 and dialog.voice.tasks.pending == 0)
+    with settings_dialog(qtbot, language) as dialog:  # the voice page's texts are in
+        for page in each_page(qtbot, dialog):
+            assert low_contrast_labels(dialog) == [], page
 
 
 @pytest.mark.audio

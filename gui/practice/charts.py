@@ -16,6 +16,20 @@ OUTSIDE = QColor("#e65100")
 AXIS = QColor("#9e9e9e")
 
 
+def target_text(low: float | None, high: float | None) -> str:
+    """A metric's target range in words ("target 110–160", "target: up to 4"), "" without one."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MetricsView", text)
+
+    if low is not None and high is not None:
+        return tr("target {low}–{high}").format(low=format_number(low), high=format_number(high))
+    if high is not None:
+        return tr("target: up to {high}").format(high=format_number(high))
+    if low is not None:
+        return tr("target: at least {low}").format(low=format_number(low))
+    return ""
+
+
 def format_number(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "–"
@@ -100,21 +114,10 @@ class AttemptsChart(QWidget):
 
     def text_alternative(self) -> str:
         """Every measure's values, oldest first, with its target: what the chart shows, as words."""
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("AttemptsChart", text)
-
         lines = []
         for title, values, band in self.series:
             shown = ", ".join(format_number(v) for v in values) or "–"
-            low, high = band if band else (None, None)
-            if low is not None and high is not None:
-                target = tr("target {low}–{high}").format(low=format_number(low), high=format_number(high))
-            elif high is not None:
-                target = tr("target: up to {high}").format(high=format_number(high))
-            elif low is not None:
-                target = tr("target: at least {low}").format(low=format_number(low))
-            else:
-                target = ""
+            target = target_text(*(band if band else (None, None)))
             lines.append(f"{title}: {shown}" + (f" ({target})" if target else ""))
         return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from core.messages import Message
 from core.practice.review import Piece, PieceKind
 from gui.i18n import Retranslatable, render
-from gui.practice.charts import MetricBar, format_number
+from gui.practice.charts import MetricBar, format_number, target_text
 
 
 def _text(value: Any) -> str:
@@ -78,14 +78,7 @@ class MetricsView(Retranslatable, QWidget):
             low, high = value["low"], value["high"]
             name_label.setText(name)
             value_label.setText(f"{format_number(value['value'])} {unit}".strip())
-            if low is not None and high is not None:
-                target = self.tr("target {low}–{high}").format(low=format_number(low), high=format_number(high))
-            elif high is not None:
-                target = self.tr("target: up to {high}").format(high=format_number(high))
-            elif low is not None:
-                target = self.tr("target: at least {low}").format(low=format_number(low))
-            else:
-                target = ""
+            target = target_text(low, high)
             # The bar as words, for a screen reader: the value, the target, and whether it is met.
             met = ("" if bar.in_range is None
                    else self.tr("within the target") if bar.in_range else self.tr("outside the target"))

@@ -2649,18 +2649,6 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>録音の文字起こしが終わると、ここに指標が表示されます。</translation>
     </message>
     <message>
-        <source>target {low}–{high}</source>
-        <translation>目安 {low}～{high}</translation>
-    </message>
-    <message>
-        <source>target: up to {high}</source>
-        <translation>目安 {high}以下</translation>
-    </message>
-    <message>
-        <source>target: at least {low}</source>
-        <translation>目安 {low}以上</translation>
-    </message>
-    <message>
         <source>within the target</source>
         <translation>目安の範囲内</translation>
     </message>
