@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from core.settings import EXPORT_FOLDER
-from gui.transcript_export import export_folder
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -33,6 +32,8 @@ class CalendarExport(QObject):
 
     def choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog
+
+        from gui.transcript_export import export_folder  # with the transcript's modules: not at start-up
 
         settings = self.window.settings
         path, _chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export to calendar"),
