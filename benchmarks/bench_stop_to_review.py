@@ -69,6 +69,7 @@ def practice_once(app, window, rig, answers: list[Path]) -> float:
     wait(app, lambda: choose.saved_list.count() == 1)
     choose.language.setCurrentIndex(choose.language.findData("en"))
     choose.from_list.click()
+    wait(app, choose.start_button.isEnabled)  # the microphone checked
     page = practice.session
     started: list[bool] = []
     page.started.connect(lambda: started.append(True))
