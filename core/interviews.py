@@ -155,6 +155,16 @@ def local_time(moment: datetime) -> datetime:
     return moment
 
 
+def list_order(interviews: list[Interview], now: datetime) -> list[Interview]:
+    """The library list's order: what is still to come first, the soonest at the top (an interview under way
+    counts until it ends); then the past, the most recent first; undated ones last, the newest first."""
+    undated = sorted((i for i in interviews if i.starts_at is None), key=lambda i: -(i.id or 0))
+    dated = [(i.starts_at, i.id or 0, i) for i in interviews if i.starts_at is not None]
+    coming = sorted((d for d in dated if (d[2].ends_at or now) >= now), key=lambda d: d[:2])
+    past = sorted((d for d in dated if (d[2].ends_at or now) < now), key=lambda d: d[:2], reverse=True)
+    return [d[2] for d in coming] + [d[2] for d in past] + undated
+
+
 def _to_text(moment: datetime | None) -> str | None:
     """Stored in UTC so that text order is time order."""
     return moment.astimezone(UTC).isoformat() if moment else None
@@ -260,6 +270,10 @@ class InterviewStore:
                 "SELECT * FROM interviews ORDER BY starts_at IS NULL, starts_at DESC, id DESC"
             ).fetchall()
         return [_from_row(row) for row in rows]
+
+    def listed(self, now: datetime | None = None) -> list[Interview]:
+        """Every interview in the library list's order (:func:`list_order`)."""
+        return list_order(self.all(), now or utc_now())
 
     def delete(self, interview_id: int) -> None:
         with self._lock:

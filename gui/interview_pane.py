@@ -1,4 +1,5 @@
-"""The selected interview: its recorder and its notes."""
+"""The interview page: the selected interview's details and follow-ups, the recorder as a compact bar that is
+always in view, and below it, at the page's full height, its notes, its recordings and the company's timeline."""
 
 from __future__ import annotations
 
@@ -44,9 +45,11 @@ class InterviewPane(Retranslatable, QWidget):
         splitter.addWidget(self.recorder)
         self.followups = followups or FollowUpBar()
         self.timeline = TimelineView(library, tasks)
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget()  # notes first, at the page's full height (the record when recording was declined)
         self.tabs.addTab(self.notes, "")
+        self.tabs.addTab(self.recorder.recordings_page, "")
         self.tabs.addTab(self.timeline, "")
+        self.recorder.history_shown.connect(self._name_tabs)
         splitter.addWidget(self.tabs)
         self.recorder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         splitter.setStretchFactor(0, 0)  # the recorder as small as it can be: notes get the room
@@ -99,11 +102,21 @@ class InterviewPane(Retranslatable, QWidget):
         dialog = TemplatesDialog(self.notes.library, self._language(), self, hub=self.notes.tasks.hub)
         dialog.exec()  # the notes' template menu follows the hub
 
+    def show_recordings(self) -> None:
+        """The recordings tab, brought to the front."""
+        self.tabs.setCurrentWidget(self.recorder.recordings_page)
+
+    def _name_tabs(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.notes), self.tr("Notes"))
+        count = self.recorder.history.count()
+        self.tabs.setTabText(self.tabs.indexOf(self.recorder.recordings_page),
+                             self.tr("Recordings ({count})").format(count=count) if count else self.tr("Recordings"))
+        self.tabs.setTabText(self.tabs.indexOf(self.timeline), self.tr("Timeline"))
+
     def retranslate(self) -> None:
         interview = self.interview
-        self.tabs.setTabText(0, self.tr("Notes"))
-        self.tabs.setTabText(1, self.tr("Timeline"))
-        self.tabs.setAccessibleName(self.tr("Notes and timeline"))
+        self._name_tabs()
+        self.tabs.setAccessibleName(self.tr("Notes, recordings and timeline"))
         if interview is None:
             self.heading.setText(self.tr("Select an interview"))
             self.details.setText(self.tr("Its recordings and notes appear here."))

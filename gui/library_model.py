@@ -10,17 +10,27 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from core.interviews import Interview
+from core.interviews import Interview, Status
 from gui.dates import format_moment
 from gui.labels import company_label, kind_label, stage_label, status_label
+from gui.theme import tone
 
 Index = QModelIndex | QPersistentModelIndex
+# The status column's colours (light-palette tones; gui.theme gives their dark counterparts): what is still
+# open in blue, good news in green, what has ended without an offer quieter.
+STATUS_TONES = {
+    Status.SCHEDULED: "#1a4f9c", Status.WAITING: "#8a5a00", Status.PASSED: "#1b6b2a", Status.OFFER: "#1b6b2a",
+    Status.REJECTED: "#666", Status.DECLINED: "#666", Status.CANCELLED: "#666", Status.NO_SHOW: "#666",
+}
 
 
 class LibraryModel(QAbstractTableModel):
-    COLUMNS = ("date", "company", "position", "kind", "stage", "status")
+    # Compact (issue 17): who, how far, when, how it stands; the position and the kind are on the interview's page
+    # and in each row's tooltip.
+    COLUMNS = ("company", "stage", "date", "status")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,28 +64,28 @@ class LibraryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (
-            self.tr("Date"),
-            self.tr("Company"),
-            self.tr("Position"),
-            self.tr("Type"),
-            self.tr("Stage"),
-            self.tr("Status"),
-        )[section]
+        return (self.tr("Company"), self.tr("Stage"), self.tr("Date"), self.tr("Status"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
         item = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " · ".join(part for part in (company_label(item.company, item.kind), item.position,
+                                                kind_label(item.kind), format_moment(item.starts_at)) if part)
+        if column == "status" and role == Qt.ItemDataRole.ForegroundRole:
+            return tone(STATUS_TONES[item.status]) if item.status in STATUS_TONES else None
+        if column == "status" and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)  # a badge: how it stands, at a glance
+            return font
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
         if column == "date":
             return format_moment(item.starts_at)
         if column == "company":
             return company_label(item.company, item.kind)
-        if column == "position":
-            return item.position
-        if column == "kind":
-            return kind_label(item.kind)
         if column == "stage":
             return stage_label(item.stage)
         return status_label(item.status)
@@ -105,8 +115,8 @@ class LibraryView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in ("company", "position"):  # names take the room that is left
-            header.setSectionResizeMode(LibraryModel.COLUMNS.index(column), QHeaderView.ResizeMode.Stretch)
+        # The name takes the room that is left.
+        header.setSectionResizeMode(LibraryModel.COLUMNS.index("company"), QHeaderView.ResizeMode.Stretch)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -64,6 +64,14 @@ if TYPE_CHECKING:
     from gui.transcript_window import TranscriptWindow
 
 
+class _ListColumn(QWidget):
+    """The interview list's column: about a third of a laptop screen at first, the page beside it the rest (the
+    splitter gives the window's extra room to the page; the user's own sizes are restored by WindowState)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(round(380 * self.logicalDpiX() / 96), super().sizeHint().height())
+
+
 class MainWindow(Retranslatable, QMainWindow):
     library_loaded = Signal()
     audio_checked = Signal()
@@ -103,11 +111,18 @@ class MainWindow(Retranslatable, QMainWindow):
         self._followups.edit_requested.connect(self.edit_item)
         self._service: TranscriptionService | None = None
         self.transcript_windows: dict[int, TranscriptWindow] = {}
+        # A compact list with the search field above it, and beside it the interview page, which takes the room.
+        self.list_column = _ListColumn()
+        list_layout = QVBoxLayout(self.list_column)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.search_field)
+        list_layout.addWidget(self.stack, 1)
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.stack)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_column)
         self.splitter.addWidget(self._pane_slot)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.consent_alert = ConsentAlert()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -273,8 +288,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_action)
-        self.search_field.setMaximumWidth(360)
-        self.toolbar.addWidget(self.search_field)
         QShortcut(shortcuts.FIND.sequence(), self).activated.connect(self.focus_search)
         self._close_search_on_escape(self.search_field)
         self.addToolBar(self.toolbar)
@@ -340,7 +353,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- library ---------------------------------------------------------------
     def load_library(self) -> None:
-        self.tasks.run(self.library.interviews.all, done=self._show, failed=self.show_error)
+        self.tasks.run(self.library.interviews.listed, done=self._show, failed=self.show_error)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.interview_list:

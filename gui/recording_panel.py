@@ -132,7 +132,6 @@ class RecordingPanel(Retranslatable, QWidget):
         self.clip_banner.hide()
         self.history_label = QLabel()
         self.history = QListWidget()
-        self.history.setMaximumHeight(110)
         self.transcript_button = QPushButton()
         self.import_button = QPushButton()
         self.history.itemSelectionChanged.connect(self._update_history_buttons)
@@ -160,9 +159,15 @@ class RecordingPanel(Retranslatable, QWidget):
         self.timer.setInterval(100)
         self.timer.timeout.connect(self._tick)
 
+        # A compact bar (issue 17): the state, the level and the elapsed time on one line, the buttons on the next,
+        # the microphone under them; notices below only while there is something to say.
+        meters = QVBoxLayout()
+        meters.setSpacing(2)
+        meters.addWidget(self.mic_meter)
+        meters.addWidget(self.call_meter)
         top = QHBoxLayout()
         top.addWidget(self.state_label)
-        top.addStretch()
+        top.addLayout(meters, 1)
         top.addWidget(self.elapsed)
         buttons = QHBoxLayout()
         for button in (self.record_button, self.pause_button, self.stop_button, self.marker_button):
@@ -174,22 +179,25 @@ class RecordingPanel(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.mic_meter)
-        layout.addWidget(self.call_meter)
         layout.addLayout(buttons)
+        layout.addLayout(devices)
         layout.addWidget(self.live_line)
         layout.addWidget(self.clip_banner)
-        layout.addLayout(devices)
         layout.addWidget(self.call_row)
         layout.addWidget(self.message)
         layout.addWidget(self.call_message)
-        layout.addWidget(self.history_label)
-        layout.addWidget(self.history)
+        # The interview's recordings: a page of their own beside the notes (the interview page shows it as a tab).
+        self.recordings_page = QWidget(self)
+        self.recordings_page.hide()
+        recordings = QVBoxLayout(self.recordings_page)
+        recordings.addWidget(self.history_label)
+        recordings.addWidget(self.history, 1)
         history_buttons = QHBoxLayout()
         history_buttons.addWidget(self.transcript_button)
         history_buttons.addStretch()
         history_buttons.addWidget(self.import_button)
-        layout.addLayout(history_buttons)
+        recordings.addLayout(history_buttons)
+        recordings.addStretch()
         self.setStyleSheet(themed(
             "#recordingState { font-size: 14pt; font-weight: 700; }"
             "#recordingState[state='recording'] { color: white; background: #c62828; padding: 2px 8px; }"
@@ -502,7 +510,7 @@ class RecordingPanel(Retranslatable, QWidget):
                 self.history.setCurrentItem(item)
         if self.history.currentItem() is None and (newest := self.playable_recording()) is not None:
             self.select_recording(newest.id)  # "Transcript…" works at once, on the newest finished one
-        self.history.setVisible(bool(recordings))  # no empty box: the notes below get the room
+        self.history.setVisible(bool(recordings))  # no empty box: "no recordings yet" says it
         self._update_history_label()
         self._update_history_buttons()
         self.history_shown.emit()

@@ -227,15 +227,19 @@ class SearchPanel(Retranslatable, QWidget):
         self.results.activated.connect(self._activate)
         self.results.selectionModel().currentChanged.connect(self._current_changed)
 
-        filters = QHBoxLayout()
-        for widget in (self.kind, self.status, self.company, self.from_check, self.from_date, self.to_check,
-                       self.to_date):
+        filters = QHBoxLayout()  # two rows: the panel sits in the interview list's narrow column
+        for widget in (self.kind, self.status, self.company):
             filters.addWidget(widget, 1 if widget is self.company else 0)
+        dates = QHBoxLayout()
+        for date_widget in (self.from_check, self.from_date, self.to_check, self.to_date):
+            dates.addWidget(date_widget)
+        dates.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if field is None:
             layout.addWidget(self.field)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
         self.setStyleSheet("#searchMessage { font-style: italic; padding: 12px; }")  # placeholder grey fails AA

@@ -82,7 +82,7 @@ def main() -> int:
         settings.set(USER_NAME, "山田 花子" if language == "ja" else "Hanako Yamada")
         row = next(r for r in range(window.model.rowCount()) if window.model.interview_at(r).id == done.id)
         window.table.selectRow(row)
-        window.pane.tabs.setCurrentIndex(1)
+        window.pane.tabs.setCurrentWidget(window.pane.timeline)
         settle()
         window.grab().save(str(args.out / f"notification_{language}.png"))
 

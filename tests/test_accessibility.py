@@ -64,8 +64,8 @@ def test_every_focusable_control_of_the_main_window_has_a_name(language):
     settings.set(JAPANESE_MODEL_ADVICE_SHOWN, True)
     tree = read_tree("--select-row", "株式会社サンプル")  # an interview open: its recorder and notes shown
     names = {node["name"] for node in tree}
-    expected = ({"面接一覧", "検索", "メモ", "メモと経過"} if language == "ja"
-                else {"Interviews", "Search", "Notes", "Notes and timeline"})
+    expected = ({"面接一覧", "検索", "メモ", "メモ・録音・経過"} if language == "ja"
+                else {"Interviews", "Search", "Notes", "Notes, recordings and timeline"})
     assert expected <= names, sorted(names)
     assert any(node["role"] == "push button" and node["name"] for node in tree)
     assert "株式会社サンプル — 営業" in names  # the interview's page is shown (its heading), as selected over AT-SPI

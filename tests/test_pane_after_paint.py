@@ -31,14 +31,14 @@ def _tab_order(window: MainWindow) -> list:
     return chain
 
 
-def test_the_keyboard_reaches_the_pane_between_the_library_list_and_the_search_field(make_window):
+def test_the_keyboard_goes_from_the_search_field_to_the_list_and_into_the_pane(make_window):
     window = make_window(_add_acme)
     order = _tab_order(window)
     table, search = order.index(window.table), order.index(window.search_field)
     assert window.pane.isAncestorOf(order[table + 1])  # from the list, Tab goes into the pane
     pane = window.pane
     for widget in (pane.recorder.record_button, pane.recorder.device, pane.tabs, pane.notes.editor):
-        assert table < order.index(widget) < search  # and through it before the search field
+        assert search < table < order.index(widget)  # the search field above the list comes before it
 
 
 def test_an_interview_selected_before_the_pane_is_built_shows_in_it(qapp, qtbot):

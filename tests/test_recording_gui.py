@@ -294,4 +294,11 @@ def test_without_a_microphone_the_message_is_shown_whole(qtbot, no_sound_server,
     panel = window.pane.recorder
     qtbot.waitUntil(lambda: panel.message.isVisible() and bool(panel.message.text()), timeout=10000)
     assert window.pane.followups.past.isVisible()
-    qtbot.waitUntil(lambda: _fully_shown(panel.message, panel.history_label), timeout=5000)
+    tabs = window.pane.tabs  # the notes, under the recorder's bar
+
+    def whole() -> bool:
+        bottom = panel.message.mapTo(window, panel.message.rect().bottomLeft()).y()
+        return (panel.message.height() >= panel.message.heightForWidth(panel.message.width())
+                and bottom < tabs.mapTo(window, tabs.rect().topLeft()).y())
+
+    qtbot.waitUntil(whole, timeout=5000)

@@ -1788,12 +1788,20 @@
         <translation>メモ</translation>
     </message>
     <message>
+        <source>Recordings ({count})</source>
+        <translation>録音（{count}件）</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>録音</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>経過</translation>
     </message>
     <message>
-        <source>Notes and timeline</source>
-        <translation>メモと経過</translation>
+        <source>Notes, recordings and timeline</source>
+        <translation>メモ・録音・経過</translation>
     </message>
     <message>
         <source>Select an interview</source>
@@ -1954,14 +1962,6 @@
     <message>
         <source>Company</source>
         <translation>会社名</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>職種</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>種類</translation>
     </message>
     <message>
         <source>Stage</source>

@@ -1,0 +1,89 @@
+"""The interview page (issue 17, item 1): a compact list with the search field above it, and beside it the page:
+the recorder as a compact bar that stays in view, then the notes at the page's full height, the recordings and the
+timeline as tabs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.interviews import Interview, InterviewKind, Status, list_order
+from tests.test_search_gui import fill_library
+
+NOW = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+
+
+def _at(company: str, hours: float | None, status: Status = Status.SCHEDULED, id_: int = 0) -> Interview:
+    starts = None if hours is None else NOW + timedelta(hours=hours)
+    return Interview(company=company, kind=InterviewKind.REAL, starts_at=starts, status=status, id=id_ or None)
+
+
+def test_the_list_shows_what_is_coming_first_soonest_at_the_top():
+    interviews = [_at("last week", -24 * 7, Status.WAITING, 1), _at("next week", 24 * 7, id_=2),
+                  _at("undated", None, id_=3), _at("tomorrow", 24, id_=4), _at("under way", -0.5, id_=5),
+                  _at("yesterday", -24, Status.DONE, 6), _at("undated, newer", None, id_=7)]
+    ordered = [i.company for i in list_order(interviews, NOW)]
+    # an interview that began half an hour ago lasts an hour: it is still on (at the top)
+    assert ordered == ["under way", "tomorrow", "next week", "yesterday", "last week", "undated, newer", "undated"]
+
+
+def test_the_library_lists_in_that_order(tmp_path):
+    from core.library import Library
+
+    with Library.open(tmp_path / "library.db") as library:
+        for item in (_at("past", -48), _at("coming", 48), _at("later", 96), _at("no date", None)):
+            library.interviews.add(item)
+        assert [i.company for i in library.interviews.listed(NOW)] == ["coming", "later", "past", "no date"]
+        assert [i.company for i in library.interviews.all()][:2] == ["later", "coming"]  # the store's own order
+
+
+def test_the_list_is_compact_and_the_search_field_sits_above_it(make_window):
+    window = make_window(fill_library)
+    model = window.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Company", "Stage", "Date", "Status"]
+    column = window.list_column
+    assert window.search_field.parentWidget() is column and window.stack.parentWidget() is column
+    assert window.search_field.geometry().bottom() < window.stack.geometry().top()
+    assert window.splitter.widget(0) is column
+    # the page gets the room: the list is the narrower side
+    sizes = window.splitter.sizes()
+    assert sizes[0] < sizes[1]
+    status = model.index(0, model.COLUMNS.index("status"))
+    assert model.data(status, Qt.ItemDataRole.FontRole).bold()  # the status reads as a badge
+    assert model.data(status, Qt.ItemDataRole.ForegroundRole) is not None
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_notes_take_the_page_and_the_recorder_stays_in_view(qtbot, make_window, language):
+    window = make_window(fill_library, language=language)
+    window.resize(1000, 640)
+    window.table.selectRow(window.model.row_of(1))  # the interview with one recording
+    pane, recorder = window.pane, window.pane.recorder
+    qtbot.waitUntil(lambda: recorder.history.count() == 1, timeout=5000)
+    tabs = pane.tabs
+    assert [tabs.widget(i) for i in range(tabs.count())] == [pane.notes, recorder.recordings_page, pane.timeline]
+    assert tabs.currentWidget() is pane.notes
+    assert tabs.tabText(1) == ("録音（1件）" if language == "ja" else "Recordings (1)")
+    # the notes: the page's largest part (before, the recordings' list took the room: about eight lines were left)
+    qtbot.waitUntil(lambda: pane.notes.editor.height() > pane.height() * 0.42, timeout=5000)
+    assert recorder.height() < pane.height() // 3  # a compact bar
+    for page in (recorder.recordings_page, pane.timeline, pane.notes):
+        tabs.setCurrentWidget(page)
+        qtbot.waitUntil(page.isVisible, timeout=2000)
+        assert recorder.state_label.isVisible() and recorder.elapsed.isVisible() and recorder.record_button.isVisible()
+    pane.show_recordings()
+    assert recorder.history.isVisible() and recorder.transcript_button.isEnabled()
+    assert recorder.history.height() > recorder.transcript_button.height() * 3  # the list has the tab's room
+
+
+def test_the_recordings_tab_says_none_yet(qtbot, make_window):
+    window = make_window(lambda lib: lib.interviews.add(Interview(company="Acme", kind=InterviewKind.MOCK)))
+    window.table.selectRow(0)
+    recorder = window.pane.recorder
+    qtbot.waitUntil(lambda: "No recordings" in recorder.history_label.text(), timeout=5000)
+    assert window.pane.tabs.tabText(1) == "Recordings"
+    window.pane.show_recordings()
+    assert not recorder.history.isVisible() and recorder.import_button.isVisible()
