@@ -13,6 +13,7 @@ from core.library import Library
 from gui.dates import format_moment
 from gui.followup_bar import FollowUpBar
 from gui.i18n import Retranslatable
+from gui.interview_overview import InterviewOverview
 from gui.labels import company_label, kind_label
 from gui.notes_editor import NotesEditor
 from gui.recording_panel import RecordingPanel
@@ -32,6 +33,7 @@ class InterviewPane(Retranslatable, QWidget):
         self.heading.setObjectName("paneHeading")
         self.heading.setWordWrap(True)
         self.details = QLabel()
+        self.overview = InterviewOverview(library, tasks)  # permission to record, the next follow-up
         self.recorder = RecordingPanel(library, tasks, language)
         self.notes = notes or NotesEditor(library, tasks, language)
         self.notes.templates_requested.connect(self.manage_templates)
@@ -57,6 +59,7 @@ class InterviewPane(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
+        layout.addWidget(self.overview)
         self.actions_row = QHBoxLayout()  # buttons other features add for the selected interview
         layout.addLayout(self.actions_row)
         layout.addWidget(self.followups)
@@ -69,6 +72,7 @@ class InterviewPane(Retranslatable, QWidget):
         self.recorder.set_interview(interview)
         self.notes.load(interview.id if interview else None, interview)
         self.followups.set_interview(interview)
+        self.overview.show_interview(interview)
         self.timeline.show_company(interview.company if interview else None)
         self.retranslate()
 

@@ -114,11 +114,30 @@ class LibraryView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The name takes the room that is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # set by _fit_columns
         header.setSectionResizeMode(LibraryModel.COLUMNS.index("company"), QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a narrow column: texts elide
+        for signal in (self.library_model.modelReset, self.library_model.headerDataChanged):
+            signal.connect(self._fit_columns)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def _fit_columns(self, *_args) -> None:
+        """The date and the status as wide as their texts; the stage too while the company keeps at least 30% of
+        the list, else narrowed (its text elides, whole in the tooltip and on the interview's page)."""
+        header = self.horizontalHeader()
+        wanted = {column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+                  for column in range(self.library_model.columnCount())
+                  if header.sectionResizeMode(column) is not QHeaderView.ResizeMode.Stretch}
+        stage = LibraryModel.COLUMNS.index("stage")
+        room = self.viewport().width() * 7 // 10 - sum(width for column, width in wanted.items() if column != stage)
+        wanted[stage] = min(wanted[stage], max(room, header.fontMetrics().horizontalAdvance("M") * 5))
+        for column, width in wanted.items():
+            header.resizeSection(column, max(width, header.minimumSectionSize()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         super().selectionChanged(selected, deselected)

@@ -69,7 +69,7 @@ class _ListColumn(QWidget):
     splitter gives the window's extra room to the page; the user's own sizes are restored by WindowState)."""
 
     def sizeHint(self) -> QSize:
-        return QSize(round(380 * self.logicalDpiX() / 96), super().sizeHint().height())
+        return QSize(round(440 * self.logicalDpiX() / 96), super().sizeHint().height())
 
 
 class MainWindow(Retranslatable, QMainWindow):

@@ -87,3 +87,42 @@ def test_the_recordings_tab_says_none_yet(qtbot, make_window):
     assert window.pane.tabs.tabText(1) == "Recordings"
     window.pane.show_recordings()
     assert not recorder.history.isVisible() and recorder.import_button.isVisible()
+
+
+def _real(library) -> None:
+    library.interviews.add(Interview(company="株式会社サンプル", kind=InterviewKind.REAL,
+                                     starts_at=NOW + timedelta(days=30)))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_overview_says_where_permission_and_the_follow_ups_stand(qtbot, make_window, language):
+    from core.consent import ConsentAnswer, ConsentMethod, ConsentPurpose, ConsentRecord
+    from core.ops import Changes
+    from core.tracker.kinds import TaskKind
+
+    window = make_window(_real, language=language)
+    window.table.selectRow(0)
+    overview = window.pane.overview
+    qtbot.waitUntil(lambda: overview.shown is not None, timeout=5000)
+    assert overview.permission.isVisible()
+    assert ("まだ確認していません" if language == "ja" else "not asked yet") in overview.permission.text()
+    assert not overview.next_step.isVisible()  # nothing to do yet
+
+    interview_id = window.model.interview_at(0).stored_id
+    window.library.consent.add(ConsentRecord(
+        interview_id=interview_id, purpose=ConsentPurpose.REAL, answer=ConsentAnswer.DECLINED, who="田中様",
+        method=ConsentMethod.ONLINE, asked_at=NOW))
+    window.library.followups.add(interview_id, TaskKind.THANK_YOU, NOW + timedelta(days=31))
+    window.tasks.hub.changed.emit(Changes(consent=frozenset({interview_id}), followups=frozenset({interview_id})))
+    qtbot.waitUntil(lambda: "田中様" in overview.permission.text(), timeout=5000)
+    declined = "お断り" if language == "ja" else "declined"
+    assert declined in overview.permission.text()
+    assert overview.next_step.isVisible() and "株式会社サンプル" in overview.next_step.text()
+
+
+def test_a_practice_interview_has_no_permission_line(qtbot, make_window):
+    window = make_window(lambda lib: lib.interviews.add(Interview(company="Mock", kind=InterviewKind.MOCK)))
+    window.table.selectRow(0)
+    overview = window.pane.overview
+    qtbot.waitUntil(lambda: overview.shown is not None, timeout=5000)
+    assert not overview.permission.isVisible() and not overview.next_step.isVisible()

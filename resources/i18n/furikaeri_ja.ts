@@ -1782,6 +1782,25 @@
     </message>
 </context>
 <context>
+    <name>InterviewOverview</name>
+    <message>
+        <source>Next: {task} — {due}</source>
+        <translation>次にやること：{task}（{due}）</translation>
+    </message>
+    <message>
+        <source>Permission to record: not asked yet. Record… asks the interviewer first.</source>
+        <translation>録音の許可：まだ確認していません。「録音…」を押すと、先に面接官への確認を求めます。</translation>
+    </message>
+    <message>
+        <source>Permission to record: {who} agreed ({method}, {when}).</source>
+        <translation>録音の許可：{who}から了承済み（{method}、{when}）。</translation>
+    </message>
+    <message>
+        <source>Permission to record: {who} declined ({when}). Your notes are the record.</source>
+        <translation>録音の許可：{who}からお断り（{when}）。メモが面接の記録になります。</translation>
+    </message>
+</context>
+<context>
     <name>InterviewPane</name>
     <message>
         <source>Notes</source>
