@@ -120,7 +120,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.marker_button = QPushButton()
         self.device = QComboBox()
         self.device_label = QLabel()
-        self.device_label.setBuddy(self.device)  # a screen reader names the list by it (on Linux its own name is the device)
+        self.device_label.setBuddy(self.device)  # a screen reader names the list by it (on Linux: its current item)
         self.message = WholeLabel()
         self.message.setObjectName("recordingMessage")
         self.clip_banner = QFrame()
