@@ -11,6 +11,7 @@ from core.library import Library
 from core.messages import FurikaeriError
 from core.settings import LANGUAGE, Settings
 from gui.i18n import LanguageSwitcher, render, resolve_language
+from gui.theme import follow_palette
 
 
 def build_application(argv: list[str]) -> QApplication:
@@ -19,6 +20,7 @@ def build_application(argv: list[str]) -> QApplication:
     app.setApplicationName("Furikaeri")
     app.setOrganizationName("Furikaeri")
     app.setApplicationDisplayName("Furikaeri")
+    follow_palette()  # the system's light/dark switch followed while the app runs
     if os.environ.get("FURIKAERI_STARTUP_PROBE"):  # benchmarks/bench_startup.py only
         from gui.startup_probe import install_if_asked
 

@@ -51,6 +51,7 @@ from gui.practice.entry import PracticeEntry
 from gui.startup import FirstPaint, check_consent, recover, replace_blank
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
+from gui.theme import follow_palette
 from gui.tracker_controller import TrackerController
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def __init__(self, library: Library, settings: Settings, switcher: LanguageSwitcher,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        follow_palette()  # (made with the application; here too for a window made on another one, as in tests)
         self.library = library
         self.settings = settings
         self.switcher = switcher

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QSyntaxHighlighter, QTextCharForma
 from PySide6.QtWidgets import QPlainTextEdit
 
 from core.timecodes import find_time_links, time_link_at
-from gui.theme import tone
+from gui.theme import follower, tone
 
 _HEADING = re.compile(r"^#{1,6}\s")
 
@@ -22,8 +22,17 @@ class NotesHighlighter(QSyntaxHighlighter):
         self.heading = QTextCharFormat()
         self.heading.setFontWeight(QFont.Weight.Bold)
         self.link = QTextCharFormat()
-        self.link.setForeground(tone("#1a5fb4"))
         self.link.setFontUnderline(True)
+        self._colour_links()
+        if (palette := follower()) is not None:
+            palette.changed.connect(self._recolour)
+
+    def _colour_links(self) -> None:
+        self.link.setForeground(tone("#1a5fb4"))
+
+    def _recolour(self) -> None:
+        self._colour_links()
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         if _HEADING.match(text):

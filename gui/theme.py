@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 # light-mode colour → dark-mode colour
 DARK = {
@@ -38,8 +40,20 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return window.lightness() < text.lightness()
 
 
+# Each sheet themed() gave out → the light sheet it was made from: when the palette changes, the sheets that
+# widgets hold are made again for the new one (PaletteFollower), without each widget keeping its own copy.
+_WRITTEN: dict[str, str] = {}
+
+
 def themed(sheet: str) -> str:
-    """``sheet`` for the application's current palette (unchanged under a light one)."""
+    """``sheet`` for the application's current palette (unchanged under a light one); followed when the system
+    switches between light and dark while the app runs (:class:`PaletteFollower`)."""
+    result = _themed(sheet)
+    _WRITTEN[result] = sheet
+    return result
+
+
+def _themed(sheet: str) -> str:
     if not is_dark():
         return sheet
 
@@ -55,3 +69,50 @@ def themed(sheet: str) -> str:
 def tone(light: str) -> QColor:
     """The colour ``light`` (written for a light palette) for the application's current palette."""
     return QColor(DARK.get(light.lower(), light) if is_dark() else light)
+
+
+class PaletteFollower(QObject):
+    """Installed on the application: when its palette changes (the system's light/dark switch, or the user's
+    theme), every widget's style sheet written through :func:`themed` is made again for the new palette, and
+    :attr:`changed` tells what draws :func:`tone` colours itself (the notes' links) to do so again."""
+
+    changed = Signal()
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._dark = is_dark()
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and watched is QApplication.instance():
+            QTimer.singleShot(0, self.follow)  # once the widgets have the new palette (it reaches them after)
+        return super().eventFilter(watched, event)
+
+    def follow(self) -> None:
+        dark = is_dark()
+        if dark == self._dark:
+            return
+        self._dark = dark
+        for widget in QApplication.allWidgets():
+            sheet = widget.styleSheet()
+            if not sheet:
+                continue
+            light = _WRITTEN.get(sheet)
+            # Set afresh even when unchanged: a style sheet fixes the palette its widgets were polished with.
+            widget.setStyleSheet("")
+            widget.setStyleSheet(themed(light) if light is not None else sheet)
+        self.changed.emit()
+
+
+def follower() -> PaletteFollower | None:
+    """The application's :class:`PaletteFollower` (see :func:`follow_palette`), if any."""
+    app = QApplication.instance()
+    return app.findChild(PaletteFollower) if app is not None else None
+
+
+def follow_palette() -> PaletteFollower | None:
+    """The application's :class:`PaletteFollower`, made on first call (the app and its main window call this)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    return follower() or PaletteFollower(app)

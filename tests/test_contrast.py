@@ -113,3 +113,40 @@ def test_under_a_light_palette_the_style_sheets_are_as_written():
 
     assert not is_dark()
     assert themed("#x { color: #b00020; }") == "#x { color: #b00020; }"
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_switch_to_the_dark_palette_while_running_is_followed(qtbot, qapp, make_window, language):
+    """The system switched to its dark theme while the window is open: its banners and messages take their dark
+    tints at once (they were made for the light palette), and go back with the light one."""
+    from datetime import timedelta
+
+    from PySide6.QtGui import QColor, QPalette
+
+    from core.interviews import utc_now
+    from gui.theme import is_dark
+
+    window = make_window(lambda lib: lib.interviews.add(Interview(
+        company="株式会社サンプル", kind=InterviewKind.REAL, starts_at=utc_now() - timedelta(days=1))),
+        language=language)
+    window.table.selectRow(0)
+    banner = window.pane.followups.past
+    qtbot.waitUntil(banner.isVisible)
+    assert not is_dark() and "#e3f2fd" in banner.styleSheet()  # the light-blue question banner
+    light = qapp.palette()
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#eeeeee"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#eeeeee"), (QPalette.ColorRole.Button, "#3a3a3a"),
+                         (QPalette.ColorRole.ButtonText, "#eeeeee"), (QPalette.ColorRole.PlaceholderText, "#a0a0a0")):
+        dark.setColor(role, QColor(colour))
+    try:
+        qapp.setPalette(dark)
+        qtbot.waitUntil(lambda: "#0d2a45" in banner.styleSheet(), timeout=2000)
+        assert "#e3f2fd" not in banner.styleSheet()
+        assert "#ff8a80" in window.pane.recorder.styleSheet()  # the red message's light tone
+        assert low_contrast_labels(window) == []
+    finally:
+        qapp.setPalette(light)
+    qtbot.waitUntil(lambda: "#e3f2fd" in banner.styleSheet(), timeout=2000)
+    assert "#b00020" in window.pane.recorder.styleSheet() and low_contrast_labels(window) == []
