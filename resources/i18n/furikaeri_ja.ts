@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>target {low}–{high}</source>
-        <translation>目安 {low}～{high}</translation>
-    </message>
-    <message>
-        <source>target: up to {high}</source>
-        <translation>目安 {high}以下</translation>
-    </message>
-    <message>
-        <source>target: at least {low}</source>
-        <translation>目安 {low}以上</translation>
-    </message>
-</context>
-<context>
     <name>AddToBank</name>
     <message>
         <source>Add to question bank…</source>
@@ -2655,6 +2640,18 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>outside the target</source>
         <translation>目安の範囲外</translation>
+    </message>
+    <message>
+        <source>target {low}–{high}</source>
+        <translation>目安 {low}～{high}</translation>
+    </message>
+    <message>
+        <source>target: up to {high}</source>
+        <translation>目安 {high}以下</translation>
+    </message>
+    <message>
+        <source>target: at least {low}</source>
+        <translation>目安 {low}以上</translation>
     </message>
 </context>
 <context>
