@@ -26,7 +26,7 @@ from gui import shortcuts
 from gui.practice.notes_action import AddToBank
 from gui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the practice window (recorder, player, speech) is imported when it is first opened
+if TYPE_CHECKING:  # the practice page (recorder, player, speech) is imported when it is first opened
     from core.transcription.service import TranscriptionService
     from gui.practice.session_page import Device
     from gui.practice.window import PracticeWindow
