@@ -114,7 +114,9 @@ class MainWindow(Retranslatable, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.consent_alert)
         column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self.pages = QStackedWidget()  # the library page; practice takes its place when open (gui/practice/entry.py)
+        self.pages.addWidget(central)
+        self.setCentralWidget(self.pages)
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
 
@@ -127,15 +129,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self._select_when_listed: int | None = None
         self._help: HelpDialog | None = None
         self.tasks.hub.changed.connect(self._on_changes)
-        # The central widget becomes two pages: the library above, and the practice page in its place when open.
         self.practice = PracticeEntry(self, library, self.tasks, settings, self.transcription_service,
-                                      library_page=self.takeCentralWidget(), language=lambda: self.switcher.language,
+                                      pages=self.pages, language=lambda: self.switcher.language,
                                       device=lambda: self.pane.recorder.device.currentData(),
                                       recording=self._recording,
                                       interview=lambda: self._pane.interview if self._pane is not None else None,
                                       select_interview=self.select_interview, notes=self._notes.editor,
                                       show_message=self.statusBar().showMessage, show_error=self.show_error)
-        self.setCentralWidget(self.practice.pages)
         self.practice.page_changed.connect(self._practice_shown)
         self.toolbar.addAction(self.practice.action)
         self.file_menu.insertAction(self.edit_action, self.practice.action)

@@ -3,8 +3,8 @@ review button beside a practice session, “Add to question bank” on the notes
 
 The main window hands over what practice needs and places :attr:`PracticeEntry.action`,
 :attr:`~PracticeEntry.empty_button` and :attr:`~PracticeEntry.review_button` where it wants them.
-Its central widget is :attr:`~PracticeEntry.pages`: the library page it hands over, and the practice
-page in its place while the user practises (not a window of its own: leaving it is one click or Esc).
+Its central widget is a stack of pages, the library page in it: the practice page is shown there in the
+library's place while the user practises (not a window of its own: leaving it is one click or Esc).
 """
 
 from __future__ import annotations
@@ -38,20 +38,21 @@ class PracticeEntry(QObject):
     page_changed = Signal(bool)  # True: the practice page took the library's place; False: the library is back
 
     def __init__(self, parent: QWidget, library: Library, tasks: TaskRunner, settings: Settings,
-                 service: Callable[[], TranscriptionService], *, library_page: QWidget, language: Callable[[], str],
+                 service: Callable[[], TranscriptionService], *, pages: QStackedWidget, language: Callable[[], str],
                  device: Device, recording: Callable[[], bool], interview: Callable[[], Interview | None],
                  select_interview: Callable[[int], object], notes: QPlainTextEdit,
                  show_message: Callable[[str, int], None], show_error: Callable[[Exception], None]):
-        """``tasks``: the app's runner (its change hub is the practice page's too); ``library_page``: what the
-        main window shows when not practising; ``language``: the UI language now; ``device``: the microphone
+        """``tasks``: the app's runner (its change hub is the practice page's too); ``pages``: the main window's
+        central widget, showing the library page; ``language``: the UI language now; ``device``: the microphone
         chosen; ``recording``: whether the main window records; ``interview``: the interview shown;
         ``select_interview``: show that one in the library; ``notes``: the notes editor of the interview
         shown; ``show_message``: the main window's status bar."""
         super().__init__(parent)
         self._parent = parent
-        self.library_page = library_page
-        self.pages = QStackedWidget()  # the main window's central widget
-        self.pages.addWidget(library_page)
+        self.pages = pages
+        library_page = pages.currentWidget()
+        assert library_page is not None
+        self.library_page: QWidget = library_page
         self._show_message = show_message
         self._focus_before: QWidget | None = None  # given the keyboard back when the library returns
         self._after_leaving: list[Callable[[], object]] = []
