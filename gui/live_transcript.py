@@ -51,7 +51,7 @@ class LiveTranscription(QObject):
         super().__init__(parent)
         self.library, self.tasks = library, tasks
         self.settings = settings or Settings()
-        self.service: Callable[[], TranscriptionService] | None = None  # given by the main or practice window
+        self.service: Callable[[], TranscriptionService] | None = None  # given by the main window or the practice page
         self.live: LiveTranscript | None = None
         self.outcome: Any = None  # the last one's, once finished
         self._starting = False  # follow() runs off the UI thread

@@ -131,7 +131,9 @@ class MainWindow(Retranslatable, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.consent_alert)
         column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self.pages = QStackedWidget()  # the library page; practice takes its place when open (gui/practice/entry.py)
+        self.pages.addWidget(central)
+        self.setCentralWidget(self.pages)
         self.status = AppStatusBar()
         self.setStatusBar(self.status)
 
@@ -145,12 +147,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self._help: HelpDialog | None = None
         self.tasks.hub.changed.connect(self._on_changes)
         self.practice = PracticeEntry(self, library, self.tasks, settings, self.transcription_service,
-                                      language=lambda: self.switcher.language,
+                                      pages=self.pages, language=lambda: self.switcher.language,
                                       device=lambda: self.pane.recorder.device.currentData(),
                                       recording=self._recording,
                                       interview=lambda: self._pane.interview if self._pane is not None else None,
                                       select_interview=self.select_interview, notes=self._notes.editor,
                                       show_message=self.statusBar().showMessage, show_error=self.show_error)
+        self.practice.page_changed.connect(self._practice_shown)
         self.toolbar.addAction(self.practice.action)
         self.file_menu.insertAction(self.edit_action, self.practice.action)
         self.empty.practice.add_widget(self.practice.empty_button)
@@ -300,7 +303,7 @@ class MainWindow(Retranslatable, QMainWindow):
         escape.activated.connect(self.close_search)
 
     def _base_title(self) -> str:  # the window system adds " — Furikaeri" (the application's display name)
-        return self.tr("Interview practice and review")
+        return self.practice.title() or self.tr("Interview practice and review")
 
     def _update_title(self) -> None:
         recorder = self._pane.recorder if self._pane is not None else None
@@ -323,6 +326,15 @@ class MainWindow(Retranslatable, QMainWindow):
         for action in (self.new_action, self.settings_action):
             action.setEnabled(not locked)
         self.practice.set_enabled(not locked)
+        self._update_actions()
+
+    def _practice_shown(self, shown: bool) -> None:
+        """The practice page in the library's place: what acts on the hidden list and notes waits until the
+        library is back (the recorder's keys do nothing while its buttons are hidden)."""
+        self._update_title()
+        for action in (self.new_action, self.time_action):
+            action.setEnabled(not shown)
+        self.search_field.setEnabled(not shown)
         self._update_actions()
 
     def retranslate(self) -> None:
@@ -378,7 +390,7 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.table.selected_row()
 
     def _update_actions(self) -> None:
-        possible = self._selected_row() is not None and not self._recording()
+        possible = self._selected_row() is not None and not self._recording() and not self.practice.practising
         self.edit_action.setEnabled(possible)
         self.delete_action.setEnabled(possible)
 
@@ -654,6 +666,9 @@ class MainWindow(Retranslatable, QMainWindow):
         QMessageBox.warning(self, self.tr("Furikaeri"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.practice.leave(then=self.close):  # a practice recording is stopped and saved first
+            event.ignore()
+            return
         recorder = self._pane.recorder if self._pane is not None else None
         if recorder is not None and recorder.is_recording():
             event.ignore()

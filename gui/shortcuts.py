@@ -10,9 +10,10 @@ from PySide6.QtGui import QKeySequence
 
 from core.messages import QT_TRANSLATE_NOOP
 
-MAIN, RECORDING, TRANSCRIPT = "main", "recording", "transcript"
+MAIN, RECORDING, PRACTICE_PAGE, TRANSCRIPT = "main", "recording", "practice", "transcript"
 WHERE = {MAIN: QT_TRANSLATE_NOOP("Shortcuts", "Main window"),
          RECORDING: QT_TRANSLATE_NOOP("Shortcuts", "While recording (main window)"),
+         PRACTICE_PAGE: QT_TRANSLATE_NOOP("Shortcuts", "While practising (main window)"),
          TRANSCRIPT: QT_TRANSLATE_NOOP("Shortcuts", "Transcript window")}
 
 
@@ -49,6 +50,8 @@ RECORD = Shortcut("Ctrl+R", QT_TRANSLATE_NOOP(
 PAUSE = Shortcut("Ctrl+Shift+R", QT_TRANSLATE_NOOP("Shortcuts", "Pause or resume the recording"), RECORDING)
 STOP = Shortcut("Ctrl+.", QT_TRANSLATE_NOOP("Shortcuts", "Stop and save the recording"), RECORDING)
 MARKER = Shortcut("Ctrl+M", QT_TRANSLATE_NOOP("Shortcuts", "Mark this moment of the recording"), RECORDING)
+LEAVE_PRACTICE = Shortcut("Esc", QT_TRANSLATE_NOOP(
+    "Shortcuts", "Back to the interviews (a practice recording is stopped and saved first)"), PRACTICE_PAGE)
 PLAY = Shortcut("F5", QT_TRANSLATE_NOOP("Shortcuts", "Play or pause"), TRANSCRIPT)
 BACK = Shortcut("Alt+Left", QT_TRANSLATE_NOOP("Shortcuts", "Back 5 seconds"), TRANSCRIPT)
 FORWARD = Shortcut("Alt+Right", QT_TRANSLATE_NOOP("Shortcuts", "Forward 5 seconds"), TRANSCRIPT)
@@ -61,4 +64,5 @@ TIME_LINK = Shortcut("Ctrl+T", QT_TRANSLATE_NOOP("Shortcuts", "Put a link to thi
 
 SHORTCUTS = (NEW, EDIT, DELETE, FIND, PRACTICE, UPCOMING, TIME_NOTE, PREFERENCES, HELP, QUIT,
              RECORD, PAUSE, STOP, MARKER,
+             LEAVE_PRACTICE,
              PLAY, BACK, FORWARD, PREVIOUS, NEXT, FIND_IN_TRANSCRIPT, TIME_LINK)

@@ -5,7 +5,8 @@
 
 Runs a real practice session in a throw-away library: Open JTalk speaks two
 Japanese answers into a private PulseAudio microphone, the base model
-transcribes them, and the choose, get-ready, answer and review pages are captured.
+transcribes them, and the choose, get-ready, answer and review pages are captured
+in the main window, where practice takes the library's place.
 Needs pulseaudio, open_jtalk and its voice (see the README's test packages).
 """
 
@@ -77,18 +78,18 @@ def main() -> int:
         window.show()
         window.start()
         wait_for(lambda: window.pane.recorder.device.count() > 0 and not window.tasks.pending)
+        window.resize(1000, 800)  # practice is a page of the main window: the whole window is shown
         practice = window.practice.open()
-        practice.resize(980, 760)
         choose = practice.choose
         wait_for(lambda: choose.saved_list.count() == 1)
         choose.set_categories(["self_intro", "self_pr"])
-        shoot(practice, "practice_choose")
+        shoot(window, "practice_choose")
         choose.from_list.click()
         wait_for(choose.start_button.isEnabled)  # the microphone found
         page = practice.session
         page.get_ready.seconds = 60  # the countdown held for the pictures
         choose.start_button.click()
-        shoot(practice, "practice_get_ready")
+        shoot(window, "practice_get_ready")
         page.next_button.click()  # Start now
         wait_for(lambda: page.is_recording and page.run.current is not None)
         for i, wav in enumerate(wavs):
@@ -96,7 +97,7 @@ def main() -> int:
             if i == 0:
                 wait_for(lambda: page.position_ms() > 4000)
                 page._tick()
-                shoot(practice, "practice_answer")
+                shoot(window, "practice_answer")
                 switcher.apply("ja")
             wait_for(lambda player=player: player.poll() is not None)
             end = page.position_ms()
@@ -108,9 +109,9 @@ def main() -> int:
         review.review.setPlainText("結論を先に言えた。最初の「えーと」は減らしたい。")
         review.save_review()
         wait_for(lambda: review.chart.attempts() == 1)
-        shoot(practice, "practice_review")
+        shoot(window, "practice_review")
         scroll = review.findChild(QScrollArea).verticalScrollBar()
-        shoot(practice, "practice_review_chart", lambda: scroll.setValue(scroll.maximum()))  # review and chart
+        shoot(window, "practice_review_chart", lambda: scroll.setValue(scroll.maximum()))  # review and chart
         practice.close()
         window.close()
         library.close()

@@ -38,7 +38,7 @@ JST = timezone(timedelta(hours=9))
 # Words that stay as they are in Japanese text: proper names, key names, units,
 # speech-model identifiers (base, tiny.en) and "OK", which Qt's own Japanese
 # catalogue (like Japanese UIs generally) keeps.
-PROPER_NAMES = {"Furikaeri", "English", "OK", "Ctrl", "Whisper", "MB", "base", "tiny", "en",
+PROPER_NAMES = {"Furikaeri", "English", "OK", "Ctrl", "Esc", "Whisper", "MB", "base", "tiny", "en",
                 "Taro", "Yamada"}  # the example of a name in romaji (for English mails)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 

@@ -45,3 +45,12 @@ def test_each_metric_bar_says_its_value_its_target_and_whether_it_is_met(qtbot):
     assert pace.accessibleName() and pace.accessibleName() != "pace"  # the metric's own name
     assert pace.accessibleDescription() == f"{value1.text()}, target 110–160, outside the target"
     assert fillers.accessibleDescription().endswith("target: up to 4, within the target")
+
+
+def test_the_targets_are_said_in_japanese(ui_language):
+    """The target words are looked up under the context lupdate files them in (they were English in Japanese)."""
+    from gui.practice.charts import target_text
+
+    ui_language("ja")
+    assert target_text(300, 400) == "目安 300～400"
+    assert target_text(None, 2.5) == "目安 2.5以下" and target_text(30, None) == "目安 30以上"

@@ -244,7 +244,7 @@ def test_a_lost_sound_server_ends_the_session_and_keeps_the_answers(qtbot, priva
     with qtbot.waitSignal(practice.session.finished, timeout=20000):
         private_microphone.kill()
     assert not page.is_recording and "saved" in page.message.text()
-    assert "saved" in practice.statusBar().currentMessage()  # said where the user looks next
+    assert "saved" in window.statusBar().currentMessage()  # said where the user looks next (the main status bar)
     with Library.open() as check:
         [info] = check.practice.sessions()
         answers = check.practice.answers(info.id)

@@ -1,1 +1,1 @@
-"""The practice window and its pages (mock interviews with a question bank)."""
+"""The practice page of the main window and its pages (mock interviews with a question bank)."""

@@ -18,15 +18,14 @@ AXIS = QColor("#9e9e9e")
 
 def target_text(low: float | None, high: float | None) -> str:
     """A metric's target range in words ("target 110–160", "target: up to 4"), "" without one."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MetricsView", text)
-
+    # translate() spelled out each time: lupdate files the texts under the context they are looked up in.
     if low is not None and high is not None:
-        return tr("target {low}–{high}").format(low=format_number(low), high=format_number(high))
+        return QCoreApplication.translate("MetricsView", "target {low}–{high}").format(
+            low=format_number(low), high=format_number(high))
     if high is not None:
-        return tr("target: up to {high}").format(high=format_number(high))
+        return QCoreApplication.translate("MetricsView", "target: up to {high}").format(high=format_number(high))
     if low is not None:
-        return tr("target: at least {low}").format(low=format_number(low))
+        return QCoreApplication.translate("MetricsView", "target: at least {low}").format(low=format_number(low))
     return ""
 
 

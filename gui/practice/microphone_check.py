@@ -1,4 +1,4 @@
-"""Whether practice can record: the microphone checked when the practice window opens, and again on request.
+"""Whether practice can record: the microphone checked when the practice page opens, and again on request.
 
 Without an input device "Start practice" stays disabled and this row says why
 (it used to stay enabled, then hang on "Starting the microphone…").  Checking

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>target {low}–{high}</source>
-        <translation>目安 {low}～{high}</translation>
-    </message>
-    <message>
-        <source>target: up to {high}</source>
-        <translation>目安 {high}以下</translation>
-    </message>
-    <message>
-        <source>target: at least {low}</source>
-        <translation>目安 {low}以上</translation>
-    </message>
-</context>
-<context>
     <name>AddToBank</name>
     <message>
         <source>Add to question bank…</source>
@@ -2675,6 +2660,18 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>outside the target</source>
         <translation>目安の範囲外</translation>
     </message>
+    <message>
+        <source>target {low}–{high}</source>
+        <translation>目安 {low}～{high}</translation>
+    </message>
+    <message>
+        <source>target: up to {high}</source>
+        <translation>目安 {high}以下</translation>
+    </message>
+    <message>
+        <source>target: at least {low}</source>
+        <translation>目安 {low}以上</translation>
+    </message>
 </context>
 <context>
     <name>MicrophoneCheck</name>
@@ -3371,12 +3368,20 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <source>Practice review…</source>
         <translation>練習の振り返り…</translation>
     </message>
+    <message>
+        <source>Practice</source>
+        <translation>模擬面接の練習</translation>
+    </message>
 </context>
 <context>
     <name>PracticeWindow</name>
     <message>
-        <source>Practice — Furikaeri</source>
-        <translation>模擬面接の練習 — Furikaeri</translation>
+        <source>Back to interviews</source>
+        <translation>面接一覧に戻る</translation>
+    </message>
+    <message>
+        <source>Back to the list of interviews; a practice recording is stopped and saved first ({key})</source>
+        <translation>面接一覧に戻ります。練習の録音中なら、先に停止して保存します（{key}）</translation>
     </message>
     <message>
         <source>Choose other questions</source>
@@ -4114,6 +4119,10 @@ a product you worked on</source>
         <translation>録音中（メインウィンドウ）</translation>
     </message>
     <message>
+        <source>While practising (main window)</source>
+        <translation>練習中（メインウィンドウ）</translation>
+    </message>
+    <message>
         <source>Transcript window</source>
         <translation>文字起こしウィンドウ</translation>
     </message>
@@ -4172,6 +4181,10 @@ a product you worked on</source>
     <message>
         <source>Mark this moment of the recording</source>
         <translation>録音のこの時点に印を付ける</translation>
+    </message>
+    <message>
+        <source>Back to the interviews (a practice recording is stopped and saved first)</source>
+        <translation>面接一覧に戻る（練習の録音中なら、先に停止して保存）</translation>
     </message>
     <message>
         <source>Play or pause</source>
