@@ -22,10 +22,14 @@ def test_the_main_window(qtbot, make_window, language):
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: window.pane.interview is not None)
     assert not unnamed_controls(window), unnamed_controls(window)
-    names = {accessible_name(w) for w in (window.table, window.search_field, window.pane.notes.editor,
-                                          window.pane.recorder.device)}
-    assert names == ({"面接一覧", "検索", "メモ", "マイク"} if language == "ja"
-                     else {"Interviews", "Search", "Notes", "Microphone"})
+    names = {accessible_name(w) for w in (window.table, window.search_field, window.pane.notes.editor)}
+    assert names == ({"面接一覧", "検索", "メモ"} if language == "ja" else {"Interviews", "Search", "Notes"})
+    # The microphone list: on Linux Qt names a list by its current item (a device, once there is one) and a
+    # screen reader by its label, its buddy; the name given is read where the list is empty.
+    recorder = window.pane.recorder
+    microphone = "マイク" if language == "ja" else "Microphone"
+    assert recorder.device.accessibleName() == microphone and recorder.device_label.text() == microphone
+    assert recorder.device_label.buddy() is recorder.device
     window.focus_search()
     window.search_field.setText("サンプル")
     qtbot.waitUntil(lambda: window.search_panel.isVisible())
