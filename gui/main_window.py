@@ -45,7 +45,9 @@ from gui.consent_alert import ConsentAlert
 from gui.empty_state import EmptyState
 from gui.followup_bar import FollowUpBar
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
+from gui.import_flow import ImportFlow
 from gui.library_model import LibraryView
+from gui.library_search import LibrarySearch
 from gui.notes_editor import NotesEditor
 from gui.practice.entry import PracticeEntry
 from gui.startup import FirstPaint, check_consent, recover, replace_blank
@@ -53,6 +55,7 @@ from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
 from gui.theme import follow_palette
 from gui.tracker_controller import TrackerController
+from gui.transcripts_controller import TranscriptsController
 
 if TYPE_CHECKING:
     from core.consent.verify import ConsentCheck
@@ -99,8 +102,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.stack.addWidget(self.table)
         self.search_field = QLineEdit()
         self.search_field.setClearButtonEnabled(True)
-        self._search_panel: SearchPanel | None = None  # made when the first query is typed (search_panel)
-        self.search_field.textChanged.connect(lambda _text: self._show_search())
+        self.search = LibrarySearch(self)
+        self.transcripts = TranscriptsController(self)
+        self.importer = ImportFlow(self)
         # The interview pane is built after the first paint, or when first needed (pane); a blank holds its place.
         # Its notes editor and follow-up bar are made now: the practice and follow-up features use them.
         self._pane: InterviewPane | None = None
@@ -111,8 +115,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self._notes.time_link_activated.connect(self.play_from_notes)
         self._followups = FollowUpBar()
         self._followups.edit_requested.connect(self.edit_item)
-        self._service: TranscriptionService | None = None
-        self.transcript_windows: dict[int, TranscriptWindow] = {}
         # A compact list with the search field above it, and beside it the interview page, which takes the room.
         self.list_column = _ListColumn()
         list_layout = QVBoxLayout(self.list_column)
@@ -179,7 +181,7 @@ class MainWindow(Retranslatable, QMainWindow):
         pane.recorder.elapsed_changed.connect(self._update_title)
         pane.recorder.transcript_requested.connect(self.open_transcript)
         pane.recorder.import_requested.connect(self.choose_audio_to_import)
-        pane.recorder.recording_saved.connect(self._recording_saved)
+        pane.recorder.recording_saved.connect(self.transcripts.recording_saved)
         pane.recorder.live.service = self.transcription_service
         pane.recorder.live.settings = self.settings
         pane.actions_row.addWidget(self.practice.review_button)
@@ -294,10 +296,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.new_action)
         QShortcut(shortcuts.FIND.sequence(), self).activated.connect(self.focus_search)
-        self._close_search_on_escape(self.search_field)
+        self.close_search_on_escape(self.search_field)
         self.addToolBar(self.toolbar)
 
-    def _close_search_on_escape(self, widget: QWidget) -> None:
+    def close_search_on_escape(self, widget: QWidget) -> None:
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_search)
@@ -339,7 +341,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def retranslate(self) -> None:
         self._update_title()
-        if self._search_panel is None:  # the panel's own words, until it is made and says them itself
+        if self.search.made is None:  # the panel's own words, until it is made and says them itself
             self.search_field.setPlaceholderText(QCoreApplication.translate(
                 "SearchPanel", "Search notes, transcripts and companies (Ctrl+F)"))
         self.file_menu.setTitle(self.tr("&Library"))
@@ -378,7 +380,7 @@ class MainWindow(Retranslatable, QMainWindow):
         shown = self.model.interview_at(row).id if row is not None else None
         self.model.set_interviews(interviews)
         self.stack.setCurrentWidget(self.table if interviews else self.empty)
-        self._show_search()
+        self.search.show()
         wanted, self._select_when_listed = self._select_when_listed or shown, None
         row = self.model.row_of(wanted) if wanted is not None else None
         if row is not None:
@@ -413,59 +415,22 @@ class MainWindow(Retranslatable, QMainWindow):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    # -- search ----------------------------------------------------------------
+    # -- search (gui.library_search) --------------------------------------------
     @property
     def search_panel(self) -> SearchPanel:
-        """The search hits, in place of the library list; made on first use (it takes over the search field)."""
-        if self._search_panel is None:
-            from gui.search_panel import SearchPanel
-
-            panel = self._search_panel = SearchPanel(self.library, self.tasks, field=self.search_field)
-            panel.hit_activated.connect(self.open_hit)
-            panel.hit_current.connect(self.preview_hit)
-            self.stack.addWidget(panel)
-            self._close_search_on_escape(panel)
-            if self.search_field.text().strip():
-                panel.schedule()  # the text typed before the panel listened
-        return self._search_panel
+        return self.search.panel
 
     def focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
+        self.search.focus()
 
     def close_search(self) -> None:
-        self.search_field.clear()
-        self.table.setFocus()
-
-    def _show_search(self) -> None:
-        """The hits replace the library list while the search field holds a query."""
-        if self.search_field.text().strip():
-            self.stack.setCurrentWidget(self.search_panel)
-        elif self._search_panel is not None and self.stack.currentWidget() is self._search_panel:
-            self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self.search.close()
 
     def preview_hit(self, hit) -> None:
-        """The highlighted hit's interview beside the hits (not while a recording keeps its interview open)."""
-        if not self.pane.recorder.is_recording():
-            self.select_interview(hit.interview_id)
+        self.search.preview_hit(hit)
 
     def open_hit(self, hit) -> None:
-        """A search hit: its interview selected, and the notes at its line or the transcript at its segment."""
-        recording = self.pane.recorder.is_recording()
-        if not recording and not self.select_interview(hit.interview_id):
-            self.load_library()  # added since the list was loaded (elsewhere: another process)
-            return
-        shown = self.pane.interview is not None and self.pane.interview.id == hit.interview_id
-        if recording and not shown:
-            self.statusBar().showMessage(self.tr("A recording is running: its interview stays open."), 10000)
-        if hit.source == "note" and shown:
-            self.pane.notes.reveal_line(hit.note_line or 0)
-        elif hit.source == "transcript" and hit.recording_id is not None:
-            self.tasks.run(lambda: self.library.recordings.get(hit.recording_id),
-                           done=lambda recording: self.open_transcript(recording, transcribe_if_missing=False)
-                           .reveal_segment(hit.segment_id, hit.start_ms),
-                           failed=lambda _error: self.statusBar().showMessage(
-                               self.tr("That recording no longer exists."), 10000))
+        self.search.open_hit(hit)
 
     def new_interview(self) -> None:
         from gui.interview_dialog import InterviewDialog
@@ -534,114 +499,32 @@ class MainWindow(Retranslatable, QMainWindow):
             self.set_language_setting(dialog.chosen_language())
         dialog.deleteLater()  # a child of the window: not one more hidden dialog each time
 
-    # -- transcripts and imports -----------------------------------------------
+    # -- transcripts, playback and imports (gui.transcripts_controller, gui.import_flow) --------------
     def transcription_service(self) -> TranscriptionService:
-        """The one worker process for speech recognition, started on first use."""
-        if self._service is None:
-            from core.transcription.service import TranscriptionService
+        return self.transcripts.service()
 
-            self._service = TranscriptionService()
-        return self._service
+    @property
+    def _service(self) -> TranscriptionService | None:
+        return self.transcripts.service_made
+
+    @property
+    def transcript_windows(self) -> dict[int, TranscriptWindow]:
+        return self.transcripts.windows
 
     def open_transcript(self, recording: Recording, transcribe_if_missing: bool = True) -> TranscriptWindow:
-        window = self.transcript_windows.get(recording.id)
-        if window is None:
-            from gui.transcript_window import TranscriptWindow
+        return self.transcripts.open(recording, transcribe_if_missing)
 
-            window = TranscriptWindow(self.library, recording, self.transcription_service, self.settings, self,
-                                      hub=self.tasks.hub)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _=None, rid=recording.id: self.transcript_windows.pop(rid, None))
-            window.time_note_requested.connect(self._time_note_from_playback)
-            self.transcript_windows[recording.id] = window
-            live = self.pane.recorder.live
-            if live.running and live.recording_id == recording.id:  # being transcribed as it was recorded
-                window.await_live(live)
-            elif transcribe_if_missing:
-                window.loaded.connect(lambda: window.transcribe() if window.transcript is None else None)
-            window.start()
-        window.show()
-        window.raise_()
-        return window
-
-    # -- time links between notes and audio ---------------------------------------------------
     def media_position(self) -> int | None:
-        """Where the current interview's audio is now: the recording running, else the playback shown."""
-        recorder = self.pane.recorder
-        if recorder.is_recording():
-            return int(recorder.elapsed_s * 1000)
-        interview = self.pane.interview
-        windows = [w for w in self.transcript_windows.values()
-                   if interview is not None and w.recording.interview_id == interview.id]
-        from PySide6.QtMultimedia import QMediaPlayer  # loaded with the transcript window
-
-        playing = [w for w in windows if w.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState]
-        for window in playing + [w for w in windows if w.player.position() > 0]:
-            return window.player.position()
-        return None
+        return self.transcripts.media_position()
 
     def play_from_notes(self, position_ms: int) -> None:
-        """A time link was clicked: play the interview's recording from there."""
-        interview = self.pane.interview
-        if interview is None:
-            return
-        if self.pane.recorder.is_recording():
-            self.statusBar().showMessage(self.tr("Playback is possible once the recording has stopped."), 8000)
-            return
-        shown = [w for w in self.transcript_windows.values() if w.recording.interview_id == interview.id]
-        recording = shown[0].recording if len(shown) == 1 else self.pane.recorder.playable_recording()
-        if recording is None or recording.interview_id != interview.id or recording.duration_ms <= 0:
-            self.statusBar().showMessage(self.tr("This interview has no recording to play yet."), 8000)
-            return
-        self.open_transcript(recording, transcribe_if_missing=False).play_from(position_ms)
-
-    def _time_note_from_playback(self, recording: Recording, position_ms: int) -> None:
-        interview = self.pane.interview
-        if interview is None or interview.id != recording.interview_id or self.pane.recorder.is_recording():
-            self.statusBar().showMessage(self.tr(
-                "Select this recording's interview in the library to add times to its notes."), 8000)
-            return
-        self.pane.notes.insert_time(position_ms)
-        self.statusBar().showMessage(self.tr("Time added to the notes."), 5000)
-
-    def _recording_saved(self, recording: Recording) -> None:
-        if self.settings.get(AUTO_TRANSCRIBE) and recording.duration_ms > 0:
-            self.open_transcript(recording)
+        self.transcripts.play_from_notes(position_ms)
 
     def choose_audio_to_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import audio"), "",
-                                              self.tr("Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)"))
-        if path:
-            self.import_audio_file(path)
+        self.importer.choose()
 
     def import_audio_file(self, path: str) -> None:
-        from pathlib import Path
-
-        from core.recording.importer import importable
-
-        interview = self.pane.interview
-        if interview is None:
-            return
-        # The file first: no question about permission for a file that is not audio.
-        self.tasks.run(lambda: importable(Path(path)), done=lambda _info: self._import_checked(path, interview),
-                       failed=self.show_error)
-
-    def _import_checked(self, path: str, interview: Interview) -> None:
-        from pathlib import Path
-
-        from gui.import_dialog import ImportDialog
-
-        if self.pane.interview is None or self.pane.interview.id != interview.id:
-            return  # another interview was opened meanwhile
-        dialog = ImportDialog(Path(path).name, self)
-        if dialog.exec() != ImportDialog.DialogCode.Accepted:
-            return
-        consent = dialog.consent(interview.stored_id)
-        self.tasks.run_op(lambda: interview_ops.import_recording(self.library, Path(path), consent),
-                          done=lambda recording: self.pane.recorder.select_recording(recording.id),
-                          failed=self.show_error)
+        self.importer.import_file(path)
 
     def set_language_setting(self, choice: str) -> None:
         self.settings.set(LANGUAGE, choice)
@@ -680,9 +563,7 @@ class MainWindow(Retranslatable, QMainWindow):
                 recorder.stop_recording(then=self.close)
             return
         self._notes.flush()
-        for window in list(self.transcript_windows.values()):
-            window.close()
+        self.transcripts.close_windows()
         self.tasks.wait_for_done()
-        if self._service is not None:
-            self._service.shutdown()
+        self.transcripts.shutdown()
         super().closeEvent(event)

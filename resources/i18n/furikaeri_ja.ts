@@ -1628,6 +1628,17 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Import audio</source>
+        <translation>音声の取り込み</translation>
+    </message>
+    <message>
+        <source>Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)</source>
+        <translation>音声 (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)</translation>
+    </message>
+</context>
+<context>
     <name>InterviewDialog</name>
     <message>
         <source>New interview</source>
@@ -1977,6 +1988,17 @@
     </message>
 </context>
 <context>
+    <name>LibrarySearch</name>
+    <message>
+        <source>A recording is running: its interview stays open.</source>
+        <translation>録音中のため、録音中の面接を表示したままにしています。</translation>
+    </message>
+    <message>
+        <source>That recording no longer exists.</source>
+        <translation>その録音はすでに削除されています。</translation>
+    </message>
+</context>
+<context>
     <name>LiveLine</name>
     <message>
         <source>Transcript: up to {heard} of {recorded}</source>
@@ -2070,14 +2092,6 @@
         <translation>各面接の会社名・職種・種類・選考段階・日時・状況。Enter キーで選択中の面接を編集</translation>
     </message>
     <message>
-        <source>A recording is running: its interview stays open.</source>
-        <translation>録音中のため、録音中の面接を表示したままにしています。</translation>
-    </message>
-    <message>
-        <source>That recording no longer exists.</source>
-        <translation>その録音はすでに削除されています。</translation>
-    </message>
-    <message>
         <source>Its {count} recording(s) and their consent records are deleted too.</source>
         <translation>この面接の録音 {count} 件と、その同意の記録も削除されます。</translation>
     </message>
@@ -2092,30 +2106,6 @@
     <message>
         <source>Interview practice and review</source>
         <translation>面接の練習と振り返り</translation>
-    </message>
-    <message>
-        <source>Playback is possible once the recording has stopped.</source>
-        <translation>録音を停止すると再生できます。</translation>
-    </message>
-    <message>
-        <source>This interview has no recording to play yet.</source>
-        <translation>この面接には再生できる録音がまだありません。</translation>
-    </message>
-    <message>
-        <source>Select this recording&apos;s interview in the library to add times to its notes.</source>
-        <translation>時刻をメモに追加するには、ライブラリでこの録音の面接を選んでください。</translation>
-    </message>
-    <message>
-        <source>Time added to the notes.</source>
-        <translation>メモに時刻を追加しました。</translation>
-    </message>
-    <message>
-        <source>Import audio</source>
-        <translation>音声の取り込み</translation>
-    </message>
-    <message>
-        <source>Audio (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)</source>
-        <translation>音声 (*.wav *.flac *.mp3 *.m4a *.ogg *.webm)</translation>
     </message>
     <message>
         <source>About Furikaeri</source>
@@ -4700,6 +4690,25 @@ a product you worked on</source>
     <message>
         <source>Could not read {file}: {error}</source>
         <translation>{file} を読み込めませんでした: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptsController</name>
+    <message>
+        <source>Playback is possible once the recording has stopped.</source>
+        <translation>録音を停止すると再生できます。</translation>
+    </message>
+    <message>
+        <source>This interview has no recording to play yet.</source>
+        <translation>この面接には再生できる録音がまだありません。</translation>
+    </message>
+    <message>
+        <source>Select this recording&apos;s interview in the library to add times to its notes.</source>
+        <translation>時刻をメモに追加するには、ライブラリでこの録音の面接を選んでください。</translation>
+    </message>
+    <message>
+        <source>Time added to the notes.</source>
+        <translation>メモに時刻を追加しました。</translation>
     </message>
 </context>
 <context>
