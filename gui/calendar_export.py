@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
-from core.settings import EXPORT_FOLDER
+from gui.export_folder import export_folder, remember_folder
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -33,8 +33,6 @@ class CalendarExport(QObject):
     def choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from gui.transcript_export import export_folder  # with the transcript's modules: not at start-up
-
         settings = self.window.settings
         path, _chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export to calendar"),
                                                     str(Path(export_folder(settings)) / FILE_NAME),
@@ -43,7 +41,7 @@ class CalendarExport(QObject):
             return
         if Path(path).suffix.lower() != ".ics":
             path += ".ics"
-        settings.set(EXPORT_FOLDER, str(Path(path).parent))
+        remember_folder(settings, path)
         self.export_to(path)
 
     def export_to(self, path: str) -> None:

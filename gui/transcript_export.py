@@ -12,21 +12,11 @@ from PySide6.QtWidgets import QPushButton
 from core.export import export_target, suggested_name
 from core.ops import transcription as transcription_ops
 from core.recording.files import sidecar_path
-from core.settings import EXPORT_FOLDER, EXPORT_FORMAT, Settings
+from core.settings import EXPORT_FORMAT
+from gui.export_folder import export_folder, remember_folder
 
 if TYPE_CHECKING:
     from gui.transcript_window import TranscriptWindow
-
-
-def export_folder(settings: Settings) -> str:
-    """The folder an export dialog opens in: the last export's while it exists, else Documents, else home."""
-    from PySide6.QtCore import QStandardPaths
-
-    last = settings.get(EXPORT_FOLDER)
-    if last and Path(last).is_dir():
-        return str(last)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 class TranscriptExport(QObject):
@@ -57,7 +47,7 @@ class TranscriptExport(QObject):
         if not path:
             return
         path, fmt = export_target(path, filters.get(chosen, fmt))
-        settings.set(EXPORT_FOLDER, str(Path(path).parent))
+        remember_folder(settings, path)
         settings.set(EXPORT_FORMAT, fmt)
         self.export_to(path, fmt)
 
