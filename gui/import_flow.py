@@ -12,6 +12,7 @@ from core.interviews import Interview
 from core.ops import interviews as interview_ops
 
 if TYPE_CHECKING:
+    from core.recording.importer import Checked
     from gui.main_window import MainWindow
 
 
@@ -29,16 +30,16 @@ class ImportFlow(QObject):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        from core.recording.importer import importable
+        from core.recording.importer import check
 
         window = self.window
         interview = window.pane.interview
         if interview is None:
             return
-        window.tasks.run(lambda: importable(Path(path)), done=lambda _info: self._checked(path, interview),
+        window.tasks.run(lambda: check(Path(path)), done=lambda checked: self._checked(path, interview, checked),
                          failed=window.show_error)
 
-    def _checked(self, path: str, interview: Interview) -> None:
+    def _checked(self, path: str, interview: Interview, checked: Checked) -> None:
         from gui.import_dialog import ImportDialog
 
         window = self.window
@@ -49,6 +50,6 @@ class ImportFlow(QObject):
             return
         consent = dialog.consent(interview.stored_id)
         library = window.library
-        window.tasks.run_op(lambda: interview_ops.import_recording(library, Path(path), consent),
+        window.tasks.run_op(lambda: interview_ops.import_recording(library, Path(path), consent, checked),
                             done=lambda recording: window.pane.recorder.select_recording(recording.id),
                             failed=window.show_error)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -45,12 +46,40 @@ def importable(source: Path) -> Any:
     return probe(source)
 
 
-def import_audio(library: Library, source: Path, consent: ConsentRecord) -> Recording:
-    """Copy ``source`` into the library as a recording of ``consent.interview_id``."""
+@dataclass(frozen=True)
+class Checked:
+    """A file :func:`check` found importable, as it was then (its size and change time)."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    info: Any
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def check(source: Path) -> Checked:
+    """:func:`importable`, remembered with the file's size and change time: the import that follows reads the
+    file's description again only if the file changed meanwhile (a WebM without a length is decoded to measure
+    it: once is enough)."""
+    source = Path(source)
+    info = importable(source)
+    return Checked(source, *_stamp(source), info)
+
+
+def import_audio(library: Library, source: Path, consent: ConsentRecord, checked: Checked | None = None) -> Recording:
+    """Copy ``source`` into the library as a recording of ``consent.interview_id`` (``checked``: what
+    :func:`check` found, used while the file is unchanged)."""
     source = Path(source)
     if consent.purpose is not ConsentPurpose.IMPORTED:
         raise ValueError("an import needs a consent record of kind 'imported'")
-    info = importable(source)  # a clear error for missing, empty or damaged files, before anything is saved
+    unchanged = (checked is not None and checked.path == source and source.is_file()
+                 and _stamp(source) == (checked.size, checked.mtime_ns))
+    # A clear error for missing, empty or damaged files, before anything is saved.
+    info = checked.info if unchanged and checked is not None else importable(source)
     saved = library.consent.add(consent)
     if saved.answer is not ConsentAnswer.AGREED:
         raise ConsentRequired(_m(QT_TRANSLATE_NOOP(
