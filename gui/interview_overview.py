@@ -16,6 +16,8 @@ from gui.labels import consent_method_label
 from gui.tasks import TaskRunner
 from gui.window_fit import WholeLabel
 
+QUESTIONS_SHOWN = 3  # the rest are in the transcript window's review
+
 
 class InterviewOverview(Retranslatable, QWidget):
     def __init__(self, library: Library, tasks: TaskRunner, parent: QWidget | None = None):
@@ -27,11 +29,14 @@ class InterviewOverview(Retranslatable, QWidget):
         self.permission.setObjectName("overviewPermission")
         self.next_step = WholeLabel()
         self.next_step.setObjectName("overviewNext")
+        self.questions = WholeLabel()
+        self.questions.setObjectName("overviewQuestions")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.permission)
         layout.addWidget(self.next_step)
+        layout.addWidget(self.questions)
         tasks.hub.changed.connect(self._on_changes)
         self.show_interview(None)
 
@@ -49,8 +54,10 @@ class InterviewOverview(Retranslatable, QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         interview = self.interview
-        if interview is not None and interview.id is not None and interview.id in (
-                changes.consent | changes.followups | changes.interviews):
+        if interview is None or interview.id is None:
+            return
+        mine = changes.consent | changes.followups | changes.interviews | changes.recordings
+        if interview.id in mine or changes.transcripts:  # (transcripts by recording: any may be this one's)
             self.show_interview(interview)
 
     def _show(self) -> None:
@@ -62,6 +69,17 @@ class InterviewOverview(Retranslatable, QWidget):
         self.next_step.setText(self.tr("Next: {task} — {due}").format(
             task=render(task.title()), due=format_moment(task.effective_due)) if task is not None else "")
         self.next_step.setVisible(task is not None)
+        asked = shown.questions if shown is not None else ()
+        self.questions.setText(self._questions_text(asked))
+        self.questions.setVisible(bool(asked))
+
+    def _questions_text(self, asked: tuple[str, ...]) -> str:
+        if not asked:
+            return ""
+        listed = " / ".join(asked[:QUESTIONS_SHOWN])
+        if len(asked) > QUESTIONS_SHOWN:
+            listed += " " + self.tr("(and {count} more: see the transcript)").format(count=len(asked) - QUESTIONS_SHOWN)
+        return self.tr("Questions they asked ({count}): {questions}").format(count=len(asked), questions=listed)
 
     def _permission_text(self, shown: Overview) -> str:
         if not shown.asks_permission:

@@ -126,3 +126,27 @@ def test_a_practice_interview_has_no_permission_line(qtbot, make_window):
     overview = window.pane.overview
     qtbot.waitUntil(lambda: overview.shown is not None, timeout=5000)
     assert not overview.permission.isVisible() and not overview.next_step.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_overview_lists_the_questions_they_asked_once_a_transcript_says_who_spoke(qtbot, make_window, language):
+    from tests.test_interview_review_gui import KNOWN_QUESTION, NEW_QUESTION, _interview, _store
+
+    window = make_window(lambda lib: _store(lib, _interview()), language=language)
+    window.table.selectRow(0)
+    overview = window.pane.overview
+    qtbot.waitUntil(lambda: overview.shown is not None, timeout=5000)
+    assert overview.shown.questions == (NEW_QUESTION, KNOWN_QUESTION)  # in the order asked
+    text = overview.questions.text()
+    assert overview.questions.isVisible() and NEW_QUESTION in text and KNOWN_QUESTION in text
+    assert ("（2）" in text or "(2)" in text) if language == "ja" else "Questions they asked (2)" in text
+
+
+def test_a_transcript_without_speakers_lists_no_questions(qtbot, make_window):
+    from tests.test_interview_review_gui import _interview, _store
+
+    window = make_window(lambda lib: _store(lib, tuple(s.spoken_by(None) for s in _interview())))
+    window.table.selectRow(0)
+    overview = window.pane.overview
+    qtbot.waitUntil(lambda: overview.shown is not None, timeout=5000)
+    assert overview.shown.questions == () and not overview.questions.isVisible()

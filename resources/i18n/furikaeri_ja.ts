@@ -1784,6 +1784,14 @@
         <translation>次にやること：{task}（{due}）</translation>
     </message>
     <message>
+        <source>(and {count} more: see the transcript)</source>
+        <translation>（ほか{count}件は書き起こしで）</translation>
+    </message>
+    <message>
+        <source>Questions they asked ({count}): {questions}</source>
+        <translation>聞かれた質問（{count}）：{questions}</translation>
+    </message>
+    <message>
         <source>Permission to record: not asked yet. Record… asks the interviewer first.</source>
         <translation>録音の許可：まだ確認していません。「録音…」を押すと、先に面接官への確認を求めます。</translation>
     </message>
