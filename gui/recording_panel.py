@@ -307,6 +307,9 @@ class RecordingPanel(Retranslatable, QWidget):
         self.history.setAccessibleName(self.tr("Recordings of this interview"))
         self.mic_meter.set_label(self.tr("Microphone"), self.tr("Microphone level"))
         self.call_meter.set_label(self.tr("The call"), self.tr("Call sound level"))
+        width = max(meter.label.sizeHint().width() for meter in (self.mic_meter, self.call_meter))
+        for meter in (self.mic_meter, self.call_meter):  # the two bars start at the same place
+            meter.label.setMinimumWidth(width)
         self._update_history_label()
         self.clip_done.setText(self.tr("Consent clip done"))
         self.transcript_button.setText(self.tr("Transcript…"))

@@ -86,6 +86,7 @@ def main() -> int:
         _wait(app, lambda: panel.session is not None and panel.session.recorder.elapsed_s > 2.5)
         for language in ("ja", "en"):
             switcher.apply(language)
+            app.processEvents()  # laid out again for the language's words
             _wait(app, lambda: panel.mic_meter.bar.value() > -30 and panel.call_meter.bar.value() > -30)
             window.grab().save(str(out / f"recording_online_{language}.png"))
         done: list[object] = []
