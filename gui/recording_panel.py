@@ -45,6 +45,7 @@ from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
 from gui.live_transcript import LiveLine, LiveTranscription
 from gui.tasks import TaskRunner, UiCallback
 from gui.theme import themed
+from gui.transcript_preview import TranscriptPreview
 from gui.window_fit import WholeLabel
 
 if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
@@ -192,13 +193,19 @@ class RecordingPanel(Retranslatable, QWidget):
         self.recordings_page.hide()
         recordings = QVBoxLayout(self.recordings_page)
         recordings.addWidget(self.history_label)
-        recordings.addWidget(self.history, 1)
+        # As tall as its recordings (up to six), the transcript below gets the rest.
+        self.history.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.history.setMaximumHeight(self.history.fontMetrics().height() * 9)
+        recordings.addWidget(self.history)
         history_buttons = QHBoxLayout()
         history_buttons.addWidget(self.transcript_button)
         history_buttons.addStretch()
         history_buttons.addWidget(self.import_button)
         recordings.addLayout(history_buttons)
-        recordings.addStretch()
+        self.transcript_preview = TranscriptPreview(library, tasks, language)  # the selected one's, inline
+        recordings.addWidget(self.transcript_preview, 1)
+        self.history.itemSelectionChanged.connect(
+            lambda: self.transcript_preview.show_recording(self.selected_recording()))
         self.setStyleSheet(themed(
             "#recordingState { font-size: 14pt; font-weight: 700; }"
             "#recordingState[state='recording'] { color: white; background: #c62828; padding: 2px 8px; }"
@@ -515,6 +522,7 @@ class RecordingPanel(Retranslatable, QWidget):
         if self.history.currentItem() is None and (newest := self.playable_recording()) is not None:
             self.select_recording(newest.id)  # "Transcript…" works at once, on the newest finished one
         self.history.setVisible(bool(recordings))  # no empty box: "no recordings yet" says it
+        self.transcript_preview.setVisible(bool(recordings))
         self._update_history_label()
         self._update_history_buttons()
         self.history_shown.emit()

@@ -242,6 +242,7 @@ def _search_shots(app, window, library, switcher, out: Path, settle) -> None:
     from core.interviews import utc_now
     from core.recording.store import RecordingState
     from core.transcription.model import Segment, Transcript, TranscriptionSettings
+    from core.transcription.speakers import INTERVIEWER, ME
 
     interviews = {i.company: i for i in library.interviews.all()}
     first, second = interviews["株式会社みらい商事"], interviews["Northwind Japan"]
@@ -258,7 +259,8 @@ def _search_shots(app, window, library, switcher, out: Path, settle) -> None:
              "入社後にやりたいことを教えてください。"]
     library.transcripts.save(Transcript(
         source=recording.file, language="ja", duration_ms=1_500_000, settings=TranscriptionSettings(),
-        segments=tuple(Segment(i * 61_000 + 4_000, i * 61_000 + 11_000, text) for i, text in enumerate(lines)),
+        segments=tuple(Segment(i * 61_000 + 4_000, i * 61_000 + 11_000, text).spoken_by(ME if i == 3 else INTERVIEWER)
+                       for i, text in enumerate(lines)),
         recording_id=recording.id))
     window.load_library()  # written behind the window's back, as by the command line
     settle(window)
@@ -272,6 +274,22 @@ def _search_shots(app, window, library, switcher, out: Path, settle) -> None:
         app.processEvents()
         window.grab().save(str(out / f"search_{language}.png"))
     window.search_field.clear()
+    _recordings_shots(app, window, switcher, out, settle, first.id)
+
+
+def _recordings_shots(app, window, switcher, out: Path, settle, interview_id: int) -> None:
+    """The interview page's recordings tab: the recording selected, its transcript inline."""
+    window.select_interview(interview_id)
+    settle(window)
+    window.pane.show_recordings()
+    preview = window.pane.recorder.transcript_preview
+    for language in ("ja", "en"):
+        switcher.apply(language)
+        while preview.shown is None or preview.shown.transcript is None:  # read in the background
+            app.processEvents()
+        app.processEvents()
+        window.grab().save(str(out / f"recordings_{language}.png"))
+    window.pane.tabs.setCurrentWidget(window.pane.notes)
 
 
 def _write_speechlike(path: Path) -> None:

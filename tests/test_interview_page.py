@@ -76,7 +76,7 @@ def test_notes_take_the_page_and_the_recorder_stays_in_view(qtbot, make_window, 
         assert recorder.state_label.isVisible() and recorder.elapsed.isVisible() and recorder.record_button.isVisible()
     pane.show_recordings()
     assert recorder.history.isVisible() and recorder.transcript_button.isEnabled()
-    assert recorder.history.height() > recorder.transcript_button.height() * 3  # the list has the tab's room
+    assert recorder.history.height() >= recorder.transcript_button.height() * 2  # room for it (the transcript below)
 
 
 def test_the_recordings_tab_says_none_yet(qtbot, make_window):
@@ -150,3 +150,28 @@ def test_a_transcript_without_speakers_lists_no_questions(qtbot, make_window):
     overview = window.pane.overview
     qtbot.waitUntil(lambda: overview.shown is not None, timeout=5000)
     assert overview.shown.questions == () and not overview.questions.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_recordings_tab_shows_the_selected_recordings_transcript_inline(qtbot, make_window, language):
+    """Who said what, with the times and the user's corrections, without opening the transcript window."""
+    from core.ops import Changes
+    from tests.test_interview_review_gui import FIRST_ANSWER, NEW_QUESTION, _interview, _store
+
+    window = make_window(lambda lib: _store(lib, _interview()), language=language)
+    window.table.selectRow(0)
+    pane, recorder = window.pane, window.pane.recorder
+    qtbot.waitUntil(lambda: recorder.history.count() == 1, timeout=5000)
+    pane.show_recordings()
+    preview = recorder.transcript_preview
+    qtbot.waitUntil(lambda: NEW_QUESTION in preview.toPlainText(), timeout=5000)
+    lines = preview.toPlainText().splitlines()
+    interviewer = "田中様（人事）"  # the interview's interviewer names the interviewer's voice
+    assert lines[0] == f"[00:01] {interviewer}: {NEW_QUESTION}"
+    assert lines[1].startswith("[00:04] ") and lines[1].endswith(FIRST_ANSWER)
+    assert preview.isVisible() and preview.isReadOnly()
+
+    transcript = window.library.transcripts.latest_for_recording(recorder.selected_recording().id)
+    window.library.transcripts.correct_segment(transcript.segments[1].id, "訂正した答え")
+    window.tasks.hub.changed.emit(Changes(transcripts=frozenset({recorder.selected_recording().id})))
+    qtbot.waitUntil(lambda: "訂正した答え" in preview.toPlainText(), timeout=5000)  # corrections shown

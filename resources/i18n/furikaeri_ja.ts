@@ -4467,6 +4467,21 @@ a product you worked on</source>
     </message>
 </context>
 <context>
+    <name>TranscriptPreview</name>
+    <message>
+        <source>Select a recording to read its transcript here.</source>
+        <translation>録音を選ぶと、ここに書き起こしが表示されます。</translation>
+    </message>
+    <message>
+        <source>No transcript of this recording yet: Transcript… makes one.</source>
+        <translation>この録音の書き起こしはまだありません。「文字起こし…」で作成できます。</translation>
+    </message>
+    <message>
+        <source>Transcript of the selected recording</source>
+        <translation>選んだ録音の書き起こし</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWindow</name>
     <message>
         <source>Transcript — {when}</source>
