@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from core.settings import LANGUAGE, Settings
     from gui.i18n import cli_translate
 
-    return cli_main(args, translate=cli_translate(Settings().get(LANGUAGE)))
+    return cli_main(args, translate=cli_translate(Settings().get(LANGUAGE)), translator_for=cli_translate)
 
 
 if __name__ == "__main__":

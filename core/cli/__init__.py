@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from core import __version__
 from core.cli import (
     analyze_cmd,
     calendar_cmd,
+    consent_report_cmd,
     doctor_cmd,
     export_cmd,
     models_cmd,
@@ -31,7 +32,7 @@ from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Translate, identity
 from core.storage.errors import DatabaseError
 
 COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, separate_cmd, export_cmd, practice_cmd, analyze_cmd,
-            search_cmd, calendar_cmd, voice_cmd)
+            search_cmd, calendar_cmd, voice_cmd, consent_report_cmd)
 
 EXIT_FAILED = 1  # a failure explained in a sentence
 EXIT_LIBRARY = 3  # the library cannot be used: damaged, newer, busy, on a full disk (nothing was changed)
@@ -51,8 +52,11 @@ def build_parser(out: Output) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str], translate: Translate = identity_translate) -> int:
-    out = Output(translate, sys.stdout, sys.stderr)
+def main(argv: Sequence[str], translate: Translate = identity_translate,
+         translator_for: Callable[[str], Translate] | None = None) -> int:
+    """Run one command; ``translator_for(language)`` gives a translate function for a language a command's
+    output is asked in (``--language``), other than the interface's."""
+    out = Output(translate, sys.stdout, sys.stderr, translator_for)
     parser = build_parser(out)
     args = parser.parse_args(list(argv))
     if args.command is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -15,6 +16,14 @@ class Output:
     translate: Translate
     stdout: TextIO
     stderr: TextIO
+    translator_for: Callable[[str], Translate] | None = None  # a language's translate function (main.py: Qt's)
+
+    def translator(self, language: str) -> Translate:
+        """A translate function for ``language`` ("ja" or "en"), for output asked in a language of its own;
+        the interface's when no catalogue can be loaded."""
+        if self.translator_for is None:
+            return self.translate
+        return self.translator_for(language)
 
     def t(self, text: str) -> str:
         """Translate one of the CLI's own sentences (marked with QT_TRANSLATE_NOOP("CLI", ...))."""
