@@ -38,6 +38,7 @@ from core.recording.call_watch import CallWatch
 from core.recording.store import Recording, RecordingState
 from gui import shortcuts
 from gui.call_audio_row import CallAudioRow
+from gui.consent_report_export import ConsentReportExport
 from gui.dates import format_moment
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
@@ -136,6 +137,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.history = QListWidget()
         self.transcript_button = QPushButton()
         self.import_button = QPushButton()
+        self.consent_report = ConsentReportExport(self)
         self.history.itemSelectionChanged.connect(self._update_history_buttons)
         self.history.itemDoubleClicked.connect(lambda _item: self.request_transcript())
         self.transcript_button.clicked.connect(lambda: self.request_transcript())
@@ -199,6 +201,7 @@ class RecordingPanel(Retranslatable, QWidget):
         recordings.addWidget(self.history)
         history_buttons = QHBoxLayout()
         history_buttons.addWidget(self.transcript_button)
+        history_buttons.addWidget(self.consent_report.button)
         history_buttons.addStretch()
         history_buttons.addWidget(self.import_button)
         recordings.addLayout(history_buttons)
@@ -321,6 +324,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.clip_done.setText(self.tr("Consent clip done"))
         self.transcript_button.setText(self.tr("Transcript…"))
         self.import_button.setText(self.tr("Import audio…"))
+        self.consent_report.retranslate()
         self.clip_text.setText(self.tr("Now restate the request on the recording and let them answer:") +
                                "\n" + CLIP_WORDING.get(self._language(), CLIP_WORDING["en"]))
         self._update()
@@ -549,6 +553,7 @@ class RecordingPanel(Retranslatable, QWidget):
 
     def _update_history_buttons(self) -> None:
         self.transcript_button.setEnabled(self.selected_recording() is not None)
+        self.consent_report.refresh()
 
     def request_transcript(self) -> None:
         recording = self.selected_recording()
