@@ -96,7 +96,7 @@ def build_report(library: Library, recording_id: int, now: datetime | None = Non
         interview = library.interviews.get(recording.interview_id)
     except (KeyError, LookupError, NotFoundError):
         raise ReportError(_m(QT_TRANSLATE_NOOP(
-            CONTEXT, "There is no recording {id} in the library."), id=recording_id)) from None
+            "ConsentReport", "There is no recording {id} in the library."), id=recording_id)) from None
     consent = library.consent.get(recording.consent_id)
     check = check_consent(library)
     problems = tuple(problem.message for problem in check.problems
@@ -153,30 +153,31 @@ def _statement(report: ConsentReport, t: Translate) -> str:
     consent = report.consent
     if consent is None:
         return _m(QT_TRANSLATE_NOOP(
-            CONTEXT, "The consent record this recording was made under (no. {id}) is no longer in the library."),
+            "ConsentReport",
+            "The consent record this recording was made under (no. {id}) is no longer in the library."),
             id=report.recording.consent_id).render(t)
     if consent.purpose is ConsentPurpose.IMPORTED:
         if consent.answer is ConsentAnswer.DECLINED:
             text = QT_TRANSLATE_NOOP(
-                CONTEXT, "This recording was imported from a file recorded elsewhere. When it was imported, "
-                         "the user stated that nobody gave permission to record.")
+                "ConsentReport", "This recording was imported from a file recorded elsewhere. When it was imported, "
+                                 "the user stated that nobody gave permission to record.")
         elif consent.method is ConsentMethod.SELF:
             text = QT_TRANSLATE_NOOP(
-                CONTEXT, "This recording was imported from a file recorded elsewhere. When it was imported, "
-                         "the user stated that it is their own practice, with only their own voice.")
+                "ConsentReport", "This recording was imported from a file recorded elsewhere. When it was imported, "
+                                 "the user stated that it is their own practice, with only their own voice.")
         else:
             text = QT_TRANSLATE_NOOP(
-                CONTEXT, "This recording was imported from a file recorded elsewhere. The permission below was "
-                         "stated by the user when importing it; Furikaeri did not ask for it at the time.")
+                "ConsentReport", "This recording was imported from a file recorded elsewhere. The permission below was "
+                                 "stated by the user when importing it; Furikaeri did not ask for it at the time.")
         return _m(text).render(t)
     if consent.answer is ConsentAnswer.DECLINED:
-        return _m(QT_TRANSLATE_NOOP(CONTEXT, "Permission to record was declined.")).render(t)
+        return _m(QT_TRANSLATE_NOOP("ConsentReport", "Permission to record was declined.")).render(t)
     if consent.purpose is ConsentPurpose.MOCK or consent.method is ConsentMethod.SELF:
         return _m(QT_TRANSLATE_NOOP(
-            CONTEXT, "This is the user's own practice: a mock interview with only their own voice, "
-                     "recorded with their own consent.")).render(t)
+            "ConsentReport", "This is the user's own practice: a mock interview with only their own voice, "
+                             "recorded with their own consent.")).render(t)
     return _m(QT_TRANSLATE_NOOP(
-        CONTEXT, "Permission to record was asked before recording started, and given.")).render(t)
+        "ConsentReport", "Permission to record was asked before recording started, and given.")).render(t)
 
 
 def _page(report: ConsentReport, t: Translate, language: str) -> _Page:
@@ -184,72 +185,75 @@ def _page(report: ConsentReport, t: Translate, language: str) -> _Page:
         return _m(text).render(t) if not params else _m(text, **params).render(t)
 
     recording, interview, consent = report.recording, report.interview, report.consent
-    kind = tr(QT_TRANSLATE_NOOP(CONTEXT, "Mock practice")) if interview.kind is InterviewKind.MOCK \
-        else tr(QT_TRANSLATE_NOOP(CONTEXT, "Real interview"))
-    interview_rows = [(tr(QT_TRANSLATE_NOOP(CONTEXT, "Company")), interview.company),
-                      (tr(QT_TRANSLATE_NOOP(CONTEXT, "Position")), interview.position or "—"),
-                      (tr(QT_TRANSLATE_NOOP(CONTEXT, "Kind")), kind)]
+    kind = tr(QT_TRANSLATE_NOOP("ConsentReport", "Mock practice")) if interview.kind is InterviewKind.MOCK \
+        else tr(QT_TRANSLATE_NOOP("ConsentReport", "Real interview"))
+    interview_rows = [(tr(QT_TRANSLATE_NOOP("ConsentReport", "Company")), interview.company),
+                      (tr(QT_TRANSLATE_NOOP("ConsentReport", "Position")), interview.position or "—"),
+                      (tr(QT_TRANSLATE_NOOP("ConsentReport", "Kind")), kind)]
     if interview.starts_at is not None:
-        interview_rows.append((tr(QT_TRANSLATE_NOOP(CONTEXT, "Date")), local_moment(interview.starts_at, language)))
+        interview_rows.append((tr(QT_TRANSLATE_NOOP("ConsentReport", "Date")),
+                               local_moment(interview.starts_at, language)))
 
     rows: list[tuple[str, str]] = []
     if consent is not None:
-        answer = tr(QT_TRANSLATE_NOOP(CONTEXT, "Declined")) if consent.answer is ConsentAnswer.DECLINED \
-            else tr(QT_TRANSLATE_NOOP(CONTEXT, "Agreed"))
-        who = tr(QT_TRANSLATE_NOOP(CONTEXT, "The user (themselves)")) \
+        answer = tr(QT_TRANSLATE_NOOP("ConsentReport", "Declined")) if consent.answer is ConsentAnswer.DECLINED \
+            else tr(QT_TRANSLATE_NOOP("ConsentReport", "Agreed"))
+        who = tr(QT_TRANSLATE_NOOP("ConsentReport", "The user (themselves)")) \
             if consent.method is ConsentMethod.SELF and consent.who in ("", "self") else consent.who
-        rows += [(tr(QT_TRANSLATE_NOOP(CONTEXT, "Answer")), answer),
-                 (tr(QT_TRANSLATE_NOOP(CONTEXT, "Who answered")), who or "—"),
-                 (tr(QT_TRANSLATE_NOOP(CONTEXT, "How")), t("Labels", METHOD[consent.method])),
-                 (tr(QT_TRANSLATE_NOOP(CONTEXT, "Asked at")), local_moment(consent.asked_at, language)),
-                 (tr(QT_TRANSLATE_NOOP(CONTEXT, "Wording used to ask")),
-                  consent.request_text or tr(QT_TRANSLATE_NOOP(CONTEXT, "(not written down)"))),
-                 (tr(QT_TRANSLATE_NOOP(CONTEXT, "Note")), consent.note or "—"),
-                 (tr(QT_TRANSLATE_NOOP(CONTEXT, "Consent record")),
-                  tr(QT_TRANSLATE_NOOP(CONTEXT, "no. {id}, hash {hash}"), id=consent.id, hash=consent.hash))]
+        rows += [(tr(QT_TRANSLATE_NOOP("ConsentReport", "Answer")), answer),
+                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "Who answered")), who or "—"),
+                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "How")), t("Labels", METHOD[consent.method])),
+                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "Asked at")), local_moment(consent.asked_at, language)),
+                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "Wording used to ask")),
+                  consent.request_text or tr(QT_TRANSLATE_NOOP("ConsentReport", "(not written down)"))),
+                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "Note")), consent.note or "—"),
+                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "Consent record")),
+                  tr(QT_TRANSLATE_NOOP("ConsentReport", "no. {id}, hash {hash}"), id=consent.id, hash=consent.hash))]
     if recording.consent_clip_ms > 0:
         clip = tr(QT_TRANSLATE_NOOP(
-            CONTEXT, "The first {span} of the recording (0:00 to {span}): the request restated on the recording "
-                     "and the answer. It is kept inside the audio file itself, not as a separate file."),
+            "ConsentReport",
+            "The first {span} of the recording (0:00 to {span}): the request restated on the recording "
+            "and the answer. It is kept inside the audio file itself, not as a separate file."),
             span=_span(recording.consent_clip_ms))
     else:
-        clip = tr(QT_TRANSLATE_NOOP(CONTEXT, "None: the request was not restated on the recording."))
-    rows.append((tr(QT_TRANSLATE_NOOP(CONTEXT, "Consent clip")), clip))
+        clip = tr(QT_TRANSLATE_NOOP("ConsentReport", "None: the request was not restated on the recording."))
+    rows.append((tr(QT_TRANSLATE_NOOP("ConsentReport", "Consent clip")), clip))
 
     if not report.file_present:
-        digest = tr(QT_TRANSLATE_NOOP(CONTEXT, "The file is missing, so it could not be hashed."))
+        digest = tr(QT_TRANSLATE_NOOP("ConsentReport", "The file is missing, so it could not be hashed."))
     elif report.sha256 is None:
-        digest = tr(QT_TRANSLATE_NOOP(CONTEXT, "The file could not be read, so it could not be hashed."))
+        digest = tr(QT_TRANSLATE_NOOP("ConsentReport", "The file could not be read, so it could not be hashed."))
     else:
         digest = report.sha256
-    file_rows = [(tr(QT_TRANSLATE_NOOP(CONTEXT, "File")), report.file_name)]
+    file_rows = [(tr(QT_TRANSLATE_NOOP("ConsentReport", "File")), report.file_name)]
     if recording.source_name:
-        file_rows.append((tr(QT_TRANSLATE_NOOP(CONTEXT, "Imported from")), recording.source_name))
-    file_rows += [(tr(QT_TRANSLATE_NOOP(CONTEXT, "Recorded")), local_moment(recording.started_at, language)),
-                  (tr(QT_TRANSLATE_NOOP(CONTEXT, "Length")), _span(recording.duration_ms))]
+        file_rows.append((tr(QT_TRANSLATE_NOOP("ConsentReport", "Imported from")), recording.source_name))
+    file_rows += [(tr(QT_TRANSLATE_NOOP("ConsentReport", "Recorded")), local_moment(recording.started_at, language)),
+                  (tr(QT_TRANSLATE_NOOP("ConsentReport", "Length")), _span(recording.duration_ms))]
     if report.size is not None:
-        file_rows.append((tr(QT_TRANSLATE_NOOP(CONTEXT, "Size")),
-                          tr(QT_TRANSLATE_NOOP(CONTEXT, "{bytes} bytes"), bytes=f"{report.size:,}")))
+        file_rows.append((tr(QT_TRANSLATE_NOOP("ConsentReport", "Size")),
+                          tr(QT_TRANSLATE_NOOP("ConsentReport", "{bytes} bytes"), bytes=f"{report.size:,}")))
     file_rows.append(("SHA-256", digest))
 
     if report.chain_ok:
         chain_lines: tuple[str, ...] = (tr(QT_TRANSLATE_NOOP(
-            CONTEXT, "Verified: the {count} consent record(s) of this interview are unchanged since they were "
-                     "saved, none is missing, and this recording's record matches the one it was made under."),
+            "ConsentReport", "Verified: the {count} consent record(s) of this interview are unchanged since they were "
+                             "saved, none is missing, and this recording's record matches the one it was made under."),
             count=report.chain_records),)
     else:
         chain_lines = (tr(QT_TRANSLATE_NOOP(
-            CONTEXT, "Broken: the consent records of this interview were changed or deleted outside Furikaeri.")),
+            "ConsentReport",
+            "Broken: the consent records of this interview were changed or deleted outside Furikaeri.")),
             *(problem.render(t) for problem in report.problems))
-    footer = tr(QT_TRANSLATE_NOOP(CONTEXT, "Generated by Furikaeri {version} on {when}."),
+    footer = tr(QT_TRANSLATE_NOOP("ConsentReport", "Generated by Furikaeri {version} on {when}."),
                 version=__version__, when=local_moment(report.generated_at, language))
     return _Page(
-        title=tr(QT_TRANSLATE_NOOP(CONTEXT, "Consent report")),
+        title=tr(QT_TRANSLATE_NOOP("ConsentReport", "Consent report")),
         statement=_statement(report, t),
-        sections=((tr(QT_TRANSLATE_NOOP(CONTEXT, "Interview")), tuple(interview_rows)),
-                  (tr(QT_TRANSLATE_NOOP(CONTEXT, "Permission to record")), tuple(rows)),
-                  (tr(QT_TRANSLATE_NOOP(CONTEXT, "Recording")), tuple(file_rows))),
-        chain_heading=tr(QT_TRANSLATE_NOOP(CONTEXT, "Consent chain check")),
+        sections=((tr(QT_TRANSLATE_NOOP("ConsentReport", "Interview")), tuple(interview_rows)),
+                  (tr(QT_TRANSLATE_NOOP("ConsentReport", "Permission to record")), tuple(rows)),
+                  (tr(QT_TRANSLATE_NOOP("ConsentReport", "Recording")), tuple(file_rows))),
+        chain_heading=tr(QT_TRANSLATE_NOOP("ConsentReport", "Consent chain check")),
         chain_ok=report.chain_ok, chain_lines=chain_lines, footer=footer)
 
 

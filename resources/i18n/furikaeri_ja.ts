@@ -647,6 +647,38 @@
         <source>Transcript: {path}</source>
         <translation>文字起こし: {path}</translation>
     </message>
+    <message>
+        <source>write a one-page report of a recording&apos;s permission to record (Markdown or HTML)</source>
+        <translation>録音の許可について 1 ページの報告書を書き出す（Markdown または HTML）</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s number in the library</source>
+        <translation>ライブラリ内の録音の番号</translation>
+    </message>
+    <message>
+        <source>the file to write, readable only by you</source>
+        <translation>書き出すファイル（本人だけが読める権限で作成）</translation>
+    </message>
+    <message>
+        <source>md or html (default: from the extension of the -o file)</source>
+        <translation>md または html（省略時は -o のファイルの拡張子から判断）</translation>
+    </message>
+    <message>
+        <source>the report&apos;s language (default: the app&apos;s language)</source>
+        <translation>報告書の言語（省略時はアプリの言語）</translation>
+    </message>
+    <message>
+        <source>Choose a format with --format: md or html.</source>
+        <translation>--format で形式を指定してください：md または html。</translation>
+    </message>
+    <message>
+        <source>There is no recording {id} in the library.</source>
+        <translation>ライブラリに録音 {id} はありません。</translation>
+    </message>
+    <message>
+        <source>Consent report written to {path}</source>
+        <translation>録音同意の報告書を {path} に書き出しました</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1218,6 +1250,220 @@
     <message>
         <source>Asked before for this interview: {who} declined ({when}). Ask again only if the situation has changed.</source>
         <translation>この面接では以前にも確認しています：{who}が辞退（{when}）。状況が変わった場合にだけ、改めて確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentReport</name>
+    <message>
+        <source>There is no recording {id} in the library.</source>
+        <translation>ライブラリに録音 {id} はありません。</translation>
+    </message>
+    <message>
+        <source>The consent record this recording was made under (no. {id}) is no longer in the library.</source>
+        <translation>この録音の根拠となった同意の記録（No. {id}）は、もうライブラリにありません。</translation>
+    </message>
+    <message>
+        <source>This recording was imported from a file recorded elsewhere. When it was imported, the user stated that nobody gave permission to record.</source>
+        <translation>この録音は、別の場所で録音されたファイルを取り込んだものです。取り込みの際、利用者は録音の許可を誰からも得ていないと申告しました。</translation>
+    </message>
+    <message>
+        <source>This recording was imported from a file recorded elsewhere. When it was imported, the user stated that it is their own practice, with only their own voice.</source>
+        <translation>この録音は、別の場所で録音されたファイルを取り込んだものです。取り込みの際、利用者は自分の声だけの自分自身の練習であると申告しました。</translation>
+    </message>
+    <message>
+        <source>This recording was imported from a file recorded elsewhere. The permission below was stated by the user when importing it; Furikaeri did not ask for it at the time.</source>
+        <translation>この録音は、別の場所で録音されたファイルを取り込んだものです。下記の許可は取り込みの際に利用者が申告したもので、録音の時点で Furikaeri が確認したものではありません。</translation>
+    </message>
+    <message>
+        <source>Permission to record was declined.</source>
+        <translation>録音の許可は得られませんでした（断られました）。</translation>
+    </message>
+    <message>
+        <source>This is the user&apos;s own practice: a mock interview with only their own voice, recorded with their own consent.</source>
+        <translation>これは利用者自身の練習です。本人の声だけの模擬面接を、本人の同意のもとで録音しました。</translation>
+    </message>
+    <message>
+        <source>Permission to record was asked before recording started, and given.</source>
+        <translation>録音を始める前に録音の許可を求め、許可を得ました。</translation>
+    </message>
+    <message>
+        <source>Mock practice</source>
+        <translation>模擬面接</translation>
+    </message>
+    <message>
+        <source>Real interview</source>
+        <translation>本番の面接</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>職種</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>The user (themselves)</source>
+        <translation>利用者本人</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Who answered</source>
+        <translation>回答した人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>確認した日時</translation>
+    </message>
+    <message>
+        <source>Wording used to ask</source>
+        <translation>確認に使った言葉</translation>
+    </message>
+    <message>
+        <source>(not written down)</source>
+        <translation>（記録なし）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Consent record</source>
+        <translation>同意の記録</translation>
+    </message>
+    <message>
+        <source>no. {id}, hash {hash}</source>
+        <translation>No. {id}、ハッシュ {hash}</translation>
+    </message>
+    <message>
+        <source>The first {span} of the recording (0:00 to {span}): the request restated on the recording and the answer. It is kept inside the audio file itself, not as a separate file.</source>
+        <translation>録音の最初の {span}（0:00〜{span}）：録音上で改めて伝えたお願いと、その回答です。別のファイルではなく、音声ファイルそのものの中に残っています。</translation>
+    </message>
+    <message>
+        <source>None: the request was not restated on the recording.</source>
+        <translation>なし：録音上でお願いを改めて伝えてはいません。</translation>
+    </message>
+    <message>
+        <source>Consent clip</source>
+        <translation>同意の録音</translation>
+    </message>
+    <message>
+        <source>The file is missing, so it could not be hashed.</source>
+        <translation>ファイルが見つからないため、ハッシュを計算できませんでした。</translation>
+    </message>
+    <message>
+        <source>The file could not be read, so it could not be hashed.</source>
+        <translation>ファイルを読み取れなかったため、ハッシュを計算できませんでした。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>取り込み元</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>録音日時</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>{bytes} bytes</source>
+        <translation>{bytes} バイト</translation>
+    </message>
+    <message>
+        <source>Verified: the {count} consent record(s) of this interview are unchanged since they were saved, none is missing, and this recording&apos;s record matches the one it was made under.</source>
+        <translation>検証済み：この面接の同意の記録 {count} 件は保存されたときから変更されておらず、欠けているものもありません。この録音の同意の記録も、録音したときのものと一致しています。</translation>
+    </message>
+    <message>
+        <source>Broken: the consent records of this interview were changed or deleted outside Furikaeri.</source>
+        <translation>破損：この面接の同意の記録が Furikaeri の外で変更または削除されています。</translation>
+    </message>
+    <message>
+        <source>Generated by Furikaeri {version} on {when}.</source>
+        <translation>Furikaeri {version} により {when} に作成。</translation>
+    </message>
+    <message>
+        <source>Consent report</source>
+        <translation>録音同意の報告書</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>面接</translation>
+    </message>
+    <message>
+        <source>Permission to record</source>
+        <translation>録音の許可</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>録音</translation>
+    </message>
+    <message>
+        <source>Consent chain check</source>
+        <translation>同意の記録の検証</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentReportExport</name>
+    <message>
+        <source>Consent report…</source>
+        <translation>同意の報告書…</translation>
+    </message>
+    <message>
+        <source>A one-page report of the permission this recording was made under (Markdown or HTML)</source>
+        <translation>この録音の根拠となった録音の許可を 1 ページにまとめた報告書（Markdown または HTML）</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Web ページ (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Save consent report</source>
+        <translation>同意の報告書を保存</translation>
+    </message>
+    <message>
+        <source>Consent report written to {path}</source>
+        <translation>同意の報告書を {path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Consent report</source>
+        <translation>同意の報告書</translation>
     </message>
 </context>
 <context>
