@@ -38,6 +38,7 @@ COMMANDS = {
     "practice questions": ["practice", "questions"],
     "practice add": ["practice", "add", "最近読んだ本は何ですか"],
     "calendar": ["calendar"],
+    "consent-report": ["consent-report", "1", "--format", "html", "-o", os.devnull],
     "doctor": ["doctor"],
 }
 
