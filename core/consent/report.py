@@ -6,8 +6,9 @@
 
 :func:`build_report` gathers the facts from the library (the recording, its
 interview, the consent record it was made under, the consent check of
-:func:`core.consent.verify.check_consent` for that interview) and hashes the
-audio file by streaming it; :func:`render` writes them as Markdown or a
+:func:`core.consent.verify.check_consent` for that interview, which, as at
+every start, also puts back removed append-only triggers and brings the
+ledger up to date) and hashes the audio file by streaming it; :func:`render` writes them as Markdown or a
 standalone HTML page (inline CSS, no scripts, nothing fetched, everything
 escaped); :func:`write_report` writes the page through
 :func:`core.fsutil.write_output` (atomically, never over an input).  Every
