@@ -40,6 +40,10 @@ class DeletionError(FurikaeriError):
     """A deletion that cannot be done as asked; the message says why (nothing was deleted)."""
 
 
+class RecordingNotFoundError(DeletionError):
+    """No recording has that id."""
+
+
 def _m(text: str, **params: object) -> Message:
     return Message(CONTEXT, text, params)
 
@@ -126,7 +130,7 @@ def _recording(library: Library, recording_id: int) -> Recording:
     try:
         return library.recordings.get(recording_id)
     except KeyError:
-        raise DeletionError(_m(QT_TRANSLATE_NOOP("Deletion", "Recording {id} does not exist."),
+        raise RecordingNotFoundError(_m(QT_TRANSLATE_NOOP("Deletion", "Recording {id} does not exist."),
                                id=recording_id)) from None
 
 

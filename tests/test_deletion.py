@@ -216,7 +216,7 @@ def test_what_cannot_be_deleted_is_said_in_one_sentence_and_nothing_goes(library
         ops.withdraw_permission(library, mock)
     real = _interview(library)
     recording = _recording_with_transcript(library, real, KEPT, tmp_path, "busy")
-    library._conn.execute("UPDATE recordings SET state = ? WHERE id = ?",  # noqa: SLF001 - a recording under way
+    library._conn.execute("UPDATE recordings SET state = ? WHERE id = ?",  # a recording under way
                           (RecordingState.RECORDING.value, recording.id))
     with pytest.raises(DeletionError, match="still being recorded"):
         ops.delete_recording(library, recording.id)
