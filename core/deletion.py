@@ -65,44 +65,46 @@ class Plan:
 
     def lines(self) -> list[Message]:
         """What goes, one line each (for the GUI's confirmation and the CLI's question)."""
+        out = []
         if self.whole_interview:
-            out = [_m(QT_TRANSLATE_NOOP("Deletion", "The interview with {company} (no. {id})"),
-                      company=self.company, id=self.interview_id)]
-        else:
-            out = []
-        for recording in self.recordings:
-            out.append(_m(QT_TRANSLATE_NOOP(
-                "Deletion", "Recording no. {id} of {started} ({minutes} min): its audio, call track, waveform "
-                            "and sidecar files"),
-                id=recording.id, started=recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                minutes=round(recording.duration_ms / 60000)))
-        if self.transcripts:
-            out.append(_m(QT_TRANSLATE_NOOP("Deletion", "{count} transcript(s) with their words and search entries"),
-                          count=self.transcripts))
+            out.append(_m(QT_TRANSLATE_NOOP("Deletion", "The interview with {company} (no. {id})"),
+                          company=self.company, id=self.interview_id))
+        out += self.recording_lines()
         if self.notes:
             out.append(_m(QT_TRANSLATE_NOOP("Deletion", "The notes and their {count} earlier version(s)"),
                           count=self.revisions))
         if self.followups:
             out.append(_m(QT_TRANSLATE_NOOP("Deletion", "{count} follow-up(s) and the interview's timeline"),
                           count=self.followups))
+        return out
+
+    def recording_lines(self) -> list[Message]:
+        """The recordings and transcripts that go."""
+        out = [_m(QT_TRANSLATE_NOOP(
+            "Deletion", "Recording no. {id} of {started} ({minutes} min): its audio, call track, waveform "
+                        "and sidecar files"),
+            id=recording.id, started=recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            minutes=round(recording.duration_ms / 60000)) for recording in self.recordings]
+        if self.transcripts:
+            out.append(_m(QT_TRANSLATE_NOOP("Deletion", "{count} transcript(s) with their words and search entries"),
+                          count=self.transcripts))
         if not self.recordings:
             out.append(_m(QT_TRANSLATE_NOOP("Deletion", "(no recordings to delete)")))
         return out
 
-    def kept(self) -> Message:
+    def kept(self) -> list[Message]:
         """What stays, said after the list."""
         if self.whole_interview:
-            return _m(QT_TRANSLATE_NOOP("Deletion", "Nothing of this interview is kept."))
+            return [_m(QT_TRANSLATE_NOOP("Deletion", "Nothing of this interview is kept."))]
         if self.withdrawal:
+            withdrawn = _m(QT_TRANSLATE_NOOP(
+                "Deletion", "The consent records keep that permission was withdrawn, and when."))
             if self.notes:
-                return _m(QT_TRANSLATE_NOOP(
-                    "Deletion", "The consent records keep that permission was withdrawn, and when."))
-            return _m(QT_TRANSLATE_NOOP(
-                "Deletion", "Your notes are kept. The consent records keep that permission was withdrawn, "
-                            "and when."))
-        return _m(QT_TRANSLATE_NOOP(
+                return [withdrawn]
+            return [_m(QT_TRANSLATE_NOOP("Deletion", "Your notes are kept.")), withdrawn]
+        return [_m(QT_TRANSLATE_NOOP(
             "Deletion", "The consent records keep that recording no. {id} was deleted, and when; "
-                        "nothing of what it held."), id=self.recordings[0].id)
+                        "nothing of what it held."), id=self.recordings[0].id)]
 
 
 @dataclass(frozen=True)

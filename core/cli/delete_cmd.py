@@ -103,7 +103,8 @@ def run(args: argparse.Namespace, out: Output) -> int:
         out.print(out.t(QT_TRANSLATE_NOOP("CLI", "This will be deleted for good:")))
         for line in plan.lines():
             out.print(f"  - {out.text(line)}")
-        out.print(plan.kept())
+        for sentence in plan.kept():
+            out.print(sentence)
         if not args.yes:
             answer = _confirmed(out)
             if answer is None:
