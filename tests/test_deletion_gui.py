@@ -50,6 +50,9 @@ def test_a_recording_is_deleted_from_the_recordings_tab_after_saying_what_goes(q
     with Library.open() as check:
         first, second = check.recordings.for_interview(check.interviews.all()[0].stored_id)
     recorder.select_recording(first.id)
+    shown = window.transcripts.open(first, transcribe_if_missing=False)
+    qtbot.waitUntil(lambda: shown.transcript is not None, timeout=10000)
+    assert shown.isVisible()
     assert recorder.delete_button.isVisible() and recorder.delete_button.isEnabled()
     assert recorder.delete_button.text() == "Delete recording…"
     texts: list[str] = []
@@ -61,6 +64,7 @@ def test_a_recording_is_deleted_from_the_recordings_tab_after_saying_what_goes(q
     handle_modal(recorder.delete_button.click, _answer(texts, YES))
     qtbot.waitUntil(lambda: recorder.history.count() == 1, timeout=10000)
     assert not first.path.exists() and second.path.exists()
+    qtbot.waitUntil(lambda: first.id not in window.transcripts.windows, timeout=5000)  # its transcript closed
     window.tasks.wait_for_done()
     assert files_holding(furikaeri_home) == []
     with Library.open() as check:

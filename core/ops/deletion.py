@@ -15,7 +15,8 @@ def delete_recording(library: Library, recording_id: int) -> Result[Deleted]:
     """One recording with its files, transcripts and search entries; the consent chain records the deletion."""
     done = deletion.delete_recording(library, recording_id)
     ids = frozenset({done.interview_id})
-    return Result(done, Changes(recordings=ids, consent=ids, transcripts=frozenset(done.recording_ids)))
+    gone = frozenset(done.recording_ids)
+    return Result(done, Changes(recordings=ids, consent=ids, transcripts=gone, deleted_recordings=gone))
 
 
 def withdraw_permission(library: Library, interview_id: int, with_notes: bool = False) -> Result[Deleted]:
@@ -23,6 +24,7 @@ def withdraw_permission(library: Library, interview_id: int, with_notes: bool = 
     records the withdrawal."""
     done = deletion.withdraw_permission(library, interview_id, with_notes)
     ids = frozenset({interview_id})
-    changes = Changes(recordings=ids, consent=ids, transcripts=frozenset(done.recording_ids))
+    gone = frozenset(done.recording_ids)
+    changes = Changes(recordings=ids, consent=ids, transcripts=gone, deleted_recordings=gone)
     return Result(done, changes | (Changes(notes=ids) if with_notes else NOTHING))
 
