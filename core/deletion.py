@@ -19,6 +19,8 @@ confirmation, read-only); then the matching delete runs in one transaction; the 
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,25 +179,89 @@ def plan_interview(library: Library, interview_id: int) -> Plan:
                 files=_files(recordings))
 
 
-def _remove_files(recordings: tuple[Recording, ...]) -> None:
-    """The audio and everything kept beside it; the interview's folder too once it is empty."""
-    for recording in recordings:
-        for path in (recording.path, *side_files(recording.path)):
-            path.unlink(missing_ok=True)
-    for interview_id in {recording.interview_id for recording in recordings}:
+# -- the files: set aside before the transaction, removed after it commits ---------------------------------
+# A file still in place after a crash would be attached again at the next start (core.recording.recovery adopts
+# audio whose sidecar names a saved permission). So each file is first renamed to a hidden name; the
+# transaction commits or not; then the hidden files go, or come back. At start-up, :func:`finish_pending`
+# completes what a crash interrupted: the row gone, the deletion committed (remove); the row there, it did not
+# (put back).
+PENDING_PREFIX = ".deleting-"
+
+
+def _set_aside(recordings: tuple[Recording, ...]) -> list[tuple[Path, Path]]:
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for recording in recordings:
+            for path in (recording.path, *side_files(recording.path)):
+                if path.exists():
+                    hidden = path.with_name(PENDING_PREFIX + path.name)
+                    os.replace(path, hidden)
+                    moved.append((path, hidden))
+    except OSError as error:
+        _put_back(moved)
+        raise DeletionError(_m(QT_TRANSLATE_NOOP(
+            "Deletion", "The recording's files could not be deleted ({detail}). Nothing was deleted."),
+            detail=error.strerror or str(error))) from error
+    return moved
+
+
+def _put_back(moved: list[tuple[Path, Path]]) -> None:
+    for original, hidden in reversed(moved):
+        with contextlib.suppress(OSError):
+            os.replace(hidden, original)
+
+
+def _remove(moved: list[tuple[Path, Path]], interview_ids: set[int]) -> None:
+    for _, hidden in moved:
+        with contextlib.suppress(FileNotFoundError):
+            hidden.unlink()
+    for interview_id in interview_ids:
         folder = paths.recordings_dir() / str(interview_id)
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+        with contextlib.suppress(OSError):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def finish_pending(library: Library) -> int:
+    """Complete deletions a crash interrupted (run at start-up, before recovery); returns how many files went."""
+    root = paths.recordings_dir()
+    known = library.recordings.files()
+    removed = 0
+    for hidden in sorted(root.glob(f"*/{PENDING_PREFIX}*")):
+        name = hidden.name.removeprefix(PENDING_PREFIX)
+        folder = hidden.parent.name
+        owned = any(f"{folder}/{name}" == file or f"{folder}/{name}".startswith(file + ".") for file in known)
+        try:
+            if owned:  # the deletion did not commit: the recording is still in the library
+                os.replace(hidden, hidden.with_name(name))
+            else:
+                hidden.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _checked_recording(library: Library, recording_id: int) -> Recording:
+    recording = _recording(library, recording_id)
+    _not_while_recording((recording,))
+    return recording
 
 
 def delete_recording(library: Library, recording_id: int) -> Deleted:
     """One recording with its files, transcripts and search entries; a deletion record joins the consent chain."""
-    with library.transaction():
-        recording = _recording(library, recording_id)
-        _not_while_recording((recording,))
-        library.recordings.delete(recording_id)  # the database cascades to transcripts, words, markers, speakers
-        record = library.consent.add_event(recording.interview_id, ConsentKind.DELETION, recording_id)
-    _remove_files((recording,))
+    recording = _checked_recording(library, recording_id)
+    moved = _set_aside((recording,))
+    try:
+        with library.transaction():
+            recording = _checked_recording(library, recording_id)  # as it is now, under the write lock
+            library.recordings.delete(recording_id)  # the database cascades to transcripts, words, markers, speakers
+            record = library.consent.add_event(recording.interview_id, ConsentKind.DELETION, recording_id)
+            library.search.sync()  # its search entries go in the same transaction
+    except BaseException:
+        _put_back(moved)
+        raise
+    _remove(moved, {recording.interview_id})
     emptied = library.erase_deleted()
     return Deleted(recording.interview_id, (recording_id,), False, record.id, emptied)
 
@@ -203,22 +269,40 @@ def delete_recording(library: Library, recording_id: int) -> Deleted:
 def withdraw_permission(library: Library, interview_id: int, with_notes: bool = False) -> Deleted:
     """Permission withdrawn: every recording of the interview goes (and its notes when asked); the withdrawal
     joins the consent chain."""
-    with library.transaction():
-        plan = plan_withdrawal(library, interview_id, with_notes)
-        _not_while_recording(plan.recordings)
-        for recording in plan.recordings:
-            library.recordings.delete(recording.id)
-        if with_notes:
-            library.notes.erase(interview_id)
-        record = library.consent.add_event(interview_id, ConsentKind.WITHDRAWN)
-    _remove_files(plan.recordings)
+    plan = plan_withdrawal(library, interview_id, with_notes)
+    _not_while_recording(plan.recordings)
+    moved = _set_aside(plan.recordings)
+    try:
+        with library.transaction():
+            plan = plan_withdrawal(library, interview_id, with_notes)  # as it is now, under the write lock
+            _not_while_recording(plan.recordings)
+            for recording in plan.recordings:
+                library.recordings.delete(recording.id)
+            if with_notes:
+                library.notes.erase(interview_id)
+            record = library.consent.add_event(interview_id, ConsentKind.WITHDRAWN)
+            library.search.sync()
+    except BaseException:
+        _put_back(moved)
+        raise
+    _remove(moved, {interview_id})
     emptied = library.erase_deleted()
     return Deleted(interview_id, tuple(r.id for r in plan.recordings), with_notes, record.id, emptied)
 
 
 def delete_interview(library: Library, interview_id: int) -> Deleted:
     """The whole interview (see :meth:`core.library.Library.delete_interview`), leaving no trace of its text."""
+    library.interviews.get(interview_id)  # NotFoundError: one sentence, nothing set aside
     recordings = tuple(library.recordings.for_interview(interview_id))
     _not_while_recording(recordings)
-    emptied = library.delete_interview(interview_id)  # erases what was deleted from the database's files too
+    moved = _set_aside(recordings)
+    try:
+        emptied = library.delete_interview(interview_id)  # erases what was deleted from the database's files too
+    except BaseException:
+        if library.recordings.for_interview(interview_id):  # not deleted: everything comes back
+            _put_back(moved)
+        else:
+            _remove(moved, {interview_id})
+        raise
+    _remove(moved, {interview_id})
     return Deleted(interview_id, tuple(r.id for r in recordings), True, None, emptied)

@@ -110,6 +110,8 @@ class Library:
             self.search.sync()
             with transaction(self._conn, self._lock):
                 self._conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+            if self._conn.in_transaction:  # called inside a larger operation: the log is emptied at the next one
+                return False
             busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         return not busy
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from core import deletion
+from core import deletion, paths
 from core.consent import ConsentAnswer, ConsentKind, ConsentMethod, ConsentPurpose, ConsentRecord, ConsentRequired
 from core.consent import ledger as consent_ledger
 from core.consent.verify import check_consent
@@ -261,3 +261,59 @@ def test_a_library_from_before_deletion_records_keeps_its_hashes(tmp_path):
         ops.withdraw_permission(library, interview_id)
         assert library.consent.chain(interview_id)[-1].prev_hash == saved.hash
         assert check_consent(library).ok
+
+
+def test_inside_a_larger_transaction_the_log_is_left_for_later(library):
+    interview_id = _interview(library)
+    with library.transaction():
+        assert library.erase_deleted() is False  # no checkpoint inside a transaction (SQLite refuses it)
+        library.notes.save(interview_id, "still saved")
+    assert library.notes.get(interview_id) == "still saved"
+    assert library.erase_deleted() is True
+
+
+def test_a_failed_deletion_puts_every_file_back(library, tmp_path, monkeypatch):
+    interview_id = _interview(library)
+    recording = _recording_with_transcript(library, interview_id, KEPT, tmp_path, "one")
+    files = [path for path in (recording.path, *side_files(recording.path)) if path.exists()]
+
+    def broken(*_args, **_kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(library.consent, "add_event", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        ops.delete_recording(library, recording.id)
+    assert all(path.exists() for path in files)
+    assert library.recordings.get(recording.id) and library.transcripts.count_for_recording(recording.id) == 1
+    assert not list(recording.path.parent.glob(f"{deletion.PENDING_PREFIX}*"))
+
+
+def test_a_crash_after_the_deletion_committed_never_brings_the_recording_back(library, tmp_path, monkeypatch,
+                                                                             furikaeri_home):
+    assert paths.data_dir() == furikaeri_home / "data"
+    from core.recording.recovery import recover_library
+
+    interview_id = _interview(library)
+    recording = _recording_with_transcript(library, interview_id, SECRET, tmp_path, "one")
+    remove = deletion._remove
+    monkeypatch.setattr(deletion, "_remove", lambda *_args: None)  # the process dies before the files go
+    ops.delete_recording(library, recording.id)
+    assert list(recording.path.parent.glob(f"{deletion.PENDING_PREFIX}*"))  # set aside, hidden
+    monkeypatch.setattr(deletion, "_remove", remove)
+    report = recover_library(library)  # the next start
+    assert not report and library.recordings.for_interview(interview_id) == []  # not attached again
+    assert not any(recording.path.parent.iterdir())
+    assert files_holding(furikaeri_home) == []
+
+
+def test_a_crash_before_the_deletion_committed_puts_the_files_back_at_the_next_start(library, tmp_path):
+    from core.recording.recovery import recover_library
+
+    interview_id = _interview(library)
+    recording = _recording_with_transcript(library, interview_id, KEPT, tmp_path, "one")
+    files = [path for path in (recording.path, *side_files(recording.path)) if path.exists()]
+    deletion._set_aside((recording,))  # then the process dies: the transaction never ran
+    assert not any(path.exists() for path in files)
+    recover_library(library)
+    assert all(path.exists() for path in files)
+    assert library.recordings.get(recording.id).path == recording.path

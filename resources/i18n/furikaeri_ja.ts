@@ -1432,6 +1432,10 @@
         <source>Interview {id} is a practice interview: there is no interviewer&apos;s permission to withdraw. Delete its recordings one by one instead.</source>
         <translation>面接 {id} は練習の面接なので、取り消す面接官の許可はありません。録音を1件ずつ削除してください。</translation>
     </message>
+    <message>
+        <source>The recording&apos;s files could not be deleted ({detail}). Nothing was deleted.</source>
+        <translation>録音のファイルを削除できませんでした（{detail}）。何も削除していません。</translation>
+    </message>
 </context>
 <context>
     <name>Diarization</name>
