@@ -317,3 +317,37 @@ def test_a_crash_before_the_deletion_committed_puts_the_files_back_at_the_next_s
     recover_library(library)
     assert all(path.exists() for path in files)
     assert library.recordings.get(recording.id).path == recording.path
+
+
+def test_migration_0013_on_a_library_built_by_the_old_migrations(tmp_path):
+    """A library at schema 12, its consent record hashed as the old code did (no kind in the hash)."""
+    import hashlib
+    import json
+
+    from core.consent import genesis_hash
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    for migration in db.migrations()[:12]:
+        conn.executescript(f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;")
+    now = "2026-11-01T00:00:00+00:00"
+    conn.execute("INSERT INTO interviews (id, company, kind, created_at, updated_at) VALUES (1, 'Acme', 'real', ?, ?)",
+                 (now, now))
+    fields = {"v": 1, "interview_id": 1, "purpose": "real", "answer": "agreed", "who": "Mr Sato",
+              "method": "online", "asked_at": now, "request_text": "", "note": "", "created_at": now,
+              "prev_hash": genesis_hash(1)}
+    old_hash = hashlib.sha256(json.dumps(fields, ensure_ascii=False, sort_keys=True,
+                                         separators=(",", ":")).encode("utf-8")).hexdigest()
+    conn.execute("INSERT INTO consent_records (id, interview_id, purpose, answer, who, method, asked_at, created_at,"
+                 " prev_hash, hash) VALUES (1, 1, 'real', 'agreed', 'Mr Sato', 'online', ?, ?, ?, ?)",
+                 (now, now, genesis_hash(1), old_hash))
+    conn.close()
+    with Library.open(path) as library:
+        assert library.schema_version() == db.latest_version() >= 13
+        (record,) = library.consent.chain(1)
+        assert record.kind is ConsentKind.CONSENT and record.recording_id is None
+        assert record.computed_hash() == old_hash and library.consent.verify().ok
+        ops.withdraw_permission(library, 1)
+        assert [r.kind for r in library.consent.chain(1)] == [ConsentKind.CONSENT, ConsentKind.WITHDRAWN]
+        assert library.consent.verify().ok and check_consent(library).ok
