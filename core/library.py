@@ -75,10 +75,12 @@ class Library:
     def open(cls, path: Path | None = None) -> Library:
         return cls(path)
 
-    def delete_interview(self, interview_id: int) -> None:
+    def delete_interview(self, interview_id: int) -> bool:
         """Delete an interview with everything that belongs to it.
 
-        Its notes, consent records, recordings and their files go with it.
+        Its notes, consent records, recordings and their files go with it, and
+        no trace of them stays in the database's files (:meth:`erase_deleted`,
+        whose answer this returns).
         """
         recordings = self.recordings.for_interview(interview_id)
         self.interviews.delete(interview_id)  # the database cascades to its rows
@@ -91,6 +93,27 @@ class Library:
         folder = paths.recordings_dir() / str(interview_id)
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
+        return self.erase_deleted()
+
+    def erase_deleted(self) -> bool:
+        """After a deletion: leave no trace of what was deleted in the database's files.
+
+        Rows are overwritten as they go (``PRAGMA secure_delete``, set on every
+        connection). The search index keeps deleted text in old index segments
+        until they are merged, so it is synced and merged into one here; then
+        the write-ahead log is folded into the database and truncated. Returns
+        False when the log could not be emptied (another program reading the
+        library at that moment): it is then emptied at the next deletion or
+        when the last connection closes.
+        """
+        with self._lock:
+            self.search.sync()
+            with transaction(self._conn, self._lock):
+                self._conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+            if self._conn.in_transaction:  # called inside a larger operation: the log is emptied at the next one
+                return False
+            busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return not busy
 
     def transaction(self) -> AbstractContextManager[None]:
         """All or nothing across stores: ``with library.transaction(): ...`` (nests as savepoints)."""

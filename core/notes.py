@@ -98,6 +98,12 @@ class NotesStore:
                 " VALUES (?, ?, ?, ?, ?)",
                 (interview_id, body, reason.value, now.isoformat(), now.isoformat()))
 
+    def erase(self, interview_id: int) -> None:
+        """Delete the interview's notes and every revision of them (core.deletion, after the user confirmed)."""
+        with self._lock:
+            self._conn.execute("DELETE FROM note_revisions WHERE interview_id = ?", (interview_id,))
+            self._conn.execute("DELETE FROM notes WHERE interview_id = ?", (interview_id,))
+
     def revisions(self, interview_id: int) -> list[NoteRevision]:
         """The interview's revisions, newest first; the first one is the current text."""
         with self._lock:

@@ -27,7 +27,6 @@ from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Changes
-from core.ops import interviews as interview_ops
 from core.recording.store import Recording
 from core.settings import (
     AUTO_TRANSCRIBE,
@@ -42,6 +41,7 @@ from core.settings import (
 )
 from gui import shortcuts
 from gui.consent_alert import ConsentAlert
+from gui.deletion_ui import Deleter
 from gui.empty_state import EmptyState
 from gui.followup_bar import FollowUpBar
 from gui.i18n import LanguageSwitcher, Retranslatable, render, resolve_language
@@ -90,6 +90,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings = settings
         self.switcher = switcher
         self.tasks = TaskRunner(self)
+        self.deleter = Deleter(library, self.tasks, self)
 
         self.table = LibraryView()
         self.model = self.table.library_model
@@ -458,24 +459,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.select_interview(saved.stored_id)
 
     def delete_selected(self) -> None:
+        """Delete the selected interview, after a confirmation that lists what goes (gui.deletion_ui)."""
         row = self._selected_row()
         if row is None:
             return
-        item = self.model.interview_at(row)
-        self.tasks.run(lambda: self.library.recordings.count_for_interview(item.stored_id),
-                       done=lambda count: self._confirm_delete(item, count), failed=self.show_error)
-
-    def _confirm_delete(self, item: Interview, recordings: int) -> None:
-        text = self.tr("Delete the interview with {company}? This cannot be undone.").format(company=item.company)
-        if recordings:
-            text += "\n\n" + self.tr("Its {count} recording(s) and their consent records are deleted too.").format(
-                count=recordings)
-        answer = QMessageBox.question(
-            self, self.tr("Delete interview"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.tasks.run_op(lambda: interview_ops.delete_interview(self.library, item.stored_id),
-                              failed=self.show_error)
+        self.deleter.delete_interview(self.model.interview_at(row).stored_id)
 
     # -- settings and help -----------------------------------------------------
     def open_settings(self) -> None:

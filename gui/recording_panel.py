@@ -40,6 +40,7 @@ from gui import shortcuts
 from gui.call_audio_row import CallAudioRow
 from gui.consent_report_export import ConsentReportExport
 from gui.dates import format_moment
+from gui.deletion_ui import Deleter
 from gui.i18n import Retranslatable, render
 from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
@@ -138,6 +139,11 @@ class RecordingPanel(Retranslatable, QWidget):
         self.transcript_button = QPushButton()
         self.import_button = QPushButton()
         self.consent_report = ConsentReportExport(self)
+        self.delete_button = QPushButton()  # the selected finished recording, for real (gui.deletion_ui)
+        self.withdrawn_button = QPushButton()  # a real interview's permission withdrawn: all its recordings go
+        self.deleter = Deleter(library, tasks, self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.withdrawn_button.clicked.connect(self.permission_withdrawn)
         self.history.itemSelectionChanged.connect(self._update_history_buttons)
         self.history.itemDoubleClicked.connect(lambda _item: self.request_transcript())
         self.transcript_button.clicked.connect(lambda: self.request_transcript())
@@ -202,9 +208,14 @@ class RecordingPanel(Retranslatable, QWidget):
         history_buttons = QHBoxLayout()
         history_buttons.addWidget(self.transcript_button)
         history_buttons.addWidget(self.consent_report.button)
+        history_buttons.addWidget(self.delete_button)
         history_buttons.addStretch()
-        history_buttons.addWidget(self.import_button)
         recordings.addLayout(history_buttons)
+        interview_buttons = QHBoxLayout()  # for the whole interview: a file brought in, permission withdrawn
+        interview_buttons.addWidget(self.import_button)
+        interview_buttons.addStretch()
+        interview_buttons.addWidget(self.withdrawn_button)
+        recordings.addLayout(interview_buttons)
         self.transcript_preview = TranscriptPreview(library, tasks, language)  # the selected one's, inline
         recordings.addWidget(self.transcript_preview, 1)
         self.history.itemSelectionChanged.connect(
@@ -325,6 +336,10 @@ class RecordingPanel(Retranslatable, QWidget):
         self.transcript_button.setText(self.tr("Transcript…"))
         self.import_button.setText(self.tr("Import audio…"))
         self.consent_report.retranslate()
+        self.delete_button.setText(self.tr("Delete recording…"))
+        self.withdrawn_button.setText(self.tr("Permission withdrawn…"))
+        self.withdrawn_button.setToolTip(self.tr(
+            "The interviewer withdrew permission: delete all recordings and transcripts of this interview"))
         self.clip_text.setText(self.tr("Now restate the request on the recording and let them answer:") +
                                "\n" + CLIP_WORDING.get(self._language(), CLIP_WORDING["en"]))
         self._update()
@@ -552,8 +567,25 @@ class RecordingPanel(Retranslatable, QWidget):
         return max(done, key=lambda r: r.started_at) if done else None
 
     def _update_history_buttons(self) -> None:
-        self.transcript_button.setEnabled(self.selected_recording() is not None)
+        selected = self.selected_recording()
+        self.transcript_button.setEnabled(selected is not None)
         self.consent_report.refresh()
+        idle = self.session is None and not self._busy  # nothing is deleted while recording
+        self.delete_button.setEnabled(selected is not None and idle)
+        real = self.interview is not None and recording_ops.needs_permission(self.interview)
+        self.withdrawn_button.setVisible(real)
+        self.withdrawn_button.setEnabled(real and idle)
+
+    def delete_selected(self) -> None:
+        """The selected recording, after a confirmation that says what goes."""
+        recording = self.selected_recording()
+        if recording is not None and self.session is None:
+            self.deleter.delete_recording(recording.id)
+
+    def permission_withdrawn(self) -> None:
+        """The interviewer withdrew permission: every recording of this interview goes, after a confirmation."""
+        if self.interview is not None and self.session is None:
+            self.deleter.withdraw(self.interview.stored_id)
 
     def request_transcript(self) -> None:
         recording = self.selected_recording()

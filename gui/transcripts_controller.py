@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from core.ops import Changes
 from core.recording.store import Recording
 from core.settings import AUTO_TRANSCRIBE
 
@@ -22,6 +23,14 @@ class TranscriptsController(QObject):
         self.window = window
         self.service_made: TranscriptionService | None = None
         self.windows: dict[int, TranscriptWindow] = {}
+        window.tasks.hub.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """A deleted recording's transcript window closes: nothing of it stays on screen."""
+        for window in list(self.windows.values()):
+            recording = window.recording
+            if recording.id in changes.deleted_recordings or recording.interview_id in changes.deleted_interviews:
+                window.close()
 
     def service(self) -> TranscriptionService:
         """The one worker process for speech recognition, started on first use."""

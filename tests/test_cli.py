@@ -35,7 +35,8 @@ builtins.__import__ = _import
 '''
 
 
-def run_cli(*args: str, tmp_path: Path, extra_site: str = "", env: dict | None = None, timeout: float = 180):
+def run_cli(*args: str, tmp_path: Path, extra_site: str = "", env: dict | None = None, timeout: float = 180,
+            stdin_text: str | None = None):
     site = tmp_path / "site"
     site.mkdir(exist_ok=True)
     (site / "sitecustomize.py").write_text(NETWORK_TRIPWIRE + extra_site)
@@ -43,7 +44,7 @@ def run_cli(*args: str, tmp_path: Path, extra_site: str = "", env: dict | None =
     full_env["PYTHONPATH"] = os.pathsep.join([str(site), full_env.get("PYTHONPATH", "")])
     full_env.pop("HF_HUB_OFFLINE", None)  # main.py itself must switch the hub off
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=tmp_path, env=full_env,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, input=stdin_text)
 
 
 def test_version(tmp_path):

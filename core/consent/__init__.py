@@ -19,6 +19,7 @@ from core.consent.records import (
     VALIDITY,
     ConsentAnswer,
     ConsentInvalid,
+    ConsentKind,
     ConsentMethod,
     ConsentPurpose,
     ConsentRecord,
@@ -30,6 +31,6 @@ from core.consent.store import TRIGGERS, ChainReport, ConsentStore, RecordingPer
 
 __all__ = [
     "CLIP_WORDING", "CLOCK_SKEW", "HASH_VERSION", "REQUEST_WORDING", "TRIGGERS", "VALIDITY", "ChainReport",
-    "ConsentAnswer", "ConsentInvalid", "ConsentMethod", "ConsentPurpose", "ConsentRecord", "ConsentRequired",
-    "ConsentStore", "RecordingPermit", "genesis_hash", "permit_from", "self_consent",
+    "ConsentAnswer", "ConsentInvalid", "ConsentKind", "ConsentMethod", "ConsentPurpose", "ConsentRecord",
+    "ConsentRequired", "ConsentStore", "RecordingPermit", "genesis_hash", "permit_from", "self_consent",
 ]

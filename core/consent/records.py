@@ -42,6 +42,14 @@ class ConsentMethod(enum.Enum):
     SELF = "self"  # mock practice: the user alone
 
 
+class ConsentKind(enum.Enum):
+    """What a record in the chain says: a permission, or what happened to the recordings afterwards."""
+
+    CONSENT = "consent"  # permission asked and answered (agreed or declined)
+    DELETION = "deletion"  # a recording was deleted (its id, when); never its content
+    WITHDRAWN = "withdrawn"  # the interviewer withdrew permission; the recordings were deleted
+
+
 class ConsentRequired(FurikaeriError):  # noqa: N818 - a public name core, the GUI, the CLI and tests use
     """Recording was refused by the gate; the message says why."""
 
@@ -68,10 +76,12 @@ class ConsentRecord:
     created_at: datetime | None = None
     prev_hash: str = ""
     hash: str = ""
+    kind: ConsentKind = ConsentKind.CONSENT
+    recording_id: int | None = None  # DELETION: the id the deleted recording had
 
     def payload(self) -> bytes:
         """The canonical bytes the hash covers (everything but id and hash)."""
-        fields = {
+        fields: dict[str, object] = {
             "v": HASH_VERSION,
             "interview_id": self.interview_id,
             "purpose": self.purpose.value,
@@ -84,6 +94,9 @@ class ConsentRecord:
             "created_at": iso(self.created_at),
             "prev_hash": self.prev_hash,
         }
+        if self.kind is not ConsentKind.CONSENT:  # a permission's hash stays what it was before kinds existed
+            fields["kind"] = self.kind.value
+            fields["recording_id"] = self.recording_id
         return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     def computed_hash(self) -> str:
@@ -91,7 +104,8 @@ class ConsentRecord:
 
     @property
     def allows_recording(self) -> bool:
-        return self.answer is ConsentAnswer.AGREED and self.purpose in (ConsentPurpose.REAL, ConsentPurpose.MOCK)
+        return (self.kind is ConsentKind.CONSENT and self.answer is ConsentAnswer.AGREED
+                and self.purpose in (ConsentPurpose.REAL, ConsentPurpose.MOCK))
 
     def to_dict(self) -> dict[str, Any]:
         """A plain copy that travels with the recording (its sidecar file)."""
@@ -154,11 +168,13 @@ def from_row(row: Mapping[str, Any]) -> ConsentRecord:
         created_at=datetime.fromisoformat(row["created_at"]),
         prev_hash=row["prev_hash"],
         hash=row["hash"],
+        kind=ConsentKind(row["kind"]),
+        recording_id=row["recording_id"],
     )
 
 
 def require_permission(record: ConsentRecord, now: datetime | None = None) -> None:
-    if record.answer is not ConsentAnswer.AGREED:
+    if record.kind is not ConsentKind.CONSENT or record.answer is not ConsentAnswer.AGREED:
         raise ConsentRequired(_m(QT_TRANSLATE_NOOP(
             "Consent", "Permission to record was declined, so Furikaeri will not record. Take notes instead.")))
     if record.purpose is ConsentPurpose.IMPORTED:

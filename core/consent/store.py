@@ -26,7 +26,10 @@ from typing import Any
 
 from core.consent import ledger as consent_ledger
 from core.consent.records import (
+    ConsentAnswer,
     ConsentInvalid,
+    ConsentKind,
+    ConsentMethod,
     ConsentPurpose,
     ConsentRecord,
     ConsentRequired,
@@ -146,25 +149,52 @@ class ConsentStore:
     def add(self, record: ConsentRecord) -> ConsentRecord:
         if record.id is not None:
             raise ValueError("consent records are append-only; this one is saved already")
+        if record.kind is not ConsentKind.CONSENT:
+            raise ValueError("events are added with add_event")
         item = validated(record)
         with transaction(self._conn, self._lock):
             self._check_interview(item)
-            last = self._conn.execute(
-                "SELECT hash FROM consent_records WHERE interview_id = ? ORDER BY id DESC LIMIT 1",
-                (item.interview_id,)).fetchone()
-            item = replace(item, created_at=utc_now(),
-                           prev_hash=last["hash"] if last else genesis_hash(item.interview_id))
-            item = replace(item, hash=item.computed_hash())
-            cursor = self._conn.execute(
-                "INSERT INTO consent_records (interview_id, purpose, answer, who, method, asked_at,"
-                " request_text, note, created_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (item.interview_id, item.purpose.value, item.answer.value, item.who, item.method.value,
-                 iso(item.asked_at), item.request_text, item.note, iso(item.created_at),
-                 item.prev_hash, item.hash))
-            item = replace(item, id=cursor.lastrowid)
-            saved = item
-            # The ledger copies what is committed: inside a larger operation, only once that commits.
-            after_commit(self._conn, lambda: self._remember(saved))
+            return self._append(item)
+
+    def add_event(self, interview_id: int, kind: ConsentKind, recording_id: int | None = None) -> ConsentRecord:
+        """Append what happened to the recordings (a deletion, a withdrawal) to the interview's chain.
+
+        The record says what, when and which recording id, never anything the
+        recording held; it never allows recording.
+        """
+        if kind is ConsentKind.CONSENT:
+            raise ValueError("a permission is added with add")
+        with transaction(self._conn, self._lock):
+            row = self._conn.execute("SELECT kind FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+            if row is None:
+                raise ConsentInvalid(_m(QT_TRANSLATE_NOOP("Consent", "Interview {id} no longer exists."),
+                                        id=interview_id))
+            now = utc_now()
+            purpose = ConsentPurpose.MOCK if row["kind"] == "mock" else ConsentPurpose.REAL
+            item = ConsentRecord(interview_id=interview_id, purpose=purpose, answer=ConsentAnswer.DECLINED,
+                                 who="", method=ConsentMethod.SELF, asked_at=now.replace(microsecond=0),
+                                 kind=kind, recording_id=recording_id)
+            return self._append(item)
+
+    def _append(self, item: ConsentRecord) -> ConsentRecord:
+        """Chain ``item`` to its interview's last record and insert it (inside the caller's transaction)."""
+        last = self._conn.execute(
+            "SELECT hash FROM consent_records WHERE interview_id = ? ORDER BY id DESC LIMIT 1",
+            (item.interview_id,)).fetchone()
+        item = replace(item, created_at=utc_now(),
+                       prev_hash=last["hash"] if last else genesis_hash(item.interview_id))
+        item = replace(item, hash=item.computed_hash())
+        cursor = self._conn.execute(
+            "INSERT INTO consent_records (interview_id, purpose, answer, who, method, asked_at,"
+            " request_text, note, created_at, prev_hash, hash, kind, recording_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (item.interview_id, item.purpose.value, item.answer.value, item.who, item.method.value,
+             iso(item.asked_at), item.request_text, item.note, iso(item.created_at),
+             item.prev_hash, item.hash, item.kind.value, item.recording_id))
+        item = replace(item, id=cursor.lastrowid)
+        saved = item
+        # The ledger copies what is committed: inside a larger operation, only once that commits.
+        after_commit(self._conn, lambda: self._remember(saved))
         return item
 
     def _remember(self, record: ConsentRecord) -> None:
@@ -213,6 +243,11 @@ class ConsentStore:
         return from_row(row) if row else None
 
     def for_interview(self, interview_id: int) -> list[ConsentRecord]:
+        """The interview's permissions (asked and answered), oldest first; see :meth:`chain` for every record."""
+        return [record for record in self.chain(interview_id) if record.kind is ConsentKind.CONSENT]
+
+    def chain(self, interview_id: int) -> list[ConsentRecord]:
+        """Every record of the interview's chain, permissions, deletions and withdrawals, oldest first."""
         with self._lock:
             rows = self._conn.execute(
                 "SELECT * FROM consent_records WHERE interview_id = ? ORDER BY id", (interview_id,)).fetchall()

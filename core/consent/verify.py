@@ -120,6 +120,11 @@ def _when(value: object) -> str:
 
 def _described(record: dict[str, Any]) -> Message:
     params = {"who": record.get("who", ""), "asked": _when(record.get("asked_at", ""))}
+    if record.get("kind") == "deletion":
+        return _m(QT_TRANSLATE_NOOP("Consent", "recording no. {recording} deleted {asked}"),
+                  recording=record.get("recording_id"), asked=params["asked"])
+    if record.get("kind") == "withdrawn":
+        return _m(QT_TRANSLATE_NOOP("Consent", "permission withdrawn {asked}"), asked=params["asked"])
     if record.get("answer") == "declined":
         return _m(QT_TRANSLATE_NOOP("Consent", "{who} declined, asked {asked}"), **params)
     return _m(QT_TRANSLATE_NOOP("Consent", "{who} agreed, asked {asked}"), **params)

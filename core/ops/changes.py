@@ -18,6 +18,7 @@ class Changes:
     deleted_interviews: frozenset[int] = _EMPTY  # interviews deleted with all that belonged to them
     recordings: frozenset[int] = _EMPTY  # interviews whose recordings (rows, markers, states) changed
     transcripts: frozenset[int] = _EMPTY  # recordings whose transcripts changed
+    deleted_recordings: frozenset[int] = _EMPTY  # recordings deleted with their files and transcripts
     notes: frozenset[int] = _EMPTY  # interviews whose notes changed
     followups: frozenset[int] = _EMPTY  # interviews whose follow-ups changed
     events: frozenset[int] = _EMPTY  # interviews whose timeline changed

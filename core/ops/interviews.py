@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core import deletion
 from core.consent import ConsentRecord
 from core.library import Library
 from core.ops.changes import Changes, Result
@@ -14,10 +15,11 @@ if TYPE_CHECKING:  # the importer loads with the recorder's modules, when an imp
     from core.recording.importer import Checked
 
 
-def delete_interview(library: Library, interview_id: int) -> Result[None]:
-    """The interview with everything that belongs to it: notes, follow-ups, consent records, recordings, files."""
-    library.delete_interview(interview_id)
-    return Result(None, Changes(deleted_interviews=frozenset({interview_id})))
+def delete_interview(library: Library, interview_id: int) -> Result[deletion.Deleted]:
+    """The interview with everything that belongs to it: notes, follow-ups, consent records, recordings, files
+    (:func:`core.deletion.delete_interview`: no trace left in the database's files)."""
+    done = deletion.delete_interview(library, interview_id)
+    return Result(done, Changes(deleted_interviews=frozenset({interview_id})))
 
 
 def import_recording(library: Library, source: Path, consent: ConsentRecord,

@@ -52,6 +52,9 @@ class RecoveryReport:
 
 def recover_library(library: Library) -> RecoveryReport:
     """Repair unfinished recordings and reconcile the recordings folder with the library."""
+    from core.deletion import finish_pending  # deletions a crash interrupted: finished or undone first
+
+    finish_pending(library)
     removed = reserve.remove_stale()
     recovered = recover_unfinished(library)
     attached, unattached, emptied = _reconcile_files(library)

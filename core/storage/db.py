@@ -165,6 +165,7 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
 
 def _prepare(conn: LibraryConnection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, not left in free space (core.deletion)
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     supported = latest_version()

@@ -147,6 +147,10 @@ class TranscriptStore:
         ids = self._ids_for_recording(recording_id)
         return self.get(ids[-1]) if ids else None
 
+    def count_for_recording(self, recording_id: int) -> int:
+        """How many transcripts the recording has (cheap: nothing else is read)."""
+        return len(self._ids_for_recording(recording_id))
+
     def latest_id_for_recording(self, recording_id: int) -> int | None:
         """The id of the recording's newest transcript (cheap: nothing else is read)."""
         ids = self._ids_for_recording(recording_id)

@@ -679,6 +679,70 @@
         <source>Consent report written to {path}</source>
         <translation>録音同意の報告書を {path} に書き出しました</translation>
     </message>
+    <message>
+        <source>delete a recording or an interview for real, or the recordings of an interview whose permission was withdrawn</source>
+        <translation>録音や面接を完全に削除する。面接官が録音の許可を取り消したときは、その面接の録音をすべて削除する</translation>
+    </message>
+    <message>
+        <source>the recording&apos;s number: its audio, files, transcripts and search entries go</source>
+        <translation>録音の番号：音声、関連ファイル、書き起こし、検索用の情報を削除します</translation>
+    </message>
+    <message>
+        <source>the interview&apos;s number: it goes with everything that belongs to it</source>
+        <translation>面接の番号：面接とそれに属するものをすべて削除します</translation>
+    </message>
+    <message>
+        <source>with --interview: the interviewer withdrew permission; all its recordings and transcripts go, your notes stay, and the withdrawal is recorded with the consent records</source>
+        <translation>--interview と併用：面接官が許可を取り消した場合。録音と書き起こしをすべて削除し、メモは残します。取り消しは同意記録に記録されます</translation>
+    </message>
+    <message>
+        <source>with --withdrawn: the notes and their earlier versions go too</source>
+        <translation>--withdrawn と併用：メモとその以前の版も削除します</translation>
+    </message>
+    <message>
+        <source>delete without asking</source>
+        <translation>確認せずに削除する</translation>
+    </message>
+    <message>
+        <source>--withdrawn goes with --interview: permission is given per interview.</source>
+        <translation>--withdrawn は --interview と一緒に指定してください（許可は面接ごとに得るものです）。</translation>
+    </message>
+    <message>
+        <source>--with-notes goes with --withdrawn (deleting an interview takes its notes anyway).</source>
+        <translation>--with-notes は --withdrawn と一緒に指定してください（面接を削除するとメモも削除されます）。</translation>
+    </message>
+    <message>
+        <source>Delete this for good? [y/N] </source>
+        <translation>完全に削除しますか？ [y/N] </translation>
+    </message>
+    <message>
+        <source>This will be deleted for good:</source>
+        <translation>次のものを完全に削除します：</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: there is no terminal to ask for confirmation on. Add --yes to delete without asking.</source>
+        <translation>確認を求める端末がないため、何も削除しませんでした。確認なしで削除するには --yes を付けてください。</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>何も削除しませんでした。</translation>
+    </message>
+    <message>
+        <source>Another program has the library open, so its log will be emptied when that program closes it.</source>
+        <translation>別のプログラムがライブラリを開いているため、ログはそのプログラムが閉じたときに空になります。</translation>
+    </message>
+    <message>
+        <source>Deleted recording no. {id}.</source>
+        <translation>録音 {id} を削除しました。</translation>
+    </message>
+    <message>
+        <source>Deleted {count} recording(s) of interview no. {id}; the withdrawal is recorded with its consent records.</source>
+        <translation>面接 {id} の録音 {count} 件を削除しました。許可の取り消しは同意記録に記録しました。</translation>
+    </message>
+    <message>
+        <source>Deleted interview no. {id} with everything that belonged to it.</source>
+        <translation>面接 {id} とそれに属するものをすべて削除しました。</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1064,6 +1128,14 @@
     <message>
         <source>Consent records were changed or deleted outside Furikaeri ({count} finding(s)):</source>
         <translation>同意の記録が Furikaeri の外で変更または削除されています（{count} 件）：</translation>
+    </message>
+    <message>
+        <source>recording no. {recording} deleted {asked}</source>
+        <translation>録音 {recording} を削除（{asked}）</translation>
+    </message>
+    <message>
+        <source>permission withdrawn {asked}</source>
+        <translation>許可の取り消し（{asked}）</translation>
     </message>
     <message>
         <source>{who} declined, asked {asked}</source>
@@ -1511,6 +1583,104 @@
     <message>
         <source>The library at {path} could not be read or written ({detail}). The change was not saved.</source>
         <translation>{path} のライブラリを読み書きできませんでした（{detail}）。変更は保存されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Deleter</name>
+    <message>
+        <source>Furikaeri</source>
+        <translation>Furikaeri（振り返り）</translation>
+    </message>
+    <message>
+        <source>Delete recording</source>
+        <translation>録音の削除</translation>
+    </message>
+    <message>
+        <source>Delete this recording of the interview with {company} for good? This cannot be undone.</source>
+        <translation>{company} の面接のこの録音を完全に削除しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Also delete my notes and their {count} earlier version(s)</source>
+        <translation>メモとその以前の版（{count} 件）も削除する</translation>
+    </message>
+    <message>
+        <source>Permission withdrawn</source>
+        <translation>録音許可の取り消し</translation>
+    </message>
+    <message>
+        <source>The interviewer withdrew permission to record the interview with {company}. Delete all its recordings and transcripts now? This cannot be undone. Your notes are kept unless you tick the box.</source>
+        <translation>面接官が {company} の面接の録音許可を取り消しました。この面接の録音と書き起こしをすべて今すぐ削除しますか？この操作は元に戻せません。チェックを入れない限り、メモは残ります。</translation>
+    </message>
+    <message>
+        <source>The interviewer withdrew permission to record the interview with {company}. Delete all its recordings and transcripts now? This cannot be undone.</source>
+        <translation>面接官が {company} の面接の録音許可を取り消しました。この面接の録音と書き起こしをすべて今すぐ削除しますか？この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Delete interview</source>
+        <translation>面接の削除</translation>
+    </message>
+    <message>
+        <source>Delete the interview with {company}? This cannot be undone.</source>
+        <translation>{company} の面接を削除しますか？この操作は元に戻せません。</translation>
+    </message>
+</context>
+<context>
+    <name>Deletion</name>
+    <message>
+        <source>The interview with {company} (no. {id})</source>
+        <translation>{company} の面接（{id}）</translation>
+    </message>
+    <message>
+        <source>The notes and their {count} earlier version(s)</source>
+        <translation>メモとその以前の版（{count} 件）</translation>
+    </message>
+    <message>
+        <source>{count} follow-up(s) and the interview&apos;s timeline</source>
+        <translation>フォローアップ {count} 件と面接の経過記録</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} of {started} ({minutes} min): its audio, call track, waveform and sidecar files</source>
+        <translation>録音 {id}（{started}、{minutes} 分）：音声、通話の音声、波形、付属ファイル</translation>
+    </message>
+    <message>
+        <source>{count} transcript(s) with their words and search entries</source>
+        <translation>書き起こし {count} 件と、その単語・検索用の情報</translation>
+    </message>
+    <message>
+        <source>(no recordings to delete)</source>
+        <translation>（削除する録音はありません）</translation>
+    </message>
+    <message>
+        <source>Nothing of this interview is kept.</source>
+        <translation>この面接のものは何も残りません。</translation>
+    </message>
+    <message>
+        <source>The consent records keep that permission was withdrawn, and when.</source>
+        <translation>同意記録には、許可が取り消されたことと、その日時が残ります。</translation>
+    </message>
+    <message>
+        <source>Your notes are kept.</source>
+        <translation>メモは残ります。</translation>
+    </message>
+    <message>
+        <source>The consent records keep that recording no. {id} was deleted, and when; nothing of what it held.</source>
+        <translation>同意記録には、録音 {id} を削除したことと、その日時だけが残ります。録音の内容は何も残りません。</translation>
+    </message>
+    <message>
+        <source>Recording {id} does not exist.</source>
+        <translation>録音 {id} は存在しません。</translation>
+    </message>
+    <message>
+        <source>Recording {id} is still being recorded: stop it first. Nothing was deleted.</source>
+        <translation>録音 {id} はまだ録音中です。先に停止してください。何も削除していません。</translation>
+    </message>
+    <message>
+        <source>Interview {id} is a practice interview: there is no interviewer&apos;s permission to withdraw. Delete its recordings one by one instead.</source>
+        <translation>面接 {id} は練習の面接なので、取り消す面接官の許可はありません。録音を1件ずつ削除してください。</translation>
+    </message>
+    <message>
+        <source>The recording&apos;s files could not be deleted ({detail}). Nothing was deleted.</source>
+        <translation>録音のファイルを削除できませんでした（{detail}）。何も削除していません。</translation>
     </message>
 </context>
 <context>
@@ -2344,18 +2514,6 @@
     <message>
         <source>Company, position, type, stage, date and status of each interview; Enter edits the selected one</source>
         <translation>各面接の会社名・職種・種類・選考段階・日時・状況。Enter キーで選択中の面接を編集</translation>
-    </message>
-    <message>
-        <source>Its {count} recording(s) and their consent records are deleted too.</source>
-        <translation>この面接の録音 {count} 件と、その同意の記録も削除されます。</translation>
-    </message>
-    <message>
-        <source>Delete interview</source>
-        <translation>面接の削除</translation>
-    </message>
-    <message>
-        <source>Delete the interview with {company}? This cannot be undone.</source>
-        <translation>{company} の面接を削除しますか？この操作は元に戻せません。</translation>
     </message>
     <message>
         <source>Interview practice and review</source>
@@ -3961,6 +4119,18 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Import audio…</source>
         <translation>音声を取り込む…</translation>
+    </message>
+    <message>
+        <source>Delete recording…</source>
+        <translation>録音を削除…</translation>
+    </message>
+    <message>
+        <source>Permission withdrawn…</source>
+        <translation>許可の取り消し…</translation>
+    </message>
+    <message>
+        <source>The interviewer withdrew permission: delete all recordings and transcripts of this interview</source>
+        <translation>面接官が許可を取り消した：この面接の録音と書き起こしをすべて削除します</translation>
     </message>
     <message>
         <source>Now restate the request on the recording and let them answer:</source>
