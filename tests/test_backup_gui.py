@@ -1,0 +1,53 @@
+"""Issue 18, item 4: Library → Back up… in the real main window writes an encrypted archive that restores."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog
+
+from core import backup, paths
+from core.interviews import Interview, InterviewKind
+from gui.backup_dialog import PassphraseDialog
+from tests.gui_helpers import handle_modal
+
+
+def _one(library) -> None:
+    library.interviews.add(Interview(company="株式会社バックアップ", kind=InterviewKind.REAL))
+
+
+def test_the_library_menu_backs_up_with_a_passphrase_typed_twice(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window(_one)
+    action = window.backup.action
+    assert action in window.file_menu.actions() and action.text() == "&Back up…"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(tmp_path / "mine"), ""))
+    seen: dict[str, object] = {}
+
+    def fill(dialog) -> None:
+        assert isinstance(dialog, PassphraseDialog)
+        seen["names"] = (dialog.first.accessibleName(), dialog.second.accessibleName())
+        dialog.first.setText("a long passphrase")
+        dialog.second.setText("a long passphras")
+        seen["mismatch"] = dialog.buttons.buttons()[0].isEnabled(), dialog.problem.text()
+        dialog.second.setText("a long passphrase")
+        dialog.accept()
+
+    handle_modal(action.trigger, fill)
+    assert seen["names"] == ("Passphrase", "The same passphrase again")
+    assert seen["mismatch"] == (False, "The two passphrases do not match yet.")
+    qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=20000)
+    archive = tmp_path / "mine.furikaeri-backup"
+    assert backup.is_encrypted(archive)
+    assert "株式会社バックアップ".encode() not in archive.read_bytes()
+
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "fresh"))
+    assert backup.restore(archive, "a long passphrase").interviews == 1
+
+
+def test_a_backup_into_the_library_is_refused_with_a_sentence(qtbot, make_window, monkeypatch):
+    window = make_window(_one)
+    errors: list[Exception] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    target = paths.data_dir() / "inside.furikaeri-backup"
+    window.backup.back_up_to(str(target), None)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert "inside the library's folder" in str(errors[0]) and not target.exists()
+    assert window.backup.action.isEnabled()
