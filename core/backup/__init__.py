@@ -260,7 +260,7 @@ def _member_path(name: str, staging: Path) -> Path:
     pure = PurePosixPath(name)
     if (pure.is_absolute() or ".." in pure.parts or len(pure.parts) < 2 or pure.parts[0] not in ("library", "settings")
             or any(part.startswith(".") for part in pure.parts) or "\\" in name or "\x00" in name):
-        raise damaged(f"it holds an unexpected name, {name!r}")
+        raise damaged(QT_TRANSLATE_NOOP("Backup", "it holds an unexpected name, “{name}”"), name=name)
     return staging.joinpath(*pure.parts)
 
 
@@ -289,21 +289,22 @@ def _extract(reader: SealedReader, staging: Path) -> tuple[dict[str, tuple[int, 
         with tarfile.open(fileobj=reader, mode="r|") as tar:  # type: ignore[call-overload]
             for member in tar:
                 if manifest is not None:
-                    raise damaged("it goes on after its manifest")
+                    raise damaged(QT_TRANSLATE_NOOP("Backup", "it goes on after its manifest"))
                 if not member.isfile():
-                    raise damaged(f"it holds something that is not a file, {member.name!r}")
+                    raise damaged(QT_TRANSLATE_NOOP("Backup", "it holds something that is not a file, “{name}”"),
+                                  name=member.name)
                 source = tar.extractfile(member)
                 assert source is not None
                 if member.name == MANIFEST:
                     if member.size > 64 << 20:
-                        raise damaged("its manifest is too large")
+                        raise damaged(QT_TRANSLATE_NOOP("Backup", "its manifest is too large"))
                     loaded = json.loads(source.read().decode("utf-8"))
                     if not isinstance(loaded, dict) or loaded.get("format") != FORMAT:
-                        raise damaged("its manifest is not one")
+                        raise damaged(QT_TRANSLATE_NOOP("Backup", "its manifest is not one"))
                     manifest = loaded
                     continue
                 if member.name in written:
-                    raise damaged(f"it holds {member.name!r} twice")
+                    raise damaged(QT_TRANSLATE_NOOP("Backup", "it holds “{name}” twice"), name=member.name)
                 path = _member_path(member.name, staging)
                 paths.ensure_private_dir(path.parent)
                 digest = hashlib.sha256()
@@ -318,30 +319,31 @@ def _extract(reader: SealedReader, staging: Path) -> tuple[dict[str, tuple[int, 
                     os.fsync(out.fileno())
                 written[member.name] = (size, digest.hexdigest())
     except (tarfile.TarError, UnicodeDecodeError, ValueError, EOFError) as error:
-        raise damaged(f"its contents cannot be read: {error}") from None
+        raise damaged(QT_TRANSLATE_NOOP("Backup", "its contents cannot be read: {error}"), error=str(error)) from None
     reader.read_to_end()
     if manifest is None:
-        raise damaged("its manifest is missing")
+        raise damaged(QT_TRANSLATE_NOOP("Backup", "its manifest is missing"))
     return written, manifest
 
 
 def _check_manifest(written: dict[str, tuple[int, str]], manifest: dict[str, object]) -> None:
     entries = manifest.get("files")
     if not isinstance(entries, list):
-        raise damaged("its manifest lists no files")
+        raise damaged(QT_TRANSLATE_NOOP("Backup", "its manifest lists no files"))
     listed: dict[str, tuple[int, str]] = {}
     for entry in entries:
         if not isinstance(entry, dict):
-            raise damaged("its manifest is not one")
+            raise damaged(QT_TRANSLATE_NOOP("Backup", "its manifest is not one"))
         listed[str(entry.get("path"))] = (entry.get("size"), entry.get("sha256"))  # type: ignore[assignment]
     if set(listed) != set(written):
         missing = sorted(set(listed) ^ set(written))
-        raise damaged(f"the files do not match its manifest: {', '.join(missing[:3])}")
+        raise damaged(QT_TRANSLATE_NOOP("Backup", "the files do not match its manifest: {names}"),
+                      names=', '.join(missing[:3]))
     for name, (size, digest) in written.items():
         if listed[name] != (size, digest):
-            raise damaged(f"{name} does not match its SHA-256 in the manifest")
+            raise damaged(QT_TRANSLATE_NOOP("Backup", "{name} does not match its SHA-256 in the manifest"), name=name)
     if "library/" + DATABASE not in written:
-        raise damaged("it holds no database")
+        raise damaged(QT_TRANSLATE_NOOP("Backup", "it holds no database"))
 
 
 def _newer_schema(manifest: dict[str, object]) -> None:

@@ -62,9 +62,11 @@ def wrong_passphrase() -> BackupError:
         "Backup", "The passphrase is not the one this backup was made with. Nothing was restored.")))
 
 
-def damaged(detail: str) -> BackupError:
+def damaged(detail: str, **params: object) -> BackupError:
+    """``detail``: what was found, a sentence part marked with QT_TRANSLATE_NOOP("Backup", ...)."""
     return BackupError(_m(QT_TRANSLATE_NOOP(
-        "Backup", "The backup is damaged or was changed ({detail}). Nothing was restored."), detail=detail))
+        "Backup", "The backup is damaged or was changed ({detail}). Nothing was restored."),
+        detail=_m(detail, **params)))
 
 
 def not_a_backup() -> BackupError:
@@ -159,7 +161,7 @@ class SealedReader:
     def _exact(self, size: int) -> bytes:
         data = self._in.read(size)
         if len(data) != size:
-            raise damaged("it ends too early")
+            raise damaged(QT_TRANSLATE_NOOP("Backup", "it ends too early"))
         self._digest.update(data)
         return data
 
@@ -184,7 +186,7 @@ class SealedReader:
         params = self._exact(3 + 16 + 8)
         log2_n, r, p = params[0], params[1], params[2]
         if not (1 <= log2_n <= MAX_LOG2_N and 1 <= r <= 32 and 1 <= p <= 16):
-            raise damaged("its key parameters are impossible")
+            raise damaged(QT_TRANSLATE_NOOP("Backup", "its key parameters are impossible"))
         salt, self._prefix = params[3:19], params[19:27]
         self._header += params
         check = self._exact(TAG)
@@ -198,14 +200,16 @@ class SealedReader:
     def _next(self) -> None:
         flags, length = _FRAME.unpack(self._exact(_FRAME.size))
         if flags & ~LAST or length > CHUNK + (TAG if self._aead is not None else 0):
-            raise damaged(f"chunk {self._counter + 1} has an impossible header")
+            raise damaged(QT_TRANSLATE_NOOP("Backup", "chunk {chunk} has an impossible header"),
+                          chunk=self._counter + 1)
         payload = self._exact(length)
         if self._aead is not None:
             try:
                 payload = self._aead.decrypt(_nonce(self._prefix, self._counter), payload,
                                              _associated(self._header, self._counter, flags))
             except InvalidTag:
-                raise damaged(f"chunk {self._counter + 1} does not match its seal") from None
+                raise damaged(QT_TRANSLATE_NOOP("Backup", "chunk {chunk} does not match its seal"),
+                              chunk=self._counter + 1) from None
         self._counter += 1
         self._chunk, self._offset = payload, 0
         if flags & LAST:
@@ -216,9 +220,9 @@ class SealedReader:
         if self._aead is None:
             expected = self._digest.digest()
             if self._in.read(32) != expected:
-                raise damaged("its checksum does not match")
+                raise damaged(QT_TRANSLATE_NOOP("Backup", "its checksum does not match"))
         if self._in.read(1):
-            raise damaged("there are bytes after its end")
+            raise damaged(QT_TRANSLATE_NOOP("Backup", "there are bytes after its end"))
 
     def read(self, size: int = -1) -> bytes:
         parts: list[bytes] = []
