@@ -91,6 +91,30 @@ class PassphraseDialog(QDialog):
         return None if self.plain.isChecked() else self.first.text()
 
 
+class UnlockDialog(QDialog):
+    """The passphrase of the backup to restore, typed once without being shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.setAccessibleName(self.tr("Restore a backup"))
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName(self.tr("Passphrase"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Passphrase:"), self.field)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Restore"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.field.textChanged.connect(
+            lambda text: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text)))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+
 class BackupAction(QObject):
     """The menu action and what it does."""
 
@@ -99,10 +123,14 @@ class BackupAction(QObject):
         self.window = window
         self.action = QAction(window)
         self.action.triggered.connect(lambda: self.choose())
+        self.restore_action = QAction(window)
+        self.restore_action.triggered.connect(lambda: self.choose_restore())
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Back up…"))
         self.action.setToolTip(self.tr("The whole library, recordings and settings in one encrypted file"))
+        self.restore_action.setText(self.tr("&Restore…"))
+        self.restore_action.setToolTip(self.tr("Replace this library with a backup (this one is kept aside)"))
 
     def choose(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -144,3 +172,79 @@ class BackupAction(QObject):
 
         self.window.tasks.run(lambda report: backup.backup(path, passphrase, report=report),
                               done=written, failed=failed, progress=progress)
+
+    def choose_restore(self) -> None:
+        """Ask for the backup, say what happens, ask for its passphrase, then restore in the background."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from core import backup
+
+        recorder = self.window._pane.recorder if self.window._pane is not None else None
+        if recorder is not None and recorder.is_recording():
+            QMessageBox.information(self.window, self.tr("Restore a backup"),
+                                    self.tr("A recording is running: stop it before restoring a backup."))
+            return
+        path, _chosen = QFileDialog.getOpenFileName(
+            self.window, self.tr("Restore a backup"), export_folder(self.window.settings),
+            self.tr("Furikaeri backup (*{suffix});;All files (*)").format(suffix=SUFFIX))
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self.window, self.tr("Restore a backup"),
+            self.tr("The library shown now will be replaced by the backup. It is not deleted: it is moved to a "
+                    "folder beside it. Every file and consent record of the backup is checked first. Furikaeri "
+                    "closes when done; open it again to see the restored library. Restore?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            encrypted = backup.is_encrypted(path)
+        except backup.BackupError as error:
+            self.window.show_error(error)
+            return
+        passphrase = None
+        if encrypted:
+            dialog = UnlockDialog(self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            passphrase = dialog.field.text()
+        self.restore_from(path, passphrase)
+
+    def restore_from(self, path: str, passphrase: str | None) -> None:
+        """Restore in the background behind a modal progress dialog; on success, say what came back and close."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+        from core import backup
+        from core.backup import RestoreResult
+
+        window = self.window
+        window._notes.flush()  # typed notes belong to the library being set aside
+        progress = QProgressDialog(self.tr("Checking and restoring the backup…"), "", 0, 1000, window)
+        progress.setWindowTitle(self.tr("Restore a backup"))
+        progress.setAccessibleName(self.tr("Restoring a backup"))
+        progress.setCancelButton(None)  # type: ignore[arg-type]  # no way to stop half-way: Qt accepts None
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+
+        def advanced(done: int, total: int) -> None:
+            progress.setValue(done * 1000 // total if total else 1000)
+
+        def restored(result: RestoreResult) -> None:
+            progress.close()
+            window.settings.reload()
+            QMessageBox.information(window, self.tr("Restore a backup"), self.tr(
+                "Restored {interviews} interview(s) and {recordings} recording(s) ({size} MB); every file and "
+                "consent record was checked. The previous library is in {aside}. Furikaeri closes now: open it "
+                "again to see the restored library.").format(
+                interviews=result.interviews, recordings=result.recordings, size=f"{result.bytes / 1e6:.1f}",
+                aside=str(result.set_aside)))
+            window.close()
+
+        def failed(error: Exception) -> None:
+            progress.close()
+            window.show_error(error)
+
+        window.tasks.run(lambda report: backup.restore(path, passphrase, replace=True, report=report),
+                         done=restored, failed=failed, progress=advanced)

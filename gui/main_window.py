@@ -290,6 +290,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.backup = BackupAction(self)
         self.file_menu.addAction(self.backup.action)
+        self.file_menu.addAction(self.backup.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.settings_menu = self.menuBar().addMenu("")

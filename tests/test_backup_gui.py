@@ -51,3 +51,36 @@ def test_a_backup_into_the_library_is_refused_with_a_sentence(qtbot, make_window
     qtbot.waitUntil(lambda: bool(errors), timeout=10000)
     assert "inside the library's folder" in str(errors[0]) and not target.exists()
     assert window.backup.action.isEnabled()
+
+
+def test_the_library_menu_restores_a_backup_over_the_open_library_and_keeps_it_aside(
+        qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.library import Library
+    from gui.backup_dialog import UnlockDialog
+
+    window = make_window(_one)
+    archive = tmp_path / "earlier.furikaeri-backup"
+    backup.backup(archive, "the passphrase", log2_n=10)
+    window.library.interviews.add(Interview(company="Added after the backup", kind=InterviewKind.REAL))
+    action = window.backup.restore_action
+    assert action in window.file_menu.actions() and action.text() == "&Restore…"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(archive), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: said.append(text))
+
+    def unlock(dialog) -> None:
+        assert isinstance(dialog, UnlockDialog) and dialog.field.accessibleName() == "Passphrase"
+        dialog.field.setText("the passphrase")
+        dialog.accept()
+
+    handle_modal(action.trigger, unlock)
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert "Restored 1 interview(s)" in said[0] and "before-restore" in said[0]
+    assert not window.isVisible()
+    with Library.open() as library:
+        assert [i.company for i in library.interviews.all()] == ["株式会社バックアップ"]
+    aside = [p for p in paths.data_dir().parent.iterdir() if ".before-restore-" in p.name]
+    assert len(aside) == 1 and (aside[0] / "library.sqlite3").is_file()

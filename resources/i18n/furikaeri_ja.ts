@@ -195,6 +195,14 @@
         <translation>ライブラリ全体・録音・設定を暗号化した 1 つのファイルに</translation>
     </message>
     <message>
+        <source>&amp;Restore…</source>
+        <translation>復元(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replace this library with a backup (this one is kept aside)</source>
+        <translation>このライブラリをバックアップで置き換える（今のものは別の場所に残します）</translation>
+    </message>
+    <message>
         <source>Back up the library</source>
         <translation>ライブラリのバックアップ</translation>
     </message>
@@ -209,6 +217,34 @@
     <message>
         <source>Backed up {files} file(s), {size} MB, to {path}</source>
         <translation>{files} 個のファイル（{size} MB）を {path} にバックアップしました</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <source>A recording is running: stop it before restoring a backup.</source>
+        <translation>録音中です。バックアップを復元する前に録音を止めてください。</translation>
+    </message>
+    <message>
+        <source>Furikaeri backup (*{suffix});;All files (*)</source>
+        <translation>Furikaeri のバックアップ (*{suffix});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>The library shown now will be replaced by the backup. It is not deleted: it is moved to a folder beside it. Every file and consent record of the backup is checked first. Furikaeri closes when done; open it again to see the restored library. Restore?</source>
+        <translation>今表示しているライブラリをバックアップで置き換えます。今のライブラリは削除せず、隣のフォルダに移します。先にバックアップのすべてのファイルと同意記録を確認します。終わると Furikaeri は閉じるので、もう一度開くと復元したライブラリが表示されます。復元しますか？</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>バックアップを確認して復元しています…</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>バックアップを復元中</translation>
+    </message>
+    <message>
+        <source>Restored {interviews} interview(s) and {recordings} recording(s) ({size} MB); every file and consent record was checked. The previous library is in {aside}. Furikaeri closes now: open it again to see the restored library.</source>
+        <translation>面接 {interviews} 件と録音 {recordings} 件（{size} MB）を復元しました。すべてのファイルと同意記録を確認済みです。以前のライブラリは {aside} にあります。Furikaeri を閉じます。もう一度開くと復元したライブラリが表示されます。</translation>
     </message>
 </context>
 <context>
@@ -5409,6 +5445,25 @@ a product you worked on</source>
     <message>
         <source>Time added to the notes.</source>
         <translation>メモに時刻を追加しました。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
     </message>
 </context>
 <context>
