@@ -266,3 +266,14 @@ def test_the_file_stays_private(tmp_path):
     backup.backup(archive, None)
     assert os.stat(archive).st_mode & 0o077 == 0
     assert hashlib.sha256(archive.read_bytes()).hexdigest()  # a whole, readable file
+
+
+def test_an_unencrypted_backup_with_a_flipped_byte_is_refused(tmp_path, monkeypatch):
+    _fill(tmp_path)
+    archive = tmp_path / "plain.backup"
+    backup.backup(archive, None)
+    raw = bytearray(archive.read_bytes())
+    raw[len(raw) // 2] ^= 0x40
+    archive.write_bytes(bytes(raw))
+    _move_home(monkeypatch, tmp_path, "fresh")
+    _refused(archive, None, "damaged or was changed")

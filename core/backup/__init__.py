@@ -178,9 +178,8 @@ def backup(output: str | os.PathLike[str], passphrase: str | None, report: Repor
     if not database.is_file():
         raise BackupError(_m(QT_TRANSLATE_NOOP(
             "Backup", "There is no library at {folder} to back up. Nothing was written."), folder=str(data)))
-    target_folder = Path(os.path.realpath(output)).parent
-    fd, snapshot_name = tempfile.mkstemp(prefix=".furikaeri-snapshot-", suffix=".tmp",
-                                         dir=target_folder if target_folder.is_dir() else None)
+    # The snapshot is as private as the library: in the cache folder (0700), removed when done.
+    fd, snapshot_name = tempfile.mkstemp(prefix="snapshot-", suffix=".sqlite3.tmp", dir=paths.cache_dir())
     os.close(fd)
     snapshot = Path(snapshot_name)
     try:
@@ -401,6 +400,10 @@ def restore(archive: str | os.PathLike[str], passphrase: str | None, replace: bo
             _check_manifest(written, manifest)
             _newer_schema(manifest)
             return _swap_in(staging, data, written)
+        except OSError as error:  # a full disk, a folder that cannot be written: everything was put back
+            raise BackupError(_m(QT_TRANSLATE_NOOP(
+                "Backup", "The backup could not be restored into {folder} ({detail}). Nothing was restored."),
+                folder=str(data.parent), detail=error.strerror or str(error))) from error
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 

@@ -144,6 +144,10 @@
         <translation>このバックアップの同意記録を検証できなかった（{count} 件の問題）ため、復元しませんでした。元のライブラリで main.py doctor を実行してください。</translation>
     </message>
     <message>
+        <source>The backup could not be restored into {folder} ({detail}). Nothing was restored.</source>
+        <translation>バックアップを {folder} に復元できませんでした（{detail}）。何も復元していません。</translation>
+    </message>
+    <message>
         <source>The passphrase is not the one this backup was made with. Nothing was restored.</source>
         <translation>パスフレーズがこのバックアップを作ったときのものと違います。何も復元していません。</translation>
     </message>
