@@ -277,3 +277,42 @@ def test_an_unencrypted_backup_with_a_flipped_byte_is_refused(tmp_path, monkeypa
     archive.write_bytes(bytes(raw))
     _move_home(monkeypatch, tmp_path, "fresh")
     _refused(archive, None, "damaged or was changed")
+
+
+def test_a_backup_whose_consent_records_were_altered_is_not_restored(tmp_path, monkeypatch):
+    _fill(tmp_path)
+    conn = sqlite3.connect(paths.database_path(), isolation_level=None)
+    conn.execute("DROP TRIGGER IF EXISTS consent_records_no_update")
+    conn.execute("UPDATE consent_records SET who = 'nobody'")
+    conn.close()
+    archive = tmp_path / "altered.backup"
+    backup.backup(archive, PASS, log2_n=FAST)  # a backup copies what is there; the restore checks it
+    home = _move_home(monkeypatch, tmp_path, "fresh")
+    with pytest.raises(BackupError, match="consent records in this backup do not verify"):
+        backup.restore(archive, PASS)
+    assert not paths.data_dir(create=False).exists() or not any(paths.data_dir(create=False).iterdir())
+    assert not paths.settings_path().exists()
+    assert [p.name for p in home.iterdir() if p.name.startswith(".")] == []
+
+
+def test_main_py_backs_up_and_restores_as_a_user_would(tmp_path):
+    from tests.test_cli import run_cli
+
+    _fill(tmp_path)  # its settings ask for Japanese
+    source = os.environ[paths.HOME_ENV]
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n", "utf-8")
+    archive = tmp_path / "real.backup"
+    made = run_cli("backup", "-o", str(archive), "--passphrase-file", str(secret), tmp_path=tmp_path,
+                   env={paths.HOME_ENV: source})
+    assert made.returncode == 0 and "バックアップしました" in made.stdout, made.stderr
+    cut = tmp_path / "cut.backup"
+    cut.write_bytes(archive.read_bytes()[:-100])
+    fresh = {paths.HOME_ENV: str(tmp_path / "fresh")}
+    refused = run_cli("restore", str(cut), "--passphrase-file", str(secret), tmp_path=tmp_path, env=fresh)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert "damaged" in refused.stderr and not (tmp_path / "fresh" / "data").exists()
+    restored = run_cli("restore", str(archive), "--passphrase-file", str(secret), tmp_path=tmp_path, env=fresh)
+    # Said in the language of the home it ran in (the restored settings, Japanese, apply from the next start).
+    assert restored.returncode == 0 and "Restored 2 interview(s)" in restored.stdout, restored.stderr
+    assert '"language": "ja"' in (tmp_path / "fresh" / "config" / "settings.json").read_text("utf-8")

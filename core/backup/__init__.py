@@ -411,9 +411,11 @@ def restore(archive: str | os.PathLike[str], passphrase: str | None, replace: bo
 def _swap_in(staging: Path, data: Path, written: dict[str, tuple[int, str]]) -> RestoreResult:
     """Put the checked files in place, check the consent chains, and undo everything if they fail."""
     aside: Path | None = None
+    emptied = False
     if data.exists():
         if library_is_empty():
             data.rmdir()
+            emptied = True
         else:
             aside = _set_aside_name(data)
             os.rename(data, aside)
@@ -436,6 +438,8 @@ def _swap_in(staging: Path, data: Path, written: dict[str, tuple[int, str]]) -> 
             os.rename(data, staging / "library")
         if aside is not None:
             os.rename(aside, data)
+        elif emptied:
+            paths.ensure_private_dir(data)
         if settings_replaced:
             settings.unlink(missing_ok=True)
         if old_settings.exists():
