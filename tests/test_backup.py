@@ -316,3 +316,28 @@ def test_main_py_backs_up_and_restores_as_a_user_would(tmp_path):
     # Said in the language of the home it ran in (the restored settings, Japanese, apply from the next start).
     assert restored.returncode == 0 and "Restored 2 interview(s)" in restored.stdout, restored.stderr
     assert '"language": "ja"' in (tmp_path / "fresh" / "config" / "settings.json").read_text("utf-8")
+
+
+def test_memory_stays_flat_whatever_the_size_of_a_file(tmp_path, monkeypatch):
+    """A 12 MB recording is backed up and restored with a few MB of Python memory at most: chunks, never files."""
+    import tracemalloc
+
+    with Library.open() as library:
+        interview = library.interviews.add(Interview(company="Big", kind=InterviewKind.REAL)).stored_id
+        record = ConsentRecord(interview_id=interview, purpose=ConsentPurpose.IMPORTED,
+                               answer=ConsentAnswer.AGREED, who="Ms Ito", method=ConsentMethod.IN_PERSON,
+                               asked_at=utc_now())
+        importer.import_audio(library, _wav(tmp_path / "big.wav", seconds=380), record)  # 12 MB
+    archive = tmp_path / "big.backup"
+    tracemalloc.start()
+    try:
+        backup.backup(archive, PASS, log2_n=FAST)
+        _, backup_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        _move_home(monkeypatch, tmp_path, "fresh")
+        backup.restore(archive, PASS)
+        _, restore_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert archive.stat().st_size > 12_000_000
+    assert backup_peak < 6 * CHUNK and restore_peak < 6 * CHUNK, (backup_peak, restore_peak)

@@ -52,7 +52,7 @@ Report = Callable[[int, int], None]
 FORMAT = "furikaeri-backup"
 MANIFEST = "manifest.json"
 DATABASE = "library.sqlite3"
-READ_SIZE = 1 << 20
+READ_SIZE = 1 << 16  # what is copied out of the tar stream at a time
 _SKIPPED_SUFFIXES = ("-wal", "-shm", "-journal", LOCK_SUFFIX)
 
 
