@@ -178,6 +178,23 @@ def backup(output: str | os.PathLike[str], passphrase: str | None, report: Repor
     if not database.is_file():
         raise BackupError(_m(QT_TRANSLATE_NOOP(
             "Backup", "There is no library at {folder} to back up. Nothing was written."), folder=str(data)))
+    try:
+        return _backup(output, passphrase, report, log2_n, data, database)
+    except OSError as error:  # the library's own files could not be read (the output's failures are OutputErrors)
+        raise BackupError(_m(QT_TRANSLATE_NOOP(
+            "Backup", "The library could not be read for the backup ({detail}). Nothing was written."),
+            detail=error.strerror or str(error))) from error
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:  # deleted since it was listed: left out
+        return 0
+
+
+def _backup(output: str | os.PathLike[str], passphrase: str | None, report: Report | None, log2_n: int,
+            data: Path, database: Path) -> BackupResult:
     # The snapshot is as private as the library: in the cache folder (0700), removed when done.
     fd, snapshot_name = tempfile.mkstemp(prefix="snapshot-", suffix=".sqlite3.tmp", dir=paths.cache_dir())
     os.close(fd)
@@ -190,8 +207,9 @@ def backup(output: str | os.PathLike[str], passphrase: str | None, report: Repor
         settings = paths.settings_path()
         if settings.is_file():
             files.append(("settings/settings.json", settings))
-        total = sum(path.stat().st_size for _, path in files)
+        total = sum(_size(path) for _, path in files)
         done = [0]
+        entries: list[dict[str, object]] = []
 
         def progress(count: int) -> None:
             done[0] += count
@@ -199,11 +217,14 @@ def backup(output: str | os.PathLike[str], passphrase: str | None, report: Repor
                 report(done[0], total)
 
         def write(handle: BinaryIO) -> None:
+            entries.clear()
             sealed = SealedWriter(handle, passphrase, log2_n)
-            entries = []
             with tarfile.open(fileobj=sealed, mode="w|", format=tarfile.PAX_FORMAT) as tar:  # type: ignore[call-overload]
                 for name, path in files:
-                    entries.append(_add(tar, name, path, progress))
+                    try:
+                        entries.append(_add(tar, name, path, progress))
+                    except FileNotFoundError:  # a recording deleted meanwhile: not in the backup, nor its manifest
+                        continue
                 manifest = json.dumps({
                     "format": FORMAT, "version": 1, "app": __version__, "schema": schema,
                     "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -215,7 +236,7 @@ def backup(output: str | os.PathLike[str], passphrase: str | None, report: Repor
             sealed.close()
 
         write_output(output, write, inputs=paths.database_files(database), protected=(data,))
-        return BackupResult(len(files), total)
+        return BackupResult(len(entries), sum(int(str(entry["size"])) for entry in entries))
     finally:
         snapshot.unlink(missing_ok=True)
 

@@ -80,6 +80,10 @@
         <translation>{folder} にバックアップするライブラリがありません。何も書き込んでいません。</translation>
     </message>
     <message>
+        <source>The library could not be read for the backup ({detail}). Nothing was written.</source>
+        <translation>バックアップのためにライブラリを読み込めませんでした（{detail}）。何も書き込んでいません。</translation>
+    </message>
+    <message>
         <source>{path} cannot be read ({detail}). Nothing was restored.</source>
         <translation>{path} を読み込めません（{detail}）。何も復元していません。</translation>
     </message>
