@@ -244,6 +244,9 @@ def test_the_commands_refuse_bad_outputs_and_missing_archives(tmp_path, capsys):
     assert status == 2 and "is a folder" in err
     status, _, err = _cli(capsys, "backup", "-o", str(paths.database_path()), "--no-encrypt")
     assert status == 2 and "Nothing was written" in err
+    settings = paths.settings_path().read_bytes()
+    status, _, err = _cli(capsys, "backup", "-o", str(paths.settings_path()), "--no-encrypt")
+    assert status == 2 and "is being read" in err and paths.settings_path().read_bytes() == settings
     status, _, err = _cli(capsys, "restore", str(tmp_path / "missing.backup"), "--replace")
     assert status == 1 and "cannot be read" in err and "Traceback" not in err
     status, _out, err = _cli(capsys, "backup", "-o", str(tmp_path / "plain.backup"), "--no-encrypt")

@@ -235,7 +235,8 @@ def _backup(output: str | os.PathLike[str], passphrase: str | None, report: Repo
                 tar.addfile(info, io.BytesIO(manifest))
             sealed.close()
 
-        write_output(output, write, inputs=paths.database_files(database), protected=(data,))
+        write_output(output, write, inputs=(*paths.database_files(database), paths.settings_path()),
+                     protected=(data,))
         return BackupResult(len(entries), sum(int(str(entry["size"])) for entry in entries))
     finally:
         snapshot.unlink(missing_ok=True)

@@ -100,7 +100,7 @@ def run_backup(args: argparse.Namespace, out: Output) -> int:
     from core import paths
 
     database = paths.database_path() if paths.data_dir(create=False).is_dir() else None
-    target = output_target(out, args.output, **guarded(database=database))
+    target = output_target(out, args.output, **guarded(paths.settings_path(), database=database))
     if isinstance(target, int):
         return target
     try:
