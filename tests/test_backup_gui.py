@@ -84,3 +84,29 @@ def test_the_library_menu_restores_a_backup_over_the_open_library_and_keeps_it_a
         assert [i.company for i in library.interviews.all()] == ["株式会社バックアップ"]
     aside = [p for p in paths.data_dir().parent.iterdir() if ".before-restore-" in p.name]
     assert len(aside) == 1 and (aside[0] / "library.sqlite3").is_file()
+
+
+def test_the_dialogs_speak_japanese(qtbot, make_window):
+    window = make_window(_one, language="ja")
+    assert window.backup.action.text() == "バックアップ(&B)…" and window.backup.restore_action.text() == "復元(&R)…"
+    dialog = PassphraseDialog(window)
+    names = (dialog.first.accessibleName(), dialog.second.accessibleName())
+    assert names == ("パスフレーズ", "もう一度同じパスフレーズ")
+    dialog.first.setText("x")
+    dialog.second.setText("y")
+    assert dialog.problem.text() == "2 つのパスフレーズがまだ一致しません。"
+    dialog.close()
+
+
+def test_a_wrong_passphrase_in_the_app_changes_nothing(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window(_one)
+    archive = tmp_path / "earlier.furikaeri-backup"
+    backup.backup(archive, "the passphrase", log2_n=10)
+    before = window.library.path.read_bytes()
+    errors: list[Exception] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    window.backup.restore_from(str(archive), "not it")
+    qtbot.waitUntil(lambda: bool(errors), timeout=20000)
+    assert "passphrase is not the one" in str(errors[0]) and window.isVisible()
+    assert window.library.path.read_bytes() == before
+    assert [p.name for p in paths.data_dir().parent.iterdir() if "restor" in p.name] == []
