@@ -75,6 +75,10 @@ class Settings:
     def get(self, setting: Setting) -> Any:
         return self._values.get(setting.key, setting.default)
 
+    def reload(self) -> None:
+        """Read the file again (after a restore put another one in its place)."""
+        self._values = self._load()
+
     def set(self, setting: Setting, value: Any) -> None:
         if not setting.accepts(value):
             raise ValueError(f"{value!r} is not a valid value for {setting.key}")

@@ -286,6 +286,11 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.calendar_export = CalendarExport(self)
         self.file_menu.addAction(self.calendar_export.action)
+        from gui.backup_dialog import BackupAction
+
+        self.backup = BackupAction(self)
+        self.file_menu.addAction(self.backup.action)
+        self.file_menu.addAction(self.backup.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.settings_menu = self.menuBar().addMenu("")
@@ -356,6 +361,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.about_action.setText(self.tr("&About Furikaeri"))
         self.help_action.setText(self.tr("&Help and keyboard shortcuts"))
         self.calendar_export.retranslate()
+        self.backup.retranslate()
         self.time_action.setText(self.tr("Insert the current time into the notes"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         # What a screen reader says for each region (its placeholder text is not a name).

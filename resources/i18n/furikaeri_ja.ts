@@ -70,6 +70,192 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>{path} is inside the library&apos;s folder: choose a place outside {folder}. Nothing was written.</source>
+        <translation>{path} はライブラリのフォルダの中です。{folder} の外の場所を選んでください。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>There is no library at {folder} to back up. Nothing was written.</source>
+        <translation>{folder} にバックアップするライブラリがありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>The library could not be read for the backup ({detail}). Nothing was written.</source>
+        <translation>バックアップのためにライブラリを読み込めませんでした（{detail}）。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({detail}). Nothing was restored.</source>
+        <translation>{path} を読み込めません（{detail}）。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>The library folder {folder} is not empty: a backup is restored only into an empty library (or with --replace, which keeps the current library aside). Nothing was restored.</source>
+        <translation>ライブラリのフォルダ {folder} は空ではありません。バックアップは空のライブラリにだけ復元します（--replace を付けると、今のライブラリを別の場所に残して置き換えます）。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>it holds an unexpected name, “{name}”</source>
+        <translation>想定外の名前「{name}」が入っています</translation>
+    </message>
+    <message>
+        <source>it goes on after its manifest</source>
+        <translation>マニフェストの後にも続きがあります</translation>
+    </message>
+    <message>
+        <source>it holds something that is not a file, “{name}”</source>
+        <translation>ファイルではないもの「{name}」が入っています</translation>
+    </message>
+    <message>
+        <source>its manifest is too large</source>
+        <translation>マニフェストが大きすぎます</translation>
+    </message>
+    <message>
+        <source>its manifest is not one</source>
+        <translation>マニフェストが正しい形式ではありません</translation>
+    </message>
+    <message>
+        <source>it holds “{name}” twice</source>
+        <translation>「{name}」が 2 回入っています</translation>
+    </message>
+    <message>
+        <source>its contents cannot be read: {error}</source>
+        <translation>中身を読み込めません：{error}</translation>
+    </message>
+    <message>
+        <source>its manifest is missing</source>
+        <translation>マニフェストがありません</translation>
+    </message>
+    <message>
+        <source>its manifest lists no files</source>
+        <translation>マニフェストにファイルの一覧がありません</translation>
+    </message>
+    <message>
+        <source>the files do not match its manifest: {names}</source>
+        <translation>ファイルがマニフェストと一致しません：{names}</translation>
+    </message>
+    <message>
+        <source>{name} does not match its SHA-256 in the manifest</source>
+        <translation>{name} がマニフェストの SHA-256 と一致しません</translation>
+    </message>
+    <message>
+        <source>it holds no database</source>
+        <translation>データベースが入っていません</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of Furikaeri. Nothing was restored.</source>
+        <translation>このバックアップは新しいバージョンの Furikaeri で作られています。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>The consent records in this backup do not verify ({count} finding(s)), so it was not restored: run main.py doctor on the library it came from.</source>
+        <translation>このバックアップの同意記録を検証できなかった（{count} 件の問題）ため、復元しませんでした。元のライブラリで main.py doctor を実行してください。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored into {folder} ({detail}). Nothing was restored.</source>
+        <translation>バックアップを {folder} に復元できませんでした（{detail}）。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not the one this backup was made with. Nothing was restored.</source>
+        <translation>パスフレーズがこのバックアップを作ったときのものと違います。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>The backup is damaged or was changed ({detail}). Nothing was restored.</source>
+        <translation>バックアップが壊れているか、変更されています（{detail}）。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>This file is not a Furikaeri backup. Nothing was restored.</source>
+        <translation>このファイルは Furikaeri のバックアップではありません。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted: a passphrase is needed to restore it. Nothing was restored.</source>
+        <translation>このバックアップは暗号化されています。復元にはパスフレーズが必要です。何も復元していません。</translation>
+    </message>
+    <message>
+        <source>it ends too early</source>
+        <translation>途中で終わっています</translation>
+    </message>
+    <message>
+        <source>its key parameters are impossible</source>
+        <translation>鍵のパラメーターがありえない値です</translation>
+    </message>
+    <message>
+        <source>chunk {chunk} has an impossible header</source>
+        <translation>チャンク {chunk} のヘッダーがありえない値です</translation>
+    </message>
+    <message>
+        <source>chunk {chunk} does not match its seal</source>
+        <translation>チャンク {chunk} が封印と一致しません</translation>
+    </message>
+    <message>
+        <source>its checksum does not match</source>
+        <translation>チェックサムが一致しません</translation>
+    </message>
+    <message>
+        <source>there are bytes after its end</source>
+        <translation>終わりの後ろに余分なデータがあります</translation>
+    </message>
+</context>
+<context>
+    <name>BackupAction</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>バックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The whole library, recordings and settings in one encrypted file</source>
+        <translation>ライブラリ全体・録音・設定を暗号化した 1 つのファイルに</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>復元(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replace this library with a backup (this one is kept aside)</source>
+        <translation>このライブラリをバックアップで置き換える（今のものは別の場所に残します）</translation>
+    </message>
+    <message>
+        <source>Back up the library</source>
+        <translation>ライブラリのバックアップ</translation>
+    </message>
+    <message>
+        <source>Furikaeri backup (*{suffix})</source>
+        <translation>Furikaeri のバックアップ (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Backing up… {percent}%</source>
+        <translation>バックアップ中… {percent}%</translation>
+    </message>
+    <message>
+        <source>Backed up {files} file(s), {size} MB, to {path}</source>
+        <translation>{files} 個のファイル（{size} MB）を {path} にバックアップしました</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <source>A recording is running: stop it before restoring a backup.</source>
+        <translation>録音中です。バックアップを復元する前に録音を止めてください。</translation>
+    </message>
+    <message>
+        <source>Furikaeri backup (*{suffix});;All files (*)</source>
+        <translation>Furikaeri のバックアップ (*{suffix});;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>The library shown now will be replaced by the backup. It is not deleted: it is moved to a folder beside it. Every file and consent record of the backup is checked first. Furikaeri closes when done; open it again to see the restored library. Restore?</source>
+        <translation>今表示しているライブラリをバックアップで置き換えます。今のライブラリは削除せず、隣のフォルダに移します。先にバックアップのすべてのファイルと同意記録を確認します。終わると Furikaeri は閉じるので、もう一度開くと復元したライブラリが表示されます。復元しますか？</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>バックアップを確認して復元しています…</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>バックアップを復元中</translation>
+    </message>
+    <message>
+        <source>Restored {interviews} interview(s) and {recordings} recording(s) ({size} MB); every file and consent record was checked. The previous library is in {aside}. Furikaeri closes now: open it again to see the restored library.</source>
+        <translation>面接 {interviews} 件と録音 {recordings} 件（{size} MB）を復元しました。すべてのファイルと同意記録を確認済みです。以前のライブラリは {aside} にあります。Furikaeri を閉じます。もう一度開くと復元したライブラリが表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>CLI</name>
     <message>
         <source>Furikaeri: interview practice and review. Without a command, the desktop app opens.</source>
@@ -742,6 +928,74 @@
     <message>
         <source>Deleted interview no. {id} with everything that belonged to it.</source>
         <translation>面接 {id} とそれに属するものをすべて削除しました。</translation>
+    </message>
+    <message>
+        <source>back up the whole library (database, recordings, settings) into one encrypted file</source>
+        <translation>ライブラリ全体（データベース・録音・設定）を暗号化した 1 つのファイルにバックアップする</translation>
+    </message>
+    <message>
+        <source>the archive to write, readable only by you</source>
+        <translation>書き出すアーカイブ（自分だけが読めます）</translation>
+    </message>
+    <message>
+        <source>read the passphrase from the first line of this file instead of asking</source>
+        <translation>パスフレーズを尋ねる代わりに、このファイルの 1 行目から読む</translation>
+    </message>
+    <message>
+        <source>do NOT encrypt: anyone who gets the file can read your interviews and hear your recordings</source>
+        <translation>暗号化しない：ファイルを手に入れた人は誰でも面接の記録を読み、録音を聞けます</translation>
+    </message>
+    <message>
+        <source>restore a backup into an empty library, checking every file and consent record</source>
+        <translation>バックアップを空のライブラリに復元する（すべてのファイルと同意記録を確認）</translation>
+    </message>
+    <message>
+        <source>the backup to restore</source>
+        <translation>復元するバックアップ</translation>
+    </message>
+    <message>
+        <source>replace a library that is not empty; it is kept aside in a dated folder, not deleted</source>
+        <translation>空でないライブラリを置き換える（今のライブラリは削除せず、日付付きのフォルダに残します）</translation>
+    </message>
+    <message>
+        <source>The passphrase file {path} cannot be read ({detail}).</source>
+        <translation>パスフレーズのファイル {path} を読み込めません（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The passphrase file {path} is empty.</source>
+        <translation>パスフレーズのファイル {path} は空です。</translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation>パスフレーズ: </translation>
+    </message>
+    <message>
+        <source>An empty passphrase protects nothing. Nothing was written.</source>
+        <translation>空のパスフレーズでは何も守れません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>The same passphrase again: </source>
+        <translation>もう一度同じパスフレーズ: </translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match. Nothing was written.</source>
+        <translation>2 つのパスフレーズが一致しません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Backed up {files} file(s), {size} MB, to {path}</source>
+        <translation>{files} 個のファイル（{size} MB）を {path} にバックアップしました</translation>
+    </message>
+    <message>
+        <source>This backup is not encrypted: anyone who gets the file can read it. Keep it somewhere safe.</source>
+        <translation>このバックアップは暗号化されていません。ファイルを手に入れた人は誰でも読めます。安全な場所に保管してください。</translation>
+    </message>
+    <message>
+        <source>Restored {interviews} interview(s) and {recordings} recording(s): {files} file(s), {size} MB, every file and consent record checked.</source>
+        <translation>面接 {interviews} 件と録音 {recordings} 件を復元しました：ファイル {files} 個、{size} MB。すべてのファイルと同意記録を確認済みです。</translation>
+    </message>
+    <message>
+        <source>The library it replaced was moved to {path}; delete that folder when you no longer need it.</source>
+        <translation>置き換えたライブラリは {path} に移しました。不要になったらそのフォルダを削除してください。</translation>
     </message>
 </context>
 <context>
@@ -3698,6 +3952,57 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Back up the library</source>
+        <translation>ライブラリのバックアップ</translation>
+    </message>
+    <message>
+        <source>The backup holds your interviews, notes, recordings and settings. It is encrypted with this passphrase: without it, nobody (you included) can restore it.</source>
+        <translation>バックアップには面接・メモ・録音・設定が入ります。このパスフレーズで暗号化され、パスフレーズがなければ誰も（あなた自身も）復元できません。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>もう一度同じパスフレーズ</translation>
+    </message>
+    <message>
+        <source>Do not encrypt (anyone who gets the file can read it)</source>
+        <translation>暗号化しない（ファイルを手に入れた人は誰でも読めます）</translation>
+    </message>
+    <message>
+        <source>Do not encrypt</source>
+        <translation>暗号化しない</translation>
+    </message>
+    <message>
+        <source>Passphrase problem</source>
+        <translation>パスフレーズの問題</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>もう一度(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>バックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Not encrypted: keep the file somewhere only you can reach.</source>
+        <translation>暗号化されません。自分だけが触れる場所にファイルを保管してください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match yet.</source>
+        <translation>2 つのパスフレーズがまだ一致しません。</translation>
+    </message>
+</context>
+<context>
     <name>Practice</name>
     <message>
         <source>A question needs its text in Japanese or English.</source>
@@ -5148,6 +5453,25 @@ a product you worked on</source>
     <message>
         <source>Time added to the notes.</source>
         <translation>メモに時刻を追加しました。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
     </message>
 </context>
 <context>
