@@ -242,19 +242,23 @@ def finish_pending(library: Library) -> int:
     return removed
 
 
-def _checked_recording(library: Library, recording_id: int) -> Recording:
+def _checked_recording(library: Library, recording_id: int, unless_kept: bool = False) -> Recording:
     recording = _recording(library, recording_id)
     _not_while_recording((recording,))
+    if unless_kept and recording.keep:
+        raise DeletionError(_m(QT_TRANSLATE_NOOP(
+            "Deletion", "Recording {id} is marked to keep. Nothing was deleted."), id=recording_id))
     return recording
 
 
-def delete_recording(library: Library, recording_id: int) -> Deleted:
-    """One recording with its files, transcripts and search entries; a deletion record joins the consent chain."""
-    recording = _checked_recording(library, recording_id)
+def delete_recording(library: Library, recording_id: int, unless_kept: bool = False) -> Deleted:
+    """One recording with its files, transcripts and search entries; a deletion record joins the consent chain.
+    ``unless_kept`` (automatic deletion, core.retention): a recording marked to keep is refused."""
+    recording = _checked_recording(library, recording_id, unless_kept)
     moved = _set_aside((recording,))
     try:
         with library.transaction():
-            recording = _checked_recording(library, recording_id)  # as it is now, under the write lock
+            recording = _checked_recording(library, recording_id, unless_kept)  # as it is now, under the lock
             library.recordings.delete(recording_id)  # the database cascades to transcripts, words, markers, speakers
             record = library.consent.add_event(recording.interview_id, ConsentKind.DELETION, recording_id)
             library.search.sync()  # its search entries go in the same transaction

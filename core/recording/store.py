@@ -52,6 +52,8 @@ class Recording:
     dropped_frames: int
     consent_clip_ms: int
     source_name: str = ""  # an imported recording's original file name ('' for one made in the app)
+    keep: bool = False  # never deleted automatically (core.retention)
+    retention_notice_at: datetime | None = None  # when its automatic deletion was first announced
 
     @property
     def path(self) -> Path:
@@ -81,7 +83,9 @@ def _from_row(row: sqlite3.Row) -> Recording:
         duration_ms=row["duration_ms"], state=RecordingState(row["state"]),
         problem=message_from_json(row["problem"]), dropped_frames=row["dropped_frames"],
         consent_clip_ms=row["consent_clip_ms"],
-        source_name=row["source_name"],
+        source_name=row["source_name"], keep=bool(row["keep"]),
+        retention_notice_at=(datetime.fromisoformat(row["retention_notice_at"]) if row["retention_notice_at"]
+                             else None),
     )
 
 
@@ -125,6 +129,26 @@ class RecordingStore:
         with self._lock:
             self._conn.execute("UPDATE recordings SET consent_clip_ms = ? WHERE id = ?",
                                (consent_clip_ms, recording_id))
+
+    def set_keep(self, recording_id: int, keep: bool) -> None:
+        """Mark the recording to keep (never deleted automatically) or not; ``KeyError`` when it does not exist."""
+        with self._lock:
+            cursor = self._conn.execute("UPDATE recordings SET keep = ? WHERE id = ?", (int(keep), recording_id))
+        if cursor.rowcount == 0:
+            raise KeyError(recording_id)
+
+    def announce_retention(self, recording_ids: list[int], at: datetime) -> list[int]:
+        """Record that the automatic deletion of these recordings was announced at ``at`` (only the first
+        announcement counts); returns the ids announced now for the first time."""
+        first: list[int] = []
+        with self._lock:
+            for recording_id in recording_ids:
+                cursor = self._conn.execute(
+                    "UPDATE recordings SET retention_notice_at = ? WHERE id = ? AND retention_notice_at IS NULL",
+                    (at.isoformat(), recording_id))
+                if cursor.rowcount:
+                    first.append(recording_id)
+        return first
 
     def delete(self, recording_id: int) -> None:
         with self._lock:
