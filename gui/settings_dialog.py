@@ -1,5 +1,5 @@
-"""Preferences: interface language, speech model, your own words for it, transcription and export choices, and your
-voice profile."""
+"""Preferences: interface language, speech model, your own words for it, transcription and export choices, your
+voice profile, and how long the audio of real interviews is kept (Your data)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.library import Library
+from core.retention import DAY_CHOICES, NOTICE_DAYS
 from core.speech.models import BUILTIN_MODELS
 from gui.i18n import Retranslatable, translate
 from gui.model_manager import ModelChoice
@@ -30,8 +31,18 @@ from gui.window_fit import grow_to_text
 class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
                  model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner,
-                 glossary: str = "", live_transcribe: bool = True, names: tuple[str, str] = ("", "")):
+                 glossary: str = "", live_transcribe: bool = True, names: tuple[str, str] = ("", ""),
+                 retention_days: int = 0):
         super().__init__(parent)
+        # Your data: how long the audio of real interviews is kept after their final result (core.retention).
+        self.retention = QComboBox()
+        for days in DAY_CHOICES:
+            self.retention.addItem("", days)
+        self.retention.setCurrentIndex(max(0, self.retention.findData(retention_days)))
+        self.retention_label = QLabel()
+        self.retention_label.setBuddy(self.retention)
+        self.retention_hint = QLabel()
+        self.retention_hint.setWordWrap(True)
         self.name_ja, self.name_en = QLineEdit(names[0]), QLineEdit(names[1])  # how mails are signed
         for field in (self.name_ja, self.name_en):
             field.setClearButtonEnabled(True)
@@ -94,8 +105,12 @@ class SettingsDialog(Retranslatable, QDialog):
         voice = QVBoxLayout(self.voice_page)
         voice.addWidget(self.voice)
         voice.addStretch(1)
+        self.data_page = QWidget()
+        data = QFormLayout(self.data_page)
+        data.addRow(self.retention_label, self.retention)
+        data.addRow("", self.retention_hint)
         self.pages = QTabWidget()
-        for page in (self.general, self.transcription, self.voice_page):
+        for page in (self.general, self.transcription, self.voice_page, self.data_page):
             self.pages.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
@@ -110,7 +125,8 @@ class SettingsDialog(Retranslatable, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        for index, text in enumerate((self.tr("&General"), self.tr("&Transcription"), self.tr("Your &voice"))):
+        for index, text in enumerate((self.tr("&General"), self.tr("&Transcription"), self.tr("Your &voice"),
+                                      self.tr("Your &data"))):
             self.pages.setTabText(index, text)
         self.pages.setAccessibleName(self.tr("Settings pages"))
         self.language_label.setText(self.tr("Language"))
@@ -139,6 +155,17 @@ class SettingsDialog(Retranslatable, QDialog):
             if name in BUILTIN_MODELS:
                 self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
         self.models.retranslate()
+        self.retention_label.setText(self.tr("Delete the audio of real interviews"))
+        for index, days in enumerate(DAY_CHOICES):
+            self.retention.setItemText(index, self.tr("Never (keep it)") if days == 0 else self.tr(
+                "{days} days after the final result").format(days=days))
+        self.retention_hint.setText(self.tr(
+            "The final result is an offer, a rejection, declining, a cancellation or not attending, counted from "
+            "the day the status changed. Each recording is announced in Upcoming {days} days before it goes, and "
+            "never deleted before that notice was shown. A recording marked \"Keep\" in the Recordings tab is "
+            "never deleted automatically. Deleted as \"Delete recording\" does: its audio, call track and "
+            "transcripts; the consent records keep that it was deleted, and when.").format(days=NOTICE_DAYS))
+        self.retention.setAccessibleDescription(self.retention_hint.text())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -150,6 +177,10 @@ class SettingsDialog(Retranslatable, QDialog):
     def chosen_names(self) -> tuple[str, str]:
         """The names mails are signed with: (Japanese, English)."""
         return self.name_ja.text().strip(), self.name_en.text().strip()
+
+    def chosen_retention_days(self) -> int:
+        """Days after the final result the audio of real interviews is kept (0: never deleted automatically)."""
+        return int(self.retention.currentData())
 
     def chosen_glossary(self) -> str:
         return self.glossary.toPlainText().strip()
