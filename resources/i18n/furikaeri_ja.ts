@@ -743,6 +743,66 @@
         <source>Deleted interview no. {id} with everything that belonged to it.</source>
         <translation>面接 {id} とそれに属するものをすべて削除しました。</translation>
     </message>
+    <message>
+        <source>what your retention settings delete and when; delete what is due</source>
+        <translation>保存期間の設定で何がいつ削除されるかを表示し、期限の来たものを削除する</translation>
+    </message>
+    <message>
+        <source>only say what goes when: nothing is announced or deleted</source>
+        <translation>何がいつ削除されるかを表示するだけ(お知らせの記録も削除もしない)</translation>
+    </message>
+    <message>
+        <source>never delete this recording automatically</source>
+        <translation>この録音を自動では削除しない</translation>
+    </message>
+    <message>
+        <source>let the retention settings delete this recording again</source>
+        <translation>この録音にも保存期間の設定を再び適用する</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} of {company} ({started}): deleted on {date}</source>
+        <translation>{company} の録音 No. {id}({started}):{date} に削除</translation>
+    </message>
+    <message>
+        <source>Recording {id} does not exist.</source>
+        <translation>録音 {id} は存在しません。</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} is kept: never deleted automatically.</source>
+        <translation>録音 No. {id} を保存対象にしました。自動では削除されません。</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} is no longer kept: your retention settings apply to it.</source>
+        <translation>録音 No. {id} の保存指定を外しました。保存期間の設定が適用されます。</translation>
+    </message>
+    <message>
+        <source>Retention is off: nothing is deleted automatically (Settings → Your data).</source>
+        <translation>保存期間の設定はオフです。自動では何も削除されません(設定 → データの保存)。</translation>
+    </message>
+    <message>
+        <source>Would be deleted now:</source>
+        <translation>今実行すると削除されるもの:</translation>
+    </message>
+    <message>
+        <source>Deleted now:</source>
+        <translation>今回削除したもの:</translation>
+    </message>
+    <message>
+        <source>Coming (announced: keep one with --keep ID):</source>
+        <translation>削除予定(お知らせ済み。残すには --keep ID):</translation>
+    </message>
+    <message>
+        <source>Later (announced seven days before):</source>
+        <translation>その後の予定(7日前にお知らせします):</translation>
+    </message>
+    <message>
+        <source>Nothing is due for deletion under your retention settings.</source>
+        <translation>保存期間の設定で削除予定のものはありません。</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} was not deleted: {reason}</source>
+        <translation>録音 No. {id} は削除されませんでした:{reason}</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1682,6 +1742,10 @@
         <source>The recording&apos;s files could not be deleted ({detail}). Nothing was deleted.</source>
         <translation>録音のファイルを削除できませんでした（{detail}）。何も削除していません。</translation>
     </message>
+    <message>
+        <source>Recording {id} is marked to keep. Nothing was deleted.</source>
+        <translation>録音 {id} は保存指定されています。何も削除していません。</translation>
+    </message>
 </context>
 <context>
     <name>Diarization</name>
@@ -2518,6 +2582,14 @@
     <message>
         <source>Interview practice and review</source>
         <translation>面接の練習と振り返り</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) deleted under your retention settings.</source>
+        <translation>保存期間の設定により {count} 件の録音を削除しました。</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) will be deleted soon under your retention settings: see Upcoming to keep them.</source>
+        <translation>保存期間の設定により {count} 件の録音がまもなく削除されます。残す場合は「今後の予定」をご覧ください。</translation>
     </message>
     <message>
         <source>About Furikaeri</source>
@@ -4105,6 +4177,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>この面接の録音</translation>
     </message>
     <message>
+        <source>(kept)</source>
+        <translation>(保存指定)</translation>
+    </message>
+    <message>
         <source>No recordings of this interview yet.</source>
         <translation>この面接の録音はまだありません。</translation>
     </message>
@@ -4123,6 +4199,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Delete recording…</source>
         <translation>録音を削除…</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保存する</translation>
+    </message>
+    <message>
+        <source>Never delete this recording automatically, whatever your retention settings say (Settings → Your data): for example as evidence</source>
+        <translation>保存期間の設定(設定 → データの保存)にかかわらず、この録音を自動では削除しません。証拠として残す場合などに</translation>
     </message>
     <message>
         <source>Permission withdrawn…</source>
@@ -4454,6 +4538,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>あなたの声(&amp;V)</translation>
     </message>
     <message>
+        <source>Your &amp;data</source>
+        <translation>データの保存(&amp;D)</translation>
+    </message>
+    <message>
         <source>Settings pages</source>
         <translation>設定のページ</translation>
     </message>
@@ -4520,6 +4608,22 @@ a product you worked on</source>
         <translation>例：〇〇大学
 軽音楽部
 担当した製品名</translation>
+    </message>
+    <message>
+        <source>Delete the audio of real interviews</source>
+        <translation>本番面接の録音を削除する時期</translation>
+    </message>
+    <message>
+        <source>Never (keep it)</source>
+        <translation>削除しない(保存する)</translation>
+    </message>
+    <message>
+        <source>{days} days after the final result</source>
+        <translation>最終結果から {days} 日後</translation>
+    </message>
+    <message>
+        <source>The final result is an offer, a rejection, declining, a cancellation or not attending, counted from the day the status changed. Each recording is announced in Upcoming {days} days before it goes, and never deleted before that notice was shown. A recording marked &quot;Keep&quot; in the Recordings tab is never deleted automatically. Deleted as &quot;Delete recording&quot; does: its audio, call track and transcripts; the consent records keep that it was deleted, and when.</source>
+        <translation>最終結果とは内定、不採用、辞退、中止、欠席のことで、状況を変更した日から数えます。各録音は削除の {days} 日前に「今後の予定」でお知らせし、お知らせを表示する前に削除することはありません。録音タブで「保存する」にチェックした録音は自動では削除されません。削除は「録音を削除」と同じく、音声、通話トラック、文字起こしが対象です。同意の記録には、削除したこととその日時が残ります。</translation>
     </message>
 </context>
 <context>
@@ -5172,6 +5276,10 @@ a product you worked on</source>
 <context>
     <name>UpcomingView</name>
     <message>
+        <source>The recording of {started} will be deleted on {date} under your retention settings. Keep it?</source>
+        <translation>{started} の録音は、保存期間の設定により {date} に削除されます。残しますか?</translation>
+    </message>
+    <message>
         <source>Interview ({stage})</source>
         <translation>面接（{stage}）</translation>
     </message>
@@ -5238,6 +5346,14 @@ a product you worked on</source>
     <message>
         <source>Cancel or decline…</source>
         <translation>キャンセル・辞退…</translation>
+    </message>
+    <message>
+        <source>Keep recording</source>
+        <translation>録音を残す</translation>
+    </message>
+    <message>
+        <source>Never delete this recording automatically</source>
+        <translation>この録音を自動では削除しない</translation>
     </message>
 </context>
 <context>
