@@ -1,6 +1,8 @@
-"""Retention: the audio of real interviews deleted a chosen number of days after their final result.
+"""Retention: the recordings of real interviews deleted a chosen number of days after their final result, and the
+audio of practice recordings a chosen number of days after they were made.
 
-Off by default (:data:`core.settings.RETENTION_REAL_DAYS` is 0). When on:
+Both off by default (:data:`core.settings.RETENTION_REAL_DAYS` and :data:`core.settings.RETENTION_PRACTICE_DAYS`
+are 0). Real interviews:
 
 * **Which interviews.** Real interviews whose status is a *final result* (:data:`FINAL`): offer, rejected,
   declined, cancelled or no-show. "Passed" (on to the next stage), "done" and "waiting" are not final.
@@ -14,8 +16,9 @@ Off by default (:data:`core.settings.RETENTION_REAL_DAYS` is 0). When on:
   :data:`NOTICE_DAYS` days. The notice appears in Upcoming from :data:`NOTICE_DAYS` days before the due date;
   a recording first announced later than that is deleted :data:`NOTICE_DAYS` days after its first announcement.
 
-Practice (mock) recordings are not touched by retention (yet): their metrics are computed from their transcripts,
-which a deletion takes with them.
+Practice (mock) recordings: only their audio goes (:func:`core.deletion.delete_audio`: audio, call track, sidecar,
+waveform caches), counted from when the recording ended; the recording stays listed with its transcripts, the
+practice answers, self-reviews and metrics. The same notice, keep and "never being recorded" rules apply.
 
 :func:`schedule` says what goes when (read-only); :func:`announce` records that notices were shown; :func:`run`
 deletes what is due. Every function takes ``now``.
@@ -31,7 +34,7 @@ from core import deletion
 from core.interviews import Interview, InterviewKind, Status
 from core.messages import FurikaeriError, Message
 from core.recording.store import Recording, RecordingState
-from core.settings import RETENTION_REAL_DAYS, Settings
+from core.settings import RETENTION_PRACTICE_DAYS, RETENTION_REAL_DAYS, Settings
 
 if TYPE_CHECKING:
     from core.library import Library
@@ -43,17 +46,19 @@ DAY_CHOICES: tuple[int, ...] = RETENTION_REAL_DAYS.choices or (0,)  # 0: off
 
 @dataclass(frozen=True)
 class Policy:
-    """What the user's settings say: days after the final result (0: never delete automatically)."""
+    """What the user's settings say: real interviews' recordings, days after the final result; practice audio,
+    days after it was recorded (0: never delete automatically)."""
 
     real_days: int = 0
+    practice_days: int = 0
 
     @property
     def active(self) -> bool:
-        return self.real_days > 0
+        return self.real_days > 0 or self.practice_days > 0
 
     @classmethod
     def of(cls, settings: Settings) -> Policy:
-        return cls(int(settings.get(RETENTION_REAL_DAYS)))
+        return cls(int(settings.get(RETENTION_REAL_DAYS)), int(settings.get(RETENTION_PRACTICE_DAYS)))
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,13 @@ class Due:
 
     recording: Recording
     interview: Interview
-    final_at: datetime  # when the interview got its final result
-    due_at: datetime  # final_at + the days the settings say
+    since: datetime  # a real interview's final result; a practice recording's end
+    due_at: datetime  # since + the days the settings say
+
+    @property
+    def audio_only(self) -> bool:
+        """A practice recording: only its audio goes."""
+        return self.interview.kind is InterviewKind.MOCK
 
     @property
     def announced_at(self) -> datetime | None:
@@ -103,16 +113,23 @@ def schedule(library: Library, policy: Policy) -> list[Due]:
         return []
     out: list[Due] = []
     for interview in library.interviews.all():
-        if interview.kind is not InterviewKind.REAL:
-            continue
-        final_at = final_result_at(library, interview)
-        if final_at is None:
-            continue
-        for recording in library.recordings.for_interview(interview.stored_id):
-            if recording.keep or recording.state is RecordingState.RECORDING:
+        if interview.kind is InterviewKind.REAL and policy.real_days:
+            final_at = final_result_at(library, interview)
+            if final_at is None:
                 continue
-            out.append(Due(recording, interview, final_at, final_at + timedelta(days=policy.real_days)))
+            out += [Due(recording, interview, final_at, final_at + timedelta(days=policy.real_days))
+                    for recording in _candidates(library, interview)]
+        elif interview.kind is InterviewKind.MOCK and policy.practice_days:
+            for recording in _candidates(library, interview):
+                if recording.has_audio:
+                    made = recording.ended_at or recording.started_at
+                    out.append(Due(recording, interview, made, made + timedelta(days=policy.practice_days)))
     return sorted(out, key=lambda due: (due.due_at, due.recording.id))
+
+
+def _candidates(library: Library, interview: Interview) -> list[Recording]:
+    return [recording for recording in library.recordings.for_interview(interview.stored_id)
+            if not recording.keep and recording.state is not RecordingState.RECORDING]
 
 
 def notices(library: Library, policy: Policy, now: datetime) -> list[Due]:
@@ -153,7 +170,10 @@ def run(library: Library, policy: Policy, now: datetime, dry_run: bool = False) 
             deleted.append(due)
             continue
         try:
-            deletion.delete_recording(library, due.recording.id, unless_kept=True)
+            if due.audio_only:
+                deletion.delete_audio(library, due.recording.id, unless_kept=True)
+            else:
+                deletion.delete_recording(library, due.recording.id, unless_kept=True)
         except FurikaeriError as error:  # kept or being recorded meanwhile, or its files would not go
             failed.append((due, error.message))
             continue

@@ -65,3 +65,14 @@ def test_keep_and_no_keep(tmp_path, capsys):
         assert not library.recordings.get(first.id).keep
     assert cli.main(["retention", "--keep", "999"]) == 4
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_practice_audio_is_listed_as_audio(tmp_path, capsys):
+    from core.settings import RETENTION_PRACTICE_DAYS
+    from tests.test_retention import _practice
+
+    Settings().set(RETENTION_PRACTICE_DAYS, 7)
+    with Library.open() as library:
+        recording, _, _ = _practice(library, tmp_path, at=utc_now() - timedelta(days=30))
+    assert cli.main(["retention", "--dry-run"]) == 0
+    assert f"The audio of practice recording no. {recording.id}" in capsys.readouterr().out

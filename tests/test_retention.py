@@ -161,10 +161,92 @@ def test_migration_0014_on_a_library_from_before(tmp_path):
         recording = importer.import_audio(library, _wav(tmp_path / "a.wav"), _permission(interview.stored_id))
     conn = sqlite3.connect(path, isolation_level=None)
     conn.executescript("ALTER TABLE recordings DROP COLUMN retention_notice_at;"
+                       "ALTER TABLE recordings DROP COLUMN audio_deleted_at;"
                        "ALTER TABLE recordings DROP COLUMN keep; PRAGMA user_version = 13;")
     conn.close()
     with Library.open(path) as library:
         assert library.schema_version() == db.latest_version() == 14
         again = library.recordings.get(recording.id)
-        assert again.keep is False and again.retention_notice_at is None
+        assert again.keep is False and again.retention_notice_at is None and again.has_audio
         assert again.file == recording.file
+
+
+def _practice(library: Library, tmp_path: Path, name: str = "drill", at: datetime = T0):
+    """A practice session with its recording (ended at ``at``), one answer, a transcript and cached metrics."""
+    from core.practice.run import AnswerSpan, EndReason
+    from core.recording.files import transcript_text_path
+    from core.recording.store import RecordingState
+    from core.transcription.model import Segment, Transcript, TranscriptionSettings, Word
+
+    interview = library.interviews.add(Interview(company=name, kind=InterviewKind.MOCK))
+    recording = importer.import_audio(library, _wav(tmp_path / f"{name}.wav"), _permission(interview.stored_id))
+    recording = library.recordings.finish(recording.id, RecordingState.COMPLETED, recording.duration_ms, ended_at=at)
+    question = library.questions.all()[0]
+    session = library.practice.create_session(interview.stored_id, recording.id, "en", (question.key,))
+    answer = library.practice.add_answer(session.id, AnswerSpan(0, question, question.text("en"), 0, 900,
+                                                                EndReason.NEXT))
+    transcript = library.transcripts.save(Transcript(
+        source=recording.file, language="en", duration_ms=1000, settings=TranscriptionSettings(),
+        recording_id=recording.id, segments=(Segment(0, 900, "I led the team.", words=(Word(0, 900, "led", 0.9),)),)))
+    library.practice.save_metrics(answer.id, transcript.id, {"language": "en", "duration_s": 0.9})
+    transcript_text_path(recording.path).write_text("[00:00] I led the team.\n", "utf-8")
+    return recording, answer, transcript
+
+
+def test_practice_audio_goes_after_its_days_with_transcript_and_metrics_kept(tmp_path):
+    from core import deletion
+    from core.recording.files import call_track_path, sidecar_path, transcript_text_path
+
+    policy = Policy(practice_days=14)
+    with Library.open() as library:
+        recording, answer, transcript = _practice(library, tmp_path)
+        _, real = _real(library, tmp_path, "Acme", Status.REJECTED)  # real interviews: off in this policy
+        _wav(call_track_path(recording.path))
+        due = T0 + timedelta(days=14)
+        assert [(d.recording.id, d.due_at, d.audio_only) for d in retention.schedule(library, policy)] == [
+            (recording.id, due, True)]
+        ops.announce(library, policy, due - timedelta(days=NOTICE_DAYS))
+        assert ops.run(library, policy, due - timedelta(seconds=1)).value.deleted == ()
+        result = ops.run(library, policy, due)
+        assert [d.recording.id for d in result.value.deleted] == [recording.id]
+        assert result.changes.deleted_recordings == frozenset() and result.changes.recordings
+        for gone in (recording.path, call_track_path(recording.path), sidecar_path(recording.path)):
+            assert not gone.exists()
+        kept = library.recordings.get(recording.id)
+        assert not kept.has_audio and kept.audio_deleted_at is not None
+        assert transcript_text_path(recording.path).exists()
+        assert [t.id for t in library.transcripts.for_recording(recording.id)] == [transcript.id]
+        assert library.practice.cached_metrics(answer.id, transcript.id) == {"language": "en", "duration_s": 0.9}
+        assert library.practice.answer(answer.id) is not None
+        assert library.consent.chain(kept.interview_id)[-1].recording_id == recording.id
+        assert check_consent(library).ok
+        assert real.path.exists()
+        # Gone once: never scheduled again; a start-up after it does not bring anything back.
+        assert retention.schedule(library, policy) == []
+        assert deletion.finish_pending(library) == 0
+
+
+def test_a_crash_after_the_audio_went_does_not_bring_it_back(tmp_path):
+    """Files set aside, the transaction committed, the process died before removing them: start-up removes them
+    (the row stays, its audio marked deleted)."""
+    from core import deletion
+    from core.deletion import PENDING_PREFIX
+
+    with Library.open() as library:
+        recording, _, _ = _practice(library, tmp_path)
+        hidden = recording.path.with_name(PENDING_PREFIX + recording.path.name)
+        recording.path.rename(hidden)
+        library.recordings.mark_audio_deleted(recording.id, T0)
+        assert deletion.finish_pending(library) >= 1
+        assert not hidden.exists() and not recording.path.exists()
+
+
+def test_kept_practice_audio_stays(tmp_path):
+    policy = Policy(practice_days=7)
+    with Library.open() as library:
+        recording, _, _ = _practice(library, tmp_path)
+        ops.set_keep(library, recording.id, True)
+        late = T0 + timedelta(days=100)
+        assert ops.announce(library, policy, late).value == []
+        assert ops.run(library, policy, late + timedelta(days=NOTICE_DAYS)).value.deleted == ()
+        assert recording.path.exists()

@@ -46,8 +46,10 @@ def _day(moment: datetime) -> str:
 
 
 def _line(out: Output, due: Due, now: datetime) -> str:
-    return out.t(QT_TRANSLATE_NOOP(
-        "CLI", "Recording no. {id} of {company} ({started}): deleted on {date}")).format(
+    text = (QT_TRANSLATE_NOOP("CLI", "The audio of practice recording no. {id} ({started}): deleted on {date}; its "
+                                     "transcript and metrics stay") if due.audio_only
+            else QT_TRANSLATE_NOOP("CLI", "Recording no. {id} of {company} ({started}): deleted on {date}"))
+    return out.t(text).format(
         id=due.recording.id, company=due.interview.company,
         started=due.recording.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), date=_day(due.deletes_at(now)))
 

@@ -32,6 +32,6 @@ def run(library: Library, policy: Policy, now: datetime, dry_run: bool = False) 
     if dry_run or not report.deleted:
         return Result(report)
     interviews = frozenset(due.interview.stored_id for due in report.deleted)
-    gone = frozenset(due.recording.id for due in report.deleted)
+    gone = frozenset(due.recording.id for due in report.deleted if not due.audio_only)  # rows and transcripts
     return Result(report, Changes(recordings=interviews, consent=interviews, transcripts=gone,
                                   deleted_recordings=gone))

@@ -54,6 +54,12 @@ class Recording:
     source_name: str = ""  # an imported recording's original file name ('' for one made in the app)
     keep: bool = False  # never deleted automatically (core.retention)
     retention_notice_at: datetime | None = None  # when its automatic deletion was first announced
+    audio_deleted_at: datetime | None = None  # its audio files were deleted (transcripts and metrics kept)
+
+    @property
+    def has_audio(self) -> bool:
+        """False once its audio was deleted on its own (core.deletion.delete_audio)."""
+        return self.audio_deleted_at is None
 
     @property
     def path(self) -> Path:
@@ -86,6 +92,7 @@ def _from_row(row: sqlite3.Row) -> Recording:
         source_name=row["source_name"], keep=bool(row["keep"]),
         retention_notice_at=(datetime.fromisoformat(row["retention_notice_at"]) if row["retention_notice_at"]
                              else None),
+        audio_deleted_at=datetime.fromisoformat(row["audio_deleted_at"]) if row["audio_deleted_at"] else None,
     )
 
 
@@ -150,6 +157,12 @@ class RecordingStore:
                     first.append(recording_id)
         return first
 
+    def mark_audio_deleted(self, recording_id: int, at: datetime) -> None:
+        """The recording's audio files are gone; its row, transcripts and metrics stay."""
+        with self._lock:
+            self._conn.execute("UPDATE recordings SET audio_deleted_at = ? WHERE id = ?",
+                               (at.isoformat(), recording_id))
+
     def delete(self, recording_id: int) -> None:
         with self._lock:
             self._conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
@@ -184,10 +197,12 @@ class RecordingStore:
             rows = self._conn.execute("SELECT * FROM recordings ORDER BY id").fetchall()
         return [_from_row(row) for row in rows]
 
-    def files(self) -> set[str]:
-        """Every recording's file, relative to the recordings folder."""
+    def files(self, with_audio: bool = False) -> set[str]:
+        """Every recording's file, relative to the recordings folder (``with_audio``: only those whose audio was
+        not deleted on its own)."""
+        where = " WHERE audio_deleted_at IS NULL" if with_audio else ""
         with self._lock:
-            return {row["file"] for row in self._conn.execute("SELECT file FROM recordings").fetchall()}
+            return {row["file"] for row in self._conn.execute("SELECT file FROM recordings" + where).fetchall()}
 
     def unfinished(self) -> list[Recording]:
         with self._lock:
