@@ -34,6 +34,7 @@ from core.settings import (
     GLOSSARY,
     LANGUAGE,
     LIVE_TRANSCRIBE,
+    RETENTION_PRACTICE_DAYS,
     RETENTION_REAL_DAYS,
     SPEECH_MODEL,
     USER_NAME,
@@ -509,7 +510,8 @@ class MainWindow(Retranslatable, QMainWindow):
                                 library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY),
                                 live_transcribe=self.settings.get(LIVE_TRANSCRIBE),
                                 names=(self.settings.get(USER_NAME), self.settings.get(USER_NAME_EN)),
-                                retention_days=self.settings.get(RETENTION_REAL_DAYS))
+                                retention_days=self.settings.get(RETENTION_REAL_DAYS),
+                                practice_retention_days=self.settings.get(RETENTION_PRACTICE_DAYS))
         dialog.models.attach(self.settings, self.tasks.hub)  # the advice, and "Speech models…"
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(GLOSSARY, dialog.chosen_glossary())
@@ -521,6 +523,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())
             self.settings.set(SPEECH_MODEL, dialog.model.currentData())
             self.settings.set(RETENTION_REAL_DAYS, dialog.chosen_retention_days())
+            self.settings.set(RETENTION_PRACTICE_DAYS, dialog.chosen_practice_retention_days())
             self.set_language_setting(dialog.chosen_language())
         dialog.deleteLater()  # a child of the window: not one more hidden dialog each time
 

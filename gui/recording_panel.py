@@ -545,6 +545,8 @@ class RecordingPanel(Retranslatable, QWidget):
                 text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording.source_name}"
             if recording.keep:
                 text += "  " + self.tr("(kept)")
+            if not recording.has_audio:
+                text += "  " + self.tr("(audio deleted, transcript kept)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, recording)
             self.history.addItem(item)
@@ -575,7 +577,7 @@ class RecordingPanel(Retranslatable, QWidget):
         if selected is not None:
             return selected
         recordings = [self.history.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.history.count())]
-        done = [r for r in recordings if r.state is not RecordingState.RECORDING and r.duration_ms > 0]
+        done = [r for r in recordings if r.state is not RecordingState.RECORDING and r.duration_ms > 0 and r.has_audio]
         return max(done, key=lambda r: r.started_at) if done else None
 
     def _update_history_buttons(self) -> None:

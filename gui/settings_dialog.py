@@ -32,7 +32,7 @@ class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
                  model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner,
                  glossary: str = "", live_transcribe: bool = True, names: tuple[str, str] = ("", ""),
-                 retention_days: int = 0):
+                 retention_days: int = 0, practice_retention_days: int = 0):
         super().__init__(parent)
         # Your data: how long the audio of real interviews is kept after their final result (core.retention).
         self.retention = QComboBox()
@@ -43,6 +43,14 @@ class SettingsDialog(Retranslatable, QDialog):
         self.retention_label.setBuddy(self.retention)
         self.retention_hint = QLabel()
         self.retention_hint.setWordWrap(True)
+        self.practice_retention = QComboBox()  # practice: only the audio goes, the metrics stay
+        for days in DAY_CHOICES:
+            self.practice_retention.addItem("", days)
+        self.practice_retention.setCurrentIndex(max(0, self.practice_retention.findData(practice_retention_days)))
+        self.practice_retention_label = QLabel()
+        self.practice_retention_label.setBuddy(self.practice_retention)
+        self.practice_retention_hint = QLabel()
+        self.practice_retention_hint.setWordWrap(True)
         self.name_ja, self.name_en = QLineEdit(names[0]), QLineEdit(names[1])  # how mails are signed
         for field in (self.name_ja, self.name_en):
             field.setClearButtonEnabled(True)
@@ -109,6 +117,8 @@ class SettingsDialog(Retranslatable, QDialog):
         data = QFormLayout(self.data_page)
         data.addRow(self.retention_label, self.retention)
         data.addRow("", self.retention_hint)
+        data.addRow(self.practice_retention_label, self.practice_retention)
+        data.addRow("", self.practice_retention_hint)
         self.pages = QTabWidget()
         for page in (self.general, self.transcription, self.voice_page, self.data_page):
             self.pages.addTab(page, "")
@@ -166,6 +176,15 @@ class SettingsDialog(Retranslatable, QDialog):
             "never deleted automatically. Deleted as \"Delete recording\" does: its audio, call track and "
             "transcripts; the consent records keep that it was deleted, and when.").format(days=NOTICE_DAYS))
         self.retention.setAccessibleDescription(self.retention_hint.text())
+        self.practice_retention_label.setText(self.tr("Delete the audio of practice recordings"))
+        for index, days in enumerate(DAY_CHOICES):
+            self.practice_retention.setItemText(index, self.tr("Never (keep it)") if days == 0 else self.tr(
+                "{days} days after recording").format(days=days))
+        self.practice_retention_hint.setText(self.tr(
+            "Only the audio goes: the transcript, your answers, self-reviews and metrics stay, so your progress "
+            "charts keep every session. Announced in Upcoming {days} days before, as above.").format(
+            days=NOTICE_DAYS))
+        self.practice_retention.setAccessibleDescription(self.practice_retention_hint.text())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -181,6 +200,10 @@ class SettingsDialog(Retranslatable, QDialog):
     def chosen_retention_days(self) -> int:
         """Days after the final result the audio of real interviews is kept (0: never deleted automatically)."""
         return int(self.retention.currentData())
+
+    def chosen_practice_retention_days(self) -> int:
+        """Days after recording the audio of practice recordings is kept (0: never deleted automatically)."""
+        return int(self.practice_retention.currentData())
 
     def chosen_glossary(self) -> str:
         return self.glossary.toPlainText().strip()

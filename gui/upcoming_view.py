@@ -172,6 +172,10 @@ class UpcomingView(Retranslatable, QWidget):
         self._update_buttons()
 
     def _what(self, entry: Entry) -> str:
+        if entry.retention is not None and entry.retention.audio_only:
+            return self.tr("The audio of the practice recording of {started} will be deleted on {date} under your "
+                           "retention settings; its transcript and metrics stay. Keep it?").format(
+                started=format_moment(entry.retention.recording.started_at), date=format_moment(entry.at))
         if entry.retention is not None:
             return self.tr("The recording of {started} will be deleted on {date} under your retention settings. "
                            "Keep it?").format(started=format_moment(entry.retention.recording.started_at),

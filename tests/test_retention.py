@@ -176,7 +176,7 @@ def _practice(library: Library, tmp_path: Path, name: str = "drill", at: datetim
     from core.practice.run import AnswerSpan, EndReason
     from core.recording.files import transcript_text_path
     from core.recording.store import RecordingState
-    from core.transcription.model import Segment, Transcript, TranscriptionSettings, Word
+    from core.transcription.model import Segment, Transcript, Word
 
     interview = library.interviews.add(Interview(company=name, kind=InterviewKind.MOCK))
     recording = importer.import_audio(library, _wav(tmp_path / f"{name}.wav"), _permission(interview.stored_id))
@@ -185,10 +185,14 @@ def _practice(library: Library, tmp_path: Path, name: str = "drill", at: datetim
     session = library.practice.create_session(interview.stored_id, recording.id, "en", (question.key,))
     answer = library.practice.add_answer(session.id, AnswerSpan(0, question, question.text("en"), 0, 900,
                                                                 EndReason.NEXT))
+    from core.analysis.prompting import practice_settings
+    from core.practice.review import answer_metrics
+
+    words = (Word(0, 200, "I", 0.9), Word(250, 500, "led", 0.9), Word(550, 900, "the team.", 0.9))
     transcript = library.transcripts.save(Transcript(
-        source=recording.file, language="en", duration_ms=1000, settings=TranscriptionSettings(),
-        recording_id=recording.id, segments=(Segment(0, 900, "I led the team.", words=(Word(0, 900, "led", 0.9),)),)))
-    library.practice.save_metrics(answer.id, transcript.id, {"language": "en", "duration_s": 0.9})
+        source=recording.file, language="en", duration_ms=1000, settings=practice_settings("en", "tiny.en"),
+        recording_id=recording.id, segments=(Segment(0, 900, "I led the team.", words=words),)))
+    answer_metrics(library, answer, transcript, recording.path, "en")  # cached, as a review leaves them
     transcript_text_path(recording.path).write_text("[00:00] I led the team.\n", "utf-8")
     return recording, answer, transcript
 
@@ -216,7 +220,8 @@ def test_practice_audio_goes_after_its_days_with_transcript_and_metrics_kept(tmp
         assert not kept.has_audio and kept.audio_deleted_at is not None
         assert transcript_text_path(recording.path).exists()
         assert [t.id for t in library.transcripts.for_recording(recording.id)] == [transcript.id]
-        assert library.practice.cached_metrics(answer.id, transcript.id) == {"language": "en", "duration_s": 0.9}
+        metrics = library.practice.cached_metrics(answer.id, transcript.id)
+        assert metrics is not None and metrics["duration_s"] == 0.9
         assert library.practice.answer(answer.id) is not None
         assert library.consent.chain(kept.interview_id)[-1].recording_id == recording.id
         assert check_consent(library).ok

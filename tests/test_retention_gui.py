@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from core.interviews import Status
 from core.library import Library
 from core.retention import NOTICE_DAYS
-from core.settings import RETENTION_REAL_DAYS, Settings
+from core.settings import RETENTION_PRACTICE_DAYS, RETENTION_REAL_DAYS, Settings
 from tests.gui_helpers import each_page, settings_dialog
 from tests.test_deletion_gui import _recordings_tab
 from tests.test_retention import _real
@@ -63,12 +63,21 @@ def test_settings_dialog_saves_the_choice(qtbot, make_window):
 
     def choose(dialog) -> None:
         assert isinstance(dialog, SettingsDialog)
+        assert dialog.chosen_retention_days() == 0 and dialog.chosen_practice_retention_days() == 0
         dialog.retention.setCurrentIndex(dialog.retention.findData(60))
+        dialog.practice_retention.setCurrentIndex(dialog.practice_retention.findData(14))
+        assert dialog.practice_retention.currentText() == "14 days after recording"
         dialog.accept()
 
     handle_modal(window.open_settings, choose)
-    assert Settings().get(RETENTION_REAL_DAYS) == 60
+    assert Settings().get(RETENTION_REAL_DAYS) == 60 and Settings().get(RETENTION_PRACTICE_DAYS) == 14
     assert window.settings.get(RETENTION_REAL_DAYS) == 60
+
+    def check(dialog) -> None:  # opened again: as saved
+        assert dialog.chosen_retention_days() == 60 and dialog.chosen_practice_retention_days() == 14
+        dialog.reject()
+
+    handle_modal(window.open_settings, check)
 
 
 def test_upcoming_announces_then_the_pass_deletes_a_week_later(qtbot, make_window, tmp_path):
@@ -127,3 +136,61 @@ def test_keep_from_upcoming_and_from_the_recordings_tab(qtbot, make_window, tmp_
     with qtbot.waitSignal(window.retention_checked, timeout=10000):
         window.run_retention()
     assert not recording.path.exists()  # its notice was shown over a week ago
+
+
+def test_practice_audio_deleted_leaves_its_transcript_readable(qtbot, make_window, tmp_path):
+    """After the pass deleted a practice recording's audio: listed as such, its transcript opens without the audio
+    (no playback, no transcribing again), and the practice metrics are still there."""
+    from tests.test_retention import _practice
+
+    Settings().set(RETENTION_PRACTICE_DAYS, 7)
+    made: dict = {}
+
+    def prepare(library: Library) -> None:
+        made["recording"], made["answer"], made["transcript"] = _practice(
+            library, tmp_path, at=NOW - timedelta(days=30))
+        library.recordings.announce_retention([made["recording"].id], NOW - timedelta(days=NOTICE_DAYS))
+
+    window = make_window(prepare)  # the pass at start deletes it: announced a week ago
+    recording = made["recording"]
+    qtbot.waitUntil(lambda: not recording.path.exists(), timeout=10000)
+    recorder = _recordings_tab(qtbot, window, 1)
+    qtbot.waitUntil(lambda: "(audio deleted, transcript kept)" in recorder.history.item(0).text(), timeout=5000)
+    recorder.select_recording(recording.id)
+    recorder.transcript_button.click()
+    shown = window.transcripts.windows[recording.id]
+    qtbot.waitUntil(lambda: shown.transcript is not None, timeout=10000)
+    assert shown.transcript.id == made["transcript"].id
+    assert not shown.play_button.isEnabled() and not shown.transcribe_button.isEnabled()
+    assert "audio was deleted" in shown.heading.text()
+    with Library.open() as check:
+        assert check.practice.cached_metrics(made["answer"].id, made["transcript"].id) is not None
+
+
+def test_the_practice_review_shows_kept_metrics_without_the_audio(qtbot, tmp_path):
+    from core import deletion
+    from core.settings import SPEECH_MODEL
+    from gui.practice.review_page import ReviewPage
+    from gui.tasks import TaskRunner
+    from tests.test_retention import _practice
+
+    settings = Settings()
+    settings.set(SPEECH_MODEL, "tiny.en")
+    with Library.open() as library:
+        recording, answer, _ = _practice(library, tmp_path)
+        deletion.delete_audio(library, recording.id)
+        session = library.practice.sessions_for_recording(recording.id)[0]
+
+        def no_service():
+            raise AssertionError("nothing is transcribed again")
+
+        tasks = TaskRunner()
+        page = ReviewPage(library, tasks, no_service, settings)
+        qtbot.addWidget(page)
+        page.show()
+        with qtbot.waitSignal(page.loaded, timeout=10000):
+            page.load(session.id)
+        qtbot.waitUntil(lambda: answer.id in page.metrics, timeout=10000)
+        assert page.metrics[answer.id]["duration_s"] == 0.9
+        assert not page.play_button.isEnabled() and not page.transcribe_button.isVisible()
+        tasks.wait_for_done()

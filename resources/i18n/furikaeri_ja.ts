@@ -760,6 +760,10 @@
         <translation>この録音にも保存期間の設定を再び適用する</translation>
     </message>
     <message>
+        <source>The audio of practice recording no. {id} ({started}): deleted on {date}; its transcript and metrics stay</source>
+        <translation>練習の録音 No. {id}({started})の音声:{date} に削除(文字起こしと指標は残ります)</translation>
+    </message>
+    <message>
         <source>Recording no. {id} of {company} ({started}): deleted on {date}</source>
         <translation>{company} の録音 No. {id}({started}):{date} に削除</translation>
     </message>
@@ -4181,6 +4185,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>(保存指定)</translation>
     </message>
     <message>
+        <source>(audio deleted, transcript kept)</source>
+        <translation>(音声は削除済み、文字起こしは保存)</translation>
+    </message>
+    <message>
         <source>No recordings of this interview yet.</source>
         <translation>この面接の録音はまだありません。</translation>
     </message>
@@ -4250,6 +4258,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>This session has no recorded answers.</source>
         <translation>この練習には録音された回答がありません。</translation>
+    </message>
+    <message>
+        <source>The audio of this session was deleted under your retention settings, before it was transcribed.</source>
+        <translation>この練習の音声は、文字起こしの前に保存期間の設定により削除されました。</translation>
     </message>
     <message>
         <source>Finishing the transcript of your answers…</source>
@@ -4624,6 +4636,18 @@ a product you worked on</source>
     <message>
         <source>The final result is an offer, a rejection, declining, a cancellation or not attending, counted from the day the status changed. Each recording is announced in Upcoming {days} days before it goes, and never deleted before that notice was shown. A recording marked &quot;Keep&quot; in the Recordings tab is never deleted automatically. Deleted as &quot;Delete recording&quot; does: its audio, call track and transcripts; the consent records keep that it was deleted, and when.</source>
         <translation>最終結果とは内定、不採用、辞退、中止、欠席のことで、状況を変更した日から数えます。各録音は削除の {days} 日前に「今後の予定」でお知らせし、お知らせを表示する前に削除することはありません。録音タブで「保存する」にチェックした録音は自動では削除されません。削除は「録音を削除」と同じく、音声、通話トラック、文字起こしが対象です。同意の記録には、削除したこととその日時が残ります。</translation>
+    </message>
+    <message>
+        <source>Delete the audio of practice recordings</source>
+        <translation>練習の録音の音声を削除する時期</translation>
+    </message>
+    <message>
+        <source>{days} days after recording</source>
+        <translation>録音から {days} 日後</translation>
+    </message>
+    <message>
+        <source>Only the audio goes: the transcript, your answers, self-reviews and metrics stay, so your progress charts keep every session. Announced in Upcoming {days} days before, as above.</source>
+        <translation>削除されるのは音声だけです。文字起こし、回答、振り返りのメモ、指標は残るため、上達のグラフにはすべての練習が表示されます。上と同じく、{days} 日前に「今後の予定」でお知らせします。</translation>
     </message>
 </context>
 <context>
@@ -5012,6 +5036,10 @@ a product you worked on</source>
         <translation>{when} の録音（{length}）</translation>
     </message>
     <message>
+        <source>its audio was deleted under your retention settings; the transcript stays</source>
+        <translation>音声は保存期間の設定により削除されました。文字起こしは残っています</translation>
+    </message>
+    <message>
         <source>−5 s</source>
         <translation>−5 秒</translation>
     </message>
@@ -5275,6 +5303,10 @@ a product you worked on</source>
 </context>
 <context>
     <name>UpcomingView</name>
+    <message>
+        <source>The audio of the practice recording of {started} will be deleted on {date} under your retention settings; its transcript and metrics stay. Keep it?</source>
+        <translation>{started} の練習の録音の音声は、保存期間の設定により {date} に削除されます(文字起こしと指標は残ります)。残しますか?</translation>
+    </message>
     <message>
         <source>The recording of {started} will be deleted on {date} under your retention settings. Keep it?</source>
         <translation>{started} の録音は、保存期間の設定により {date} に削除されます。残しますか?</translation>
