@@ -255,3 +255,25 @@ def test_kept_practice_audio_stays(tmp_path):
         assert ops.announce(library, policy, late).value == []
         assert ops.run(library, policy, late + timedelta(days=NOTICE_DAYS)).value.deleted == ()
         assert recording.path.exists()
+
+
+def test_a_recording_without_its_audio_is_not_transcribed_again(tmp_path):
+    import pytest
+
+    from core import deletion
+    from core.ops import transcription as transcription_ops
+    from core.recording.store import AudioDeletedError
+    from core.transcription.model import TranscriptionSettings
+
+    with Library.open() as library:
+        recording, _, _ = _practice(library, tmp_path)
+        deletion.delete_audio(library, recording.id)
+        gone = library.recordings.get(recording.id)
+
+        class NoService:
+            def submit(self, *args, **kwargs):
+                raise AssertionError("not submitted")
+
+        with pytest.raises(AudioDeletedError):
+            transcription_ops.start(library, NoService(), gone, TranscriptionSettings(),  # type: ignore[arg-type]
+                                    on_done=lambda _outcome: None)

@@ -13,7 +13,7 @@ from pathlib import Path
 from core import paths
 from core.consent import ConsentRecord, ConsentRequired
 from core.interviews import utc_now
-from core.messages import QT_TRANSLATE_NOOP, Message
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
 
 class RecordingState(enum.Enum):
@@ -64,6 +64,19 @@ class Recording:
     @property
     def path(self) -> Path:
         return paths.recordings_dir() / self.file
+
+
+class AudioDeletedError(FurikaeriError):
+    """The recording's audio was deleted on its own (retention of practice audio): it cannot be transcribed or
+    played again; its transcripts stay."""
+
+
+def require_audio(recording: Recording) -> None:
+    """Raise :class:`AudioDeletedError` when the recording's audio was deleted."""
+    if not recording.has_audio:
+        raise AudioDeletedError(Message("Recording", QT_TRANSLATE_NOOP(
+            "Recording", "The audio of recording {id} was deleted under your retention settings; its transcript "
+                         "is kept, but it cannot be transcribed or played again."), {"id": recording.id}))
 
 
 def message_to_json(message: Message | None) -> str:

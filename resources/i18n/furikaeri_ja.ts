@@ -4127,6 +4127,13 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <source>The audio of recording {id} was deleted under your retention settings; its transcript is kept, but it cannot be transcribed or played again.</source>
+        <translation>録音 {id} の音声は保存期間の設定により削除されました。文字起こしは残っていますが、文字起こしのやり直しや再生はできません。</translation>
+    </message>
+</context>
+<context>
     <name>RecordingPanel</name>
     <message>
         <source>■ Not recording</source>
@@ -4438,6 +4445,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>This recording has the call&apos;s sound on a track of its own, which already says who spoke: there are no voices to tell apart on one microphone.</source>
         <translation>この録音には通話の音声が別のトラックに入っていて、誰が話したかはすでに分かっています。1本のマイクで聞き分ける声はありません。</translation>
+    </message>
+    <message>
+        <source>The audio of this recording was deleted under your retention settings.</source>
+        <translation>この録音の音声は保存期間の設定により削除されました。</translation>
     </message>
     <message>
         <source>This recording has no transcript yet: transcribe it first.</source>
