@@ -1,5 +1,5 @@
 """Preferences: interface language, speech model, your own words for it, transcription and export choices, your
-voice profile, and how long the audio of real interviews is kept (Your data)."""
+voice profile, and how long recordings are kept (Your data)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class SettingsDialog(Retranslatable, QDialog):
                  glossary: str = "", live_transcribe: bool = True, names: tuple[str, str] = ("", ""),
                  retention_days: int = 0, practice_retention_days: int = 0):
         super().__init__(parent)
-        # Your data: how long the audio of real interviews is kept after their final result (core.retention).
+        # Your data: how long the recordings of real interviews are kept after their final result (core.retention).
         self.retention = QComboBox()
         for days in DAY_CHOICES:
             self.retention.addItem("", days)
@@ -165,7 +165,7 @@ class SettingsDialog(Retranslatable, QDialog):
             if name in BUILTIN_MODELS:
                 self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
         self.models.retranslate()
-        self.retention_label.setText(self.tr("Delete the audio of real interviews"))
+        self.retention_label.setText(self.tr("Delete the recordings of real interviews"))
         for index, days in enumerate(DAY_CHOICES):
             self.retention.setItemText(index, self.tr("Never (keep it)") if days == 0 else self.tr(
                 "{days} days after the final result").format(days=days))
@@ -198,7 +198,7 @@ class SettingsDialog(Retranslatable, QDialog):
         return self.name_ja.text().strip(), self.name_en.text().strip()
 
     def chosen_retention_days(self) -> int:
-        """Days after the final result the audio of real interviews is kept (0: never deleted automatically)."""
+        """Days after the final result the recordings of real interviews are kept (0: never deleted automatically)."""
         return int(self.retention.currentData())
 
     def chosen_practice_retention_days(self) -> int:

@@ -4633,7 +4633,7 @@ a product you worked on</source>
 担当した製品名</translation>
     </message>
     <message>
-        <source>Delete the audio of real interviews</source>
+        <source>Delete the recordings of real interviews</source>
         <translation>本番面接の録音を削除する時期</translation>
     </message>
     <message>
