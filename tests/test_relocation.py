@@ -155,3 +155,15 @@ def test_a_moved_library_that_cannot_be_found_is_said_so(tmp_path):
         paths.data_dir()
     assert "cannot be found" in raised.value.message.render()
     assert not (tmp_path / "usb").exists()  # no empty library started there
+
+
+def test_main_py_move_library(tmp_path, capsys):
+    from core import cli
+
+    _library_with_content(tmp_path)
+    target = tmp_path / "moved by the command line"
+    assert cli.main(["move-library", str(target)]) == 0
+    assert "Moved and verified" in capsys.readouterr().out
+    assert paths.data_dir() == target.resolve()
+    assert cli.main(["move-library", str(target / "inside")]) == 2
+    assert "inside it" in capsys.readouterr().err

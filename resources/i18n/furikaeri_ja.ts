@@ -807,6 +807,26 @@
         <source>Recording no. {id} was not deleted: {reason}</source>
         <translation>録音 No. {id} は削除されませんでした:{reason}</translation>
     </message>
+    <message>
+        <source>move the library to another folder (with Furikaeri closed); the old one is removed once the new one is verified</source>
+        <translation>ライブラリを別のフォルダーへ移動する(Furikaeri を閉じた状態で)。新しい場所の検証が済んでから古いフォルダーを削除する</translation>
+    </message>
+    <message>
+        <source>an empty or new folder, given as a full path</source>
+        <translation>空のフォルダーまたは新しいフォルダー(フルパスで指定)</translation>
+    </message>
+    <message>
+        <source>Moving the library from {source} to {target}…</source>
+        <translation>ライブラリを {source} から {target} へ移動しています…</translation>
+    </message>
+    <message>
+        <source>Moved and verified: {files} file(s), {mb} MB. Furikaeri now uses {target}.</source>
+        <translation>移動と検証が完了しました:{files} 個のファイル、{mb} MB。今後 Furikaeri は {target} を使います。</translation>
+    </message>
+    <message>
+        <source>The old folder {source} could not be removed entirely: remove what is left yourself.</source>
+        <translation>古いフォルダー {source} を完全には削除できませんでした。残ったものはご自身で削除してください。</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -4234,6 +4254,69 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Now restate the request on the recording and let them answer:</source>
         <translation>録音上でもう一度お願いし、相手の返答を録音しましょう：</translation>
+    </message>
+</context>
+<context>
+    <name>Relocation</name>
+    <message>
+        <source>The library was moved to {path}, which cannot be found now (a drive not connected?). Connect it and start again.</source>
+        <translation>ライブラリは {path} に移動されていますが、今は見つかりません(ドライブが接続されていない可能性があります)。接続してから起動し直してください。</translation>
+    </message>
+    <message>
+        <source>The library holds a link ({name}), which Furikaeri did not make. Nothing was moved.</source>
+        <translation>ライブラリに Furikaeri が作成していないリンク({name})があります。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>Give the new folder as a full path.</source>
+        <translation>新しいフォルダーはフルパスで指定してください。</translation>
+    </message>
+    <message>
+        <source>The new folder is the library&apos;s folder or inside it: choose a folder elsewhere.</source>
+        <translation>新しいフォルダーがライブラリのフォルダー自体か、その中にあります。別の場所のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The library&apos;s folder is inside the new folder: choose an empty folder of its own.</source>
+        <translation>ライブラリのフォルダーが新しいフォルダーの中にあります。専用の空のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The new folder must be empty (or not exist yet): {path}</source>
+        <translation>新しいフォルダーは空(またはまだ存在しないもの)である必要があります:{path}</translation>
+    </message>
+    <message>
+        <source>Furikaeri may not write in {path}.</source>
+        <translation>Furikaeri は {path} に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Not enough free space there: the library needs {needed} MB, {free} MB are free.</source>
+        <translation>空き容量が足りません。ライブラリには {needed} MB 必要ですが、空きは {free} MB です。</translation>
+    </message>
+    <message>
+        <source>Furikaeri may not write in {path} ({detail}). Nothing was moved.</source>
+        <translation>Furikaeri は {path} に書き込めません({detail})。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>A recording is under way (or waits to be recovered at the next start): move the library when it has finished. Nothing was moved.</source>
+        <translation>録音中です(または次回の起動時に復旧される録音があります)。終わってからライブラリを移動してください。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The library is in use by another program (is Furikaeri open?). Nothing was moved.</source>
+        <translation>ライブラリは別のプログラムで使用中です(Furikaeri が開いていませんか)。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The copied database did not pass its integrity check ({detail}). Nothing was moved.</source>
+        <translation>コピーしたデータベースが整合性チェックに合格しませんでした({detail})。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The copy of {name} differs from the original. Nothing was moved.</source>
+        <translation>{name} のコピーが元のファイルと一致しません。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The consent records at the new place did not verify ({detail}). Nothing was moved.</source>
+        <translation>新しい場所で同意の記録を検証できませんでした({detail})。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The library could not be copied ({detail}). Nothing was moved.</source>
+        <translation>ライブラリをコピーできませんでした({detail})。何も移動していません。</translation>
     </message>
 </context>
 <context>
