@@ -255,3 +255,39 @@ def _remove_copy(target: Path, created: bool) -> None:
 def _remove_old(source: Path) -> bool:
     shutil.rmtree(source, ignore_errors=True)
     return not source.exists()
+
+
+# -- a move asked for in the app: done at its next start, before the library opens --------------------------------
+REQUEST_NAME = "library-move-request"
+
+
+def _request_path() -> Path:
+    return paths.config_dir() / REQUEST_NAME
+
+
+def request_move(target: Path) -> None:
+    """Ask for the library to move to ``target`` at the next start (the app has it open now)."""
+    atomic_write_text(_request_path(), str(Path(target).expanduser().resolve()) + "\n")
+
+
+def pending_move() -> Path | None:
+    """The folder a move was asked to, if one waits."""
+    try:
+        text = _request_path().read_text("utf-8").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    return Path(text) if text and Path(text).is_absolute() else None
+
+
+def cancel_move() -> None:
+    _request_path().unlink(missing_ok=True)
+
+
+def move_pending(progress: Progress | None = None) -> Moved | None:
+    """Do the move asked for, if any (the request goes whatever happens: a failed move is said, not retried at
+    every start). Raises :class:`MoveError` when it failed; the library is then where it was."""
+    target = pending_move()
+    if target is None:
+        return None
+    cancel_move()
+    return move(target, progress)

@@ -3,25 +3,33 @@ voice profile, and how long recordings are kept (Your data)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core import paths, relocation
 from core.library import Library
+from core.messages import Message
 from core.retention import DAY_CHOICES, NOTICE_DAYS
 from core.speech.models import BUILTIN_MODELS
-from gui.i18n import Retranslatable, translate
+from gui.i18n import Retranslatable, render, translate
 from gui.model_manager import ModelChoice
 from gui.tasks import TaskRunner
 from gui.voice_profile_box import VoiceProfileBox
@@ -107,6 +115,18 @@ class SettingsDialog(Retranslatable, QDialog):
         speech.addRow("", self.live_transcribe)
         speech.addRow("", self.live_hint)
         speech.addRow("", self.auto_transcribe)
+        # Moving the library (core.relocation): asked here, done at the next start (acts at once, like the voice page).
+        self._tasks = tasks
+        self.library_place = QLabel()
+        self.library_place.setWordWrap(True)
+        self.library_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_button = QPushButton()
+        self.move_button.clicked.connect(self.choose_library_folder)
+        self.cancel_move_button = QPushButton()
+        self.cancel_move_button.clicked.connect(self.cancel_library_move)
+        self.move_note = QLabel()
+        self.move_note.setWordWrap(True)
+        self._move_problem: Message | None = None
         self.voice = VoiceProfileBox(library, tasks)
         self.voice.setFlat(True)  # the tab is its frame
         self.voice_page = QWidget()
@@ -119,6 +139,13 @@ class SettingsDialog(Retranslatable, QDialog):
         data.addRow("", self.retention_hint)
         data.addRow(self.practice_retention_label, self.practice_retention)
         data.addRow("", self.practice_retention_hint)
+        data.addRow("", self.library_place)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.move_button)
+        move_row.addWidget(self.cancel_move_button)
+        move_row.addStretch(1)
+        data.addRow("", move_row)
+        data.addRow("", self.move_note)
         self.pages = QTabWidget()
         for page in (self.general, self.transcription, self.voice_page, self.data_page):
             self.pages.addTab(page, "")
@@ -185,6 +212,14 @@ class SettingsDialog(Retranslatable, QDialog):
             "charts keep every session. Announced in Upcoming {days} days before, as above.").format(
             days=NOTICE_DAYS))
         self.practice_retention.setAccessibleDescription(self.practice_retention_hint.text())
+        self.library_place.setText(self.tr("The library (database and recordings) is in {path}").format(
+            path=paths.data_dir(create=False)))
+        self.move_button.setText(self.tr("Move library…"))
+        self.move_button.setToolTip(self.tr(
+            "Choose an empty folder: at the next start the library is copied there, checked file by file, and "
+            "only then is the old folder removed"))
+        self.cancel_move_button.setText(self.tr("Do not move"))
+        self._show_move()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -200,6 +235,43 @@ class SettingsDialog(Retranslatable, QDialog):
     def chosen_retention_days(self) -> int:
         """Days after the final result the recordings of real interviews are kept (0: never deleted automatically)."""
         return int(self.retention.currentData())
+
+    # -- moving the library ------------------------------------------------------------------
+    def choose_library_folder(self, folder: str | None = None) -> None:
+        """Ask for an empty folder, check it in the background, and ask for the move at the next start."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("An empty folder for the library"))
+        if not folder:
+            return
+        target = Path(folder)
+        self.move_button.setEnabled(False)
+        self._tasks.run(lambda: relocation.check_target(target), done=lambda problem: self._checked(target, problem),
+                        failed=lambda error: self._checked(target, Message("Relocation", str(error))))
+
+    def _checked(self, target: Path, problem: Message | None) -> None:
+        self.move_button.setEnabled(True)
+        self._move_problem = problem
+        if problem is None:
+            relocation.request_move(target)
+        self._show_move()
+
+    def cancel_library_move(self) -> None:
+        relocation.cancel_move()
+        self._move_problem = None
+        self._show_move()
+
+    def _show_move(self) -> None:
+        pending = relocation.pending_move()
+        self.cancel_move_button.setVisible(pending is not None)
+        if self._move_problem is not None:
+            self.move_note.setText(render(self._move_problem))
+        elif pending is not None:
+            self.move_note.setText(self.tr(
+                "The library moves to {path} the next time Furikaeri starts: quit Furikaeri and start it again.")
+                .format(path=pending))
+        else:
+            self.move_note.setText("")
+        self.move_note.setVisible(bool(self.move_note.text()))
 
     def chosen_practice_retention_days(self) -> int:
         """Days after recording the audio of practice recordings is kept (0: never deleted automatically)."""

@@ -167,3 +167,48 @@ def test_main_py_move_library(tmp_path, capsys):
     assert paths.data_dir() == target.resolve()
     assert cli.main(["move-library", str(target / "inside")]) == 2
     assert "inside it" in capsys.readouterr().err
+
+
+def test_a_move_asked_for_in_the_app_happens_at_the_next_start(tmp_path):
+    _library_with_content(tmp_path)
+    assert relocation.move_pending() is None
+    relocation.request_move(tmp_path / "later")
+    assert relocation.pending_move() == (tmp_path / "later").resolve()
+    moved = relocation.move_pending()
+    assert moved is not None and paths.data_dir() == (tmp_path / "later").resolve()
+    assert relocation.pending_move() is None
+    relocation.request_move(paths.data_dir() / "inside")  # refused: said once, not asked again
+    with pytest.raises(MoveError):
+        relocation.move_pending()
+    assert relocation.pending_move() is None and paths.data_dir() == (tmp_path / "later").resolve()
+
+
+def test_settings_asks_for_the_move_and_the_next_start_does_it(qtbot, tmp_path):
+    """Your data page: the library's place, "Move library…" checks the folder and asks for the move; the app's next
+    start (gui.app.move_if_asked) moves it behind a progress window."""
+    from gui.app import move_if_asked
+    from tests.gui_helpers import settings_dialog
+
+    _library_with_content(tmp_path)
+    old = paths.data_dir()
+    with settings_dialog(qtbot, "en") as dialog:
+        dialog.pages.setCurrentWidget(dialog.data_page)
+        assert str(old) in dialog.library_place.text()
+        assert dialog.move_button.text() == "Move library…" and not dialog.cancel_move_button.isVisible()
+        dialog.choose_library_folder(str(old / "recordings"))  # inside: refused, said why
+        qtbot.waitUntil(lambda: "inside it" in dialog.move_note.text(), timeout=5000)
+        assert relocation.pending_move() is None
+        target = tmp_path / "new place"
+        target.mkdir()
+        dialog.choose_library_folder(str(target))
+        qtbot.waitUntil(lambda: "next time Furikaeri starts" in dialog.move_note.text(), timeout=5000)
+        assert dialog.cancel_move_button.isVisible() and relocation.pending_move() == target.resolve()
+        dialog.cancel_move_button.click()
+        assert relocation.pending_move() is None and not dialog.move_note.isVisible()
+        dialog.choose_library_folder(str(target))
+        qtbot.waitUntil(lambda: relocation.pending_move() is not None, timeout=5000)
+    move_if_asked()
+    assert paths.data_dir() == target.resolve() and not old.exists()
+    assert relocation.pending_move() is None
+    with Library.open() as library:
+        assert len(library.recordings.all()) == 1 and check_consent(library).ok

@@ -2500,6 +2500,17 @@
     </message>
 </context>
 <context>
+    <name>LibraryMove</name>
+    <message>
+        <source>Moving the library to {path}…</source>
+        <translation>ライブラリを {path} へ移動しています…</translation>
+    </message>
+    <message>
+        <source>The library could not be moved ({detail}); it is where it was.</source>
+        <translation>ライブラリを移動できませんでした({detail})。ライブラリは元の場所にあります。</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySearch</name>
     <message>
         <source>A recording is running: its interview stays open.</source>
@@ -4742,6 +4753,30 @@ a product you worked on</source>
     <message>
         <source>Only the audio goes: the transcript, your answers, self-reviews and metrics stay, so your progress charts keep every session. Announced in Upcoming {days} days before, as above.</source>
         <translation>削除されるのは音声だけです。文字起こし、回答、振り返りのメモ、指標は残るため、上達のグラフにはすべての練習が表示されます。上と同じく、{days} 日前に「今後の予定」でお知らせします。</translation>
+    </message>
+    <message>
+        <source>The library (database and recordings) is in {path}</source>
+        <translation>ライブラリ(データベースと録音)の場所:{path}</translation>
+    </message>
+    <message>
+        <source>Move library…</source>
+        <translation>ライブラリを移動…</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder: at the next start the library is copied there, checked file by file, and only then is the old folder removed</source>
+        <translation>空のフォルダーを選んでください。次回の起動時にライブラリをそこへコピーし、ファイルごとに確認してから古いフォルダーを削除します</translation>
+    </message>
+    <message>
+        <source>Do not move</source>
+        <translation>移動しない</translation>
+    </message>
+    <message>
+        <source>An empty folder for the library</source>
+        <translation>ライブラリ用の空のフォルダー</translation>
+    </message>
+    <message>
+        <source>The library moves to {path} the next time Furikaeri starts: quit Furikaeri and start it again.</source>
+        <translation>次回の起動時にライブラリを {path} へ移動します。Furikaeri を終了して、もう一度起動してください。</translation>
     </message>
 </context>
 <context>
