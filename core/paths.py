@@ -78,17 +78,6 @@ def _pointed() -> Path | None:
     return Path(text) if text and Path(text).is_absolute() else None
 
 
-def set_library_location(folder: Path) -> None:
-    """Point at ``folder`` as the library's place from now on (the default place: the pointer goes)."""
-    from core.fsutil import atomic_write_text
-
-    folder = Path(folder).resolve()
-    if folder == default_data_dir().resolve():
-        library_pointer_path().unlink(missing_ok=True)
-    else:
-        atomic_write_text(library_pointer_path(), str(folder) + "\n")
-
-
 def data_dir(create: bool = True) -> Path:
     """The library: database, recordings, exports-in-progress (``create=False``: only where it is).
 

@@ -149,6 +149,15 @@ def _probe(target: Path) -> None:
             path=str(target), detail=error.strerror or str(error))) from error
 
 
+def set_library_location(folder: Path) -> None:
+    """Point at ``folder`` as the library's place from now on (the default place: the pointer goes)."""
+    folder = Path(folder).resolve()
+    if folder == paths.default_data_dir().resolve():
+        paths.library_pointer_path().unlink(missing_ok=True)
+    else:
+        atomic_write_text(paths.library_pointer_path(), str(folder) + "\n")
+
+
 def _pointer_text() -> str | None:
     try:
         return paths.library_pointer_path().read_text("utf-8")
@@ -220,7 +229,7 @@ def move(target: Path, progress: Progress | None = None) -> Moved:
                 done += (source / relative).stat().st_size
                 if progress is not None:
                     progress(done, total)
-            paths.set_library_location(target)
+            set_library_location(target)
             with Library.open() as moved:
                 after = check_consent(moved).problems
             if len(after) > before:
