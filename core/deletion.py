@@ -21,15 +21,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import paths
 from core.consent import ConsentKind
-from core.interviews import InterviewKind
+from core.interviews import InterviewKind, utc_now
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.recording.files import side_files
+from core.recording.files import side_files, transcript_text_path
 from core.recording.store import Recording, RecordingState
 
 if TYPE_CHECKING:
@@ -188,11 +189,16 @@ def plan_interview(library: Library, interview_id: int) -> Plan:
 PENDING_PREFIX = ".deleting-"
 
 
-def _set_aside(recordings: tuple[Recording, ...]) -> list[tuple[Path, Path]]:
+def _every_file(recording: Recording) -> tuple[Path, ...]:
+    return (recording.path, *side_files(recording.path))
+
+
+def _set_aside(recordings: tuple[Recording, ...],
+               files: Callable[[Recording], tuple[Path, ...]] = _every_file) -> list[tuple[Path, Path]]:
     moved: list[tuple[Path, Path]] = []
     try:
         for recording in recordings:
-            for path in (recording.path, *side_files(recording.path)):
+            for path in files(recording):
                 if path.exists():
                     hidden = path.with_name(PENDING_PREFIX + path.name)
                     os.replace(path, hidden)
@@ -225,7 +231,7 @@ def _remove(moved: list[tuple[Path, Path]], interview_ids: set[int]) -> None:
 def finish_pending(library: Library) -> int:
     """Complete deletions a crash interrupted (run at start-up, before recovery); returns how many files went."""
     root = paths.recordings_dir()
-    known = library.recordings.files()
+    known = library.recordings.files(with_audio=True)  # a recording whose audio went keeps its row, not its files
     removed = 0
     for hidden in sorted(root.glob(f"*/{PENDING_PREFIX}*")):
         name = hidden.name.removeprefix(PENDING_PREFIX)
@@ -242,19 +248,23 @@ def finish_pending(library: Library) -> int:
     return removed
 
 
-def _checked_recording(library: Library, recording_id: int) -> Recording:
+def _checked_recording(library: Library, recording_id: int, unless_kept: bool = False) -> Recording:
     recording = _recording(library, recording_id)
     _not_while_recording((recording,))
+    if unless_kept and recording.keep:
+        raise DeletionError(_m(QT_TRANSLATE_NOOP(
+            "Deletion", "Recording {id} is marked to keep. Nothing was deleted."), id=recording_id))
     return recording
 
 
-def delete_recording(library: Library, recording_id: int) -> Deleted:
-    """One recording with its files, transcripts and search entries; a deletion record joins the consent chain."""
-    recording = _checked_recording(library, recording_id)
+def delete_recording(library: Library, recording_id: int, unless_kept: bool = False) -> Deleted:
+    """One recording with its files, transcripts and search entries; a deletion record joins the consent chain.
+    ``unless_kept`` (automatic deletion, core.retention): a recording marked to keep is refused."""
+    recording = _checked_recording(library, recording_id, unless_kept)
     moved = _set_aside((recording,))
     try:
         with library.transaction():
-            recording = _checked_recording(library, recording_id)  # as it is now, under the write lock
+            recording = _checked_recording(library, recording_id, unless_kept)  # as it is now, under the lock
             library.recordings.delete(recording_id)  # the database cascades to transcripts, words, markers, speakers
             record = library.consent.add_event(recording.interview_id, ConsentKind.DELETION, recording_id)
             library.search.sync()  # its search entries go in the same transaction
@@ -264,6 +274,32 @@ def delete_recording(library: Library, recording_id: int) -> Deleted:
     _remove(moved, {recording.interview_id})
     emptied = library.erase_deleted()
     return Deleted(recording.interview_id, (recording_id,), False, record.id, emptied)
+
+
+def audio_files(recording: Recording) -> tuple[Path, ...]:
+    """What :func:`delete_audio` removes: the audio, the call track, the sidecar and waveform caches (not the
+    transcript's text file: the transcript stays)."""
+    keep = transcript_text_path(recording.path)
+    return tuple(path for path in (recording.path, *side_files(recording.path)) if path != keep)
+
+
+def delete_audio(library: Library, recording_id: int, unless_kept: bool = False) -> Deleted:
+    """Only the recording's audio files (see :func:`audio_files`); its row, transcripts, practice answers and
+    metrics stay. A deletion record joins the consent chain as for a whole recording."""
+    recording = _checked_recording(library, recording_id, unless_kept)
+    if not recording.has_audio:
+        return Deleted(recording.interview_id, (), False, None, True)
+    moved = _set_aside((recording,), audio_files)
+    try:
+        with library.transaction():
+            recording = _checked_recording(library, recording_id, unless_kept)  # as it is now, under the lock
+            library.recordings.mark_audio_deleted(recording_id, utc_now())
+            record = library.consent.add_event(recording.interview_id, ConsentKind.DELETION, recording_id)
+    except BaseException:
+        _put_back(moved)
+        raise
+    _remove(moved, set())
+    return Deleted(recording.interview_id, (recording_id,), False, record.id, True)
 
 
 def withdraw_permission(library: Library, interview_id: int, with_notes: bool = False) -> Deleted:

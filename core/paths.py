@@ -4,6 +4,9 @@ By default the platform's per-user directories are used (``~/.local/share``,
 ``~/.cache`` and ``~/.config`` on Linux).  Setting ``FURIKAERI_HOME`` puts
 everything below that one folder instead; every test does so.
 
+The library (data) folder can be moved (core.relocation): the config folder then holds a pointer file,
+``library-location``, whose one line is the library's absolute path; :func:`data_dir` follows it.
+
 Directories are created owner-only (0700) and files owner-only (0600): the
 library holds recordings and notes about real people.
 """
@@ -14,6 +17,8 @@ import os
 from pathlib import Path
 
 import platformdirs
+
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
 APP_NAME = "Furikaeri"
 HOME_ENV = "FURIKAERI_HOME"
@@ -51,11 +56,50 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def data_dir(create: bool = True) -> Path:
-    """The library: database, recordings, exports-in-progress (``create=False``: only where it is)."""
+POINTER_NAME = "library-location"
+
+
+def default_data_dir() -> Path:
+    """Where the library is unless it was moved."""
     root = _override()
-    path = root / "data" if root else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return root / "data" if root else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def library_pointer_path() -> Path:
+    """The pointer file saying where a moved library is (absent: at :func:`default_data_dir`)."""
+    return config_dir() / POINTER_NAME
+
+
+def _pointed() -> Path | None:
+    try:
+        text = library_pointer_path().read_text("utf-8").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    return Path(text) if text and Path(text).is_absolute() else None
+
+
+def data_dir(create: bool = True) -> Path:
+    """The library: database, recordings, exports-in-progress (``create=False``: only where it is).
+
+    A moved library's folder (the pointer file) is never created here: when it is missing (a drive not
+    connected), :class:`LibraryMissingError` says so rather than an empty library being started there."""
+    pointed = _pointed()
+    if pointed is not None:
+        if create and not pointed.is_dir():
+            raise LibraryMissingError(pointed)
+        return pointed
+    path = default_data_dir()
     return ensure_private_dir(path) if create else path
+
+
+class LibraryMissingError(FurikaeriError):
+    """The library was moved to a folder that cannot be found now."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(Message("Relocation", QT_TRANSLATE_NOOP(
+            "Relocation", "The library was moved to {path}, which cannot be found now (a drive not connected?). "
+                          "Connect it and start again."), {"path": str(folder)}))
+        self.folder = folder
 
 
 def cache_dir() -> Path:

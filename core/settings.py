@@ -47,10 +47,16 @@ GLOSSARY = Setting("glossary", "")
 JAPANESE_MODEL_ADVICE_SHOWN = Setting("japanese_model_advice_shown", False)  # said once, on first use of Japanese
 # Where each window was and how its splitters were set, by window name (gui.window_state): opened as it was left.
 WINDOWS = Setting("windows", {})
+# Retention (core.retention): the audio of a real interview is deleted this many days after its final result
+# (0: never; the default). The choices are core.retention.DAY_CHOICES.
+RETENTION_REAL_DAYS = Setting("retention_real_days", 0, (0, 7, 14, 30, 60, 90, 180, 365))
+# The audio of practice recordings is deleted this many days after it was recorded; its metrics stay (0: never).
+RETENTION_PRACTICE_DAYS = Setting("retention_practice_days", 0, RETENTION_REAL_DAYS.choices)
 
 DECLARED: dict[str, Setting] = {s.key: s for s in (
     LANGUAGE, SPEECH_MODEL, USER_NAME, USER_NAME_EN, AUTO_TRANSCRIBE, EXPORT_NOTICE, GLOSSARY,
-    JAPANESE_MODEL_ADVICE_SHOWN, LIVE_TRANSCRIBE, EXPORT_FOLDER, EXPORT_FORMAT, WINDOWS)}
+    JAPANESE_MODEL_ADVICE_SHOWN, LIVE_TRANSCRIBE, EXPORT_FOLDER, EXPORT_FORMAT, WINDOWS, RETENTION_REAL_DAYS,
+    RETENTION_PRACTICE_DAYS)}
 
 
 class Settings:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -34,6 +34,8 @@ from core.settings import (
     GLOSSARY,
     LANGUAGE,
     LIVE_TRANSCRIBE,
+    RETENTION_PRACTICE_DAYS,
+    RETENTION_REAL_DAYS,
     SPEECH_MODEL,
     USER_NAME,
     USER_NAME_EN,
@@ -68,6 +70,9 @@ if TYPE_CHECKING:
     from gui.transcript_window import TranscriptWindow
 
 
+RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000  # the retention pass runs once a day while the app runs
+
+
 class _ListColumn(QWidget):
     """The interview list's column: about a third of a laptop screen at first, the page beside it the rest (the
     splitter gives the window's extra room to the page; the user's own sizes are restored by WindowState)."""
@@ -81,6 +86,7 @@ class MainWindow(Retranslatable, QMainWindow):
     audio_checked = Signal()
     recovery_checked = Signal(list)
     consent_checked = Signal(object)  # ConsentCheck, or the exception when the check could not run
+    retention_checked = Signal(object)  # core.retention.Report of a retention pass that ran
 
     def __init__(self, library: Library, settings: Settings, switcher: LanguageSwitcher,
                  parent: QWidget | None = None):
@@ -207,6 +213,36 @@ class MainWindow(Retranslatable, QMainWindow):
         self.first_paint.call(self._probe)  # the window first: PortAudio and the model check load a lot
         # What changed since the last search, indexed before one is typed (the search module loads then too).
         self.first_paint.call(lambda: self.tasks.run(self.library.search.sync))
+        # Retention (core.retention): at start, then once a day while the app runs; off unless the settings say.
+        self.first_paint.call(self.run_retention)
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(RETENTION_INTERVAL_MS)
+        self.retention_timer.timeout.connect(self.run_retention)
+        self.retention_timer.start()
+
+    def run_retention(self) -> None:
+        """Delete in the background what the retention settings say is due and was announced long enough ago."""
+        from core.ops import retention as retention_ops
+        from core.retention import Policy
+
+        policy = Policy.of(self.settings)
+        if not policy.active:
+            return
+        now = self.tracker_ui.now()
+        self.tasks.run_op(lambda: retention_ops.run(self.library, policy, now),
+                          done=lambda report: self._retention_done(report, now), failed=self.show_error)
+
+    def _retention_done(self, report, now) -> None:
+        deleted = len(report.deleted)
+        unannounced = [due for due in report.waiting if due.noticeable(now) and due.announced_at is None]
+        if deleted:
+            self.statusBar().showMessage(self.tr(
+                "{count} recording(s) deleted under your retention settings.").format(count=deleted), 15000)
+        elif unannounced:
+            self.statusBar().showMessage(self.tr(
+                "{count} recording(s) will be deleted soon under your retention settings: see Upcoming to keep "
+                "them.").format(count=len(unannounced)), 15000)
+        self.retention_checked.emit(report)
 
     def _probe(self) -> None:
         from core.audio.devices import audio_status
@@ -479,7 +515,9 @@ class MainWindow(Retranslatable, QMainWindow):
                                 self.settings.get(SPEECH_MODEL), self.settings.get(EXPORT_NOTICE),
                                 library=self.library, tasks=self.tasks, glossary=self.settings.get(GLOSSARY),
                                 live_transcribe=self.settings.get(LIVE_TRANSCRIBE),
-                                names=(self.settings.get(USER_NAME), self.settings.get(USER_NAME_EN)))
+                                names=(self.settings.get(USER_NAME), self.settings.get(USER_NAME_EN)),
+                                retention_days=self.settings.get(RETENTION_REAL_DAYS),
+                                practice_retention_days=self.settings.get(RETENTION_PRACTICE_DAYS))
         dialog.models.attach(self.settings, self.tasks.hub)  # the advice, and "Speech models…"
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.settings.set(GLOSSARY, dialog.chosen_glossary())
@@ -490,6 +528,8 @@ class MainWindow(Retranslatable, QMainWindow):
             self.settings.set(LIVE_TRANSCRIBE, dialog.live_transcribe.isChecked())
             self.settings.set(EXPORT_NOTICE, dialog.export_notice.isChecked())
             self.settings.set(SPEECH_MODEL, dialog.model.currentData())
+            self.settings.set(RETENTION_REAL_DAYS, dialog.chosen_retention_days())
+            self.settings.set(RETENTION_PRACTICE_DAYS, dialog.chosen_practice_retention_days())
             self.set_language_setting(dialog.chosen_language())
         dialog.deleteLater()  # a child of the window: not one more hidden dialog each time
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Changes
 from core.ops import recording as recording_ops
+from core.ops import retention as retention_ops
 from core.recording.call_watch import CallWatch
 from core.recording.store import Recording, RecordingState
 from gui import shortcuts
@@ -142,6 +144,9 @@ class RecordingPanel(Retranslatable, QWidget):
         self.delete_button = QPushButton()  # the selected finished recording, for real (gui.deletion_ui)
         self.withdrawn_button = QPushButton()  # a real interview's permission withdrawn: all its recordings go
         self.deleter = Deleter(library, tasks, self)
+        # The selected recording is never deleted automatically (core.retention): evidence, say.
+        self.keep_box = QCheckBox()
+        self.keep_box.clicked.connect(self.set_keep)
         self.delete_button.clicked.connect(self.delete_selected)
         self.withdrawn_button.clicked.connect(self.permission_withdrawn)
         self.history.itemSelectionChanged.connect(self._update_history_buttons)
@@ -209,6 +214,7 @@ class RecordingPanel(Retranslatable, QWidget):
         history_buttons.addWidget(self.transcript_button)
         history_buttons.addWidget(self.consent_report.button)
         history_buttons.addWidget(self.delete_button)
+        history_buttons.addWidget(self.keep_box)
         history_buttons.addStretch()
         recordings.addLayout(history_buttons)
         interview_buttons = QHBoxLayout()  # for the whole interview: a file brought in, permission withdrawn
@@ -337,6 +343,10 @@ class RecordingPanel(Retranslatable, QWidget):
         self.import_button.setText(self.tr("Import audio…"))
         self.consent_report.retranslate()
         self.delete_button.setText(self.tr("Delete recording…"))
+        self.keep_box.setText(self.tr("Keep"))
+        self.keep_box.setToolTip(self.tr(
+            "Never delete this recording automatically, whatever your retention settings say (Settings → Your "
+            "data): for example as evidence"))
         self.withdrawn_button.setText(self.tr("Permission withdrawn…"))
         self.withdrawn_button.setToolTip(self.tr(
             "The interviewer withdrew permission: delete all recordings and transcripts of this interview"))
@@ -533,6 +543,10 @@ class RecordingPanel(Retranslatable, QWidget):
                 text = f"{when}  {recording_state_label(recording.state)}"
             elif recording.source_name:  # imported: the file's own name is what the user recognises
                 text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording.source_name}"
+            if recording.keep:
+                text += "  " + self.tr("(kept)")
+            if not recording.has_audio:
+                text += "  " + self.tr("(audio deleted, transcript kept)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, recording)
             self.history.addItem(item)
@@ -563,7 +577,7 @@ class RecordingPanel(Retranslatable, QWidget):
         if selected is not None:
             return selected
         recordings = [self.history.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.history.count())]
-        done = [r for r in recordings if r.state is not RecordingState.RECORDING and r.duration_ms > 0]
+        done = [r for r in recordings if r.state is not RecordingState.RECORDING and r.duration_ms > 0 and r.has_audio]
         return max(done, key=lambda r: r.started_at) if done else None
 
     def _update_history_buttons(self) -> None:
@@ -572,9 +586,18 @@ class RecordingPanel(Retranslatable, QWidget):
         self.consent_report.refresh()
         idle = self.session is None and not self._busy  # nothing is deleted while recording
         self.delete_button.setEnabled(selected is not None and idle)
+        self.keep_box.setEnabled(selected is not None)
+        self.keep_box.setChecked(selected is not None and selected.keep)
         real = self.interview is not None and recording_ops.needs_permission(self.interview)
         self.withdrawn_button.setVisible(real)
         self.withdrawn_button.setEnabled(real and idle)
+
+    def set_keep(self, keep: bool) -> None:
+        """Mark the selected recording to keep (never deleted automatically), or not."""
+        recording = self.selected_recording()
+        if recording is None:
+            return
+        self.tasks.run_op(lambda: retention_ops.set_keep(self.library, recording.id, keep), failed=self._failed)
 
     def delete_selected(self) -> None:
         """The selected recording, after a confirmation that says what goes."""

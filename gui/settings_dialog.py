@@ -1,26 +1,35 @@
-"""Preferences: interface language, speech model, your own words for it, transcription and export choices, and your
-voice profile."""
+"""Preferences: interface language, speech model, your own words for it, transcription and export choices, your
+voice profile, and how long recordings are kept (Your data)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from core import paths, relocation
 from core.library import Library
+from core.messages import Message
+from core.retention import DAY_CHOICES, NOTICE_DAYS
 from core.speech.models import BUILTIN_MODELS
-from gui.i18n import Retranslatable, translate
+from gui.i18n import Retranslatable, render, translate
 from gui.model_manager import ModelChoice
 from gui.tasks import TaskRunner
 from gui.voice_profile_box import VoiceProfileBox
@@ -30,8 +39,26 @@ from gui.window_fit import grow_to_text
 class SettingsDialog(Retranslatable, QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, auto_transcribe: bool = False,
                  model: str = "base", export_notice: bool = True, *, library: Library, tasks: TaskRunner,
-                 glossary: str = "", live_transcribe: bool = True, names: tuple[str, str] = ("", "")):
+                 glossary: str = "", live_transcribe: bool = True, names: tuple[str, str] = ("", ""),
+                 retention_days: int = 0, practice_retention_days: int = 0):
         super().__init__(parent)
+        # Your data: how long the recordings of real interviews are kept after their final result (core.retention).
+        self.retention = QComboBox()
+        for days in DAY_CHOICES:
+            self.retention.addItem("", days)
+        self.retention.setCurrentIndex(max(0, self.retention.findData(retention_days)))
+        self.retention_label = QLabel()
+        self.retention_label.setBuddy(self.retention)
+        self.retention_hint = QLabel()
+        self.retention_hint.setWordWrap(True)
+        self.practice_retention = QComboBox()  # practice: only the audio goes, the metrics stay
+        for days in DAY_CHOICES:
+            self.practice_retention.addItem("", days)
+        self.practice_retention.setCurrentIndex(max(0, self.practice_retention.findData(practice_retention_days)))
+        self.practice_retention_label = QLabel()
+        self.practice_retention_label.setBuddy(self.practice_retention)
+        self.practice_retention_hint = QLabel()
+        self.practice_retention_hint.setWordWrap(True)
         self.name_ja, self.name_en = QLineEdit(names[0]), QLineEdit(names[1])  # how mails are signed
         for field in (self.name_ja, self.name_en):
             field.setClearButtonEnabled(True)
@@ -88,14 +115,39 @@ class SettingsDialog(Retranslatable, QDialog):
         speech.addRow("", self.live_transcribe)
         speech.addRow("", self.live_hint)
         speech.addRow("", self.auto_transcribe)
+        # Moving the library (core.relocation): asked here, done at the next start (acts at once, like the voice page).
+        self._tasks = tasks
+        self.library_place = QLabel()
+        self.library_place.setWordWrap(True)
+        self.library_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_button = QPushButton()
+        self.move_button.clicked.connect(self.choose_library_folder)
+        self.cancel_move_button = QPushButton()
+        self.cancel_move_button.clicked.connect(self.cancel_library_move)
+        self.move_note = QLabel()
+        self.move_note.setWordWrap(True)
+        self._move_problem: Message | None = None
         self.voice = VoiceProfileBox(library, tasks)
         self.voice.setFlat(True)  # the tab is its frame
         self.voice_page = QWidget()
         voice = QVBoxLayout(self.voice_page)
         voice.addWidget(self.voice)
         voice.addStretch(1)
+        self.data_page = QWidget()
+        data = QFormLayout(self.data_page)
+        data.addRow(self.retention_label, self.retention)
+        data.addRow("", self.retention_hint)
+        data.addRow(self.practice_retention_label, self.practice_retention)
+        data.addRow("", self.practice_retention_hint)
+        data.addRow("", self.library_place)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.move_button)
+        move_row.addWidget(self.cancel_move_button)
+        move_row.addStretch(1)
+        data.addRow("", move_row)
+        data.addRow("", self.move_note)
         self.pages = QTabWidget()
-        for page in (self.general, self.transcription, self.voice_page):
+        for page in (self.general, self.transcription, self.voice_page, self.data_page):
             self.pages.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
@@ -110,7 +162,8 @@ class SettingsDialog(Retranslatable, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        for index, text in enumerate((self.tr("&General"), self.tr("&Transcription"), self.tr("Your &voice"))):
+        for index, text in enumerate((self.tr("&General"), self.tr("&Transcription"), self.tr("Your &voice"),
+                                      self.tr("Your &data"))):
             self.pages.setTabText(index, text)
         self.pages.setAccessibleName(self.tr("Settings pages"))
         self.language_label.setText(self.tr("Language"))
@@ -139,6 +192,34 @@ class SettingsDialog(Retranslatable, QDialog):
             if name in BUILTIN_MODELS:
                 self.model.setItemText(index, f"{name} — {translate('Models', BUILTIN_MODELS[name].description)}")
         self.models.retranslate()
+        self.retention_label.setText(self.tr("Delete the recordings of real interviews"))
+        for index, days in enumerate(DAY_CHOICES):
+            self.retention.setItemText(index, self.tr("Never (keep it)") if days == 0 else self.tr(
+                "{days} days after the final result").format(days=days))
+        self.retention_hint.setText(self.tr(
+            "The final result is an offer, a rejection, declining, a cancellation or not attending, counted from "
+            "the day the status changed. Each recording is announced in Upcoming {days} days before it goes, and "
+            "never deleted before that notice was shown. A recording marked \"Keep\" in the Recordings tab is "
+            "never deleted automatically. Deleted as \"Delete recording\" does: its audio, call track and "
+            "transcripts; the consent records keep that it was deleted, and when.").format(days=NOTICE_DAYS))
+        self.retention.setAccessibleDescription(self.retention_hint.text())
+        self.practice_retention_label.setText(self.tr("Delete the audio of practice recordings"))
+        for index, days in enumerate(DAY_CHOICES):
+            self.practice_retention.setItemText(index, self.tr("Never (keep it)") if days == 0 else self.tr(
+                "{days} days after recording").format(days=days))
+        self.practice_retention_hint.setText(self.tr(
+            "Only the audio goes: the transcript, your answers, self-reviews and metrics stay, so your progress "
+            "charts keep every session. Announced in Upcoming {days} days before, as above.").format(
+            days=NOTICE_DAYS))
+        self.practice_retention.setAccessibleDescription(self.practice_retention_hint.text())
+        self.library_place.setText(self.tr("The library (database and recordings) is in {path}").format(
+            path=paths.data_dir(create=False)))
+        self.move_button.setText(self.tr("Move library…"))
+        self.move_button.setToolTip(self.tr(
+            "Choose an empty folder: at the next start the library is copied there, checked file by file, and "
+            "only then is the old folder removed"))
+        self.cancel_move_button.setText(self.tr("Do not move"))
+        self._show_move()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -150,6 +231,51 @@ class SettingsDialog(Retranslatable, QDialog):
     def chosen_names(self) -> tuple[str, str]:
         """The names mails are signed with: (Japanese, English)."""
         return self.name_ja.text().strip(), self.name_en.text().strip()
+
+    def chosen_retention_days(self) -> int:
+        """Days after the final result the recordings of real interviews are kept (0: never deleted automatically)."""
+        return int(self.retention.currentData())
+
+    # -- moving the library ------------------------------------------------------------------
+    def choose_library_folder(self, folder: str | None = None) -> None:
+        """Ask for an empty folder, check it in the background, and ask for the move at the next start."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("An empty folder for the library"))
+        if not folder:
+            return
+        target = Path(folder)
+        self.move_button.setEnabled(False)
+        self._tasks.run(lambda: relocation.check_target(target), done=lambda problem: self._checked(target, problem),
+                        failed=lambda error: self._checked(target, Message("Relocation", str(error))))
+
+    def _checked(self, target: Path, problem: Message | None) -> None:
+        self.move_button.setEnabled(True)
+        self._move_problem = problem
+        if problem is None:
+            relocation.request_move(target)
+        self._show_move()
+
+    def cancel_library_move(self) -> None:
+        relocation.cancel_move()
+        self._move_problem = None
+        self._show_move()
+
+    def _show_move(self) -> None:
+        pending = relocation.pending_move()
+        self.cancel_move_button.setVisible(pending is not None)
+        if self._move_problem is not None:
+            self.move_note.setText(render(self._move_problem))
+        elif pending is not None:
+            self.move_note.setText(self.tr(
+                "The library moves to {path} the next time Furikaeri starts: quit Furikaeri and start it again.")
+                .format(path=pending))
+        else:
+            self.move_note.setText("")
+        self.move_note.setVisible(bool(self.move_note.text()))
+
+    def chosen_practice_retention_days(self) -> int:
+        """Days after recording the audio of practice recordings is kept (0: never deleted automatically)."""
+        return int(self.practice_retention.currentData())
 
     def chosen_glossary(self) -> str:
         return self.glossary.toPlainText().strip()

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.audio.waveform import call_lane, overview
+from core.audio.waveform import Overview, call_lane, overview
 from core.library import Library
 from core.messages import FurikaeriError, Message
 from core.ops import Changes, Result
@@ -87,7 +88,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.player = QMediaPlayer(self)
         self.audio_output = QAudioOutput(self)
         self.player.setAudioOutput(self.audio_output)
-        self.player.setSource(QUrl.fromLocalFile(str(recording.path)))
+        if recording.has_audio:  # a practice recording's audio may have gone under the retention settings
+            self.player.setSource(QUrl.fromLocalFile(str(recording.path)))
         self.call_playback = CallPlayback(self.player, recording.path, self)  # an online interview's call, in step
         self.play_button = QPushButton()
         self.back_button = QPushButton()
@@ -192,6 +194,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.resize(900, 640)
         self.retranslate()
         self._set_running(False)
+        for widget in (self.play_button, self.back_button, self.forward_button, self.speed):
+            widget.setEnabled(recording.has_audio)
 
     # -- text ---------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -201,6 +205,9 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.setWindowTitle(self.tr("Transcript — {when}").format(when=started))
         self.heading.setText(self.tr("Recording of {when} ({length})").format(
             when=started, length=format_time(self.recording.duration_ms)))
+        if not self.recording.has_audio:
+            self.heading.setText(self.heading.text() + " — " + self.tr(
+                "its audio was deleted under your retention settings; the transcript stays"))
         self.back_button.setText(self.tr("−5 s"))
         self.forward_button.setText(self.tr("+5 s"))
         self.transcribe_button.setText(
@@ -251,7 +258,10 @@ class TranscriptWindow(Retranslatable, QWidget):
         library = self.library
 
         def load():
-            return (overview(recording.path), call_lane(recording.path), store.latest_for_recording(recording.id),
+            peaks = (overview(recording.path) if recording.has_audio
+                     else Overview(recording.duration_ms / 1000, recording.samplerate, np.zeros((0, 2), np.float32)))
+            lane = call_lane(recording.path) if recording.has_audio else None
+            return (peaks, lane, store.latest_for_recording(recording.id),
                     library.recordings.markers(recording.id), store.remembered_language(recording.interview_id),
                     store.speaker_names(recording.id), library.interviews.get(recording.interview_id))
 
@@ -377,8 +387,8 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.transcription_finished.emit(None)
 
     def _set_running(self, running: bool) -> None:
-        self.transcribe_button.setEnabled(not running)
-        self.separate_again.button.setEnabled(not running)
+        self.transcribe_button.setEnabled(not running and self.recording.has_audio)
+        self.separate_again.button.setEnabled(not running and self.recording.has_audio)
         self.language.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.progress_bar.setVisible(running)

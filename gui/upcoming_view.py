@@ -1,4 +1,5 @@
-"""Upcoming: interviews and open follow-ups in time order, grouped as overdue, today, this week and later."""
+"""Upcoming: interviews, open follow-ups and recordings about to be deleted under the retention settings, in time
+order, grouped as overdue, today, this week and later."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from core.interviews import Interview
 from core.messages import QT_TRANSLATE_NOOP  # typed: returns the str it is given
 from core.ops import Changes
+from core.ops import retention as retention_ops
+from core.retention import Policy
 from core.tracker.followups import FollowUp
 from core.tracker.kinds import TaskKind
 from core.tracker.upcoming import Entry, group_of, upcoming
@@ -74,6 +77,8 @@ class UpcomingView(Retranslatable, QWidget):
         self.unanswered_button = QPushButton()
         self.missed_call_button = QPushButton()
         self.withdraw_button = QPushButton()
+        self.keep_button = QPushButton()  # a recording announced for deletion: keep it
+        self.keep_button.clicked.connect(self.keep_recording)
         self.snooze_button.setMenu(SnoozeMenu(
             self, controller.now, self._snooze_choices,
             lambda until: self._on_task(lambda task: controller.snooze(task, until))))
@@ -87,6 +92,7 @@ class UpcomingView(Retranslatable, QWidget):
         for button in (self.message_button, self.done_button, self.unanswered_button, self.snooze_button,
                        self.dismiss_button):
             task_buttons.addWidget(button)
+        task_buttons.addWidget(self.keep_button)
         task_buttons.addStretch()
         task_buttons.addWidget(self.missed_call_button)
         task_buttons.addWidget(self.withdraw_button)
@@ -103,7 +109,8 @@ class UpcomingView(Retranslatable, QWidget):
 
     # -- data ------------------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
-        if self.isVisible() and (changes.followups or changes.interviews or changes.deleted_interviews):
+        if self.isVisible() and (changes.followups or changes.interviews or changes.deleted_interviews
+                                 or changes.recordings or changes.deleted_recordings):
             self.load()
 
     def task_fell_due(self) -> None:
@@ -116,8 +123,15 @@ class UpcomingView(Retranslatable, QWidget):
         now = self.controller.now()
         self._generation += 1
         generation = self._generation
+        policy = Policy.of(self.controller.settings)
+
+        def entries() -> list[Entry]:
+            if policy.active:  # shown right after: the notices count as given (core.retention)
+                retention_ops.announce(library, policy, now)
+            return upcoming(library, now, policy if policy.active else None)
+
         self.controller.tasks.run(
-            lambda: upcoming(library, now),
+            entries,
             done=lambda rows: self._show(rows, generation), failed=self.controller.show_error)
 
     def _show(self, rows: list[Entry], generation: int) -> None:
@@ -149,6 +163,8 @@ class UpcomingView(Retranslatable, QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, entry)
             if entry.task is not None:
                 item.setToolTip(1, render(entry.task.hint()))
+            elif entry.retention is not None:
+                item.setToolTip(1, self._what(entry))
             self.tree.addTopLevelItem(item)
             if entry.key == selected:
                 self.tree.setCurrentItem(item)
@@ -156,6 +172,14 @@ class UpcomingView(Retranslatable, QWidget):
         self._update_buttons()
 
     def _what(self, entry: Entry) -> str:
+        if entry.retention is not None and entry.retention.audio_only:
+            return self.tr("The audio of the practice recording of {started} will be deleted on {date} under your "
+                           "retention settings; its transcript and metrics stay. Keep it?").format(
+                started=format_moment(entry.retention.recording.started_at), date=format_moment(entry.at))
+        if entry.retention is not None:
+            return self.tr("The recording of {started} will be deleted on {date} under your retention settings. "
+                           "Keep it?").format(started=format_moment(entry.retention.recording.started_at),
+                                              date=format_moment(entry.at))
         if entry.task is not None:
             return task_text(entry.task)
         stage = stage_label(entry.interview.stage)
@@ -213,9 +237,19 @@ class UpcomingView(Retranslatable, QWidget):
         if entry is not None:
             action(entry.interview)
 
+    def keep_recording(self) -> None:
+        """The selected announced recording is kept: never deleted automatically."""
+        entry = self.current()
+        if entry is None or entry.retention is None:
+            return
+        recording_id = entry.retention.recording.id
+        library = self.controller.library
+        self.controller.tasks.run_op(lambda: retention_ops.set_keep(library, recording_id, True),
+                                     failed=self.controller.show_error)
+
     def prepare_message(self) -> None:
         entry = self.current()
-        if entry is None:
+        if entry is None or entry.retention is not None:
             return
         self.controller.prepare_message(entry.interview, task=entry.task)
 
@@ -224,10 +258,13 @@ class UpcomingView(Retranslatable, QWidget):
         task = entry.task if entry is not None else None
         for button in (self.done_button, self.snooze_button, self.dismiss_button):
             button.setEnabled(task is not None)
-        self.message_button.setEnabled(entry is not None and (task is None or task_has_message(task)))
+        deletion = entry is not None and entry.retention is not None
+        about_interview = entry is not None and not deletion
+        self.message_button.setEnabled(about_interview and (task is None or task_has_message(task)))
         self.unanswered_button.setVisible(task is not None and task.kind is TaskKind.MISSED_CALL)
-        self.missed_call_button.setEnabled(entry is not None)
-        self.withdraw_button.setEnabled(entry is not None)
+        self.missed_call_button.setEnabled(about_interview)
+        self.withdraw_button.setEnabled(about_interview)
+        self.keep_button.setVisible(deletion)
         self.hint.setText(render(task.hint()) if task is not None else "")
         self.hint.setVisible(task is not None)
 
@@ -249,4 +286,6 @@ class UpcomingView(Retranslatable, QWidget):
                                                   "(after two tries, a mail is suggested)"))
         self.missed_call_button.setText(self.tr("I missed their call…"))
         self.withdraw_button.setText(self.tr("Cancel or decline…"))
+        self.keep_button.setText(self.tr("Keep recording"))
+        self.keep_button.setToolTip(self.tr("Never delete this recording automatically"))
         self._fill(self._current_key())

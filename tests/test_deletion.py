@@ -251,6 +251,9 @@ def test_a_library_from_before_deletion_records_keeps_its_hashes(tmp_path):
     conn.executescript("PRAGMA legacy_alter_table = OFF;"
                        "ALTER TABLE consent_records DROP COLUMN recording_id;"
                        "ALTER TABLE consent_records DROP COLUMN kind;"
+                       "ALTER TABLE recordings DROP COLUMN retention_notice_at;"  # migration 0014's
+                       "ALTER TABLE recordings DROP COLUMN audio_deleted_at;"
+                       "ALTER TABLE recordings DROP COLUMN keep;"
                        "PRAGMA user_version = 12;")
     assert "kind" not in {row[1] for row in conn.execute("PRAGMA table_info(consent_records)")}
     conn.close()

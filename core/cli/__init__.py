@@ -21,8 +21,10 @@ from core.cli import (
     doctor_cmd,
     export_cmd,
     models_cmd,
+    move_cmd,
     practice_cmd,
     record_cmd,
+    retention_cmd,
     search_cmd,
     separate_cmd,
     transcribe_cmd,
@@ -35,7 +37,7 @@ from core.storage.errors import DatabaseError
 
 COMMANDS = (doctor_cmd, models_cmd, record_cmd, transcribe_cmd, separate_cmd, export_cmd, practice_cmd, analyze_cmd,
             search_cmd, calendar_cmd, voice_cmd, consent_report_cmd, delete_cmd,
-            backup_cmd)
+            backup_cmd, retention_cmd, move_cmd)
 
 EXIT_FAILED = 1  # a failure explained in a sentence
 EXIT_LIBRARY = 3  # the library cannot be used: damaged, newer, busy, on a full disk (nothing was changed)

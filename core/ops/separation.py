@@ -48,6 +48,9 @@ def refusal(library: Library, recording: Recording) -> Message | None:
         return Message(CONTEXT, QT_TRANSLATE_NOOP(
             "Separation", "This recording has the call's sound on a track of its own, which already says who "
                           "spoke: there are no voices to tell apart on one microphone."))
+    if not recording.has_audio:
+        return Message(CONTEXT, QT_TRANSLATE_NOOP(
+            "Separation", "The audio of this recording was deleted under your retention settings."))
     if library.transcripts.latest_id_for_recording(recording.id) is None:
         return Message(CONTEXT, QT_TRANSLATE_NOOP(
             "Separation", "This recording has no transcript yet: transcribe it first."))

@@ -16,7 +16,7 @@ from dataclasses import replace
 from core.interviews import InterviewKind
 from core.library import Library
 from core.ops.changes import Changes, Result
-from core.recording.store import Recording
+from core.recording.store import Recording, require_audio
 from core.transcription.context import Context, glossary_terms, with_context
 from core.transcription.model import Segment, Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
@@ -62,6 +62,7 @@ def start(library: Library, service: TranscriptionService, recording: Recording,
     separated after the words (``settings.separate``), unless a call track
     already says who spoke; practice (one voice) is not separated.
     """
+    require_audio(recording)
     settings = settings_for(library, recording, settings, two_tracks=two_track_partner(recording.path) is not None,
                             context=context)
     return service.submit(recording.path, settings, on_progress=on_progress,

@@ -13,7 +13,7 @@ from pathlib import Path
 from core import paths
 from core.consent import ConsentRecord, ConsentRequired
 from core.interviews import utc_now
-from core.messages import QT_TRANSLATE_NOOP, Message
+from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
 
 
 class RecordingState(enum.Enum):
@@ -52,10 +52,31 @@ class Recording:
     dropped_frames: int
     consent_clip_ms: int
     source_name: str = ""  # an imported recording's original file name ('' for one made in the app)
+    keep: bool = False  # never deleted automatically (core.retention)
+    retention_notice_at: datetime | None = None  # when its automatic deletion was first announced
+    audio_deleted_at: datetime | None = None  # its audio files were deleted (transcripts and metrics kept)
+
+    @property
+    def has_audio(self) -> bool:
+        """False once its audio was deleted on its own (core.deletion.delete_audio)."""
+        return self.audio_deleted_at is None
 
     @property
     def path(self) -> Path:
         return paths.recordings_dir() / self.file
+
+
+class AudioDeletedError(FurikaeriError):
+    """The recording's audio was deleted on its own (retention of practice audio): it cannot be transcribed or
+    played again; its transcripts stay."""
+
+
+def require_audio(recording: Recording) -> None:
+    """Raise :class:`AudioDeletedError` when the recording's audio was deleted."""
+    if not recording.has_audio:
+        raise AudioDeletedError(Message("Recording", QT_TRANSLATE_NOOP(
+            "Recording", "The audio of recording {id} was deleted under your retention settings; its transcript "
+                         "is kept, but it cannot be transcribed or played again."), {"id": recording.id}))
 
 
 def message_to_json(message: Message | None) -> str:
@@ -81,7 +102,10 @@ def _from_row(row: sqlite3.Row) -> Recording:
         duration_ms=row["duration_ms"], state=RecordingState(row["state"]),
         problem=message_from_json(row["problem"]), dropped_frames=row["dropped_frames"],
         consent_clip_ms=row["consent_clip_ms"],
-        source_name=row["source_name"],
+        source_name=row["source_name"], keep=bool(row["keep"]),
+        retention_notice_at=(datetime.fromisoformat(row["retention_notice_at"]) if row["retention_notice_at"]
+                             else None),
+        audio_deleted_at=datetime.fromisoformat(row["audio_deleted_at"]) if row["audio_deleted_at"] else None,
     )
 
 
@@ -126,6 +150,32 @@ class RecordingStore:
             self._conn.execute("UPDATE recordings SET consent_clip_ms = ? WHERE id = ?",
                                (consent_clip_ms, recording_id))
 
+    def set_keep(self, recording_id: int, keep: bool) -> None:
+        """Mark the recording to keep (never deleted automatically) or not; ``KeyError`` when it does not exist."""
+        with self._lock:
+            cursor = self._conn.execute("UPDATE recordings SET keep = ? WHERE id = ?", (int(keep), recording_id))
+        if cursor.rowcount == 0:
+            raise KeyError(recording_id)
+
+    def announce_retention(self, recording_ids: list[int], at: datetime) -> list[int]:
+        """Record that the automatic deletion of these recordings was announced at ``at`` (only the first
+        announcement counts); returns the ids announced now for the first time."""
+        first: list[int] = []
+        with self._lock:
+            for recording_id in recording_ids:
+                cursor = self._conn.execute(
+                    "UPDATE recordings SET retention_notice_at = ? WHERE id = ? AND retention_notice_at IS NULL",
+                    (at.isoformat(), recording_id))
+                if cursor.rowcount:
+                    first.append(recording_id)
+        return first
+
+    def mark_audio_deleted(self, recording_id: int, at: datetime) -> None:
+        """The recording's audio files are gone; its row, transcripts and metrics stay."""
+        with self._lock:
+            self._conn.execute("UPDATE recordings SET audio_deleted_at = ? WHERE id = ?",
+                               (at.isoformat(), recording_id))
+
     def delete(self, recording_id: int) -> None:
         with self._lock:
             self._conn.execute("DELETE FROM recordings WHERE id = ?", (recording_id,))
@@ -160,10 +210,12 @@ class RecordingStore:
             rows = self._conn.execute("SELECT * FROM recordings ORDER BY id").fetchall()
         return [_from_row(row) for row in rows]
 
-    def files(self) -> set[str]:
-        """Every recording's file, relative to the recordings folder."""
+    def files(self, with_audio: bool = False) -> set[str]:
+        """Every recording's file, relative to the recordings folder (``with_audio``: only those whose audio was
+        not deleted on its own)."""
+        where = " WHERE audio_deleted_at IS NULL" if with_audio else ""
         with self._lock:
-            return {row["file"] for row in self._conn.execute("SELECT file FROM recordings").fetchall()}
+            return {row["file"] for row in self._conn.execute("SELECT file FROM recordings" + where).fetchall()}
 
     def unfinished(self) -> list[Recording]:
         with self._lock:

@@ -123,6 +123,15 @@ class EventLog:
                 " WHERE e.interview_id = ? ORDER BY e.at, e.id", (interview_id,)).fetchall()
         return [self._from_row(row) for row in rows]
 
+    def status_changes(self, interview_id: int) -> list[tuple[datetime, Status]]:
+        """When the interview's status changed, and to what, oldest first."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT at, json_extract(detail, '$.status') AS status FROM interview_events"
+                " WHERE interview_id = ? AND kind = ? ORDER BY at, id",
+                (interview_id, EventKind.STATUS.value)).fetchall()
+        return [(datetime.fromisoformat(row["at"]), Status(row["status"])) for row in rows]
+
     def for_company(self, company: str) -> list[Event]:
         """Every event of every interview with this company (case-insensitive, trimmed), oldest first."""
         with self._lock:

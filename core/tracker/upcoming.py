@@ -1,4 +1,5 @@
-"""What is coming up: scheduled interviews and open follow-ups in time order, grouped by when."""
+"""What is coming up: scheduled interviews, open follow-ups and recordings about to be deleted under the user's
+retention settings (core.retention), in time order, grouped by when."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from core.tracker.followups import FollowUp
 
 if TYPE_CHECKING:
     from core.library import Library
+    from core.retention import Due, Policy
 
 GROUPS = ("overdue", "today", "week", "later")
 
@@ -29,14 +31,18 @@ def group_of(moment: datetime, now: datetime) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One line: an interview (``task`` None) or a follow-up of ``interview``."""
+    """One line: an interview (``task`` and ``retention`` None), a follow-up of ``interview``, or the deletion of
+    one of its recordings (``retention``; ``at``: when it will be deleted)."""
 
     at: datetime
     interview: Interview
     task: FollowUp | None = None
+    retention: Due | None = None
 
     @property
     def key(self) -> tuple[str, int | None]:
+        if self.retention is not None:
+            return ("recording", self.retention.recording.id)
         return ("task", self.task.id) if self.task is not None else ("interview", self.interview.id)
 
 
@@ -51,6 +57,12 @@ def entries(interviews: list[Interview], tasks: list[FollowUp], now: datetime) -
     return sorted(rows, key=lambda e: (e.at, e.task is not None))
 
 
-def upcoming(library: Library, now: datetime) -> list[Entry]:
-    """The library's upcoming entries as of ``now``."""
-    return entries(library.interviews.all(), library.followups.upcoming(now=now), now)
+def upcoming(library: Library, now: datetime, retention: Policy | None = None) -> list[Entry]:
+    """The library's upcoming entries as of ``now``; with the retention ``policy``, the recordings whose
+    deletion is announced (core.retention.notices)."""
+    rows = entries(library.interviews.all(), library.followups.upcoming(now=now), now)
+    if retention is not None:
+        from core.retention import notices
+
+        rows += [Entry(due.deletes_at(now), due.interview, retention=due) for due in notices(library, retention, now)]
+    return sorted(rows, key=lambda e: (e.at, e.task is not None, e.retention is not None))

@@ -180,10 +180,15 @@ class ReviewPage(Retranslatable, QWidget):
         self._status = text
         self.status.setText(text())
 
+    def _has_audio(self) -> bool:
+        """The session's recording is there with its audio (a practice recording's audio may have gone under the
+        retention settings; its transcript and metrics stay)."""
+        return self.recording is not None and self.recording.has_audio
+
     def _set_running(self, running: bool) -> None:
         self.progress_bar.setVisible(running)
         self.cancel_button.setVisible(running)
-        self.transcribe_button.setVisible(not running and self.recording is not None)
+        self.transcribe_button.setVisible(not running and self._has_audio())
         if running:
             self.progress_bar.setValue(0)
 
@@ -214,6 +219,11 @@ class ReviewPage(Retranslatable, QWidget):
             self.loaded.emit()
         elif self.transcript is None and self._live is not None:
             self._await_live(self._live)
+        elif self.transcript is None and not self._has_audio():
+            self._set_status(lambda: self.tr(
+                "The audio of this session was deleted under your retention settings, before it was transcribed."))
+            self._set_running(False)
+            self.loaded.emit()
         elif self.transcript is None:
             self.transcribe()
         else:
@@ -258,7 +268,7 @@ class ReviewPage(Retranslatable, QWidget):
 
     # -- transcription and metrics ------------------------------------------------------------
     def transcribe(self) -> None:
-        if self.job is not None or self.recording is None:
+        if self.job is not None or self.recording is None or not self.recording.has_audio:
             return
         settings = practice_transcription_settings(self.language, self.settings.get(SPEECH_MODEL))
         try:
@@ -296,7 +306,7 @@ class ReviewPage(Retranslatable, QWidget):
     def _compute_metrics(self) -> None:
         library, session_id, transcript = self.library, self.session_id, self.transcript
         assert session_id is not None and transcript is not None and self.recording is not None
-        audio = self.recording.path
+        audio = self.recording.path if self.recording.has_audio else None  # gone: the metrics kept are shown
         self._set_running(True)
         self.progress_bar.setValue(0)
         self._set_status(lambda: self.tr("Measuring each answer…"))
@@ -329,7 +339,7 @@ class ReviewPage(Retranslatable, QWidget):
 
     def _show_answer(self) -> None:
         answer = self.current_answer()
-        self.play_button.setEnabled(answer is not None and self.recording is not None)
+        self.play_button.setEnabled(answer is not None and self._has_audio())
         if answer is None:
             self._review_answer = None
             self.question.clear()
@@ -424,7 +434,7 @@ class ReviewPage(Retranslatable, QWidget):
 
     def toggle_play(self) -> None:
         answer = self.current_answer()
-        if answer is None or self.recording is None:
+        if answer is None or not self._has_audio():
             return
         player = self._ensure_player()
         if self.is_playing():

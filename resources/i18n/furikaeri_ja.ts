@@ -997,6 +997,90 @@
         <source>The library it replaced was moved to {path}; delete that folder when you no longer need it.</source>
         <translation>置き換えたライブラリは {path} に移しました。不要になったらそのフォルダを削除してください。</translation>
     </message>
+    <message>
+        <source>move the library to another folder (with Furikaeri closed); the old one is removed once the new one is verified</source>
+        <translation>ライブラリを別のフォルダーへ移動する(Furikaeri を閉じた状態で)。新しい場所の検証が済んでから古いフォルダーを削除する</translation>
+    </message>
+    <message>
+        <source>an empty or new folder, given as a full path</source>
+        <translation>空のフォルダーまたは新しいフォルダー(フルパスで指定)</translation>
+    </message>
+    <message>
+        <source>Moving the library from {source} to {target}…</source>
+        <translation>ライブラリを {source} から {target} へ移動しています…</translation>
+    </message>
+    <message>
+        <source>Moved and verified: {files} file(s), {mb} MB. Furikaeri now uses {target}.</source>
+        <translation>移動と検証が完了しました:{files} 個のファイル、{mb} MB。今後 Furikaeri は {target} を使います。</translation>
+    </message>
+    <message>
+        <source>The old folder {source} could not be removed entirely: remove what is left yourself.</source>
+        <translation>古いフォルダー {source} を完全には削除できませんでした。残ったものはご自身で削除してください。</translation>
+    </message>
+    <message>
+        <source>what your retention settings delete and when; delete what is due</source>
+        <translation>保存期間の設定で何がいつ削除されるかを表示し、期限の来たものを削除する</translation>
+    </message>
+    <message>
+        <source>only say what goes when: nothing is announced or deleted</source>
+        <translation>何がいつ削除されるかを表示するだけ(お知らせの記録も削除もしない)</translation>
+    </message>
+    <message>
+        <source>never delete this recording automatically</source>
+        <translation>この録音を自動では削除しない</translation>
+    </message>
+    <message>
+        <source>let the retention settings delete this recording again</source>
+        <translation>この録音にも保存期間の設定を再び適用する</translation>
+    </message>
+    <message>
+        <source>The audio of practice recording no. {id} ({started}): deleted on {date}; its transcript and metrics stay</source>
+        <translation>練習の録音 No. {id}({started})の音声:{date} に削除(文字起こしと指標は残ります)</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} of {company} ({started}): deleted on {date}</source>
+        <translation>{company} の録音 No. {id}({started}):{date} に削除</translation>
+    </message>
+    <message>
+        <source>Recording {id} does not exist.</source>
+        <translation>録音 {id} は存在しません。</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} is kept: never deleted automatically.</source>
+        <translation>録音 No. {id} を保存対象にしました。自動では削除されません。</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} is no longer kept: your retention settings apply to it.</source>
+        <translation>録音 No. {id} の保存指定を外しました。保存期間の設定が適用されます。</translation>
+    </message>
+    <message>
+        <source>Retention is off: nothing is deleted automatically (Settings → Your data).</source>
+        <translation>保存期間の設定はオフです。自動では何も削除されません(設定 → データの保存)。</translation>
+    </message>
+    <message>
+        <source>Would be deleted now:</source>
+        <translation>今実行すると削除されるもの:</translation>
+    </message>
+    <message>
+        <source>Deleted now:</source>
+        <translation>今回削除したもの:</translation>
+    </message>
+    <message>
+        <source>Coming (announced: keep one with --keep ID):</source>
+        <translation>削除予定(お知らせ済み。残すには --keep ID):</translation>
+    </message>
+    <message>
+        <source>Later (announced seven days before):</source>
+        <translation>その後の予定(7日前にお知らせします):</translation>
+    </message>
+    <message>
+        <source>Nothing is due for deletion under your retention settings.</source>
+        <translation>保存期間の設定で削除予定のものはありません。</translation>
+    </message>
+    <message>
+        <source>Recording no. {id} was not deleted: {reason}</source>
+        <translation>録音 No. {id} は削除されませんでした:{reason}</translation>
+    </message>
 </context>
 <context>
     <name>Calendar</name>
@@ -1936,6 +2020,10 @@
         <source>The recording&apos;s files could not be deleted ({detail}). Nothing was deleted.</source>
         <translation>録音のファイルを削除できませんでした（{detail}）。何も削除していません。</translation>
     </message>
+    <message>
+        <source>Recording {id} is marked to keep. Nothing was deleted.</source>
+        <translation>録音 {id} は保存指定されています。何も削除していません。</translation>
+    </message>
 </context>
 <context>
     <name>Diarization</name>
@@ -2666,6 +2754,17 @@
     </message>
 </context>
 <context>
+    <name>LibraryMove</name>
+    <message>
+        <source>Moving the library to {path}…</source>
+        <translation>ライブラリを {path} へ移動しています…</translation>
+    </message>
+    <message>
+        <source>The library could not be moved ({detail}); it is where it was.</source>
+        <translation>ライブラリを移動できませんでした({detail})。ライブラリは元の場所にあります。</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySearch</name>
     <message>
         <source>A recording is running: its interview stays open.</source>
@@ -2772,6 +2871,14 @@
     <message>
         <source>Interview practice and review</source>
         <translation>面接の練習と振り返り</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) deleted under your retention settings.</source>
+        <translation>保存期間の設定により {count} 件の録音を削除しました。</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) will be deleted soon under your retention settings: see Upcoming to keep them.</source>
+        <translation>保存期間の設定により {count} 件の録音がまもなく削除されます。残す場合は「今後の予定」をご覧ください。</translation>
     </message>
     <message>
         <source>About Furikaeri</source>
@@ -4356,6 +4463,13 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <source>The audio of recording {id} was deleted under your retention settings; its transcript is kept, but it cannot be transcribed or played again.</source>
+        <translation>録音 {id} の音声は保存期間の設定により削除されました。文字起こしは残っていますが、文字起こしのやり直しや再生はできません。</translation>
+    </message>
+</context>
+<context>
     <name>RecordingPanel</name>
     <message>
         <source>■ Not recording</source>
@@ -4410,6 +4524,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>この面接の録音</translation>
     </message>
     <message>
+        <source>(kept)</source>
+        <translation>(保存指定)</translation>
+    </message>
+    <message>
+        <source>(audio deleted, transcript kept)</source>
+        <translation>(音声は削除済み、文字起こしは保存)</translation>
+    </message>
+    <message>
         <source>No recordings of this interview yet.</source>
         <translation>この面接の録音はまだありません。</translation>
     </message>
@@ -4430,6 +4552,14 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>録音を削除…</translation>
     </message>
     <message>
+        <source>Keep</source>
+        <translation>保存する</translation>
+    </message>
+    <message>
+        <source>Never delete this recording automatically, whatever your retention settings say (Settings → Your data): for example as evidence</source>
+        <translation>保存期間の設定(設定 → データの保存)にかかわらず、この録音を自動では削除しません。証拠として残す場合などに</translation>
+    </message>
+    <message>
         <source>Permission withdrawn…</source>
         <translation>許可の取り消し…</translation>
     </message>
@@ -4440,6 +4570,69 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>Now restate the request on the recording and let them answer:</source>
         <translation>録音上でもう一度お願いし、相手の返答を録音しましょう：</translation>
+    </message>
+</context>
+<context>
+    <name>Relocation</name>
+    <message>
+        <source>The library was moved to {path}, which cannot be found now (a drive not connected?). Connect it and start again.</source>
+        <translation>ライブラリは {path} に移動されていますが、今は見つかりません(ドライブが接続されていない可能性があります)。接続してから起動し直してください。</translation>
+    </message>
+    <message>
+        <source>The library holds a link ({name}), which Furikaeri did not make. Nothing was moved.</source>
+        <translation>ライブラリに Furikaeri が作成していないリンク({name})があります。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>Give the new folder as a full path.</source>
+        <translation>新しいフォルダーはフルパスで指定してください。</translation>
+    </message>
+    <message>
+        <source>The new folder is the library&apos;s folder or inside it: choose a folder elsewhere.</source>
+        <translation>新しいフォルダーがライブラリのフォルダー自体か、その中にあります。別の場所のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The library&apos;s folder is inside the new folder: choose an empty folder of its own.</source>
+        <translation>ライブラリのフォルダーが新しいフォルダーの中にあります。専用の空のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The new folder must be empty (or not exist yet): {path}</source>
+        <translation>新しいフォルダーは空(またはまだ存在しないもの)である必要があります:{path}</translation>
+    </message>
+    <message>
+        <source>Furikaeri may not write in {path}.</source>
+        <translation>Furikaeri は {path} に書き込めません。</translation>
+    </message>
+    <message>
+        <source>Not enough free space there: the library needs {needed} MB, {free} MB are free.</source>
+        <translation>空き容量が足りません。ライブラリには {needed} MB 必要ですが、空きは {free} MB です。</translation>
+    </message>
+    <message>
+        <source>Furikaeri may not write in {path} ({detail}). Nothing was moved.</source>
+        <translation>Furikaeri は {path} に書き込めません({detail})。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>A recording is under way (or waits to be recovered at the next start): move the library when it has finished. Nothing was moved.</source>
+        <translation>録音中です(または次回の起動時に復旧される録音があります)。終わってからライブラリを移動してください。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The library is in use by another program (is Furikaeri open?). Nothing was moved.</source>
+        <translation>ライブラリは別のプログラムで使用中です(Furikaeri が開いていませんか)。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The copied database did not pass its integrity check ({detail}). Nothing was moved.</source>
+        <translation>コピーしたデータベースが整合性チェックに合格しませんでした({detail})。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The copy of {name} differs from the original. Nothing was moved.</source>
+        <translation>{name} のコピーが元のファイルと一致しません。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The consent records at the new place did not verify ({detail}). Nothing was moved.</source>
+        <translation>新しい場所で同意の記録を検証できませんでした({detail})。何も移動していません。</translation>
+    </message>
+    <message>
+        <source>The library could not be copied ({detail}). Nothing was moved.</source>
+        <translation>ライブラリをコピーできませんでした({detail})。何も移動していません。</translation>
     </message>
 </context>
 <context>
@@ -4471,6 +4664,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>This session has no recorded answers.</source>
         <translation>この練習には録音された回答がありません。</translation>
+    </message>
+    <message>
+        <source>The audio of this session was deleted under your retention settings, before it was transcribed.</source>
+        <translation>この練習の音声は、文字起こしの前に保存期間の設定により削除されました。</translation>
     </message>
     <message>
         <source>Finishing the transcript of your answers…</source>
@@ -4649,6 +4846,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>この録音には通話の音声が別のトラックに入っていて、誰が話したかはすでに分かっています。1本のマイクで聞き分ける声はありません。</translation>
     </message>
     <message>
+        <source>The audio of this recording was deleted under your retention settings.</source>
+        <translation>この録音の音声は保存期間の設定により削除されました。</translation>
+    </message>
+    <message>
         <source>This recording has no transcript yet: transcribe it first.</source>
         <translation>この録音にはまだ文字起こしがありません。先に文字起こしをしてください。</translation>
     </message>
@@ -4759,6 +4960,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>あなたの声(&amp;V)</translation>
     </message>
     <message>
+        <source>Your &amp;data</source>
+        <translation>データの保存(&amp;D)</translation>
+    </message>
+    <message>
         <source>Settings pages</source>
         <translation>設定のページ</translation>
     </message>
@@ -4825,6 +5030,58 @@ a product you worked on</source>
         <translation>例：〇〇大学
 軽音楽部
 担当した製品名</translation>
+    </message>
+    <message>
+        <source>Delete the recordings of real interviews</source>
+        <translation>本番面接の録音を削除する時期</translation>
+    </message>
+    <message>
+        <source>Never (keep it)</source>
+        <translation>削除しない(保存する)</translation>
+    </message>
+    <message>
+        <source>{days} days after the final result</source>
+        <translation>最終結果から {days} 日後</translation>
+    </message>
+    <message>
+        <source>The final result is an offer, a rejection, declining, a cancellation or not attending, counted from the day the status changed. Each recording is announced in Upcoming {days} days before it goes, and never deleted before that notice was shown. A recording marked &quot;Keep&quot; in the Recordings tab is never deleted automatically. Deleted as &quot;Delete recording&quot; does: its audio, call track and transcripts; the consent records keep that it was deleted, and when.</source>
+        <translation>最終結果とは内定、不採用、辞退、中止、欠席のことで、状況を変更した日から数えます。各録音は削除の {days} 日前に「今後の予定」でお知らせし、お知らせを表示する前に削除することはありません。録音タブで「保存する」にチェックした録音は自動では削除されません。削除は「録音を削除」と同じく、音声、通話トラック、文字起こしが対象です。同意の記録には、削除したこととその日時が残ります。</translation>
+    </message>
+    <message>
+        <source>Delete the audio of practice recordings</source>
+        <translation>練習の録音の音声を削除する時期</translation>
+    </message>
+    <message>
+        <source>{days} days after recording</source>
+        <translation>録音から {days} 日後</translation>
+    </message>
+    <message>
+        <source>Only the audio goes: the transcript, your answers, self-reviews and metrics stay, so your progress charts keep every session. Announced in Upcoming {days} days before, as above.</source>
+        <translation>削除されるのは音声だけです。文字起こし、回答、振り返りのメモ、指標は残るため、上達のグラフにはすべての練習が表示されます。上と同じく、{days} 日前に「今後の予定」でお知らせします。</translation>
+    </message>
+    <message>
+        <source>The library (database and recordings) is in {path}</source>
+        <translation>ライブラリ(データベースと録音)の場所:{path}</translation>
+    </message>
+    <message>
+        <source>Move library…</source>
+        <translation>ライブラリを移動…</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder: at the next start the library is copied there, checked file by file, and only then is the old folder removed</source>
+        <translation>空のフォルダーを選んでください。次回の起動時にライブラリをそこへコピーし、ファイルごとに確認してから古いフォルダーを削除します</translation>
+    </message>
+    <message>
+        <source>Do not move</source>
+        <translation>移動しない</translation>
+    </message>
+    <message>
+        <source>An empty folder for the library</source>
+        <translation>ライブラリ用の空のフォルダー</translation>
+    </message>
+    <message>
+        <source>The library moves to {path} the next time Furikaeri starts: quit Furikaeri and start it again.</source>
+        <translation>次回の起動時にライブラリを {path} へ移動します。Furikaeri を終了して、もう一度起動してください。</translation>
     </message>
 </context>
 <context>
@@ -5213,6 +5470,10 @@ a product you worked on</source>
         <translation>{when} の録音（{length}）</translation>
     </message>
     <message>
+        <source>its audio was deleted under your retention settings; the transcript stays</source>
+        <translation>音声は保存期間の設定により削除されました。文字起こしは残っています</translation>
+    </message>
+    <message>
         <source>−5 s</source>
         <translation>−5 秒</translation>
     </message>
@@ -5496,6 +5757,14 @@ a product you worked on</source>
 <context>
     <name>UpcomingView</name>
     <message>
+        <source>The audio of the practice recording of {started} will be deleted on {date} under your retention settings; its transcript and metrics stay. Keep it?</source>
+        <translation>{started} の練習の録音の音声は、保存期間の設定により {date} に削除されます(文字起こしと指標は残ります)。残しますか?</translation>
+    </message>
+    <message>
+        <source>The recording of {started} will be deleted on {date} under your retention settings. Keep it?</source>
+        <translation>{started} の録音は、保存期間の設定により {date} に削除されます。残しますか?</translation>
+    </message>
+    <message>
         <source>Interview ({stage})</source>
         <translation>面接（{stage}）</translation>
     </message>
@@ -5562,6 +5831,14 @@ a product you worked on</source>
     <message>
         <source>Cancel or decline…</source>
         <translation>キャンセル・辞退…</translation>
+    </message>
+    <message>
+        <source>Keep recording</source>
+        <translation>録音を残す</translation>
+    </message>
+    <message>
+        <source>Never delete this recording automatically</source>
+        <translation>この録音を自動では削除しない</translation>
     </message>
 </context>
 <context>
