@@ -33,7 +33,7 @@ from gui.i18n import Retranslatable, render, translate
 from gui.model_manager import ModelChoice
 from gui.tasks import TaskRunner
 from gui.voice_profile_box import VoiceProfileBox
-from gui.window_fit import grow_to_text
+from gui.window_fit import WholeLabel, grow_to_text
 
 
 class SettingsDialog(Retranslatable, QDialog):
@@ -49,16 +49,14 @@ class SettingsDialog(Retranslatable, QDialog):
         self.retention.setCurrentIndex(max(0, self.retention.findData(retention_days)))
         self.retention_label = QLabel()
         self.retention_label.setBuddy(self.retention)
-        self.retention_hint = QLabel()
-        self.retention_hint.setWordWrap(True)
+        self.retention_hint = WholeLabel()  # never cut off (a form squeezes a wrapped QLabel to a line or two)
         self.practice_retention = QComboBox()  # practice: only the audio goes, the metrics stay
         for days in DAY_CHOICES:
             self.practice_retention.addItem("", days)
         self.practice_retention.setCurrentIndex(max(0, self.practice_retention.findData(practice_retention_days)))
         self.practice_retention_label = QLabel()
         self.practice_retention_label.setBuddy(self.practice_retention)
-        self.practice_retention_hint = QLabel()
-        self.practice_retention_hint.setWordWrap(True)
+        self.practice_retention_hint = WholeLabel()  # never cut off (a form squeezes a wrapped QLabel to a line or two)
         self.name_ja, self.name_en = QLineEdit(names[0]), QLineEdit(names[1])  # how mails are signed
         for field in (self.name_ja, self.name_en):
             field.setClearButtonEnabled(True)
@@ -117,14 +115,14 @@ class SettingsDialog(Retranslatable, QDialog):
         speech.addRow("", self.auto_transcribe)
         # Moving the library (core.relocation): asked here, done at the next start (acts at once, like the voice page).
         self._tasks = tasks
-        self.library_place = QLabel()
+        self.library_place = WholeLabel()
         self.library_place.setWordWrap(True)
         self.library_place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.move_button = QPushButton()
         self.move_button.clicked.connect(self.choose_library_folder)
         self.cancel_move_button = QPushButton()
         self.cancel_move_button.clicked.connect(self.cancel_library_move)
-        self.move_note = QLabel()
+        self.move_note = WholeLabel()
         self.move_note.setWordWrap(True)
         self._move_problem: Message | None = None
         self.voice = VoiceProfileBox(library, tasks)

@@ -51,7 +51,7 @@ def main() -> int:
     tasks = TaskRunner()
     try:
         for shot, saved, page in (("settings_general", None, "general"), ("settings", None, "transcription"),
-                                  ("settings_voice_profile", made, "voice_page")):
+                                  ("settings_voice_profile", made, "voice_page"), ("settings_data", None, "data_page")):
             if saved is None:
                 profile.delete()
             else:
