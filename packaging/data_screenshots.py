@@ -47,14 +47,14 @@ def main() -> int:
             dialog.close()
         shot: list[bool] = []
 
-        def grab_box() -> None:
+        def grab_box(path: Path = out / f"delete_interview_{language}.png", shot: list[bool] = shot) -> None:
             box = QApplication.activeModalWidget()
             if isinstance(box, QMessageBox):
-                box.grab().save(str(out / f"delete_interview_{language}.png"))
+                box.grab().save(str(path))
                 shot.append(True)
                 box.reject()
             else:
-                QTimer.singleShot(50, grab_box)
+                QTimer.singleShot(50, lambda: grab_box(path, shot))
 
         QTimer.singleShot(50, grab_box)
         Deleter(library, tasks, QApplication.activeWindow() or PassphraseDialog()).delete_interview(interview.stored_id)
