@@ -1,4 +1,5 @@
-"""The names of interview stages and application channels: defined once, used by every screen and file.
+"""The names of interview stages, application channels and ways of asking permission: defined once, used
+by every screen and file.
 
 Stage names are written into messages and calendars in the language of that
 text (which need not be the UI's), so they are kept here for both languages;
@@ -8,6 +9,7 @@ translatable labels (context ``"Labels"``) rendered by whoever shows them.
 
 from __future__ import annotations
 
+from core.consent.records import ConsentMethod
 from core.interviews import Channel, Stage
 from core.messages import QT_TRANSLATE_NOOP, Message
 
@@ -19,6 +21,16 @@ _STAGES: dict[Stage, dict[str, str]] = {
     Stage.SECOND: {"ja": "二次面接", "en": "second interview"},
     Stage.FINAL: {"ja": "最終面接", "en": "final interview"},
     Stage.OFFER: {"ja": "内定後の面談", "en": "offer meeting"},
+}
+
+# The ways an interviewer's permission was asked (context "Labels"): the app's screens and the consent report.
+CONSENT_METHODS = {
+    ConsentMethod.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "Asked aloud, in person"),
+    ConsentMethod.ONLINE: QT_TRANSLATE_NOOP("Labels", "Asked aloud, online"),
+    ConsentMethod.WRITTEN: QT_TRANSLATE_NOOP("Labels", "In writing"),
+    ConsentMethod.EMAIL: QT_TRANSLATE_NOOP("Labels", "By e-mail"),
+    ConsentMethod.PLATFORM: QT_TRANSLATE_NOOP("Labels", "The meeting platform's recording notice"),
+    ConsentMethod.SELF: QT_TRANSLATE_NOOP("Labels", "Myself (practice)"),
 }
 
 _CHANNELS = {

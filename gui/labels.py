@@ -52,18 +52,9 @@ def stage_label(stage: str) -> str:
     """A standard stage in the UI language; the user's own stage names as typed."""
     return labels.stage_label(stage, current_language())
 
-CONSENT_METHOD = {
-    ConsentMethod.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "Asked aloud, in person"),
-    ConsentMethod.ONLINE: QT_TRANSLATE_NOOP("Labels", "Asked aloud, online"),
-    ConsentMethod.WRITTEN: QT_TRANSLATE_NOOP("Labels", "In writing"),
-    ConsentMethod.EMAIL: QT_TRANSLATE_NOOP("Labels", "By e-mail"),
-    ConsentMethod.PLATFORM: QT_TRANSLATE_NOOP("Labels", "The meeting platform's recording notice"),
-    ConsentMethod.SELF: QT_TRANSLATE_NOOP("Labels", "Myself (practice)"),
-}
-
 
 def consent_method_label(method: ConsentMethod) -> str:
-    return translate(_CONTEXT, CONSENT_METHOD[method])
+    return translate(_CONTEXT, labels.CONSENT_METHODS[method])
 
 
 def fill_interviewer_methods(combo) -> None:

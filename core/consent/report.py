@@ -33,6 +33,7 @@ from core.consent.records import ConsentAnswer, ConsentMethod, ConsentPurpose, C
 from core.consent.verify import check_consent
 from core.fsutil import OutputTarget, PathLike, write_output
 from core.interviews import Interview, InterviewKind, NotFoundError, utc_now
+from core.labels import CONSENT_METHODS
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message, Translate, identity_translate
 from core.recording.files import sidecar_path
 from core.speech.assemble import sha256_file
@@ -45,15 +46,6 @@ CONTEXT = "ConsentReport"
 FORMATS = ("md", "html")
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
 
-# The ways of asking, with the same words (and translations) as the app's labels.
-METHOD = {
-    ConsentMethod.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "Asked aloud, in person"),
-    ConsentMethod.ONLINE: QT_TRANSLATE_NOOP("Labels", "Asked aloud, online"),
-    ConsentMethod.WRITTEN: QT_TRANSLATE_NOOP("Labels", "In writing"),
-    ConsentMethod.EMAIL: QT_TRANSLATE_NOOP("Labels", "By e-mail"),
-    ConsentMethod.PLATFORM: QT_TRANSLATE_NOOP("Labels", "The meeting platform's recording notice"),
-    ConsentMethod.SELF: QT_TRANSLATE_NOOP("Labels", "Myself (practice)"),
-}
 
 _WEEKDAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), "ja": "月火水木金土日"}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -203,7 +195,7 @@ def _page(report: ConsentReport, t: Translate, language: str) -> _Page:
             if consent.method is ConsentMethod.SELF and consent.who in ("", "self") else consent.who
         rows += [(tr(QT_TRANSLATE_NOOP("ConsentReport", "Answer")), answer),
                  (tr(QT_TRANSLATE_NOOP("ConsentReport", "Who answered")), who or "—"),
-                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "How")), t("Labels", METHOD[consent.method])),
+                 (tr(QT_TRANSLATE_NOOP("ConsentReport", "How")), t("Labels", CONSENT_METHODS[consent.method])),
                  (tr(QT_TRANSLATE_NOOP("ConsentReport", "Asked at")), local_moment(consent.asked_at, language)),
                  (tr(QT_TRANSLATE_NOOP("ConsentReport", "Wording used to ask")),
                   consent.request_text or tr(QT_TRANSLATE_NOOP("ConsentReport", "(not written down)"))),
