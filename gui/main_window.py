@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -52,6 +52,7 @@ from gui.library_model import LibraryView
 from gui.library_search import LibrarySearch
 from gui.notes_editor import NotesEditor
 from gui.practice.entry import PracticeEntry
+from gui.retention_controller import RetentionController
 from gui.startup import FirstPaint, check_consent, recover, replace_blank
 from gui.status_bar import AppStatusBar
 from gui.tasks import TaskRunner
@@ -70,9 +71,6 @@ if TYPE_CHECKING:
     from gui.transcript_window import TranscriptWindow
 
 
-RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000  # the retention pass runs once a day while the app runs
-
-
 class _ListColumn(QWidget):
     """The interview list's column: about a third of a laptop screen at first, the page beside it the rest (the
     splitter gives the window's extra room to the page; the user's own sizes are restored by WindowState)."""
@@ -86,7 +84,6 @@ class MainWindow(Retranslatable, QMainWindow):
     audio_checked = Signal()
     recovery_checked = Signal(list)
     consent_checked = Signal(object)  # ConsentCheck, or the exception when the check could not run
-    retention_checked = Signal(object)  # core.retention.Report of a retention pass that ran
 
     def __init__(self, library: Library, settings: Settings, switcher: LanguageSwitcher,
                  parent: QWidget | None = None):
@@ -112,6 +109,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.search = LibrarySearch(self)
         self.transcripts = TranscriptsController(self)
         self.importer = ImportFlow(self)
+        self.retention = RetentionController(self)
+        self.retention_checked = self.retention.checked  # a report for each pass that ran
         # The interview pane is built after the first paint, or when first needed (pane); a blank holds its place.
         # Its notes editor and follow-up bar are made now: the practice and follow-up features use them.
         self._pane: InterviewPane | None = None
@@ -213,36 +212,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.first_paint.call(self._probe)  # the window first: PortAudio and the model check load a lot
         # What changed since the last search, indexed before one is typed (the search module loads then too).
         self.first_paint.call(lambda: self.tasks.run(self.library.search.sync))
-        # Retention (core.retention): at start, then once a day while the app runs; off unless the settings say.
-        self.first_paint.call(self.run_retention)
-        self.retention_timer = QTimer(self)
-        self.retention_timer.setInterval(RETENTION_INTERVAL_MS)
-        self.retention_timer.timeout.connect(self.run_retention)
-        self.retention_timer.start()
+        self.retention.start()  # (core.retention): off unless the settings say
 
     def run_retention(self) -> None:
-        """Delete in the background what the retention settings say is due and was announced long enough ago."""
-        from core.ops import retention as retention_ops
-        from core.retention import Policy
-
-        policy = Policy.of(self.settings)
-        if not policy.active:
-            return
-        now = self.tracker_ui.now()
-        self.tasks.run_op(lambda: retention_ops.run(self.library, policy, now),
-                          done=lambda report: self._retention_done(report, now), failed=self.show_error)
-
-    def _retention_done(self, report, now) -> None:
-        deleted = len(report.deleted)
-        unannounced = [due for due in report.waiting if due.noticeable(now) and due.announced_at is None]
-        if deleted:
-            self.statusBar().showMessage(self.tr(
-                "{count} recording(s) deleted under your retention settings.").format(count=deleted), 15000)
-        elif unannounced:
-            self.statusBar().showMessage(self.tr(
-                "{count} recording(s) will be deleted soon under your retention settings: see Upcoming to keep "
-                "them.").format(count=len(unannounced)), 15000)
-        self.retention_checked.emit(report)
+        self.retention.run()
 
     def _probe(self) -> None:
         from core.audio.devices import audio_status

@@ -2873,14 +2873,6 @@
         <translation>面接の練習と振り返り</translation>
     </message>
     <message>
-        <source>{count} recording(s) deleted under your retention settings.</source>
-        <translation>保存期間の設定により {count} 件の録音を削除しました。</translation>
-    </message>
-    <message>
-        <source>{count} recording(s) will be deleted soon under your retention settings: see Upcoming to keep them.</source>
-        <translation>保存期間の設定により {count} 件の録音がまもなく削除されます。残す場合は「今後の予定」をご覧ください。</translation>
-    </message>
-    <message>
         <source>About Furikaeri</source>
         <translation>Furikaeri について</translation>
     </message>
@@ -4633,6 +4625,17 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>The library could not be copied ({detail}). Nothing was moved.</source>
         <translation>ライブラリをコピーできませんでした({detail})。何も移動していません。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionController</name>
+    <message>
+        <source>{count} recording(s) deleted under your retention settings.</source>
+        <translation>保存期間の設定により {count} 件の録音を削除しました。</translation>
+    </message>
+    <message>
+        <source>{count} recording(s) will be deleted soon under your retention settings: see Upcoming to keep them.</source>
+        <translation>保存期間の設定により {count} 件の録音がまもなく削除されます。残す場合は「今後の予定」をご覧ください。</translation>
     </message>
 </context>
 <context>
