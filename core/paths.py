@@ -7,13 +7,22 @@ everything below that one folder instead; every test does so.
 The library (data) folder can be moved (core.relocation): the config folder then holds a pointer file,
 ``library-location``, whose one line is the library's absolute path; :func:`data_dir` follows it.
 
+The config folder is never the library's folder, nor inside it, nor around it: on macOS and Windows platformdirs
+gives one folder for both (``~/Library/Application Support/Furikaeri``, ``%LOCALAPPDATA%\\Furikaeri``), and a move
+of the library, which removes the old folder, would then remove the settings and the pointer it had just written.
+There the settings go to a folder of their own beside the library's, ``Furikaeri Settings``; the settings files an
+older version left in the shared folder are moved there at the first look-up (:func:`config_dir`).
+
 Directories are created owner-only (0700) and files owner-only (0600): the
 library holds recordings and notes about real people.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import shutil
 from pathlib import Path
 
 import platformdirs
@@ -109,11 +118,57 @@ def cache_dir() -> Path:
     return ensure_private_dir(path)
 
 
+SHARED_CONFIG_SUFFIX = " Settings"
+# The files an older version kept in the config folder, which may be the library's own (macOS, Windows): moved out
+# of it by config_dir(), never copied or removed with the library by core.relocation.
+CONFIG_NAMES = ("settings.json", "settings.json.damaged", ".settings.json.before-restore", POINTER_NAME,
+                "library-move-request")
+
+
+def _overlap(one: Path, other: Path) -> bool:
+    """The same folder, or one inside the other."""
+    one, other = Path(os.path.abspath(one)), Path(os.path.abspath(other))
+    return one == other or one in other.parents or other in one.parents
+
+
 def config_dir() -> Path:
-    """User settings."""
+    """User settings: a folder the library is never in (see the module's description)."""
     root = _override()
-    path = root / "config" if root else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    return ensure_private_dir(path)
+    if root:
+        return ensure_private_dir(root / "config")
+    platform = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    data = default_data_dir()
+    if not _overlap(platform, data):
+        return ensure_private_dir(platform)
+    path = ensure_private_dir(data.parent / (data.name + SHARED_CONFIG_SUFFIX))
+    _adopt_settings(platform, path)
+    return path
+
+
+def _adopt_settings(legacy: Path, folder: Path) -> None:
+    """Move the settings files an older version wrote in ``legacy`` (the library's folder) into ``folder``.
+
+    Each is renamed (atomic on one disk) or, failing that, copied and then removed: at any moment it is at one
+    place or the other, never gone. One already in ``folder`` wins and the old one is left where it is."""
+    for name in CONFIG_NAMES:
+        old, new = legacy / name, folder / name
+        if not old.is_file() or old.is_symlink() or os.path.lexists(new):
+            continue
+        try:
+            os.replace(old, new)
+        except FileNotFoundError:  # another Furikaeri moved it meanwhile
+            continue
+        except OSError:  # another disk: copied under a temporary name, renamed, and only then removed
+            temporary = folder / f".{name}.adopting"
+            try:
+                shutil.copyfile(old, temporary)
+                os.chmod(temporary, FILE_MODE)
+                os.replace(temporary, new)
+                old.unlink()
+            except OSError as error:  # left where it was, and said: nothing is lost
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+                logging.getLogger(__name__).warning("could not move %s to %s: %s", old, new, error)
 
 
 def database_path() -> Path:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import shutil
 import sqlite3
@@ -37,6 +38,8 @@ CONTEXT = "Relocation"
 DATABASE = "library.sqlite3"
 MARGIN_BYTES = 64 * 1024 * 1024  # room left over on the target's disk after the copy
 _SQLITE_SIDE = ("-wal", "-shm", "-journal")
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # bytes done, bytes in all
 
@@ -58,30 +61,49 @@ class Moved:
     old_removed: bool  # False: the old folder could not be removed entirely (what is left is listed in the log)
 
 
+def _foreign(root: Path) -> set[Path]:
+    """What lies in ``root`` but is not the library's: the speech-model cache (inside the library's folder on
+    Windows), the settings folder, and settings files an older version kept there (macOS, Windows). A move neither
+    copies nor removes them."""
+    root = Path(root).resolve()
+    found = {root / name for name in paths.CONFIG_NAMES}
+    for folder in (paths.cache_dir().resolve(), paths.config_dir().resolve()):
+        if root in folder.parents:
+            found.add(folder)
+    return found
+
+
+def _walk(root: Path) -> list[Path]:
+    """Every file of the library under ``root`` (what :func:`_foreign` names left out), relative to ``root``."""
+    root = Path(root).resolve()
+    foreign = _foreign(root)
+    out: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if Path(folder) / d not in foreign]
+        out.extend((Path(folder) / name).relative_to(root) for name in names if Path(folder) / name not in foreign)
+    return sorted(out)
+
+
 def _files(root: Path) -> list[Path]:
     """Every file under ``root`` to copy byte for byte (the database and its SQLite side files are copied through
     SQLite), relative to ``root``."""
     out = []
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            path = Path(folder) / name
-            relative = path.relative_to(root)
-            if relative.as_posix() in {DATABASE, *(DATABASE + s for s in _SQLITE_SIDE)}:
-                continue
-            if path.is_symlink():
-                raise MoveError(_m(QT_TRANSLATE_NOOP(
-                    "Relocation", "The library holds a link ({name}), which Furikaeri did not make. Nothing was "
-                                  "moved."), name=relative.as_posix()))
-            out.append(relative)
-    return sorted(out)
+    for relative in _walk(root):
+        if relative.as_posix() in {DATABASE, *(DATABASE + s for s in _SQLITE_SIDE)}:
+            continue
+        if (root / relative).is_symlink():
+            raise MoveError(_m(QT_TRANSLATE_NOOP(
+                "Relocation", "The library holds a link ({name}), which Furikaeri did not make. Nothing was "
+                              "moved."), name=relative.as_posix()))
+        out.append(relative)
+    return out
 
 
 def _size(root: Path) -> int:
     total = 0
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            with contextlib.suppress(OSError):
-                total += (Path(folder) / name).stat().st_size
+    for relative in _walk(root):
+        with contextlib.suppress(OSError):
+            total += (root / relative).stat().st_size
     return total
 
 
@@ -102,7 +124,12 @@ def check_target(target: Path, source: Path | None = None) -> Message | None:
     if _inside(source, target):
         return _m(QT_TRANSLATE_NOOP(
             "Relocation", "The library's folder is inside the new folder: choose an empty folder of its own."))
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    config, cache = paths.config_dir().resolve(), paths.cache_dir().resolve()
+    if _inside(target, config) or _inside(config, target) or _inside(target, cache):  # (the cache may be inside)
+        return _m(QT_TRANSLATE_NOOP(
+            "Relocation", "The new folder is Furikaeri's settings or speech-model folder, inside one or around the "
+                          "settings: choose a folder elsewhere."))
+    if target.exists() and (not target.is_dir() or set(target.iterdir()) - _foreign(target)):
         return _m(QT_TRANSLATE_NOOP("Relocation", "The new folder must be empty (or not exist yet): {path}"),
                   path=str(target))
     existing = target
@@ -246,24 +273,44 @@ def move(target: Path, progress: Progress | None = None) -> Moved:
             raise
     finally:
         hold.close()
-    removed = _remove_old(source)
+    removed = _remove_old(source, files)
     return Moved(source, target, len(files) + 1, total, removed)
 
 
 def _remove_copy(target: Path, created: bool) -> None:
-    if created:
+    if not target.exists():
+        return
+    foreign = _foreign(target)
+    keep = {child for child in target.iterdir() if any(f == child or child in f.parents for f in foreign)}
+    if created and not keep:
         shutil.rmtree(target, ignore_errors=True)
-    else:  # the user's empty folder: emptied again, kept
-        for child in list(target.iterdir()) if target.exists() else []:
+    else:  # the user's empty folder (or the usual place, with the settings or the cache in it): emptied, kept
+        for child in set(target.iterdir()) - keep:
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child, ignore_errors=True)
             else:
                 child.unlink(missing_ok=True)
 
 
-def _remove_old(source: Path) -> bool:
-    shutil.rmtree(source, ignore_errors=True)
-    return not source.exists()
+def _remove_old(source: Path, files: list[Path]) -> bool:
+    """Remove the library's files from ``source`` (those copied, the database and its side files), then the folders
+    left empty, ``source`` too; what is not the library's (:func:`_foreign`) stays. True: nothing of it is left."""
+    for relative in [*files, *(Path(DATABASE + s) for s in ("", *_SQLITE_SIDE))]:
+        with contextlib.suppress(OSError):
+            (source / relative).unlink(missing_ok=True)
+    foreign = _foreign(source)
+    for folder, dirs, _names in os.walk(source, topdown=False):
+        for name in dirs:
+            path = Path(folder) / name
+            if not any(f == path or path in f.parents or f in path.parents for f in foreign):
+                with contextlib.suppress(OSError):
+                    path.rmdir()  # only when empty
+    with contextlib.suppress(OSError):
+        source.rmdir()
+    left = _walk(source) if source.exists() else []
+    if left:
+        log.warning("the old library folder %s still holds %s", source, ", ".join(p.as_posix() for p in left))
+    return not left
 
 
 # -- a move asked for in the app: done at its next start, before the library opens --------------------------------
