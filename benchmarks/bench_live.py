@@ -8,7 +8,8 @@ with ``--language en``, LibriVox's real read sentences), repeated with pauses
 up to ``--minutes``.  It is written into a WAV the way the recorder does, in
 real time (``--pace`` times real time); the recording then "stops".
 ``--real-time-last MINUTES`` writes all but the last MINUTES as fast as the
-worker takes them (after each second, until it has read it) and only those in
+worker takes them (after each second, until it has read it and transcribed all
+but the last :data:`AHEAD_S`) and only those in
 real time: an hour's Stop in minutes, where the worker that keeps up in real
 time (the 10-minute run shows it) meets Stop as it would after an hour.
 ``--pace 0`` writes all of it that way (accuracy only); ``--keep DIR`` writes
@@ -55,6 +56,8 @@ from tests.live_feed import feed
 from tests.speech_fixtures import cer, japanese_characters, wer
 
 RATE = 16000
+AHEAD_S = 60.0  # written "as fast as the worker takes it": at most this far ahead of the transcript (a window and
+# its look-ahead fit): the worker reads far faster than it decodes, and a backlog would be decoded at Stop as one file
 
 
 def source(language: str, folder: Path) -> tuple[np.ndarray, str]:
@@ -75,7 +78,9 @@ def measure(service: TranscriptionService, audio: np.ndarray, settings: Transcri
             name: str, pace: float, tail_s: float | None = None) -> tuple[float, float, str, str]:
     path = folder / f"{name}.wav"
     job = service.follow(path, settings)
-    seen = lambda s: job.caught[1] >= s - 0.01 or job.done  # noqa: E731 - the worker has seen s seconds
+    def seen(s: float) -> bool:  # the worker has read s seconds and transcribed all but the last AHEAD_S
+        heard, read = job.caught
+        return (read >= s - 0.01 and heard >= s - AHEAD_S) or job.done
     if pace <= 0:  # as fast as the worker takes it (accuracy only: the times then say nothing)
         feed(path, audio, block_s=1.0, seen=seen, timeout_s=3600)
     elif tail_s is None:

@@ -44,7 +44,8 @@ def _best_correlation(recorded: np.ndarray, source: np.ndarray) -> float:
         size = len(recorded) + len(probe)
         dots = np.fft.irfft(np.fft.rfft(recorded, size) * np.fft.rfft(probe[::-1], size), size)
         dots = dots[len(probe) - 1: len(recorded)]
-        energy = np.sqrt(np.convolve(recorded ** 2, np.ones(len(probe)), "valid"))
+        running = np.concatenate(([0.0], np.cumsum(recorded ** 2)))  # each window's energy in O(n), not O(n·m)
+        energy = np.sqrt(np.maximum(running[len(probe):] - running[:-len(probe)], 0.0))
         loud = energy > 0.1 * np.linalg.norm(probe)  # near-silent stretches have no meaningful correlation
         if loud.any():
             best = max(best, float(np.max(dots[loud] / (energy[loud] * np.linalg.norm(probe)))))

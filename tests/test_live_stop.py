@@ -25,13 +25,13 @@ class StopDuringTheFirstWindow(LiveJob):
         super().__init__(*args)
         self.inbox, self.stopped, self.windows = inbox, stopped, 0
 
-    def _decoded(self, samples, options, tokens, settings, whole, known):
+    def _decoded(self, samples, options, tokens, settings, whole, known, *rest):
         if not whole:
             self.windows += 1
             if self.windows == 1:  # (on the background thread)
                 self.stopped.set()
                 self.inbox.put(LiveControl(self.request.job_id, ended=True))
-        return super()._decoded(samples, options, tokens, settings, whole, known)
+        return super()._decoded(samples, options, tokens, settings, whole, known, *rest)
 
 
 def _segments(sent: list[object]) -> list:

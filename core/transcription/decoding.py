@@ -19,10 +19,16 @@ from core.transcription.guard import (
 )
 from core.transcription.model import Segment, TranscriptionSettings, Word
 
-# Temperature fallback, capped: the full schedule (up to 1.0) spends minutes on noise for no text.
-TEMPERATURES = (0.0, 0.2, 0.4)
+# No sampling: Whisper's fallback to warmer temperatures drew its text at random, so that the same audio gave
+# other text in each run (whole answers dropped or repeated at different places: a file's CER moved 10.5% -> 9.2%
+# between two runs, docs/PERFORMANCE.md) and live transcription could not equal the file's.  A window is decoded
+# with beam search; one whose text loops or is unsure is decoded once more greedily: a "temperature" so low that
+# sampling always takes the likeliest token (greedy, the same every run), and above PROMPT_RESET_ON_TEMPERATURE,
+# so the windows after it are no longer prompted with its text (what stops a loop going on).
+GREEDY_TEMPERATURE = 1e-5
+TEMPERATURES = (0.0, GREEDY_TEMPERATURE)
 HOTWORD_REPETITION_PENALTY = 1.1
-PROMPT_RESET_ON_TEMPERATURE = 0.3  # after a warm retry, stop feeding the previous text (stops loops)
+PROMPT_RESET_ON_TEMPERATURE = 0.0  # after a retry, stop feeding the previous text (stops loops)
 
 
 def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
@@ -36,6 +42,7 @@ def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
         "initial_prompt": settings.initial_prompt or None,
         "hotwords": settings.hotwords or None,
         "temperature": TEMPERATURES,
+        "best_of": 1,  # the greedy retry's candidates would all be the same
         "compression_ratio_threshold": COMPRESSION_RATIO_THRESHOLD,
         "log_prob_threshold": LOG_PROB_THRESHOLD,
         "no_speech_threshold": NO_SPEECH_THRESHOLD,

@@ -8,7 +8,7 @@ them marked, and metrics can leave them out.
 * ``SILENCE``: text over (near) silence: a high no-speech probability together
   with a low average log-probability, or a very high no-speech probability.
 * ``LOW_CONFIDENCE``: an average log-probability below what Whisper itself
-  accepts after its temperature fallback.
+  accepts after its fallback (a greedy retry).
 * ``STOCK_PHRASE``: the whole segment is a phrase from video endings
   (「ご視聴ありがとうございました」, "Thanks for watching", "Subtitles by…");
   short polite phrases that people do say in interviews («お疲れ様でした»,
@@ -53,8 +53,8 @@ from core.messages import QT_TRANSLATE_NOOP, Message
 from core.transcription.model import INVENTED, Segment, SegmentFlag
 
 # Whisper's own thresholds, used by the decoder (core.transcription.worker) and repeated by the guard.
-COMPRESSION_RATIO_THRESHOLD = 2.4  # above: the text loops (the decoder retries warmer; the guard flags a loop)
-LOG_PROB_THRESHOLD = -1.0  # below: not confident (the decoder retries warmer; the guard flags LOW_CONFIDENCE)
+COMPRESSION_RATIO_THRESHOLD = 2.4  # above: the text loops (the decoder retries greedily; the guard flags a loop)
+LOG_PROB_THRESHOLD = -1.0  # below: not confident (the decoder retries greedily; the guard flags LOW_CONFIDENCE)
 NO_SPEECH_THRESHOLD = 0.6  # above, with a low log-probability: the decoder skips the window as silence
 
 SUPPORTED_LANGUAGES = ("ja", "en")  # what the app transcribes; another detected language is flagged

@@ -14,7 +14,7 @@ of the previous one ended.  So once :data:`WINDOW_S` of speech wait
 :data:`LOOKAHEAD_S` more audio, the worker decodes that one window, prompted with
 the transcript's text so far (the context prompt of
 :mod:`core.transcription.context` first, hotwords in every window, the prompt
-reset after a warm retry, as in a file), sends its segments, and goes on from
+reset after a retry, as in a file), sends its segments, and goes on from
 its last word.  Detected speech a prompted decode left without words is decoded
 again without the prompt (:mod:`core.transcription.coverage`).
 
@@ -35,8 +35,13 @@ en, LibriVox read (29 s)       2.8%          2.8%    2.8%
 en, 2 real phone calls (56 s)  17.1%         17.6%   16.5%
 =============================  ============  ======  =============
 
-(CER for Japanese, WER for English.)  At Stop what is left is the window being
-filled: up to 30 s of speech.  To keep Stop → transcript short, once a window
+(CER for Japanese, WER for English.)  A window is decoded from the features
+the file's decode gives it: with the second of audio after it (its last frames
+hear what follows, not padding), and floored below the loudest audio of the
+recording heard so far, not its own (:class:`RunningFloor`; Whisper floors
+its features 80 dB below their loudest value): with only one of the two as
+the file's, a window's words still differed (``tests/test_live_features.py``).
+At Stop what is left is the window being filled: up to 30 s of speech.  To keep Stop → transcript short, once a window
 holds :data:`DRAFT_S` of speech it is decoded ahead as a draft, which is not
 sent, and again every :data:`DRAFT_STEP_S` more: if the recording stops before
 the window is complete, the newest draft stands for its first part and only the
@@ -78,6 +83,7 @@ import itertools
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -93,6 +99,7 @@ from core.transcription.decoding import (
     settle_language,
     whisper_options,
 )
+from core.transcription.floor import Peak, RunningFloor
 from core.transcription.follow import GrowingWav
 from core.transcription.guard import LEVEL_FRAME_MS, SPEECH_LEVEL_PERCENTILE, Levels
 from core.transcription.messages import Detected, SegmentDone
@@ -109,6 +116,7 @@ VOICES_MIN_S = 30.0
 FEED_MIN_S = 2.0  # one track: audio goes on to the recogniser in pieces no shorter than this
 PIECE_MAX_S = 45.0  # cut here even without a pause
 WINDOW_S = 30.0  # Whisper's window: speech is decoded in these, as in a whole file
+WINDOW_FRAMES = 3000  # the same in Whisper's feature frames (10 ms)
 LOOKAHEAD_S = 1.0  # a window is decoded once this much audio follows it (its speech is settled)
 DRAFT_S = 10.0  # with this much speech of a window heard, it is decoded ahead, for Stop
 DRAFT_STEP_S = 7.5  # and again each time this much more is heard (at Stop, no more than this is left to decode)
@@ -212,6 +220,7 @@ class _Track:
         self.tokens: list[int] | None = None  # the text so far, as Whisper's prompt (None: not started)
         self.draft: _Decoded | None = None  # the window so far, decoded ahead of Stop (see _transcribe_ready)
         self.draft_heard = 0  # the speech (samples) the draft heard
+        self.peak = Peak()  # its loudest audio so far, for the features' floor (RunningFloor)
 
     def read(self, final: bool) -> None:
         new = self.file.finish() if final else self.file.read()
@@ -281,6 +290,8 @@ class LiveJob:
 
     def __init__(self, request: Any, model: Any, send: Send, receive: Receive) -> None:
         self.request, self.model, self.send, self.receive = request, model, send, receive
+        if not isinstance(getattr(model, "feature_extractor", None), (RunningFloor, type(None))):
+            model.feature_extractor = RunningFloor(model.feature_extractor)
         self.settings: TranscriptionSettings = request.settings
         self.tracks = [_Track(request.path, None if request.call_path is None else ME)]
         if request.call_path is not None:
@@ -408,7 +419,9 @@ class LiveJob:
             elif final:
                 self._consume(track, self._emit(track, samples, self._decode(track, samples, whole=True)))
             else:  # a whole window: decoded in the background, the recording goes on being read
-                decode = self._decoder(track, samples, whole=False)
+                # with the audio that follows it: its last frames are then a whole file's (measured: one frame
+                # that heard padding instead changed a word)
+                decode = self._decoder(track, track.unheard[:end + int(LOOKAHEAD_S * RATE)], whole=False, window=end)
                 self.window = _Window(track, end, self._background.submit(decode))
                 return
             if final:
@@ -471,38 +484,43 @@ class LiveJob:
             self.work_s += decoded.work_s
         return decoded
 
-    def _decoder(self, track: _Track, samples: np.ndarray, whole: bool) -> Callable[[], _Decoded]:
+    def _decoder(self, track: _Track, samples: np.ndarray, whole: bool,
+                 window: int | None = None) -> Callable[[], _Decoded]:
         """A decode of ``samples`` to run here or on another thread (it changes nothing of the job): Whisper's
-        segments, the text before as the prompt: all of them (``whole``), else the first window's, which account
-        for the samples up to its last word when the window ended within speech (a file's decode goes on from
-        there)."""
-        settings = self._settings_for(track, samples)
+        segments, the text before as the prompt: all of them (``whole``), else the first window's (the first
+        ``window`` samples; those after it only complete its last frames), which account for the samples up to
+        its last word when the window ended within speech (a file's decode goes on from there)."""
+        settings = self._settings_for(track, samples[:window])
         tokens = self._prompt(track, settings)
         options = whisper_options(settings)
         options["initial_prompt"] = tokens or None
         known = bool(track.language)
-        return lambda: self._decoded(samples, options, tokens, settings, whole, known)
+        return lambda: self._decoded(samples, options, tokens, settings, whole, known, window, track.peak)
 
     def _decoded(self, samples: np.ndarray, options: dict[str, Any], tokens: list[int],
-                 settings: TranscriptionSettings, whole: bool, language_known: bool) -> _Decoded:
+                 settings: TranscriptionSettings, whole: bool, language_known: bool,
+                 window: int | None = None, peak: Peak | None = None) -> _Decoded:
         started = time.monotonic()
-        segments, info = self.model.transcribe(samples, **options)
+        floor = self.model.feature_extractor
         found: list[Segment] = []
-        more = False
+        more = full = False
+        with floor.track(peak) if isinstance(floor, RunningFloor) and peak is not None else nullcontext():
+            segments, info = self.model.transcribe(samples, **options)
         try:
             for segment in segments:
                 if not whole and segment.seek != 0:
                     more = True  # the first window's last segment was not complete: the next one begins after
+                    full = segment.seek >= WINDOW_FRAMES  # ... or it was, and the next window begins after it
                     break
                 found.append(convert(segment))
                 tokens = tokens + list(segment.tokens)
                 if segment.temperature > PROMPT_RESET_ON_TEMPERATURE:
-                    tokens = []  # as a file's decode: no text before after a warm retry (stops loops)
+                    tokens = []  # as a file's decode: no text before after a retry (stops loops)
         finally:
             segments.close()
-        used = len(samples)
+        used = len(samples) if window is None else min(window, len(samples))
         ends = [word.end_ms for segment in found for word in segment.words]
-        if more and ends:
+        if more and not full and ends:
             used = min(used, max(RATE, ends[-1] * RATE // 1000))
         detected = None
         if not language_known and float(info.duration_after_vad) > 0:
