@@ -92,15 +92,21 @@ class PassphraseDialog(QDialog):
 
 
 class UnlockDialog(QDialog):
-    """The passphrase of the backup to restore, typed once without being shown."""
+    """The passphrase of the backup to restore, typed once without being shown, under a sentence saying which."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore a backup"))
         self.setAccessibleName(self.tr("Restore a backup"))
+        self.explanation = QLabel(self.tr(
+            "Type the passphrase this backup was made with. Nothing is changed until the backup has been checked."))
+        self.explanation.setWordWrap(True)
+        self.explanation.setMinimumWidth(self.explanation.fontMetrics().horizontalAdvance("x") * 48)  # 2–3 lines
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(self.tr("Passphrase"))
+        # The field is what a screen reader lands on: it reads the sentence after the field's name.
+        self.field.setAccessibleDescription(self.explanation.text())
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -108,6 +114,7 @@ class UnlockDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.field.textChanged.connect(

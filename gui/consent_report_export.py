@@ -17,15 +17,15 @@ from gui.i18n import render
 
 if TYPE_CHECKING:
     from core.recording.store import Recording
-    from gui.recording_panel import RecordingPanel
+    from gui.recordings_page import RecordingsPage
 
 STATUS_MS = 15000
 
 
 class ConsentReportExport(QObject):
-    """The button (placed by the panel) and what it does for the panel's selected recording."""
+    """The button (placed by the recordings page) and what it does for the page's selected recording."""
 
-    def __init__(self, panel: RecordingPanel) -> None:
+    def __init__(self, panel: RecordingsPage) -> None:
         super().__init__(panel)
         self.panel = panel
         self.button = QPushButton()

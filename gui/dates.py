@@ -57,3 +57,9 @@ def show_dates(*edits: QDateTimeEdit, with_time: bool = True) -> None:
     for edit in edits:
         edit.setLocale(QLocale())
         edit.setDisplayFormat(moment_pattern() if with_time else day_pattern())
+
+
+def format_elapsed(seconds: float) -> str:
+    """A duration as a clock shows it, ``H:MM:SS`` (the recorder, the recordings list)."""
+    total = int(seconds)
+    return f"{total // 3600:d}:{total // 60 % 60:02d}:{total % 60:02d}"

@@ -3,7 +3,8 @@
 Business rules live in :mod:`core.ops.recording` (who must be asked, what a
 declined request means) and below it; this widget asks, shows and forwards.
 Opening and closing the stream and saving markers run as core operations in
-background tasks; the list of recordings follows the change hub.
+background tasks.  The interview's recordings are listed on a page of their own
+(:mod:`gui.recordings_page`), which the panel owns and tells what it records.
 """
 
 from __future__ import annotations
@@ -15,13 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,23 +31,18 @@ from core.consent import CLIP_WORDING, ConsentRecord
 from core.interviews import Interview
 from core.library import Library
 from core.messages import FurikaeriError, Message
-from core.ops import Changes
 from core.ops import recording as recording_ops
-from core.ops import retention as retention_ops
 from core.recording.call_watch import CallWatch
-from core.recording.store import Recording, RecordingState
+from core.recording.store import Recording
 from gui import shortcuts
 from gui.call_audio_row import CallAudioRow
-from gui.consent_report_export import ConsentReportExport
-from gui.dates import format_moment
-from gui.deletion_ui import Deleter
+from gui.dates import format_elapsed
 from gui.i18n import Retranslatable, render
-from gui.labels import recording_state_label
 from gui.level_meter import LEVEL_FLOOR_DB, LevelMeter
 from gui.live_transcript import LiveLine, LiveTranscription
+from gui.recordings_page import RecordingsPage
 from gui.tasks import TaskRunner, UiCallback
 from gui.theme import themed
-from gui.transcript_preview import TranscriptPreview
 from gui.window_fit import WholeLabel
 
 if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
@@ -57,12 +50,8 @@ if TYPE_CHECKING:  # the recorder (and numpy) load when a recording starts
     from core.recording.session import RecordingSession
 
 MARKER_SHORTCUT = shortcuts.MARKER.sequence()
-__all__ = ["LEVEL_FLOOR_DB", "RecordingPanel"]  # LEVEL_FLOOR_DB: the practice page's meter uses it too
-
-
-def format_elapsed(seconds: float) -> str:
-    total = int(seconds)
-    return f"{total // 3600:d}:{total // 60 % 60:02d}:{total % 60:02d}"
+# LEVEL_FLOOR_DB: the practice page's meter uses it too; format_elapsed: the window title (it lives in gui.dates)
+__all__ = ["LEVEL_FLOOR_DB", "RecordingPanel", "format_elapsed"]
 
 
 class PanelState(enum.StrEnum):
@@ -93,8 +82,6 @@ class RecordingPanel(Retranslatable, QWidget):
         self._shown_state = "idle"
         self._problem: Message | None = None
         self._recorder_event = UiCallback(self._on_recorder_event, self)  # recorder threads → this thread
-        self._select_recording: int | None = None
-        self._recordings: list[Recording] = []
         self._call_sources: CallSources | None = None  # where this computer's call sound comes from
         self._dialog_call_row: CallAudioRow | None = None  # the option in the consent dialog while it is open
         self.call_watch: CallWatch | None = None  # while recording the call: is its sound arriving?
@@ -102,7 +89,6 @@ class RecordingPanel(Retranslatable, QWidget):
         self._call_notice: Message | None = None  # what became of the call's track (after it stopped)
         self.live = LiveTranscription(library, tasks, parent=self)  # its service is given by the main window
         self.live_line = LiveLine(self.live)
-        tasks.hub.changed.connect(self._on_changes)
 
         self.state_label = QLabel()
         self.state_label.setObjectName("recordingState")
@@ -136,24 +122,6 @@ class RecordingPanel(Retranslatable, QWidget):
         clip_layout.addWidget(self.clip_text)
         clip_layout.addWidget(self.clip_done, 0, Qt.AlignmentFlag.AlignRight)
         self.clip_banner.hide()
-        self.history_label = QLabel()
-        self.history = QListWidget()
-        self.transcript_button = QPushButton()
-        self.import_button = QPushButton()
-        self.consent_report = ConsentReportExport(self)
-        self.delete_button = QPushButton()  # the selected finished recording, for real (gui.deletion_ui)
-        self.withdrawn_button = QPushButton()  # a real interview's permission withdrawn: all its recordings go
-        self.deleter = Deleter(library, tasks, self)
-        # The selected recording is never deleted automatically (core.retention): evidence, say.
-        self.keep_box = QCheckBox()
-        self.keep_box.clicked.connect(self.set_keep)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.withdrawn_button.clicked.connect(self.permission_withdrawn)
-        self.history.itemSelectionChanged.connect(self._update_history_buttons)
-        self.history.itemDoubleClicked.connect(lambda _item: self.request_transcript())
-        self.transcript_button.clicked.connect(lambda: self.request_transcript())
-        self.import_button.clicked.connect(self.import_requested)
-
         # clicked(bool) would fill optional parameters: connect argument-free calls.
         self.record_button.clicked.connect(lambda: self.start_recording())
         self.pause_button.clicked.connect(lambda: self.toggle_pause())
@@ -202,30 +170,26 @@ class RecordingPanel(Retranslatable, QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.call_message)
         # The interview's recordings: a page of their own beside the notes (the interview page shows it as a tab).
-        self.recordings_page = QWidget(self)
-        self.recordings_page.hide()
-        recordings = QVBoxLayout(self.recordings_page)
-        recordings.addWidget(self.history_label)
-        # As tall as its recordings (up to six), the transcript below gets the rest.
-        self.history.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.history.setMaximumHeight(self.history.fontMetrics().height() * 9)
-        recordings.addWidget(self.history)
-        history_buttons = QHBoxLayout()
-        history_buttons.addWidget(self.transcript_button)
-        history_buttons.addWidget(self.consent_report.button)
-        history_buttons.addWidget(self.delete_button)
-        history_buttons.addWidget(self.keep_box)
-        history_buttons.addStretch()
-        recordings.addLayout(history_buttons)
-        interview_buttons = QHBoxLayout()  # for the whole interview: a file brought in, permission withdrawn
-        interview_buttons.addWidget(self.import_button)
-        interview_buttons.addStretch()
-        interview_buttons.addWidget(self.withdrawn_button)
-        recordings.addLayout(interview_buttons)
-        self.transcript_preview = TranscriptPreview(library, tasks, language)  # the selected one's, inline
-        recordings.addWidget(self.transcript_preview, 1)
-        self.history.itemSelectionChanged.connect(
-            lambda: self.transcript_preview.show_recording(self.selected_recording()))
+        self.recordings_page = page = RecordingsPage(
+            library, tasks, language, recorder_idle=lambda: self.session is None and not self._busy,
+            failed=self._failed, parent=self)
+        page.hide()
+        page.transcript_requested.connect(self.transcript_requested)
+        page.import_requested.connect(self.import_requested)
+        page.history_shown.connect(self.history_shown)
+        # What the page shows, under the names callers have always used.
+        self.history = page.history
+        self.history_label = page.history_label
+        self.transcript_button = page.transcript_button
+        self.import_button = page.import_button
+        self.consent_report = page.consent_report
+        self.delete_button = page.delete_button
+        self.withdrawn_button = page.withdrawn_button
+        self.keep_box = page.keep_box
+        self.transcript_preview = page.transcript_preview
+        self.select_recording = page.select_recording
+        self.selected_recording = page.selected_recording
+        self.playable_recording = page.playable_recording
         self.setStyleSheet(themed(
             "#recordingState { font-size: 14pt; font-weight: 700; }"
             "#recordingState[state='recording'] { color: white; background: #c62828; padding: 2px 8px; }"
@@ -266,7 +230,7 @@ class RecordingPanel(Retranslatable, QWidget):
         if interview is not None:
             self.call_row.set_default(records_call_by_default(None, interview.is_online), again=True)
         self._update()
-        self._load_history()
+        self.recordings_page.set_interview(interview)
 
     def set_audio(self, status: AudioStatus) -> None:
         current = self.device.currentData()
@@ -310,8 +274,7 @@ class RecordingPanel(Retranslatable, QWidget):
         self.call_row.setEnabled(not self._busy)
         self.call_meter.setVisible(self.session is not None and self.session.call is not None)
         self._show_call_message()
-        self.import_button.setEnabled(self.interview is not None and idle and not self._busy)
-        self._update_history_buttons()
+        self.recordings_page.update_buttons()
         self.state_label.setProperty("state", state)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
@@ -331,29 +294,15 @@ class RecordingPanel(Retranslatable, QWidget):
         self.marker_button.setText(self.tr("Marker (Ctrl+M)"))
         self.device_label.setText(self.tr("Microphone"))
         self.device.setAccessibleName(self.tr("Microphone"))
-        self.history.setAccessibleName(self.tr("Recordings of this interview"))
         self.mic_meter.set_label(self.tr("Microphone"), self.tr("Microphone level"))
         self.call_meter.set_label(self.tr("The call"), self.tr("Call sound level"))
         width = max(meter.label.sizeHint().width() for meter in (self.mic_meter, self.call_meter))
         for meter in (self.mic_meter, self.call_meter):  # the two bars start at the same place
             meter.label.setMinimumWidth(width)
-        self._update_history_label()
         self.clip_done.setText(self.tr("Consent clip done"))
-        self.transcript_button.setText(self.tr("Transcript…"))
-        self.import_button.setText(self.tr("Import audio…"))
-        self.consent_report.retranslate()
-        self.delete_button.setText(self.tr("Delete recording…"))
-        self.keep_box.setText(self.tr("Keep"))
-        self.keep_box.setToolTip(self.tr(
-            "Never delete this recording automatically, whatever your retention settings say (Settings → Your "
-            "data): for example as evidence"))
-        self.withdrawn_button.setText(self.tr("Permission withdrawn…"))
-        self.withdrawn_button.setToolTip(self.tr(
-            "The interviewer withdrew permission: delete all recordings and transcripts of this interview"))
         self.clip_text.setText(self.tr("Now restate the request on the recording and let them answer:") +
                                "\n" + CLIP_WORDING.get(self._language(), CLIP_WORDING["en"]))
         self._update()
-        self._show_history(self.interview, self._recordings, None)
 
     # -- starting: consent first -------------------------------------------------------
     def start_recording(self) -> None:
@@ -505,112 +454,3 @@ class RecordingPanel(Retranslatable, QWidget):
             self._failed(error)
 
         self.tasks.run_op(lambda: recording_ops.stop(session), done=finished, failed=failed)
-
-    # -- history -----------------------------------------------------------------------------
-    def _on_changes(self, changes: Changes) -> None:
-        if self.interview is not None and self.interview.id in changes.recordings:
-            self._load_history()
-
-    def select_recording(self, recording_id: int) -> None:
-        """Select that recording in the list, now or once the list shows it."""
-        for row in range(self.history.count()):
-            if self.history.item(row).data(Qt.ItemDataRole.UserRole).id == recording_id:
-                self.history.setCurrentRow(row)
-                return
-        self._select_recording = recording_id
-
-    def _load_history(self) -> None:
-        interview = self.interview
-        if interview is None:
-            self._show_history(None, [], None)
-            return
-        self.tasks.run(lambda: self.library.recordings.for_interview(interview.stored_id),
-                       done=lambda rows: self._show_history(interview, rows, None))
-
-    def _show_history(self, interview: Interview | None, recordings: list[Recording], select_id: int | None) -> None:
-        if interview is not self.interview:
-            return
-        current = self.history.currentItem()
-        select_id = select_id or self._select_recording or (
-            current.data(Qt.ItemDataRole.UserRole).id if current is not None else None)
-        self._select_recording = None
-        self._recordings = recordings
-        self.history.clear()
-        for recording in recordings:
-            when = format_moment(recording.started_at)
-            text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording_state_label(recording.state)}"
-            if recording.state is RecordingState.RECORDING:
-                text = f"{when}  {recording_state_label(recording.state)}"
-            elif recording.source_name:  # imported: the file's own name is what the user recognises
-                text = f"{when}  {format_elapsed(recording.duration_ms / 1000)}  {recording.source_name}"
-            if recording.keep:
-                text += "  " + self.tr("(kept)")
-            if not recording.has_audio:
-                text += "  " + self.tr("(audio deleted, transcript kept)")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, recording)
-            self.history.addItem(item)
-            if recording.id == select_id:
-                self.history.setCurrentItem(item)
-        if self.history.currentItem() is None and (newest := self.playable_recording()) is not None:
-            self.select_recording(newest.id)  # "Transcript…" works at once, on the newest finished one
-        self.history.setVisible(bool(recordings))  # no empty box: "no recordings yet" says it
-        self.transcript_preview.setVisible(bool(recordings))
-        self._update_history_label()
-        self._update_history_buttons()
-        self.history_shown.emit()
-
-    def _update_history_label(self) -> None:
-        self.history_label.setText(self.tr("Recordings of this interview") if self.history.count()
-                                   else self.tr("No recordings of this interview yet."))
-
-    def selected_recording(self) -> Recording | None:
-        item = self.history.currentItem()
-        if item is None or not item.isSelected():
-            return None
-        recording = item.data(Qt.ItemDataRole.UserRole)
-        return None if recording.state is RecordingState.RECORDING else recording
-
-    def playable_recording(self) -> Recording | None:
-        """The recording time links refer to: the one selected, else the newest finished one."""
-        selected = self.selected_recording()
-        if selected is not None:
-            return selected
-        recordings = [self.history.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.history.count())]
-        done = [r for r in recordings if r.state is not RecordingState.RECORDING and r.duration_ms > 0 and r.has_audio]
-        return max(done, key=lambda r: r.started_at) if done else None
-
-    def _update_history_buttons(self) -> None:
-        selected = self.selected_recording()
-        self.transcript_button.setEnabled(selected is not None)
-        self.consent_report.refresh()
-        idle = self.session is None and not self._busy  # nothing is deleted while recording
-        self.delete_button.setEnabled(selected is not None and idle)
-        self.keep_box.setEnabled(selected is not None)
-        self.keep_box.setChecked(selected is not None and selected.keep)
-        real = self.interview is not None and recording_ops.needs_permission(self.interview)
-        self.withdrawn_button.setVisible(real)
-        self.withdrawn_button.setEnabled(real and idle)
-
-    def set_keep(self, keep: bool) -> None:
-        """Mark the selected recording to keep (never deleted automatically), or not."""
-        recording = self.selected_recording()
-        if recording is None:
-            return
-        self.tasks.run_op(lambda: retention_ops.set_keep(self.library, recording.id, keep), failed=self._failed)
-
-    def delete_selected(self) -> None:
-        """The selected recording, after a confirmation that says what goes."""
-        recording = self.selected_recording()
-        if recording is not None and self.session is None:
-            self.deleter.delete_recording(recording.id)
-
-    def permission_withdrawn(self) -> None:
-        """The interviewer withdrew permission: every recording of this interview goes, after a confirmation."""
-        if self.interview is not None and self.session is None:
-            self.deleter.withdraw(self.interview.stored_id)
-
-    def request_transcript(self) -> None:
-        recording = self.selected_recording()
-        if recording is not None:
-            self.transcript_requested.emit(recording)

@@ -5,14 +5,13 @@ loading the overview, the transcript and saving corrections run in background ta
 
 :attr:`TranscriptWindow.transcript` is the one copy the window shows, searches
 and exports: a correction changes it at once (and the table with it), then is
-saved; if saving fails, the transcript is read back from the library.
+saved; if saving fails, the transcript is read back from the library
+(:mod:`gui.transcript_corrections`).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -39,7 +38,7 @@ from core.ops import Changes, Result
 from core.ops import transcription as transcription_ops
 from core.recording.store import Recording
 from core.settings import SPEECH_MODEL, Settings
-from core.transcription.model import Segment, Transcript, TranscriptionSettings
+from core.transcription.model import Transcript, TranscriptionSettings
 from core.transcription.service import Job, TranscriptionService
 from core.transcription.speakers import INTERVIEWER, ME, names
 from gui import shortcuts
@@ -52,6 +51,7 @@ from gui.model_manager import JapaneseModelHint
 from gui.segment_model import SPEAKER, SPEAKER_COLOURS, TEXT, SegmentModel, format_time
 from gui.separate_again import SeparateAgain
 from gui.tasks import ChangeHub, TaskRunner, UiCallback
+from gui.transcript_corrections import TranscriptCorrections
 from gui.transcript_export import TranscriptExport
 from gui.waveform_widget import WaveformWidget
 
@@ -73,8 +73,6 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.settings = settings
         self.tasks = TaskRunner(self, max_threads=2, hub=hub)  # the app's hub: its screens hear of transcripts
         self.transcript: Transcript | None = None
-        self._corrections: dict[int, str | None] = {}  # segment id → the newest correction asked for
-        self._saving = threading.Lock()  # saves one correction at a time, always the newest
         self._pending_segment: tuple[int | None, int | None] = (None, None)  # a search hit to show once loaded
         self.job: Job | None = None
         self._live: LiveTranscription | None = None  # the recording's transcript being finished, if it is
@@ -148,7 +146,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self._pending_play: int | None = None
         self.player.mediaStatusChanged.connect(self._media_status_changed)
         self.table.clicked.connect(self._segment_clicked)
-        self.model.corrected.connect(self._correct)
+        self.corrections = TranscriptCorrections(self)  # a segment's text edited in the table: shown, then saved
         self.model.renamed.connect(self._rename)
         self.transcribe_button.clicked.connect(lambda: self.transcribe())
         self.cancel_button.clicked.connect(lambda: self.cancel())
@@ -519,57 +517,7 @@ class TranscriptWindow(Retranslatable, QWidget):
         self.model.set_names(names(self.content_language(), self._interviewers, chosen))
         self.table.resizeColumnToContents(SPEAKER)
 
-    # -- corrections and find ------------------------------------------------------------------------
-    def _correct(self, row: int, text: str | None) -> None:
-        segment = self.model.segment(row)
-        if segment.id is None:
-            return
-        self._show_segment(row, replace(segment, corrected_text=text))
-        corrections, saving, library, recording_id = self._corrections, self._saving, self.library, self.recording.id
-        corrections[segment.id] = text
-        segment_id = segment.id
-
-        def save() -> Result[tuple[str | None, Segment]]:
-            # Saves run on several threads in any order: each saves the newest text, so the last one wins.
-            with saving:
-                newest = corrections[segment_id]
-                saved = transcription_ops.correct_segment(library, recording_id, segment_id, newest)
-                return Result((newest, saved.value), saved.changes)
-
-        self.tasks.run_op(save, done=self._correction_saved, failed=self._correction_failed)
-
-    def _show_segment(self, row: int, segment: Segment) -> None:
-        """Put ``segment`` in ``row`` of the table and of :attr:`transcript`, the copy exports read."""
-        self.model.replace_segment(row, segment)
-        if self.transcript is not None:
-            segments = list(self.transcript.segments)
-            segments[row] = segment
-            self.transcript = replace(self.transcript, segments=tuple(segments))
-
-    def _correction_saved(self, result: tuple[str | None, Segment]) -> None:
-        text, saved = result
-        if saved.id is None or (saved.id in self._corrections and self._corrections[saved.id] != text):
-            return  # a newer correction of the segment is on its way
-        rows = [row for row in range(self.model.rowCount()) if self.model.segment(row).id == saved.id]
-        for row in rows:  # none when transcribed again meanwhile
-            self._show_segment(row, saved)  # as stored (back to Whisper's text when the same)
-
-    def _correction_failed(self, error: Exception) -> None:
-        """Show why, and what the library really holds."""
-        self.show_failure(error)
-        shown = self.transcript
-        if shown is None or shown.id is None:
-            return
-        shown_id = shown.id
-        store = self.library.transcripts
-
-        def show_stored(stored: Transcript) -> None:
-            if self.transcript is not None and self.transcript.id == stored.id:
-                self.transcript = stored
-                self.model.set_segments(stored.segments)
-
-        self.tasks.run(lambda: store.get(shown_id), done=show_stored, failed=self.show_failure)
-
+    # -- find ----------------------------------------------------------------------------------------------
     def find_text(self) -> int | None:
         needle = self.find_field.text().strip().casefold()
         if not needle or self.model.rowCount() == 0:

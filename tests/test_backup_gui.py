@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from core import backup, paths
 from core.interviews import Interview, InterviewKind
-from gui.backup_dialog import PassphraseDialog
+from gui.backup_dialog import PassphraseDialog, UnlockDialog
 from tests.gui_helpers import handle_modal
 
 
@@ -58,7 +58,6 @@ def test_the_library_menu_restores_a_backup_over_the_open_library_and_keeps_it_a
     from PySide6.QtWidgets import QMessageBox
 
     from core.library import Library
-    from gui.backup_dialog import UnlockDialog
 
     window = make_window(_one)
     archive = tmp_path / "earlier.furikaeri-backup"
@@ -73,6 +72,9 @@ def test_the_library_menu_restores_a_backup_over_the_open_library_and_keeps_it_a
 
     def unlock(dialog) -> None:
         assert isinstance(dialog, UnlockDialog) and dialog.field.accessibleName() == "Passphrase"
+        # Which passphrase, and that nothing changes yet: on screen, and read out with the field.
+        assert dialog.explanation.isVisible() and "made with" in dialog.explanation.text()
+        assert dialog.field.accessibleDescription() == dialog.explanation.text()
         dialog.field.setText("the passphrase")
         dialog.accept()
 
@@ -96,6 +98,10 @@ def test_the_dialogs_speak_japanese(qtbot, make_window):
     dialog.second.setText("y")
     assert dialog.problem.text() == "2 つのパスフレーズがまだ一致しません。"
     dialog.close()
+    unlock = UnlockDialog(window)
+    assert unlock.explanation.text().startswith("このバックアップを作ったときのパスフレーズ")
+    assert unlock.field.accessibleDescription() == unlock.explanation.text()
+    unlock.close()
 
 
 def test_a_wrong_passphrase_in_the_app_changes_nothing(qtbot, make_window, tmp_path, monkeypatch):
