@@ -5,13 +5,19 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from core import paths
 from core.library import Library
 from core.messages import FurikaeriError
 from core.settings import LANGUAGE, Settings
 from gui.i18n import LanguageSwitcher, render, resolve_language
 from gui.theme import follow_palette
+
+# The name the installed .desktop file and AppStream metadata carry (packaging/linux/): Wayland matches the
+# window to its launcher by it, as X11 does by WM_CLASS, which Qt takes from the application name.
+DESKTOP_FILE_NAME = "io.github.furikaeri.Furikaeri"
 
 
 def build_application(argv: list[str]) -> QApplication:
@@ -20,6 +26,9 @@ def build_application(argv: list[str]) -> QApplication:
     app.setApplicationName("Furikaeri")
     app.setOrganizationName("Furikaeri")
     app.setApplicationDisplayName("Furikaeri")
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    # From the SVG: drawn at whatever size the window manager or task bar asks (Qt Svg loads on first use).
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "furikaeri.svg")))
     follow_palette()  # the system's light/dark switch followed while the app runs
     if os.environ.get("FURIKAERI_STARTUP_PROBE"):  # benchmarks/bench_startup.py only
         from gui.startup_probe import install_if_asked
