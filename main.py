@@ -27,10 +27,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(sys.argv[:1])
     from core.cli import main as cli_main
+    from core.program import for_this_copy
     from core.settings import LANGUAGE, Settings
     from gui.i18n import cli_translate
 
-    return cli_main(args, translate=cli_translate(Settings().get(LANGUAGE)), translator_for=cli_translate)
+    return cli_main(args, translate=for_this_copy(cli_translate(Settings().get(LANGUAGE))),
+                    translator_for=lambda language: for_this_copy(cli_translate(language)))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ interleaved, each after one unmeasured warm-up round (which writes the caches):
 * ``main.py`` over a fresh, empty library (a new ``FURIKAERI_HOME`` each time:
   a first start, with the speech model still to be prepared);
 * ``main.py`` over a populated library (six interviews with notes, two
-  transcribed 3-minute recordings, the speech model ready; reused, so a typical later start).
+  transcribed 3-minute recordings, the speech model ready; reused, so a typical later start);
+* with ``--bundle EXECUTABLE``, the frozen app (``packaging/build.py``) over
+  the same two libraries: what an installed copy costs against ``uv run main.py``.
 
 On X (when ``DISPLAY`` is set) and offscreen (``QT_QPA_PLATFORM=offscreen``).
 Printed: the median of the repetitions and its ratio to the bare window's
@@ -86,6 +88,8 @@ def populated_home() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--bundle", type=Path, metavar="EXECUTABLE",
+                        help="also the frozen app (dist/furikaeri/furikaeri from packaging/build.py)")
     args = parser.parse_args()
     # Bytecode cached, as in any installed app (the warm-up round writes it where a machine sets
     # PYTHONDONTWRITEBYTECODE, as this project's do): else every start compiles every module again.
@@ -103,6 +107,14 @@ def main() -> int:
                                            {"FURIKAERI_HOME": tempfile.mkdtemp(prefix="furikaeri-bench-fresh-")}),
         "main.py, populated library": lambda: ([sys.executable, "main.py"], {"FURIKAERI_HOME": populated}),
     }
+    if args.bundle:
+        bundle = str(args.bundle.resolve())
+        uv = shutil.which("uv") or "uv"
+        cases["uv run main.py, populated library"] = lambda: ([uv, "run", "--no-sync", "main.py"],
+                                                              {"FURIKAERI_HOME": populated})
+        cases["bundle, fresh library"] = lambda: ([bundle], {
+            "FURIKAERI_HOME": tempfile.mkdtemp(prefix="furikaeri-bench-fresh-")})
+        cases["bundle, populated library"] = lambda: ([bundle], {"FURIKAERI_HOME": populated})
     print(f"{sys.executable}; {args.repeat} repetitions, median")
     for platform in platforms:
         results: dict[str, list[dict[str, float]]] = {name: [] for name in cases}

