@@ -15,6 +15,7 @@ import pytest
 from core.transcription.decoding import GREEDY_TEMPERATURE, PROMPT_RESET_ON_TEMPERATURE, TEMPERATURES, whisper_options
 from core.transcription.model import TranscriptionSettings
 from core.transcription.worker import no_telemetry
+from tests import real_speech
 
 
 def test_the_fallback_does_not_sample_and_resets_the_prompt():
@@ -35,14 +36,16 @@ def model(built_base_model):
 
 @pytest.mark.slow
 def test_a_window_that_needs_the_fallback_decodes_the_same_twice(model):
-    """Noise without voice-activity detection: the beam's text loops, so the window is decoded again (at 0.2
-    and 0.4 this was sampled, and two runs wrote different text)."""
-    noise = (np.random.default_rng(3).standard_normal(10 * 16000) * 0.1).astype(np.float32)
-    options = whisper_options(TranscriptionSettings(language="ja", vad=False))
+    """A real word said over and over (the first 0.7 s of a LibriVox sentence, 17 times): the beam's text loops,
+    so the window is decoded again (at 0.2 and 0.4 this was sampled, and two runs wrote different text).  Noise
+    did it on one machine and gave no text at all on another (its no-speech check)."""
+    word = real_speech.read_sentences()[0].samples[:int(0.7 * 16000)]
+    repeated = np.tile(word, 17)
+    options = whisper_options(TranscriptionSettings(language="en", vad=False))
 
     runs = []
     for _ in range(2):
-        segments, _info = model.transcribe(noise, **options)
+        segments, _info = model.transcribe(repeated, **options)
         runs.append([(s.text, s.temperature) for s in segments])
 
     assert runs[0] and any(temperature > 0 for _text, temperature in runs[0])  # the fallback ran
