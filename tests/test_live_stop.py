@@ -14,6 +14,7 @@ from core.transcription.audio import decode
 from core.transcription.live import DECODERS, LIVE, Caught, LiveControl, LiveJob
 from core.transcription.messages import JobRequest, SegmentDone
 from core.transcription.model import TranscriptionSettings
+from core.transcription.window import FRAMES
 from tests.live_feed import RATE, pcm16
 from tests.speech_fixtures import cer, japanese_characters
 
@@ -25,13 +26,19 @@ class StopDuringTheFirstWindow(LiveJob):
         super().__init__(*args)
         self.inbox, self.stopped, self.windows = inbox, stopped, 0
 
-    def _decoded(self, samples, options, tokens, settings, whole, known, *rest):
-        if not whole:
+    def _decoder(self, track, frames):
+        decode = super()._decoder(track, frames)
+        if self.ended or frames != FRAMES:
+            return decode  # a draft, or after Stop
+
+        def first_window_stops():  # (on the background thread)
             self.windows += 1
-            if self.windows == 1:  # (on the background thread)
+            if self.windows == 1:
                 self.stopped.set()
                 self.inbox.put(LiveControl(self.request.job_id, ended=True))
-        return super()._decoded(samples, options, tokens, settings, whole, known, *rest)
+            return decode()
+
+        return first_window_stops
 
 
 def _segments(sent: list[object]) -> list:

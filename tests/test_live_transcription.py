@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from core.transcription.audio import decode
-from core.transcription.live import PIECE_MIN_S, RATE, WINDOW_S, find_cut, window_end
+from core.transcription.live import PIECE_MIN_S, RATE, find_cut
 from core.transcription.model import TranscriptionSettings
 from core.transcription.service import TranscriptionCancelled, TranscriptionService
 from tests import real_speech
@@ -153,22 +153,3 @@ def test_pieces_are_cut_in_pauses_and_never_in_words():
     cut = find_cut(audio, final=False)
     assert cut is not None and cut >= PIECE_MIN_S * RATE / 2
     assert any(begin <= cut <= end for begin, end in pauses), (cut / RATE, [(b / RATE, e / RATE) for b, e in pauses])
-
-
-def test_a_window_holds_the_speech_a_whole_file_decode_puts_in_one():
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    sentences = [s.samples for s in real_speech.read_sentences()]
-    gap = np.zeros(int(2.5 * RATE), dtype=np.float32)  # longer than the decode's own pause: left out of windows
-    audio = np.concatenate([part for _ in range(2) for sentence in sentences for part in (sentence, gap)])
-    speech = get_speech_timestamps(audio, VadOptions(max_speech_duration_s=WINDOW_S), sampling_rate=RATE)
-    assert len(audio) - sum(c["end"] - c["start"] for c in speech) > 10 * RATE  # silence to leave out
-
-    limit, silent, heard = window_end(audio)
-    assert limit is not None and heard == WINDOW_S * RATE and silent == 0
-    kept = sum(min(c["end"], limit) - c["start"] for c in speech if c["start"] < limit)
-    assert kept == WINDOW_S * RATE  # exactly the first window of the file's speech
-    assert window_end(audio[:limit - RATE])[0] is None  # less speech: no window yet
-    quiet = np.concatenate([np.zeros(5 * RATE, dtype=np.float32), sentences[0]])
-    silent = window_end(quiet)[1]  # the silence before speech can go, but for a second (in whole VAD frames)
-    assert 3.5 * RATE <= silent <= 4 * RATE and silent % 512 == 0

@@ -1,46 +1,34 @@
 """Transcribing a recording while it is being made (a :data:`LIVE` job of the speech worker).
 
 The worker follows the recording's WAV on disk (:class:`~core.transcription.follow.GrowingWav`;
-for an online interview, the call's track beside it) and takes it in **pieces
-cut at pauses** (:func:`find_cut`: Silero voice-activity detection finds the last
-pause before the newest audio; at least :data:`FEED_MIN_S` for one track, or
-:data:`PIECE_MIN_S` for two, whose microphone is first cleaned of the call's
-bleed).  The pieces only bring audio in: it is **decoded in the windows a
-whole-file decode would use**.  faster-whisper decodes a file as its speech
-(silences left out by its voice-activity detection) in 30-s windows, each
-prompted with the text before it, the next window beginning where the last word
-of the previous one ended.  So once :data:`WINDOW_S` of speech wait
-(:func:`window_end`, counted as that detection counts it) and
-:data:`LOOKAHEAD_S` more audio, the worker decodes that one window, prompted with
-the transcript's text so far (the context prompt of
+for an online interview, the call's track beside it) and gives each track's
+audio, as it is read, to a :class:`~core.transcription.speech_stream.SpeechStream`
+(two tracks: in **pieces cut at pauses**, :func:`find_cut`, at least
+:data:`PIECE_MIN_S`, the microphone's first cleaned of the call's bleed).  The
+stream keeps the track's speech and its features **as a whole-file decode of the
+finished recording has them**: the same voice-activity stretches, the same
+joined speech, the same log-mel frames to the last bit (only their floor, 80 dB
+below the loudest, is the loudest heard so far).  The worker walks those
+features in the file's windows (:mod:`core.transcription.window`, the body of
+faster-whisper's own loop): once the 3,000 frames from the next window's start
+and the one after them are final, that window is decoded, prompted with the
+transcript's text so far (the context prompt of
 :mod:`core.transcription.context` first, hotwords in every window, the prompt
-reset after a retry, as in a file), sends its segments, and goes on from
-its last word.  Detected speech a prompted decode left without words is decoded
-again without the prompt (:mod:`core.transcription.coverage`).
+reset after a retry), its segments are sent, and the next window begins where
+its last word ended, as in the file.  Detected speech a prompted decode left
+without words is decoded again without the prompt
+(:mod:`core.transcription.coverage`).
 
-Why: decoding each piece on its own (the first version) gave Whisper other
-windows than the file's, and its text differed at every edge: on the synthetic
-Japanese answers (``benchmarks/bench_live.py``, 1.7 min) CER 21.9% live against
-17.8% for the file; prompting each piece with the previous one's text looped
-(26.5%); pieces of 12-28 s all left a gap of 2-4 points.  With the file's
-windows the texts are the same but for the end (measured in one process, the
-audio arriving as recorded; docs/PERFORMANCE.md):
+So the windows decoded while recording are the file's, word for word and to the
+millisecond (``tests/test_live_window.py``).  How it came to this, measured
+(docs/PERFORMANCE.md, "Live transcription"): pieces decoded on their own gave
+Whisper other windows than the file's and other text at every edge (CER 21.9%
+live against 17.8% for the file on 1.7 min of Japanese answers); the file's
+windows decoded by ``transcribe`` from each window's own audio brought the first
+window's text to the file's but not the later ones' (their first frames heard
+padding, their voice-activity detection started afresh at a word's end, their
+floor was their own): 11.5% live against 9.2% for the file after an hour.
 
-=============================  ============  ======  =============
-audio                          whole file    pieces  file's windows
-=============================  ============  ======  =============
-ja, test clip twice (43 s)     5.5%          8.7%    5.5%
-ja, 12 answers (1.7 min)       17.0%         18.9%   16.5%
-en, LibriVox read (29 s)       2.8%          2.8%    2.8%
-en, 2 real phone calls (56 s)  17.1%         17.6%   16.5%
-=============================  ============  ======  =============
-
-(CER for Japanese, WER for English.)  A window is decoded from the features
-the file's decode gives it: with the second of audio after it (its last frames
-hear what follows, not padding), and floored below the loudest audio of the
-recording heard so far, not its own (:class:`RunningFloor`; Whisper floors
-its features 80 dB below their loudest value): with only one of the two as
-the file's, a window's words still differed (``tests/test_live_features.py``).
 At Stop what is left is the window being filled: up to 30 s of speech.  To keep Stop → transcript short, once a window
 holds :data:`DRAFT_S` of speech it is decoded ahead as a draft, which is not
 sent, and again every :data:`DRAFT_STEP_S` more: if the recording stops before
@@ -50,8 +38,7 @@ About :data:`DRAFT_STEP_S` of speech is left at Stop, at the price of extra
 decodes of each window while recording (measured on the Japanese answers,
 ``bench_live.py``: Stop → transcript 14.1 s with one draft at 15 s, 10.7 s with
 drafts from 10 s every 7.5 s, 16.9 s from 8 s every 5 s, the worker then
-falling behind); a worker that has fallen behind (more than
-:data:`DRAFT_MAX_S` waiting) makes no draft.
+falling behind); a worker that has fallen behind (a whole window waiting) makes no draft.
 A whole window's decode (about 9 s for 30 s of speech on a 2-core laptop) runs
 in the background, on the model's second decoder (:data:`DECODERS`; CTranslate2
 replicas share the weights), while the recording goes on being read.  If Stop
@@ -74,7 +61,8 @@ and :class:`Finished`.
 The recording never pays for it: the worker runs at a lower priority
 (:data:`NICE`), and while the parent says ``hold`` (the recorder's callbacks
 come late) it starts no new piece.  Nothing of the recording is kept in memory
-but the audio not yet transcribed (silence before any speech is let go).
+but what is not yet transcribed: the speech and frames from the next window on,
+and the recording's audio from its start (for the coverage check).
 """
 
 from __future__ import annotations
@@ -83,7 +71,6 @@ import itertools
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -92,19 +79,23 @@ import numpy as np
 from core.transcription import bleed
 from core.transcription.audio import SAMPLE_RATE, SILENCE_PEAK_DBFS
 from core.transcription.coverage import redo_uncovered, shifted
-from core.transcription.decoding import (
-    PROMPT_RESET_ON_TEMPERATURE,
-    convert,
-    decode_segments,
-    settle_language,
-    whisper_options,
-)
-from core.transcription.floor import Peak, RunningFloor
+from core.transcription.decoding import convert, decode_segments, whisper_options
 from core.transcription.follow import GrowingWav
 from core.transcription.guard import LEVEL_FRAME_MS, SPEECH_LEVEL_PERCENTILE, Levels
 from core.transcription.messages import Detected, SegmentDone
-from core.transcription.model import Segment, TranscriptionSettings
+from core.transcription.model import TranscriptionSettings
 from core.transcription.speakers import INTERVIEWER, ME
+from core.transcription.speech_stream import HOP, SpeechStream
+from core.transcription.window import (
+    FRAMES,
+    Decoded,
+    Prompting,
+    decode_window,
+    initial_tokens,
+    tokenizer_for,
+    transcription_options,
+    window_frames,
+)
 
 LIVE = "live"
 RATE = SAMPLE_RATE
@@ -113,22 +104,17 @@ PIECE_MIN_S = 20.0  # two tracks: pieces no shorter than this (enough of the cal
 # (tests/test_live_separation.py), 20-s stretches left DER 15.5% against 6.6% for the whole recording (English),
 # 30-s ones 9.3% (Japanese 8.9% = 8.9%, a real call 4.1% = 4.1%).
 VOICES_MIN_S = 30.0
-FEED_MIN_S = 2.0  # one track: audio goes on to the recogniser in pieces no shorter than this
+FEED_MIN_S = 0.5  # one track: audio goes on to the recogniser as read, in pieces no shorter than this
 PIECE_MAX_S = 45.0  # cut here even without a pause
-WINDOW_S = 30.0  # Whisper's window: speech is decoded in these, as in a whole file
-WINDOW_FRAMES = 3000  # the same in Whisper's feature frames (10 ms)
-LOOKAHEAD_S = 1.0  # a window is decoded once this much audio follows it (its speech is settled)
 DRAFT_S = 10.0  # with this much speech of a window heard, it is decoded ahead, for Stop
 DRAFT_STEP_S = 7.5  # and again each time this much more is heard (at Stop, no more than this is left to decode)
-DRAFT_MAX_S = 30.0  # not when more audio waits (the worker is behind: a draft would cost nearly a window)
-PROMPT_TOKENS = 223  # Whisper's prompt: the last this many tokens of the text before (as faster-whisper)
+DRAFT_FRAMES, DRAFT_STEP_FRAMES = round(DRAFT_S * RATE / HOP), round(DRAFT_STEP_S * RATE / HOP)
 PAUSE_MIN_MS = 300  # a silence this long between words can end a piece
 TAIL_S = 0.6  # a pause must end this long before the newest audio (it may be a word's beginning)
 POLL_S = 0.25  # how often the file is looked at while waiting
 NICE = 10  # the worker's priority below the app's (the recorder's threads come first)
 DECODERS = 2  # decodes the model runs at once: a window's in the background, and at Stop the rest beside it
 VAD_OPTIONS = {"min_silence_duration_ms": PAUSE_MIN_MS, "speech_pad_ms": 100}
-VAD_GRID = 512  # Silero's frame: silence dropped in whole frames keeps the detection where a file's would be
 
 
 @dataclass(frozen=True)
@@ -175,52 +161,45 @@ class _Meter:
         return Levels(power, float(np.percentile(levels, SPEECH_LEVEL_PERCENTILE)))
 
 
-def is_silent(samples: np.ndarray) -> bool:
-    peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
-    return peak <= 0 or 20 * np.log10(peak) < SILENCE_PEAK_DBFS
-
-
 @dataclass(frozen=True)
 class _Decoded:
-    """A decode of the start of a track's audio not yet transcribed: it accounts for ``end`` samples."""
+    """A decode of a track's window at frame ``seek`` (``frames`` of features): Whisper's segments and next window,
+    and the prompt it leaves for that window."""
 
-    end: int
-    found: list[Segment]
-    tokens: list[int]  # the prompt for what follows
-    speech_s: float
-    settings: TranscriptionSettings
-    language: tuple[str, float] | None = None  # what Whisper detected, for a track that has no language yet
+    seek: int
+    frames: int
+    result: Decoded
+    prompting: Prompting
     work_s: float = 0.0
 
 
 @dataclass
 class _Window:
-    """A whole window of a track being decoded in the background: it will account for ``end`` samples at most."""
+    """A whole window of a track being decoded in the background."""
 
     track: _Track
-    end: int
+    seek: int
     future: Future[_Decoded]
 
 
 class _Track:
-    """One followed file: audio read but not yet transcribed, from sample ``start`` of the recording."""
+    """One followed file: audio read, its speech as the file's decode will see it, and how far it is decoded."""
 
     def __init__(self, path: str, speaker: str | None) -> None:
         self.file = GrowingWav(path)
         self.speaker = speaker
-        self.pending = np.zeros(0, dtype=np.float32)
+        self.pending = np.zeros(0, dtype=np.float32)  # read, not yet given to the stream
         self.start = 0
         self.meter = _Meter()
         self.language = ""
         self.probability = 0.0
-        self.speech_s = 0.0
-        self.ended = False
-        self.unheard = np.zeros(0, dtype=np.float32)  # cut, not yet transcribed, from sample unheard_start
-        self.unheard_start = 0
-        self.tokens: list[int] | None = None  # the text so far, as Whisper's prompt (None: not started)
+        self.stream = SpeechStream()
+        self.seek = 0  # the next window's first frame (of the joined speech)
+        self.decoding: tuple[Any, Any, TranscriptionSettings] | None = None  # tokenizer, options, settings
+        self.prompting = Prompting()
         self.draft: _Decoded | None = None  # the window so far, decoded ahead of Stop (see _transcribe_ready)
-        self.draft_heard = 0  # the speech (samples) the draft heard
-        self.peak = Peak()  # its loudest audio so far, for the features' floor (RunningFloor)
+        self.recorded = np.zeros(0, dtype=np.float32)  # the recording from sample heard: not yet transcribed
+        self.heard = 0
 
     def read(self, final: bool) -> None:
         new = self.file.finish() if final else self.file.read()
@@ -236,6 +215,30 @@ class _Track:
         piece, start = self.pending[:count], self.start
         self.pending, self.start = self.pending[count:], self.start + count
         return start, piece
+
+    def feed(self, samples: np.ndarray, last: bool) -> None:
+        self.stream.feed(samples)
+        if last:
+            self.stream.finish()
+        self.recorded = np.concatenate([self.recorded, samples])
+        if self.caught_up:  # no speech waits: the audio read so far needs no keeping
+            self._heard(self.stream.audio_start)
+
+    @property
+    def caught_up(self) -> bool:
+        """Every frame of speech decoded and no stretch of speech under way."""
+        stream = self.stream
+        return not stream.vad.triggered and self.seek * HOP >= stream.speech_length - HOP and self.draft is None
+
+    def _heard(self, sample: int) -> None:
+        sample = min(max(sample, self.heard), self.heard + len(self.recorded))
+        self.recorded, self.heard = self.recorded[sample - self.heard:], sample
+
+    def at(self, seek: int) -> int:
+        """The recording's sample where the frame ``seek`` of the joined speech was said."""
+        if self.stream.ended and seek >= (self.stream.content_frames or 0):
+            return self.stream.received
+        return round(self.stream.recording_time(seek * HOP / RATE) * RATE)
 
 
 def find_cut(samples: np.ndarray, final: bool, minimum_s: float = PIECE_MIN_S) -> int | None:
@@ -263,24 +266,6 @@ def find_cut(samples: np.ndarray, final: bool, minimum_s: float = PIECE_MIN_S) -
     return None
 
 
-def window_end(samples: np.ndarray) -> tuple[int | None, int, int]:
-    """The sample of ``samples`` where :data:`WINDOW_S` of speech have been heard, counted as a whole-file decode
-    counts it (its voice-activity detection, silences left out), or None when there is less; how many samples at
-    the start are silence that can go (all but the last second before any speech); and how much speech there is
-    (samples, up to the window's)."""
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    speech = get_speech_timestamps(samples, VadOptions(max_speech_duration_s=WINDOW_S), sampling_rate=RATE)
-    silent = int(speech[0]["start"]) if speech else len(samples)
-    silent = max(0, silent - RATE) // VAD_GRID * VAD_GRID
-    heard, window = 0, int(WINDOW_S * RATE)
-    for chunk in speech:
-        if heard + chunk["end"] - chunk["start"] >= window:
-            return int(chunk["start"] + window - heard), silent, window
-        heard += chunk["end"] - chunk["start"]
-    return None, silent, int(heard)
-
-
 Send = Callable[[Any], None]
 Receive = Callable[[float], Any]  # the next message within timeout seconds, or None
 
@@ -290,8 +275,6 @@ class LiveJob:
 
     def __init__(self, request: Any, model: Any, send: Send, receive: Receive) -> None:
         self.request, self.model, self.send, self.receive = request, model, send, receive
-        if not isinstance(getattr(model, "feature_extractor", None), (RunningFloor, type(None))):
-            model.feature_extractor = RunningFloor(model.feature_extractor)
         self.settings: TranscriptionSettings = request.settings
         self.tracks = [_Track(request.path, None if request.call_path is None else ME)]
         if request.call_path is not None:
@@ -359,9 +342,11 @@ class LiveJob:
             waiting = max(len(t.pending) for t in self.tracks)  # the call's track stopped growing: go on without
         if waiting == 0:
             return None
+        if len(self.tracks) == 1:  # the speech stream finds the pauses itself
+            return waiting if waiting >= FEED_MIN_S * RATE else None
         mixed = sum(_padded(track.pending, waiting) for track in self.tracks)
-        minimum = PIECE_MIN_S if len(self.tracks) > 1 else FEED_MIN_S  # two tracks: enough to measure the bleed
-        return find_cut(np.asarray(mixed, dtype=np.float32), final=False, minimum_s=minimum)
+        # two tracks: pieces cut at pauses, long enough to measure the microphone's bleed of the call
+        return find_cut(np.asarray(mixed, dtype=np.float32), final=False, minimum_s=PIECE_MIN_S)
 
     def _piece(self, count: int, final: bool = False) -> None:
         started = time.monotonic()
@@ -370,13 +355,16 @@ class LiveJob:
             pieces[0] = (pieces[0][0], pieces[0][1], self._without_bleed(pieces[0][2], _padded(pieces[1][2], count)))
         last = final and not any(len(track.pending) for track in self.tracks)
         for track, _start, samples in pieces:
-            track.unheard = np.concatenate([track.unheard, samples])
+            track.feed(samples, last)
             self._transcribe_ready(track, last)
         if self.collector is not None:
             self._voices(pieces[0][1], pieces[0][2], last)
         self.work_s += time.monotonic() - started
-        self.heard_s = min(track.unheard_start for track in self.tracks) / RATE
+        self._progress()
         self._report()
+
+    def _progress(self) -> None:
+        self.heard_s = min(track.heard for track in self.tracks) / RATE
 
     def _voices(self, start: int, samples: np.ndarray, final: bool) -> None:
         """The microphone's audio to the voices' analysis, in stretches of :data:`VOICES_MIN_S` cut at pauses."""
@@ -388,49 +376,36 @@ class LiveJob:
             self.voice, self.voice_start = self.voice[cut:], self.voice_start + cut
 
     def _transcribe_ready(self, track: _Track, final: bool) -> None:
-        """Decode what of ``track`` is ready: each window of :data:`WINDOW_S` of speech once :data:`LOOKAHEAD_S`
-        follow it, or (``final``) all that is left; the next window begins where this one's words end.  Halfway
-        to a window, a draft of it is decoded (not sent): at Stop, no more than half a window is left to do."""
-        while len(track.unheard):
+        """Decode what of ``track`` is ready: each window of :data:`FRAMES` once its frames are final, or
+        (``final``) all that is left, window by window as the file's decode.  Between windows, drafts of the
+        window so far are decoded (not sent): at Stop, no more than :data:`DRAFT_STEP_S` is left to do."""
+        stream = track.stream
+        while True:
             if self.window is not None and (self.window.track is track or not final):
                 if not final:
                     return  # one window at a time, in the background: the loop collects it
                 self._window_at_stop(track)
                 continue
-            limit, silent, heard = window_end(track.unheard)
             if final:
-                if track.draft is not None and heard > track.draft_heard and track.draft.end <= len(track.unheard):
-                    self._consume(track, self._emit(track, track.unheard[:track.draft.end], track.draft))
-                end = len(track.unheard)
-            else:
-                if silent and (limit is None or limit + LOOKAHEAD_S * RATE > len(track.unheard)):
-                    self._consume(track, silent)
-                    continue  # silence before any speech: nothing to keep
-                if limit is None or limit + LOOKAHEAD_S * RATE > len(track.unheard):
-                    due = DRAFT_S if track.draft is None else track.draft_heard / RATE + DRAFT_STEP_S
-                    if (heard >= due * RATE and len(track.unheard) <= DRAFT_MAX_S * RATE
-                            and not is_silent(track.unheard)):
-                        track.draft, track.draft_heard = self._decode(track, track.unheard, whole=True), heard
+                content = stream.content_frames or 0
+                draft = track.draft
+                if draft is not None and draft.seek == track.seek and content - track.seek > draft.frames:
+                    self._emit(track, draft)  # it stands for the window's first part: only the rest is left
+                    continue
+                if track.seek >= content:
+                    track.draft = None
+                    track._heard(stream.received)
                     return
-                end = limit
-            samples = track.unheard[:end]
-            if is_silent(samples):
-                self._consume(track, end)
-            elif final:
-                self._consume(track, self._emit(track, samples, self._decode(track, samples, whole=True)))
-            else:  # a whole window: decoded in the background, the recording goes on being read
-                # with the audio that follows it: its last frames are then a whole file's (measured: one frame
-                # that heard padding instead changed a word)
-                decode = self._decoder(track, track.unheard[:end + int(LOOKAHEAD_S * RATE)], whole=False, window=end)
-                self.window = _Window(track, end, self._background.submit(decode))
+                self._emit(track, self._decoder(track, window_frames(track.seek, content))())
+                continue
+            waiting = stream.frames_done - track.seek
+            if waiting > FRAMES:  # a whole window and the frame after it (the file's window is then as long)
+                self.window = _Window(track, track.seek, self._background.submit(self._decoder(track, FRAMES)))
                 return
-            if final:
-                return
-
-    @staticmethod
-    def _consume(track: _Track, count: int) -> None:
-        track.unheard, track.unheard_start = track.unheard[count:], track.unheard_start + count
-        track.draft = None
+            due = DRAFT_FRAMES if track.draft is None else track.draft.frames + DRAFT_STEP_FRAMES
+            if waiting >= due:
+                track.draft = self._decoder(track, waiting)()
+            return
 
     def _report(self) -> None:
         """Say how far the transcript has got, when anything changed since last said."""
@@ -444,100 +419,55 @@ class LiveJob:
             self.bleed = bleed.measure(mic, call)
         return bleed.clean(mic, call, self.bleed)[0] if self.bleed is not None else mic
 
-    def _settings_for(self, track: _Track, samples: np.ndarray) -> TranscriptionSettings:
+    def _decoding(self, track: _Track, features: np.ndarray) -> tuple[Any, Any, TranscriptionSettings]:
+        """The track's tokenizer, options and settings, its language settled on its first window (as a file's
+        decode detects it on its first 30 s of speech)."""
+        if track.decoding is not None:
+            return track.decoding
         settings = self.settings
         if track.speaker is not None:  # two tracks, each half silence: no context prompt (ops.transcription)
             settings = replace(settings, initial_prompt=None, prompts_by_language=(), hotwords=None,
                                hotwords_by_language=())
-        if track.language:
+        if settings.language:
+            track.language, track.probability = settings.language, 1.0
+        else:
+            language, probability, _ = self.model.detect_language(features=features)
+            track.language, track.probability = str(language), float(probability)
             prompts, hotwords = dict(settings.prompts_by_language), dict(settings.hotwords_by_language)
             settings = replace(settings, language=track.language,
                                initial_prompt=prompts.get(track.language, settings.initial_prompt),
                                hotwords=hotwords.get(track.language, settings.hotwords))
-        elif settings.language:
-            track.language, track.probability = settings.language, 1.0
-        else:
-            settled, probability = settle_language(self.model, samples, settings)
-            if settled.language:
-                track.language, track.probability, settings = settled.language, probability or 0.0, settled
-        return settings
+        tokenizer = tokenizer_for(self.model, track.language)
+        options = transcription_options(self.model, tokenizer, whisper_options(settings))
+        track.prompting = Prompting(tokens=initial_tokens(tokenizer, settings.initial_prompt))
+        track.decoding = (tokenizer, options, settings)
+        return track.decoding
 
-    def _prompt(self, track: _Track, settings: TranscriptionSettings) -> list[int]:
-        """The prompt's tokens for the next window: the context prompt, then the text so far (as in a file)."""
-        if track.tokens is None:
-            track.tokens = []
-            if settings.initial_prompt:
-                track.tokens = list(self.model.hf_tokenizer.encode(" " + settings.initial_prompt.strip(),
-                                                                  add_special_tokens=False).ids)
-        return track.tokens[-PROMPT_TOKENS:]
+    def _decoder(self, track: _Track, frames: int) -> Callable[[], _Decoded]:
+        """A decode of the ``frames`` frames of ``track`` from its next window's, to run here or on another thread
+        (it changes nothing of the job): the features are taken now, the prompt copied."""
+        seek = track.seek
+        features = track.stream.window(seek, frames)
+        tokenizer, options, _settings = self._decoding(track, features)
+        prompting = replace(track.prompting, tokens=list(track.prompting.tokens))
 
-    def _decode(self, track: _Track, samples: np.ndarray, whole: bool) -> _Decoded:
-        """Decode now (see :meth:`_decoder`)."""
-        return self._adopt(track, self._decoder(track, samples, whole)())
+        def decode() -> _Decoded:
+            started = time.monotonic()
+            result = decode_window(self.model, features, seek, tokenizer, options, prompting)
+            return _Decoded(seek, frames, result, prompting, time.monotonic() - started)
 
-    def _adopt(self, track: _Track, decoded: _Decoded, background: bool = False) -> _Decoded:
-        """A decode's language becomes its track's when the track had none; a background one's time counts as
-        work (a decode here is counted with its piece)."""
-        if not track.language and decoded.language is not None:
-            track.language, track.probability = decoded.language
-        if background:
-            self.work_s += decoded.work_s
-        return decoded
-
-    def _decoder(self, track: _Track, samples: np.ndarray, whole: bool,
-                 window: int | None = None) -> Callable[[], _Decoded]:
-        """A decode of ``samples`` to run here or on another thread (it changes nothing of the job): Whisper's
-        segments, the text before as the prompt: all of them (``whole``), else the first window's (the first
-        ``window`` samples; those after it only complete its last frames), which account for the samples up to
-        its last word when the window ended within speech (a file's decode goes on from there)."""
-        settings = self._settings_for(track, samples[:window])
-        tokens = self._prompt(track, settings)
-        options = whisper_options(settings)
-        options["initial_prompt"] = tokens or None
-        known = bool(track.language)
-        return lambda: self._decoded(samples, options, tokens, settings, whole, known, window, track.peak)
-
-    def _decoded(self, samples: np.ndarray, options: dict[str, Any], tokens: list[int],
-                 settings: TranscriptionSettings, whole: bool, language_known: bool,
-                 window: int | None = None, peak: Peak | None = None) -> _Decoded:
-        started = time.monotonic()
-        floor = self.model.feature_extractor
-        found: list[Segment] = []
-        more = full = False
-        with floor.track(peak) if isinstance(floor, RunningFloor) and peak is not None else nullcontext():
-            segments, info = self.model.transcribe(samples, **options)
-        try:
-            for segment in segments:
-                if not whole and segment.seek != 0:
-                    more = True  # the first window's last segment was not complete: the next one begins after
-                    full = segment.seek >= WINDOW_FRAMES  # ... or it was, and the next window begins after it
-                    break
-                found.append(convert(segment))
-                tokens = tokens + list(segment.tokens)
-                if segment.temperature > PROMPT_RESET_ON_TEMPERATURE:
-                    tokens = []  # as a file's decode: no text before after a retry (stops loops)
-        finally:
-            segments.close()
-        used = len(samples) if window is None else min(window, len(samples))
-        ends = [word.end_ms for segment in found for word in segment.words]
-        if more and not full and ends:
-            used = min(used, max(RATE, ends[-1] * RATE // 1000))
-        detected = None
-        if not language_known and float(info.duration_after_vad) > 0:
-            detected = (str(info.language), float(info.language_probability))
-        speech_s = float(info.duration_after_vad) * used / max(len(samples), 1)
-        return _Decoded(used, found, tokens, speech_s, settings, detected, time.monotonic() - started)
+        return decode
 
     def _collect(self) -> None:
-        """The background window, once decoded: its segments are sent and its samples transcribed."""
+        """The background window, once decoded: its segments are sent."""
         window = self.window
         if window is None or not window.future.done():
             return
         self.window = None
-        track = window.track
-        decoded = self._adopt(track, window.future.result(), background=True)  # a failure fails the job
-        self._consume(track, self._emit(track, track.unheard[:window.end], decoded))
-        self.heard_s = min(t.unheard_start for t in self.tracks) / RATE
+        decoded = window.future.result()  # a failure fails the job
+        self.work_s += decoded.work_s
+        self._emit(window.track, decoded)
+        self._progress()
         if not self.ended:
             for waiting in self.tracks:  # what came meanwhile: the next window, or its draft, now
                 self._transcribe_ready(waiting, False)
@@ -549,33 +479,36 @@ class LiveJob:
         window = self.window
         assert window is not None and window.track is track
         draft = track.draft
-        if window.future.done() or draft is None or draft.end > window.end:
+        if window.future.done() or draft is None or draft.seek != window.seek:
             window.future.result()  # no draft of this window: it is waited for
             self._collect()
             return
         self.window, self.rescued = None, self.rescued + 1
-        self._consume(track, self._emit(track, track.unheard[:draft.end], draft))
+        self._emit(track, draft)
 
-    def _emit(self, track: _Track, samples: np.ndarray, decoded: _Decoded) -> int:
-        """Send the segments ``decoded`` found in ``samples`` (which begin the track's audio not yet transcribed),
-        and what a prompted decode left out; returns how many samples they account for."""
-        track.tokens = decoded.tokens
-        track.speech_s += decoded.speech_s
-        found, settings = list(decoded.found), decoded.settings
+    def _emit(self, track: _Track, decoded: _Decoded) -> None:
+        """Send the segments of a decode of ``track``'s next window, and what a prompted decode left out of them;
+        the track goes on from where the decode says the next window begins."""
+        stream = track.stream
+        track.prompting, track.seek, track.draft = decoded.prompting, decoded.result.seek, None
+        found = [convert(segment) for segment in stream.restore(decoded.result.segments)]
+        stream.release(track.seek)
+        end = track.at(track.seek)
+        begin, offset_ms = track.heard, round(track.heard * 1000 / RATE)
+        samples = track.recorded[:max(0, end - begin)]
+        _tokenizer, _options, settings = track.decoding or (None, None, self.settings)
         if settings.initial_prompt or settings.hotwords:  # the prompt may have dropped speech: again without
             plain = replace(settings, initial_prompt=None, prompts_by_language=(), hotwords=None,
                             hotwords_by_language=(), language=track.language or None)
-            found += list(redo_uncovered(samples[:decoded.end], found,
-                                         lambda piece: decode_segments(self.model, piece, plain)))
+            own = [shifted(segment, -offset_ms) for segment in found]
+            found += [shifted(segment, offset_ms) for segment in redo_uncovered(
+                samples, own, lambda piece: decode_segments(self.model, piece, plain))]
         found.sort(key=lambda s: (s.start_ms, s.end_ms))
-        offset_ms = round(track.unheard_start * 1000 / RATE)
         levels = track.meter.levels()
         for segment in found:
-            moved = shifted(segment, offset_ms)
-            if track.speaker is not None:
-                moved = moved.spoken_by(track.speaker)
+            moved = segment if track.speaker is None else segment.spoken_by(track.speaker)
             self.send(SegmentDone(self.request.job_id, moved, 0.0, levels.span_dbfs(moved.start_ms, moved.end_ms)))
-        return decoded.end
+        track._heard(end)
 
     def conclude(self) -> list[Any]:
         """The messages that end the job: each track's :class:`Detected`, then the voices if separated."""
@@ -583,8 +516,9 @@ class LiveJob:
         for track in self.tracks:
             if track.meter.peak <= 0 or 20 * np.log10(track.meter.peak) < SILENCE_PEAK_DBFS:
                 continue
-            out.append(Detected(self.request.job_id, track.language, track.probability, track.speech_s,
-                                track.meter.levels().speech_dbfs, speaker=track.speaker))
+            out.append(Detected(self.request.job_id, track.language, track.probability,
+                                track.stream.speech_length / RATE, track.meter.levels().speech_dbfs,
+                                speaker=track.speaker))
         return out
 
 

@@ -91,9 +91,12 @@ TELEMETRY_OFF = {"ORT_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
 
 def _load(path: str, device: str) -> tuple[Any, float]:
     from core.speech.models import load_whisper
+    from core.transcription.speech_stream import BlockedFeatures
 
     start = time.perf_counter()
     model = load_whisper(path, device=device, workers=DECODERS)
+    # Features computed alike for a file and for a live job's windows, to the last bit (live equals the file)
+    model.feature_extractor = BlockedFeatures(model.feature_extractor)
     return model, time.perf_counter() - start
 
 

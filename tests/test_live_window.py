@@ -1,0 +1,159 @@
+"""Live windows are the finished file's windows, decoded alike (issue 16: live transcription equals the file).
+
+Real faster-whisper ``base``.  First the decode itself: walking a file's
+features window by window with :func:`~core.transcription.window.decode_window`
+gives ``WhisperModel.transcribe``'s segments to the token.  Then the live job
+(:class:`~core.transcription.live.LiveJob`) following a recording written second
+by second: every window it decoded while the recording grew is the file's, the
+same words at the same times; only the end, where a draft may stand in for the
+last window at Stop, may differ.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+
+import numpy as np
+import pytest
+from faster_whisper.feature_extractor import FeatureExtractor
+from faster_whisper.transcribe import restore_speech_timestamps
+from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+from core.recording.wavfile import WavWriter
+from core.transcription.audio import decode
+from core.transcription.decoding import convert, whisper_options
+from core.transcription.live import DECODERS, LIVE, Caught, LiveControl, LiveJob
+from core.transcription.messages import JobRequest, SegmentDone
+from core.transcription.model import TranscriptionSettings
+from core.transcription.speech_stream import BlockedFeatures, log_mel
+from core.transcription.window import (
+    FRAMES,
+    Prompting,
+    decode_window,
+    initial_tokens,
+    tokenizer_for,
+    transcription_options,
+    window_frames,
+)
+from core.transcription.worker import no_telemetry
+from tests import real_speech
+from tests.live_feed import RATE, pcm16
+from tests.speech_fixtures import wer
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def model(built_base_model):
+    no_telemetry()
+    from core.speech.models import load_whisper
+
+    loaded = load_whisper(str(built_base_model), device="cpu", workers=DECODERS)
+    loaded.feature_extractor = BlockedFeatures(loaded.feature_extractor)  # as the worker loads it
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def recording() -> tuple[np.ndarray, str]:
+    """Real read speech, about 85 s with pauses shorter and longer than the decode's own (2 s): three windows."""
+    sentences = real_speech.read_sentences()
+    extractor = FeatureExtractor()  # the loudest in Whisper's features first: the file's floor from the start
+    loudest = max(sentences, key=lambda s: float(log_mel(extractor, s.samples).max()))
+    ordered = [loudest] + [s for s in sentences if s is not loudest]
+    parts, words = [], []
+    for round_ in range(3):
+        for index, sentence in enumerate(ordered):
+            parts += [sentence.samples, np.zeros(int(RATE * (0.5, 2.5, 0.8, 3.0, 1.2)[(index + round_) % 5]),
+                                                 dtype=np.float32)]
+            words.append(sentence.text)
+    return np.concatenate(parts), " ".join(words)
+
+
+def test_walking_a_files_windows_gives_transcribes_segments(model, recording):
+    audio = recording[0][:int(45 * RATE)]
+    options = whisper_options(TranscriptionSettings(language="en", initial_prompt="An interview, um, er."))
+    segments, _info = model.transcribe(audio, **options)
+    expected = list(segments)
+
+    chunks = get_speech_timestamps(audio, VadOptions())
+    features = model.feature_extractor(np.concatenate(collect_chunks(audio, chunks)[0]), chunk_length=30)
+    content = features.shape[-1] - 1
+    tokenizer = tokenizer_for(model, "en")
+    prompting = Prompting(tokens=initial_tokens(tokenizer, options["initial_prompt"]))
+    decoded, seek, windows = [], 0, 0
+    while seek < content:
+        count = window_frames(seek, content)
+        result = decode_window(model, features[:, seek:seek + count], seek, tokenizer,
+                               transcription_options(model, tokenizer, options), prompting)
+        decoded += result.segments
+        seek, windows = result.seek, windows + 1
+    got = list(restore_speech_timestamps(decoded, chunks, RATE))
+
+    assert windows >= 2
+    assert [(s.text, s.tokens, s.start, s.end, s.seek) for s in got] == \
+        [(s.text, s.tokens, s.start, s.end, s.seek) for s in expected]
+    assert [s.words for s in got] == [s.words for s in expected]
+
+
+def _followed(path, audio, settings, model):
+    """A live job following ``audio`` written second by second, each once the job has read the one before and
+    decoded all but about a window, then told the recording ended once no whole window waits (a Stop during
+    one lets its draft stand for it: tests/test_live_stop.py): its segments and the job."""
+    inbox: queue.Queue = queue.Queue()
+    sent: list[object] = []
+    said = threading.Condition()
+
+    def send(message: object) -> None:
+        sent.append(message)
+        if isinstance(message, Caught):
+            with said:
+                said.notify_all()
+
+    def receive(timeout: float):
+        try:
+            return inbox.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def caught() -> Caught:
+        return next((m for m in reversed(sent) if isinstance(m, Caught)), Caught(1, 0.0, 0.0))
+
+    job = LiveJob(JobRequest(1, str(path), settings, settings.model, "cpu", 0.0, kind=LIVE), model, send, receive)
+    track = job.tracks[0]
+    writer = WavWriter(path, RATE, 1)
+    worker = threading.Thread(target=job.run)
+    worker.start()
+    for written in range(1, -(-len(audio) // RATE) + 1):
+        writer.write(pcm16(audio[(written - 1) * RATE:written * RATE]))
+        seconds = min(written, len(audio) / RATE)
+        with said:  # never a sleep: the job says what it has read and transcribed
+            assert said.wait_for(lambda seconds=seconds: not worker.is_alive() or (
+                caught().recorded_s >= seconds - 0.01 and caught().heard_s >= seconds - 45), timeout=300)
+    writer.close()
+    with said:
+        assert said.wait_for(lambda: job.window is None and track.stream.frames_done - track.seek <= FRAMES,
+                             timeout=300)
+    inbox.put(LiveControl(1, ended=True))
+    worker.join(600)
+    assert not worker.is_alive()
+    return [m.segment for m in sent if isinstance(m, SegmentDone)], job
+
+
+def test_a_followed_recordings_windows_are_the_files(tmp_path, model, recording, built_base_model):
+    audio, reference = recording
+    settings = TranscriptionSettings(model=str(built_base_model), language="en")
+    live, _job = _followed(tmp_path / "live.wav", audio, settings, model)
+    written = decode(tmp_path / "live.wav").samples  # the file as recorded (16-bit), what the live job read
+    found, _info = model.transcribe(written, **whisper_options(settings))
+    segments = list(found)
+    whole = [convert(s) for s in segments]
+
+    # every window decoded while recording is the file's: the same words at the same times (the last window,
+    # decoded at Stop from a draft and the rest, may differ)
+    windows = sorted({s.seek for s in segments})
+    assert len(windows) >= 3
+    before_last = [s for s, w in zip(whole, [s.seek for s in segments], strict=True) if w < windows[-1]]
+    assert live[:len(before_last)] == before_last
+    text = " ".join(s.text for s in live)
+    assert wer(reference, text) <= wer(reference, " ".join(s.text for s in whole)) + 0.01
