@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Stop → complete transcript: live transcription against transcribing the finished file, in the same run.
 
-    uv run benchmarks/bench_live.py [--minutes 1 10] [--language ja|en]
+    uv run benchmarks/bench_live.py [--minutes 1 10] [--language ja|en|calls]
 
 Audio: the 12 synthetic Japanese answers of ``tests/context_corpus.py`` (or,
-with ``--language en``, LibriVox's real read sentences), repeated with pauses
+with ``--language en``, LibriVox's real read sentences; with ``--language
+calls``, two real English telephone calls, spontaneous speech of two voices
+at 8 kHz), repeated with pauses
 up to ``--minutes``.  It is written into a WAV the way the recorder does, in
 real time (``--pace`` times real time); the recording then "stops".
 ``--real-time-last MINUTES`` writes all but the last MINUTES as fast as the
@@ -61,6 +63,12 @@ AHEAD_S = 60.0  # written "as fast as the worker takes it": at most this far ahe
 
 
 def source(language: str, folder: Path) -> tuple[np.ndarray, str]:
+    if language == "calls":  # real spontaneous speech: two English telephone calls, both voices on one track
+        from tests import real_speech
+
+        calls = [real_speech.pyannote_call(), real_speech.callfriend_call()]
+        gap = np.zeros(int(2.5 * RATE), dtype=np.float32)
+        return np.concatenate([p for c in calls for p in (c.samples, gap)]), " ".join(c.text for c in calls)
     if language == "en":
         from tests import real_speech
 
@@ -103,7 +111,8 @@ def measure(service: TranscriptionService, audio: np.ndarray, settings: Transcri
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, nargs="+", default=[1.0])
-    parser.add_argument("--language", choices=("ja", "en"), default="ja")
+    parser.add_argument("--language", choices=("ja", "en", "calls"), default="ja",
+                        help="calls: two real English telephone calls (spontaneous speech, 8 kHz)")
     parser.add_argument("--pace", type=float, default=1.0,
                         help="times real time the recording is written (0: as fast as the worker takes it)")
     parser.add_argument("--real-time-last", type=float, metavar="MINUTES",
@@ -120,7 +129,8 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="furikaeri-live-"))
     one, text = source(args.language, folder)
     pause = np.zeros(int(1.2 * RATE), dtype=np.float32)
-    settings = TranscriptionSettings(model=str(resolve_model("base")), language=args.language)
+    language = "en" if args.language == "calls" else args.language
+    settings = TranscriptionSettings(model=str(resolve_model("base")), language=language)
     if args.context:
         from core.transcription.context import with_context
         from tests.context_corpus import CONTEXT
@@ -135,7 +145,7 @@ def main() -> None:
         for minutes in args.minutes:
             repeats = max(1, round(minutes * 60 / (len(one) / RATE + 1.2)))
             audio = np.concatenate([p for _ in range(repeats) for p in (one, pause)])
-            reference = (" " if args.language == "en" else "").join([text] * repeats)
+            reference = (" " if language == "en" else "").join([text] * repeats)
             live_s, after_s, live_text, after_text = measure(service, audio, settings, folder, f"m{minutes}",
                                                               args.pace,
                                                               None if args.real_time_last is None

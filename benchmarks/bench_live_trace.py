@@ -29,9 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_live import RATE, source  # also sets a throw-away FURIKAERI_HOME
 from core.speech.models import load_whisper, resolve_model
-from core.transcription.live import LIVE, LiveControl, LiveJob
+from core.transcription.live import DECODERS, LIVE, LiveControl, LiveJob
 from core.transcription.messages import JobRequest
 from core.transcription.model import TranscriptionSettings
+from core.transcription.speech_stream import HOP, BlockedFeatures
+from core.transcription.window import FRAMES
 from tests.live_feed import feed
 
 
@@ -50,20 +52,25 @@ class Traced(LiveJob):
         super().__init__(*args)
         self.events: list[Event] = []
 
-    def _decoded(self, samples, options, tokens, settings, whole, known):  # here or on the background thread
-        kind = "final" if self.ended and whole else ("draft" if whole else "window")
-        began = time.monotonic()
-        try:
-            return super()._decoded(samples, options, tokens, settings, whole, known)
-        finally:
-            self.events.append(Event(kind, began, time.monotonic(), len(samples) / RATE))
+    def _decoder(self, track, frames):  # the decode runs here or on the background thread
+        decode = super()._decoder(track, frames)
+        kind = "final" if self.ended else ("window" if frames == FRAMES else "draft")
 
-    def _emit(self, track, samples, decoded):
+        def traced():
+            began = time.monotonic()
+            try:
+                return decode()
+            finally:
+                self.events.append(Event(kind, began, time.monotonic(), frames * HOP / RATE))
+
+        return traced
+
+    def _emit(self, track, decoded):
         began = time.monotonic()
         try:
-            return super()._emit(track, samples, decoded)
+            return super()._emit(track, decoded)
         finally:
-            self.events.append(Event("emit", began, time.monotonic(), decoded.end / RATE))
+            self.events.append(Event("emit", began, time.monotonic(), decoded.frames * HOP / RATE))
 
 
 def run_once(model: Any, model_path: str, audio: Any, settings: TranscriptionSettings, path: Path, pace: float,
@@ -117,7 +124,8 @@ def main() -> None:
     repeats = max(1, round(args.minutes * 60 / (len(one) / RATE + 1.2))) if args.minutes else 1
     audio = np.concatenate([p for _ in range(repeats) for p in (one, pause)])
     model_path = str(resolve_model("base"))
-    model = load_whisper(model_path, device="cpu")
+    model = load_whisper(model_path, device="cpu", workers=DECODERS)
+    model.feature_extractor = BlockedFeatures(model.feature_extractor)  # as the worker loads it
     settings = TranscriptionSettings(model=model_path, language=args.language)
     took = []
     for index in range(args.repeat):
