@@ -15,7 +15,10 @@ but the last :data:`AHEAD_S`) and only those in
 real time: an hour's Stop in minutes, where the worker that keeps up in real
 time (the 10-minute run shows it) meets Stop as it would after an hour.
 ``--pace 0`` writes all of it that way (accuracy only); ``--keep DIR`` writes
-the reference, live and after texts there.
+the reference, live and after texts there.  ``--noise-floor DBFS`` adds a
+microphone's hiss under the audio (synthetic speech has digital silence, which
+no microphone records and which Whisper's features floor 80 dB below the
+loudest moment heard).
 
 Printed for each length:
 
@@ -120,6 +123,8 @@ def main() -> None:
     parser.add_argument("--context", action="store_true",
                         help="Japanese: the answers' interview context (company, interviewer, words), as the app "
                              "prompts a real interview (tests/context_corpus.py)")
+    parser.add_argument("--noise-floor", type=float, metavar="DBFS",
+                        help="add white noise of this RMS level (e.g. -70), as a microphone's own hiss")
     parser.add_argument("--keep", type=Path, help="write the reference, live and after texts into this folder")
     parser.add_argument("--room", type=float, metavar="MINUTES", help="measure the separation of two voices instead")
     args = parser.parse_args()
@@ -145,6 +150,9 @@ def main() -> None:
         for minutes in args.minutes:
             repeats = max(1, round(minutes * 60 / (len(one) / RATE + 1.2)))
             audio = np.concatenate([p for _ in range(repeats) for p in (one, pause)])
+            if args.noise_floor is not None:  # a microphone's own hiss under the synthetic voice's digital silence
+                hiss = np.random.default_rng(0).standard_normal(len(audio)) * 10 ** (args.noise_floor / 20)
+                audio = (audio + hiss).astype(np.float32)
             reference = (" " if language == "en" else "").join([text] * repeats)
             live_s, after_s, live_text, after_text = measure(service, audio, settings, folder, f"m{minutes}",
                                                               args.pace,

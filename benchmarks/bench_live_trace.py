@@ -32,7 +32,7 @@ from core.speech.models import load_whisper, resolve_model
 from core.transcription.live import DECODERS, LIVE, LiveControl, LiveJob
 from core.transcription.messages import JobRequest
 from core.transcription.model import TranscriptionSettings
-from core.transcription.speech_stream import HOP, BlockedFeatures
+from core.transcription.speech_stream import HOP
 from core.transcription.window import FRAMES
 from tests.live_feed import feed
 
@@ -125,7 +125,6 @@ def main() -> None:
     audio = np.concatenate([p for _ in range(repeats) for p in (one, pause)])
     model_path = str(resolve_model("base"))
     model = load_whisper(model_path, device="cpu", workers=DECODERS)
-    model.feature_extractor = BlockedFeatures(model.feature_extractor)  # as the worker loads it
     settings = TranscriptionSettings(model=model_path, language=args.language)
     took = []
     for index in range(args.repeat):

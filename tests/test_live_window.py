@@ -4,9 +4,10 @@ Real faster-whisper ``base``.  First the decode itself: walking a file's
 features window by window with :func:`~core.transcription.window.decode_window`
 gives ``WhisperModel.transcribe``'s segments to the token.  Then the live job
 (:class:`~core.transcription.live.LiveJob`) following a recording written second
-by second: every window it decoded while the recording grew is the file's, the
-same words at the same times; only the end, where a draft may stand in for the
-last window at Stop, may differ.
+by second, its loudest moment near the end: every window it decoded while the
+recording grew is the one the worker decodes from the finished file
+(:mod:`core.transcription.file_decode`), the same words at the same times; only
+the end, where a draft may stand in for the last window at Stop, may differ.
 """
 
 from __future__ import annotations
@@ -16,17 +17,16 @@ import threading
 
 import numpy as np
 import pytest
-from faster_whisper.feature_extractor import FeatureExtractor
 from faster_whisper.transcribe import restore_speech_timestamps
 from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
 
 from core.recording.wavfile import WavWriter
+from core.transcription import file_decode
 from core.transcription.audio import decode
 from core.transcription.decoding import convert, whisper_options
 from core.transcription.live import DECODERS, LIVE, Caught, LiveControl, LiveJob
 from core.transcription.messages import JobRequest, SegmentDone
 from core.transcription.model import TranscriptionSettings
-from core.transcription.speech_stream import BlockedFeatures, log_mel
 from core.transcription.window import (
     FRAMES,
     Prompting,
@@ -49,23 +49,19 @@ def model(built_base_model):
     no_telemetry()
     from core.speech.models import load_whisper
 
-    loaded = load_whisper(str(built_base_model), device="cpu", workers=DECODERS)
-    loaded.feature_extractor = BlockedFeatures(loaded.feature_extractor)  # as the worker loads it
-    return loaded
+    return load_whisper(str(built_base_model), device="cpu", workers=DECODERS)
 
 
 @pytest.fixture(scope="module")
 def recording() -> tuple[np.ndarray, str]:
-    """Real read speech, about 85 s with pauses shorter and longer than the decode's own (2 s): three windows."""
-    sentences = real_speech.read_sentences()
-    extractor = FeatureExtractor()  # the loudest in Whisper's features first: the file's floor from the start
-    loudest = max(sentences, key=lambda s: float(log_mel(extractor, s.samples).max()))
-    ordered = [loudest] + [s for s in sentences if s is not loudest]
+    """Real read speech, about 85 s with pauses shorter and longer than the decode's own (2 s): three windows; the
+    first two rounds at half level, so that the loudest moment comes in the last window."""
     parts, words = [], []
     for round_ in range(3):
-        for index, sentence in enumerate(ordered):
-            parts += [sentence.samples, np.zeros(int(RATE * (0.5, 2.5, 0.8, 3.0, 1.2)[(index + round_) % 5]),
-                                                 dtype=np.float32)]
+        for index, sentence in enumerate(real_speech.read_sentences()):
+            level = 1.0 if round_ == 2 else 0.5
+            parts += [sentence.samples * level,
+                      np.zeros(int(RATE * (0.5, 2.5, 0.8, 3.0, 1.2)[(index + round_) % 5]), dtype=np.float32)]
             words.append(sentence.text)
     return np.concatenate(parts), " ".join(words)
 
@@ -145,7 +141,7 @@ def test_a_followed_recordings_windows_are_the_files(tmp_path, model, recording,
     settings = TranscriptionSettings(model=str(built_base_model), language="en")
     live, _job = _followed(tmp_path / "live.wav", audio, settings, model)
     written = decode(tmp_path / "live.wav").samples  # the file as recorded (16-bit), what the live job read
-    found, _info = model.transcribe(written, **whisper_options(settings))
+    found, _info = file_decode.transcribe(model, written, settings)  # as the worker transcribes a file
     segments = list(found)
     whole = [convert(s) for s in segments]
 

@@ -80,6 +80,7 @@ from core.transcription import bleed
 from core.transcription.audio import SAMPLE_RATE, SILENCE_PEAK_DBFS
 from core.transcription.coverage import redo_uncovered, shifted
 from core.transcription.decoding import convert, decode_segments, whisper_options
+from core.transcription.file_decode import settled
 from core.transcription.follow import GrowingWav
 from core.transcription.guard import LEVEL_FRAME_MS, SPEECH_LEVEL_PERCENTILE, Levels
 from core.transcription.messages import Detected, SegmentDone
@@ -196,7 +197,7 @@ class _Track:
         self.stream = SpeechStream()
         self.seek = 0  # the next window's first frame (of the joined speech)
         self.decoding: tuple[Any, Any, TranscriptionSettings] | None = None  # tokenizer, options, settings
-        self.prompting = Prompting()
+        self.prompting: Prompting | None = None  # the prompt for the next window (None: before the first)
         self.draft: _Decoded | None = None  # the window so far, decoded ahead of Stop (see _transcribe_ready)
         self.recorded = np.zeros(0, dtype=np.float32)  # the recording from sample heard: not yet transcribed
         self.heard = 0
@@ -419,37 +420,34 @@ class LiveJob:
             self.bleed = bleed.measure(mic, call)
         return bleed.clean(mic, call, self.bleed)[0] if self.bleed is not None else mic
 
-    def _decoding(self, track: _Track, features: np.ndarray) -> tuple[Any, Any, TranscriptionSettings]:
-        """The track's tokenizer, options and settings, its language settled on its first window (as a file's
-        decode detects it on its first 30 s of speech)."""
+    def _decoding(self, track: _Track) -> tuple[Any, Any, TranscriptionSettings]:
+        """The track's tokenizer, options and settings.  Its language, when not given, is detected on its first
+        window, as a file's (:func:`~core.transcription.file_decode.settled`); a draft before that window's frames
+        are all there detects it on what there is, for itself only."""
         if track.decoding is not None:
             return track.decoding
         settings = self.settings
         if track.speaker is not None:  # two tracks, each half silence: no context prompt (ops.transcription)
             settings = replace(settings, initial_prompt=None, prompts_by_language=(), hotwords=None,
                                hotwords_by_language=())
-        if settings.language:
-            track.language, track.probability = settings.language, 1.0
-        else:
-            language, probability, _ = self.model.detect_language(features=features)
-            track.language, track.probability = str(language), float(probability)
-            prompts, hotwords = dict(settings.prompts_by_language), dict(settings.hotwords_by_language)
-            settings = replace(settings, language=track.language,
-                               initial_prompt=prompts.get(track.language, settings.initial_prompt),
-                               hotwords=hotwords.get(track.language, settings.hotwords))
-        tokenizer = tokenizer_for(self.model, track.language)
-        options = transcription_options(self.model, tokenizer, whisper_options(settings))
-        track.prompting = Prompting(tokens=initial_tokens(tokenizer, settings.initial_prompt))
-        track.decoding = (tokenizer, options, settings)
-        return track.decoding
+        stream = track.stream
+        first = stream.ended or stream.frames_done > FRAMES
+        frames = window_frames(0, stream.content_frames or 0) if stream.ended else min(FRAMES, stream.frames_done)
+        settings, language, probability = settled(self.model, stream, settings, frames)
+        tokenizer = tokenizer_for(self.model, language)
+        decoding = (tokenizer, transcription_options(self.model, tokenizer, whisper_options(settings)), settings)
+        if first:
+            track.decoding, track.language, track.probability = decoding, language, probability
+        return decoding
 
     def _decoder(self, track: _Track, frames: int) -> Callable[[], _Decoded]:
         """A decode of the ``frames`` frames of ``track`` from its next window's, to run here or on another thread
         (it changes nothing of the job): the features are taken now, the prompt copied."""
         seek = track.seek
         features = track.stream.window(seek, frames)
-        tokenizer, options, _settings = self._decoding(track, features)
-        prompting = replace(track.prompting, tokens=list(track.prompting.tokens))
+        tokenizer, options, settings = self._decoding(track)
+        before = track.prompting or Prompting(tokens=initial_tokens(tokenizer, settings.initial_prompt))
+        prompting = replace(before, tokens=list(before.tokens))
 
         def decode() -> _Decoded:
             started = time.monotonic()

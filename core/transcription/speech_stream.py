@@ -17,9 +17,16 @@ one of those steps can be done as the audio arrives and give the same numbers
   twice the padding of silence has followed it.
 * A feature frame (400 samples every 160) depends only on the samples under it:
   computed from any slice that holds them, it is the file's.
-* Only the floor needs the whole file (its loudest frame): here it is the
-  loudest heard so far, the file's as soon as the recording's loudest moment has
-  been heard.
+* Only the floor needs more than the samples under a frame: faster-whisper floors
+  a file's features 80 dB below the file's loudest frame, which a recording
+  cannot know before it has ended.  Here a window's features are floored below
+  the loudest frame **up to the window's end**, for a live job and for a whole
+  file alike (:mod:`core.transcription.file_decode` decodes files through this
+  class): the same window gets the same features whenever it is decoded.
+  Measured on synthetic answers, whose digital silence is always below the
+  floor, the whole-file floor left the first windows of a live job other text
+  than the file's (the loudest frame came after them), and each later window,
+  prompted with that text, followed it.
 
 :class:`SpeechStream` keeps only what is not decoded yet: the recording's audio
 from the first sample a stretch may still take, the joined speech and its
@@ -169,7 +176,7 @@ class SpeechStream:
         self.frames = np.zeros((80, 0), dtype=np.float32)  # log10 mel, unfloored, from frame frames_start
         self.frames_start = 0
         self.frames_done = 0  # frames computed (final)
-        self.peak = -np.inf  # the loudest of them
+        self.released_peak = -np.inf  # the loudest of the frames released
 
     # -- the recording's audio in ------------------------------------------------------------------------------
 
@@ -270,26 +277,27 @@ class SpeechStream:
             raise AssertionError("feature frames missing")
         self.frames = np.concatenate([self.frames, new], axis=1)
         self.frames_done = limit
-        if new.size:
-            self.peak = max(self.peak, float(new.max()))
+        keep = max(self.speech_start, min((limit - 2) * HOP, self.speech_length))  # the next frames' samples
+        self.speech, self.speech_start = self.speech[keep - self.speech_start:], keep
 
     # -- what the decoder takes --------------------------------------------------------------------------------
 
     def window(self, seek: int, count: int) -> np.ndarray:
-        """Frames ``seek`` … ``seek + count`` as the decoder is given them: floored below the loudest so far."""
+        """Frames ``seek`` … ``seek + count`` as the decoder is given them: floored 80 dB below the loudest frame
+        up to the last of them (see the module's description)."""
         if seek < self.frames_start or seek + count > self.frames_done:
             raise ValueError(f"frames {seek}-{seek + count} are not held ({self.frames_start}-{self.frames_done})")
-        part = self.frames[:, seek - self.frames_start:seek + count - self.frames_start]
-        return np.asarray((np.maximum(part, np.float32(self.peak - FLOOR)) + 4.0) / 4.0, dtype=np.float32)
+        upto = self.frames[:, :seek + count - self.frames_start]
+        peak = max(self.released_peak, float(upto.max()) if upto.size else -np.inf)
+        return floored(self.frames[:, seek - self.frames_start:seek + count - self.frames_start], peak)
 
     def release(self, seek: int) -> None:
-        """Frames before ``seek`` (and their speech) will not be asked for again."""
-        if seek <= self.frames_start:
-            return
+        """Frames before ``seek`` will not be asked for again."""
         drop = min(seek, self.frames_done) - self.frames_start
+        if drop <= 0:
+            return
+        self.released_peak = max(self.released_peak, float(self.frames[:, :drop].max()))
         self.frames, self.frames_start = self.frames[:, drop:], self.frames_start + drop
-        keep = max(self.speech_start, min((self.frames_start - 2) * HOP, self.speech_length))
-        self.speech, self.speech_start = self.speech[keep - self.speech_start:], keep
 
     def recording_time(self, speech_s: float) -> float:
         """A time in the joined speech as a time in the recording (seconds)."""
@@ -326,27 +334,12 @@ def _mel_blocks(extractor: Any, power: np.ndarray, first: int) -> np.ndarray:
 
 
 def log_mel(extractor: Any, samples: np.ndarray, padding: int = END_PADDING) -> np.ndarray:
-    """The log-mel features of a whole file as faster-whisper's ``FeatureExtractor`` gives them, computed as
-    :class:`SpeechStream` computes them (the same numbers, to the last bit)."""
+    """A whole file's log-mel features before their floor, computed as :class:`SpeechStream` computes them (the
+    same numbers, to the last bit); ``floored(log_mel(...), its max)`` is faster-whisper's ``FeatureExtractor``."""
     hann = np.hanning(extractor.n_fft + 1)[:-1].astype(np.float32)
-    log = _mel_blocks(extractor, _power(extractor, hann, np.asarray(samples, dtype=np.float32), padding), 0)
-    if not log.size:
-        return log
-    return np.asarray((np.maximum(log, log.max() - FLOOR) + 4.0) / 4.0, dtype=np.float32)
+    return _mel_blocks(extractor, _power(extractor, hann, np.asarray(samples, dtype=np.float32), padding), 0)
 
 
-class BlockedFeatures:
-    """faster-whisper's feature extractor computing its features with :func:`log_mel`: whole-file decodes get the
-    numbers a live job's windows get (:mod:`core.transcription.window`)."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def __call__(self, waveform: np.ndarray, padding: int = END_PADDING, chunk_length: int | None = None) -> Any:
-        if chunk_length is not None:  # as the inner one: its window's length
-            self.inner.n_samples = chunk_length * self.inner.sampling_rate
-            self.inner.nb_max_frames = self.inner.n_samples // self.inner.hop_length
-        return log_mel(self.inner, waveform, padding)
+def floored(log: np.ndarray, peak: float) -> np.ndarray:
+    """Whisper's features from log10 mel: floored :data:`FLOOR` below ``peak``, scaled."""
+    return np.asarray((np.maximum(log, np.float32(peak - FLOOR)) + 4.0) / 4.0, dtype=np.float32)

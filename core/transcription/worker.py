@@ -54,15 +54,11 @@ from typing import Any
 import numpy as np
 
 from core.messages import QT_TRANSLATE_NOOP, FurikaeriError, Message
-from core.transcription import bleed
+from core.transcription import bleed, file_decode
 from core.transcription.audio import CONTEXT, AudioFileError, DecodedAudio, TranscriptionError, decode
 from core.transcription.coverage import redo_uncovered
 from core.transcription.decoding import convert as _convert
-from core.transcription.decoding import (
-    decode_segments,
-    settle_language,
-    whisper_options,
-)
+from core.transcription.decoding import decode_segments
 from core.transcription.estimate import Pace, Ticker
 from core.transcription.guard import Levels
 from core.transcription.live import DECODERS, LIVE, NICE, LiveJob
@@ -91,12 +87,9 @@ TELEMETRY_OFF = {"ORT_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
 
 def _load(path: str, device: str) -> tuple[Any, float]:
     from core.speech.models import load_whisper
-    from core.transcription.speech_stream import BlockedFeatures
 
     start = time.perf_counter()
     model = load_whisper(path, device=device, workers=DECODERS)
-    # Features computed alike for a file and for a live job's windows, to the last bit (live equals the file)
-    model.feature_extractor = BlockedFeatures(model.feature_extractor)
     return model, time.perf_counter() - start
 
 
@@ -244,10 +237,10 @@ def _run_track(job_id: int, track: _Track, share: tuple[float, float], settings:
     """
     samples = track.audio.samples
     levels = Levels.measure(samples)
-    settings, detected = settle_language(model, samples, settings)
-    segments, info = model.transcribe(samples, **whisper_options(settings))
-    probability = float(info.language_probability) if detected is None else detected
-    send(Detected(job_id, info.language, probability, float(info.duration_after_vad), levels.speech_dbfs,
+    # decoded as a live job decodes a recording while it is made: the same features and windows, the same text
+    segments, info = file_decode.transcribe(model, samples, settings)
+    settings = info.settings
+    send(Detected(job_id, info.language, info.language_probability, info.duration_after_vad, levels.speech_dbfs,
                   speaker=track.speaker))
     duration = max(track.audio.duration_s, 1e-6)
     done: list[Segment] = []
