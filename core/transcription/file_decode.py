@@ -66,7 +66,7 @@ def transcribe(model: Any, samples: np.ndarray,
                settings: TranscriptionSettings) -> tuple[Generator[Any, None, None], FileInfo]:
     """faster-whisper's segments of ``samples`` (16 kHz mono), timed in the recording, decoded as they are
     asked for, and what is known before the first: the language and the length of the speech."""
-    stream = SpeechStream()
+    stream = SpeechStream(filtered=settings.vad)
     for start in range(0, len(samples), PIECE_S * RATE):
         stream.feed(samples[start:start + PIECE_S * RATE])
     stream.finish()

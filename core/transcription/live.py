@@ -186,7 +186,7 @@ class _Window:
 class _Track:
     """One followed file: audio read, its speech as the file's decode will see it, and how far it is decoded."""
 
-    def __init__(self, path: str, speaker: str | None) -> None:
+    def __init__(self, path: str, speaker: str | None, filtered: bool = True) -> None:
         self.file = GrowingWav(path)
         self.speaker = speaker
         self.pending = np.zeros(0, dtype=np.float32)  # read, not yet given to the stream
@@ -194,7 +194,7 @@ class _Track:
         self.meter = _Meter()
         self.language = ""
         self.probability = 0.0
-        self.stream = SpeechStream()
+        self.stream = SpeechStream(filtered=filtered)
         self.seek = 0  # the next window's first frame (of the joined speech)
         self.decoding: tuple[Any, Any, TranscriptionSettings] | None = None  # tokenizer, options, settings
         self.prompting: Prompting | None = None  # the prompt for the next window (None: before the first)
@@ -229,7 +229,7 @@ class _Track:
     def caught_up(self) -> bool:
         """Every frame of speech decoded and no stretch of speech under way."""
         stream = self.stream
-        return not stream.vad.triggered and self.seek * HOP >= stream.speech_length - HOP and self.draft is None
+        return not stream.speaking and self.seek * HOP >= stream.speech_length - HOP and self.draft is None
 
     def _heard(self, sample: int) -> None:
         sample = min(max(sample, self.heard), self.heard + len(self.recorded))
@@ -277,9 +277,9 @@ class LiveJob:
     def __init__(self, request: Any, model: Any, send: Send, receive: Receive) -> None:
         self.request, self.model, self.send, self.receive = request, model, send, receive
         self.settings: TranscriptionSettings = request.settings
-        self.tracks = [_Track(request.path, None if request.call_path is None else ME)]
+        self.tracks = [_Track(request.path, None if request.call_path is None else ME, self.settings.vad)]
         if request.call_path is not None:
-            self.tracks.append(_Track(request.call_path, INTERVIEWER))
+            self.tracks.append(_Track(request.call_path, INTERVIEWER, self.settings.vad))
         self.ended = self.hold = False
         self.bleed: bleed.Bleed | None = None
         self.separate = self.settings.separate and request.call_path is None

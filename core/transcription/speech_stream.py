@@ -154,12 +154,14 @@ class _Vad:
 class SpeechStream:
     """A recording's joined speech and its features, growing as :meth:`feed` is given the recording's audio."""
 
-    def __init__(self, vad_options: Any = None) -> None:
+    def __init__(self, vad_options: Any = None, filtered: bool = True) -> None:
+        """``filtered=False``: no voice-activity detection (a file decoded with ``vad_filter=False``): all of the
+        recording is "speech"."""
         from faster_whisper.feature_extractor import FeatureExtractor
         from faster_whisper.vad import VadOptions
 
         options = vad_options if vad_options is not None else VadOptions()
-        self.vad = _Vad(options)
+        self.vad = _Vad(options) if filtered else None
         self.pad = int(RATE * options.speech_pad_ms / 1000)
         self.extractor = FeatureExtractor()
         self.hann = np.hanning(self.extractor.n_fft + 1)[:-1].astype(np.float32)
@@ -184,14 +186,21 @@ class SpeechStream:
         samples = np.asarray(samples, dtype=np.float32)
         self.audio = np.concatenate([self.audio, samples])
         self.received += len(samples)
-        self.vad.feed(samples)
+        if self.vad is not None:
+            self.vad.feed(samples)
         self._grow()
 
     def finish(self) -> None:
         """The recording has ended: its last stretch and last frames as the file's."""
-        self.vad.finish(self.received)
+        if self.vad is not None:
+            self.vad.finish(self.received)
         self.ended = True
         self._grow()
+
+    @property
+    def speaking(self) -> bool:
+        """A stretch of speech is under way (its end not yet known)."""
+        return self.vad is not None and self.vad.triggered
 
     @property
     def content_frames(self) -> int | None:
@@ -202,6 +211,8 @@ class SpeechStream:
 
     def _padded(self) -> list[dict[str, int]]:
         """The padded stretches whose start is final, the last one's end final or provisional (see module)."""
+        if self.vad is None:  # everything: one stretch
+            return [{"start": 0, "end": self.received, "next_start": 0, "final": self.ended}] if self.received else []
         raw = [dict(speech) for speech in self.vad.speeches]
         opened = self.vad.current.get("start") if self.vad.triggered else None
         if opened is not None:
@@ -245,7 +256,10 @@ class SpeechStream:
                 break
             self.final_chunks = index + 1
         # the recording's audio no stretch can take any more
-        keep = self.taken if self.final_chunks < len(self.chunks) else VAD_FRAME * self.vad.frames - 3 * self.pad
+        if self.final_chunks < len(self.chunks) or self.vad is None:
+            keep = self.taken
+        else:
+            keep = VAD_FRAME * self.vad.frames - 3 * self.pad
         keep = max(self.audio_start, min(keep, self.received))
         self.audio, self.audio_start = self.audio[keep - self.audio_start:], keep
         self._features()
