@@ -153,3 +153,18 @@ def test_a_followed_recordings_windows_are_the_files(tmp_path, model, recording,
     assert live[:len(before_last)] == before_last
     text = " ".join(s.text for s in live)
     assert wer(reference, text) <= wer(reference, " ".join(s.text for s in whole)) + 0.01
+
+
+def test_a_short_recording_in_a_language_not_given_stops_after_its_draft(tmp_path, model, recording,
+                                                                          built_base_model):
+    """Under a window of speech, then Stop: the newest draft stands for its first part and the language, not
+    given, is detected on the whole of it, as for the file (its frames are let go only after that)."""
+    audio = recording[0][:int(24 * RATE)]
+    settings = TranscriptionSettings(model=str(built_base_model))
+    live, job = _followed(tmp_path / "short.wav", audio, settings, model)
+    track = job.tracks[0]
+    assert track.language == "en" and track.probability > 0.5
+    assert live and live[-1].end_ms > 20000  # to the end
+    found, info = file_decode.transcribe(model, decode(tmp_path / "short.wav").samples, settings)
+    assert info.language == "en"
+    assert wer(" ".join(s.text for s in found), " ".join(s.text for s in live)) <= 0.1

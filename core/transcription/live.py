@@ -488,6 +488,7 @@ class LiveJob:
         """Send the segments of a decode of ``track``'s next window, and what a prompted decode left out of them;
         the track goes on from where the decode says the next window begins."""
         stream = track.stream
+        self._decoding(track)  # the language settles on the first window's frames, before they are let go
         track.prompting, track.seek, track.draft = decoded.prompting, decoded.result.seek, None
         found = [convert(segment) for segment in stream.restore(decoded.result.segments)]
         stream.release(track.seek)
