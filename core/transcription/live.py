@@ -391,7 +391,7 @@ class LiveJob:
                 content = stream.content_frames or 0
                 draft = track.draft
                 if draft is not None and draft.seek == track.seek and content - track.seek > draft.frames:
-                    self._emit(track, draft)  # it stands for the window's first part: only the rest is left
+                    self._emit(track, _settled_part(draft))  # it stands for the window's first part
                     continue
                 if track.seek >= content:
                     track.draft = None
@@ -482,7 +482,7 @@ class LiveJob:
             self._collect()
             return
         self.window, self.rescued = None, self.rescued + 1
-        self._emit(track, draft)
+        self._emit(track, _settled_part(draft))
 
     def _emit(self, track: _Track, decoded: _Decoded) -> None:
         """Send the segments of a decode of ``track``'s next window, and what a prompted decode left out of them;
@@ -519,6 +519,23 @@ class LiveJob:
                                 track.stream.speech_length / RATE, track.meter.levels().speech_dbfs,
                                 speaker=track.speaker))
         return out
+
+
+def _settled_part(draft: _Decoded) -> _Decoded:
+    """A draft without its last segment, which heard its speech cut off where the draft ended (its last word
+    guessed, or the decode of what follows starting inside a word: measured, the rest then looped "お客様に…"
+    to the end): what follows is decoded from that segment's start, with all the audio after it."""
+    segments = draft.result.segments
+    if not segments:
+        return draft
+    last = segments[-1]
+    kept = list(segments[:-1])
+    tokens = draft.prompting.tokens[:len(draft.prompting.tokens) - len(last.tokens)]
+    words = [word for segment in kept for word in (segment.words or ())]
+    prompting = Prompting(tokens=list(tokens), reset_since=min(draft.prompting.reset_since, len(tokens)),
+                          last_speech_s=words[-1].end if words else min(draft.prompting.last_speech_s, last.start))
+    seek = max(draft.seek, round(last.start * RATE / HOP))
+    return replace(draft, result=replace(draft.result, segments=kept, seek=seek), prompting=prompting)
 
 
 def _padded(samples: np.ndarray, length: int) -> np.ndarray:
