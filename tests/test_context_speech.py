@@ -35,7 +35,11 @@ def test_told_the_interview_the_model_gets_its_words_right_in_most_cases(answers
     before = service.transcribe(wav, plain).text
     after = service.transcribe(wav, with_context(plain, CONTEXT, hotwords=True)).text
     total = context_words(reference)
-    assert words_right(reference, after) >= 0.7 * total, after  # measured 17 of 22 (8 without)
+    # Measured 15 of 22 (8 without the context).  It was 17 when a file's features were floored below the file's
+    # loudest frame; each window is now floored below the loudest frame up to its end, which a recording knows
+    # while it is made, so that live and after-the-fact transcripts are the same (core.transcription.speech_stream):
+    # this clip's digital silence lies below the floor, and its first windows come before its loudest frame.
+    assert words_right(reference, after) > total / 2, after
     assert words_right(reference, after) >= words_right(reference, before) + 4, (before, after)
     assert cer(reference, after) <= cer(reference, before), (before, after)
     assert after.count("。") >= 10  # punctuated as it is read: the answers end with 。
