@@ -51,6 +51,11 @@ def settled(model: Any, stream: SpeechStream, settings: TranscriptionSettings,
     not given) and that language's prompt and hotwords; the language and how sure the detection is."""
     from dataclasses import replace
 
+    if not model.model.is_multilingual:  # an English-only model (``*.en``): English, as transcribe decides
+        language = "en"
+        return replace(settings, language=language, initial_prompt=dict(settings.prompts_by_language).get(
+            language, settings.initial_prompt), hotwords=dict(settings.hotwords_by_language).get(
+            language, settings.hotwords)), language, 1.0
     if settings.language:
         return settings, settings.language, 1.0
     if frames <= 0:
