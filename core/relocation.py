@@ -21,7 +21,6 @@ set, else the platform's data folder). Settings and the speech-model cache stay 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import shutil
@@ -147,6 +146,8 @@ def check_target(target: Path, source: Path | None = None) -> Message | None:
 
 
 def _sha256(path: Path) -> str:
+    import hashlib  # here: OpenSSL loads in ~3 ms, which the app's start-up (this module's first user) skips
+
     digest = hashlib.sha256()
     with path.open("rb") as file:
         for block in iter(lambda: file.read(1 << 20), b""):

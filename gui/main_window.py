@@ -205,14 +205,18 @@ class MainWindow(Retranslatable, QMainWindow):
         """Load the library, and once the window is shown probe audio and the speech model, all in the background."""
         self.load_library()
         self.tracker_ui.start()
-        self.tasks.run_op(lambda: recover(self.library), done=self._recovered, failed=self.show_error)
-        self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
-                       failed=self._consent_check_failed)
+        # Recovery and the consent check after the paint too: their threads load modules, and share the GIL.
+        self.first_paint.call(self._check_library)
         self.status.show_model_preparing()
         self.first_paint.call(self._probe)  # the window first: PortAudio and the model check load a lot
         # What changed since the last search, indexed before one is typed (the search module loads then too).
         self.first_paint.call(lambda: self.tasks.run(self.library.search.sync))
         self.retention.start()  # (core.retention): off unless the settings say
+
+    def _check_library(self) -> None:
+        self.tasks.run_op(lambda: recover(self.library), done=self._recovered, failed=self.show_error)
+        self.tasks.run(lambda: check_consent(self.library), done=self._consent_checked,
+                       failed=self._consent_check_failed)
 
     def run_retention(self) -> None:
         self.retention.run()

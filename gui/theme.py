@@ -14,6 +14,7 @@ import re
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 # light-mode colour → dark-mode colour
 DARK = {
@@ -104,10 +105,13 @@ class PaletteFollower(QObject):
         self.changed.emit()
 
 
+_made: list[PaletteFollower] = []  # kept here: the app's findChild made Qt's enums and took ~5 ms of start-up
+
+
 def follower() -> PaletteFollower | None:
     """The application's :class:`PaletteFollower` (see :func:`follow_palette`), if any."""
     app = QApplication.instance()
-    return app.findChild(PaletteFollower) if app is not None else None
+    return next((made for made in _made if isValid(made) and made.parent() is app), None) if app is not None else None
 
 
 def follow_palette() -> PaletteFollower | None:
@@ -115,4 +119,6 @@ def follow_palette() -> PaletteFollower | None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return None
-    return follower() or PaletteFollower(app)
+    if (made := follower()) is None:
+        _made[:] = [made := PaletteFollower(app)]
+    return made

@@ -130,3 +130,25 @@ def test_the_window_is_shown_before_its_interview_pane_is_built_and_the_pane_fol
     assert report["visible"]
     assert not report["recorder_shown"]  # the recorder, notes and timeline: once the window is painted
     assert report["pane_started"] == "InterviewPane"  # in place by the time the start-up tasks are done
+
+
+SCAN = r"""
+import inspect, sys
+import gui  # what every module of the app's interface is imported through
+read = []
+original = inspect.getsource
+inspect.getsource = lambda thing, *args: read.append(getattr(thing, "__name__", "?")) or original(thing, *args)
+import gui.main_window, gui.transcript_window, core.search  # noqa: E401 - imported after PySide6, as in the app
+import textwrap  # noqa: F401 - the standard library's too
+print("READ " + " ".join(sorted(read)), flush=True)
+"""
+
+
+def test_pyside6_does_not_read_the_source_of_the_apps_modules_when_they_are_imported():
+    """PySide6 reads each module imported after it, looking for ``__feature__`` (gui/__init__.py spares that)."""
+    done = subprocess.run([sys.executable, "-c", SCAN], cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          capture_output=True, text=True, timeout=120)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("READ")]
+    assert lines, f"rc {done.returncode}:\n{done.stdout}\n{done.stderr}"
+    read = lines[0].split()[1:]
+    assert not [name for name in read if name.split(".")[0] in ("gui", "core", "textwrap")], read

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -100,7 +99,7 @@ class ConsentRecord:
         return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
     def computed_hash(self) -> str:
-        return hashlib.sha256(self.payload()).hexdigest()
+        return _sha256(self.payload())
 
     @property
     def allows_recording(self) -> bool:
@@ -119,7 +118,13 @@ def self_consent(interview_id: int, note: str = "") -> ConsentRecord:
 
 
 def genesis_hash(interview_id: int) -> str:
-    return hashlib.sha256(f"furikaeri-consent-genesis:{interview_id}".encode()).hexdigest()
+    return _sha256(f"furikaeri-consent-genesis:{interview_id}".encode())
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # on first use: OpenSSL takes ~3 ms to load, which the app's start-up does without
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def iso(moment: datetime | None) -> str:

@@ -22,7 +22,6 @@ import os
 import re
 import sqlite3
 import stat
-import uuid
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -178,7 +177,7 @@ def _prepare(conn: LibraryConnection) -> None:
 
 def _create(path: Path) -> None:
     """Build a new library beside ``path``, then link it into place unless another program was quicker."""
-    temporary = path.with_name(f".{path.name}.new-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    temporary = path.with_name(f".{path.name}.new-{os.getpid()}-{os.urandom(4).hex()}")
     try:
         paths.create_private_file(temporary)
         conn = open_connection(temporary)
