@@ -209,21 +209,28 @@ class SpeechStream:
 
     # -- stretches → joined speech -----------------------------------------------------------------------------
 
-    def _padded(self) -> list[dict[str, int]]:
-        """The padded stretches whose start is final, the last one's end final or provisional (see module)."""
+    def _padded(self, first: int = 0) -> list[dict[str, int]]:
+        """The padded stretches from the ``first`` on, whose start is final, the last one's end final or provisional
+        (see module). Those before ``first`` are final already: of them only the last is worked out again, for the
+        start it gives the next (an hour of speech has hundreds of stretches, and the stream grows twice a second)."""
         if self.vad is None:  # everything: one stretch
-            return [{"start": 0, "end": self.received, "next_start": 0, "final": self.ended}] if self.received else []
-        raw = [dict(speech) for speech in self.vad.speeches]
+            whole = [{"start": 0, "end": self.received, "next_start": 0, "final": self.ended}] if self.received else []
+            return whole[first:]
+        speeches = self.vad.speeches
+        begin = max(0, first - 1)
+        raw = speeches[begin:]
         opened = self.vad.current.get("start") if self.vad.triggered else None
         if opened is not None:
             raw.append({"start": opened, "end": self.vad.open_end() or opened})
         length, pad = self.received, self.pad
         out: list[dict[str, int]] = []
-        for i, speech in enumerate(raw):
+        for offset, speech in enumerate(raw):
+            i = begin + offset
             start, end = speech["start"], speech["end"]
-            start = int(max(0, start - pad)) if i == 0 else out[-1]["next_start"]
-            complete = i < len(self.vad.speeches)
-            following = raw[i + 1]["start"] if i + 1 < len(raw) else None
+            # (the one before ``first`` is there for its next_start only: its own start is not returned)
+            start = int(max(0, start - pad)) if i == 0 else out[-1]["next_start"] if out else 0
+            complete = i < len(speeches)
+            following = raw[offset + 1]["start"] if offset + 1 < len(raw) else None
             if following is not None:
                 silence = following - speech["end"]
                 if silence < 2 * pad:
@@ -238,12 +245,10 @@ class SpeechStream:
             else:
                 next_start, final = 0, False  # end: no earlier than the raw end
             out.append({"start": start, "end": end, "next_start": next_start, "final": final})
-        return out
+        return out[first - begin:]
 
     def _grow(self) -> None:
-        padded = self._padded()
-        for index in range(self.final_chunks, len(padded)):
-            chunk = padded[index]
+        for index, chunk in enumerate(self._padded(self.final_chunks), start=self.final_chunks):
             if index >= len(self.chunks):
                 self.chunks.append({"start": chunk["start"], "end": chunk["start"]})
                 self.taken = chunk["start"]
