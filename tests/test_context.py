@@ -20,7 +20,7 @@ from core.transcription.context import (
     split_terms,
     with_context,
 )
-from core.transcription.decoding import settle_language, whisper_options
+from core.transcription.decoding import whisper_options, with_language
 from core.transcription.model import TranscriptionSettings
 
 AOBA = Context(company="青葉精機株式会社", position="法人営業", stage="final",
@@ -95,12 +95,8 @@ def test_a_detected_language_takes_its_prompt_and_hotwords_once_detected():
     assert told.initial_prompt is None and told.hotwords is None
     assert dict(told.prompts_by_language) == {"ja": prompt(AOBA, "ja"), "en": prompt(AOBA, "en")}
 
-    class Detects:
-        def detect_language(self, samples, vad_filter):
-            return "en", 0.97, []
-
-    settled, probability = settle_language(Detects(), None, told)
-    assert probability == 0.97 and settled.language == "en"
+    settled = with_language(told, "en")  # as core.transcription.file_decode.settled does with the language detected
+    assert settled.language == "en"
     assert settled.initial_prompt == prompt(AOBA, "en") and settled.hotwords == hotword_text(AOBA, "en")
 
 

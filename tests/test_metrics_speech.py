@@ -142,16 +142,17 @@ def test_filler_keeping_settings_reach_the_recall_floor(language, tmp_path, serv
 
 def test_a_detected_language_takes_its_filler_prompt(built_base_model, japanese_with_silences, english_fillers_clip):
     from core.speech.models import load_whisper
+    from core.transcription import file_decode
     from core.transcription.audio import decode
-    from core.transcription.decoding import settle_language
 
     model = load_whisper(str(built_base_model), device="cpu")
     for clip, language in ((japanese_with_silences, "ja"), (english_fillers_clip, "en")):
-        settings, probability = settle_language(model, decode(clip.wav).samples, practice_settings(None, "base"))
-        assert settings.language == language and probability > 0.5
-        assert settings.initial_prompt == FILLER_PROMPTS[language]
+        _segments, info = file_decode.transcribe(model, decode(clip.wav).samples, practice_settings(None, "base"))
+        assert info.settings.language == info.language == language and info.language_probability > 0.5
+        assert info.settings.initial_prompt == FILLER_PROMPTS[language]
     fixed = practice_settings("en", "base")  # a language given: nothing detected, nothing changed
-    assert settle_language(model, decode(english_fillers_clip.wav).samples, fixed) == (fixed, None)
+    _segments, info = file_decode.transcribe(model, decode(english_fillers_clip.wav).samples, fixed)
+    assert info.settings == fixed and info.language == "en"
 
 
 def test_find_fillers_agrees_with_the_metrics(japanese_transcript):

@@ -54,25 +54,12 @@ def whisper_options(settings: TranscriptionSettings) -> dict[str, Any]:
     }
 
 
-def settle_language(model: Any, samples: Any,
-                    settings: TranscriptionSettings) -> tuple[TranscriptionSettings, float | None]:
-    """``settings`` for this audio, and the detection's probability (None when nothing was detected here).
-
-    With ``prompts_by_language`` and no language, the language is detected
-    first (as Whisper would inside ``transcribe``) and its prompt taken.
-    """
-    if settings.language or not (settings.prompts_by_language or settings.hotwords_by_language):
-        return settings, None
-    try:
-        language, probability, _ = model.detect_language(samples, vad_filter=settings.vad)
-    except (ValueError, IndexError, RuntimeError):  # e.g. no speech left after voice-activity detection
-        return settings, None
+def with_language(settings: TranscriptionSettings, language: str) -> TranscriptionSettings:
+    """``settings`` decoding ``language``, with that language's prompt and hotwords where they are told by language
+    (a detected language takes its own: the filler prompt of practice, the interview's names)."""
     prompts, hotwords = dict(settings.prompts_by_language), dict(settings.hotwords_by_language)
-    return (replace(settings, language=language, initial_prompt=prompts.get(language, settings.initial_prompt),
-                    hotwords=hotwords.get(language, settings.hotwords)),
-            float(probability))
-
-
+    return replace(settings, language=language, initial_prompt=prompts.get(language, settings.initial_prompt),
+                   hotwords=hotwords.get(language, settings.hotwords))
 
 
 def convert(segment: Any) -> Segment:

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from core.transcription.decoding import whisper_options
+from core.transcription.decoding import whisper_options, with_language
 from core.transcription.model import TranscriptionSettings
 from core.transcription.speech_stream import RATE, SpeechStream
 from core.transcription.window import (
@@ -49,22 +49,14 @@ def settled(model: Any, stream: SpeechStream, settings: TranscriptionSettings,
             frames: int) -> tuple[TranscriptionSettings, str, float]:
     """``settings`` with their language (detected on the first ``frames`` of ``stream``, the first window, when
     not given) and that language's prompt and hotwords; the language and how sure the detection is."""
-    from dataclasses import replace
-
     if not model.model.is_multilingual:  # an English-only model (``*.en``): English, as transcribe decides
-        language = "en"
-        return replace(settings, language=language, initial_prompt=dict(settings.prompts_by_language).get(
-            language, settings.initial_prompt), hotwords=dict(settings.hotwords_by_language).get(
-            language, settings.hotwords)), language, 1.0
+        return with_language(settings, "en"), "en", 1.0
     if settings.language:
         return settings, settings.language, 1.0
     if frames <= 0:
         return settings, "", 0.0
     language, probability, _ = model.detect_language(features=stream.window(0, frames))
-    prompts, hotwords = dict(settings.prompts_by_language), dict(settings.hotwords_by_language)
-    return (replace(settings, language=str(language), initial_prompt=prompts.get(language, settings.initial_prompt),
-                    hotwords=hotwords.get(language, settings.hotwords)),
-            str(language), float(probability))
+    return with_language(settings, str(language)), str(language), float(probability)
 
 
 def transcribe(model: Any, samples: np.ndarray,
