@@ -9,6 +9,7 @@ benchmarks pass ``pace`` to write in real time instead.
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from core.recording.wavfile import WavWriter
+from core.transcription.live import Caught
+from core.transcription.messages import SegmentDone
 
 RATE = 16000
 
@@ -58,3 +61,33 @@ def wait_until(condition: Callable[[], bool], timeout_s: float) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the live transcription did not see the new audio in time")
         event.wait(0.02)
+
+
+class JobLine:
+    """Both ends of a live job's line to the service, for a test: what the job sends is kept in :attr:`sent`, what
+    it is to receive is put in :attr:`inbox`, and :attr:`said` is told of each progress report (:class:`Caught`),
+    for the test to wait on instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.inbox: queue.Queue = queue.Queue()
+        self.sent: list[object] = []
+        self.said = threading.Condition()
+
+    def send(self, message: object) -> None:
+        self.sent.append(message)
+        if isinstance(message, Caught):
+            with self.said:
+                self.said.notify_all()
+
+    def receive(self, timeout: float) -> object | None:
+        try:
+            return self.inbox.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def caught(self) -> Caught:
+        """The latest progress report (nothing read, nothing heard before the first)."""
+        return next((m for m in reversed(self.sent) if isinstance(m, Caught)), Caught(1, 0.0, 0.0))
+
+    def segments(self) -> list:
+        return [m.segment for m in self.sent if isinstance(m, SegmentDone)]

@@ -11,11 +11,11 @@ import numpy as np
 from core.recording.wavfile import WavWriter
 from core.speech.models import load_whisper
 from core.transcription.audio import decode
-from core.transcription.live import DECODERS, LIVE, Caught, LiveControl, LiveJob
+from core.transcription.live import DECODERS, LIVE, LiveControl, LiveJob
 from core.transcription.messages import JobRequest, SegmentDone
 from core.transcription.model import TranscriptionSettings
 from core.transcription.window import FRAMES
-from tests.live_feed import RATE, pcm16
+from tests.live_feed import RATE, JobLine, pcm16
 from tests.speech_fixtures import cer, japanese_characters
 
 
@@ -48,25 +48,10 @@ def _segments(sent: list[object]) -> list:
 def _recorded_while_stopping(path, audio, settings, model):
     """Write ``audio`` second by second, each once the job has read the one before, until the job is told to stop
     (during its first window); the job and what it heard."""
-    inbox: queue.Queue = queue.Queue()
-    sent: list[object] = []
+    line = JobLine()
     stopped = threading.Event()
-    read = threading.Condition()
-
-    def send(message: object) -> None:
-        sent.append(message)
-        if isinstance(message, Caught):
-            with read:
-                read.notify_all()
-
-    def receive(timeout: float):
-        try:
-            return inbox.get(timeout=timeout)
-        except queue.Empty:
-            return None
-
     job = StopDuringTheFirstWindow(JobRequest(1, str(path), settings, settings.model, "cpu", 0.0, kind=LIVE),
-                                   model, send, receive, inbox=inbox, stopped=stopped)
+                                   model, line.send, line.receive, inbox=line.inbox, stopped=stopped)
     writer = WavWriter(path, RATE, 1)
     worker = threading.Thread(target=job.run)
     worker.start()
@@ -74,13 +59,13 @@ def _recorded_while_stopping(path, audio, settings, model):
         if stopped.is_set():
             break
         writer.write(pcm16(audio[(written - 1) * RATE:written * RATE]))
-        with read:  # the job has read it (or stops): never a sleep
-            read.wait_for(lambda written=written: stopped.is_set() or not worker.is_alive() or any(
-                isinstance(m, Caught) and m.recorded_s >= written - 0.01 for m in sent[-5:]), timeout=120)
+        with line.said:  # the job has read it (or stops): never a sleep
+            line.said.wait_for(lambda written=written: stopped.is_set() or not worker.is_alive()
+                               or line.caught().recorded_s >= written - 0.01, timeout=120)
     worker.join(300)
     writer.close()
     assert not worker.is_alive()
-    return job, _segments(sent)
+    return job, line.segments()
 
 
 def _transcribed_after(path, settings, model):

@@ -12,7 +12,6 @@ the end, where a draft may stand in for the last window at Stop, may differ.
 
 from __future__ import annotations
 
-import queue
 import threading
 
 import numpy as np
@@ -24,8 +23,8 @@ from core.recording.wavfile import WavWriter
 from core.transcription import file_decode
 from core.transcription.audio import decode
 from core.transcription.decoding import convert, whisper_options
-from core.transcription.live import DECODERS, LIVE, Caught, LiveControl, LiveJob
-from core.transcription.messages import JobRequest, SegmentDone
+from core.transcription.live import DECODERS, LIVE, LiveControl, LiveJob
+from core.transcription.messages import JobRequest
 from core.transcription.model import TranscriptionSettings
 from core.transcription.window import (
     FRAMES,
@@ -38,7 +37,7 @@ from core.transcription.window import (
 )
 from core.transcription.worker import no_telemetry
 from tests import real_speech
-from tests.live_feed import RATE, pcm16
+from tests.live_feed import RATE, JobLine, pcm16
 from tests.speech_fixtures import wer
 
 pytestmark = pytest.mark.slow
@@ -96,26 +95,9 @@ def _followed(path, audio, settings, model):
     """A live job following ``audio`` written second by second, each once the job has read the one before and
     decoded all but about a window, then told the recording ended once no whole window waits (a Stop during
     one lets its draft stand for it: tests/test_live_stop.py): its segments and the job."""
-    inbox: queue.Queue = queue.Queue()
-    sent: list[object] = []
-    said = threading.Condition()
-
-    def send(message: object) -> None:
-        sent.append(message)
-        if isinstance(message, Caught):
-            with said:
-                said.notify_all()
-
-    def receive(timeout: float):
-        try:
-            return inbox.get(timeout=timeout)
-        except queue.Empty:
-            return None
-
-    def caught() -> Caught:
-        return next((m for m in reversed(sent) if isinstance(m, Caught)), Caught(1, 0.0, 0.0))
-
-    job = LiveJob(JobRequest(1, str(path), settings, settings.model, "cpu", 0.0, kind=LIVE), model, send, receive)
+    line = JobLine()
+    job = LiveJob(JobRequest(1, str(path), settings, settings.model, "cpu", 0.0, kind=LIVE), model, line.send,
+                  line.receive)
     track = job.tracks[0]
     writer = WavWriter(path, RATE, 1)
     worker = threading.Thread(target=job.run)
@@ -123,17 +105,17 @@ def _followed(path, audio, settings, model):
     for written in range(1, -(-len(audio) // RATE) + 1):
         writer.write(pcm16(audio[(written - 1) * RATE:written * RATE]))
         seconds = min(written, len(audio) / RATE)
-        with said:  # never a sleep: the job says what it has read and transcribed
-            assert said.wait_for(lambda seconds=seconds: not worker.is_alive() or (
-                caught().recorded_s >= seconds - 0.01 and caught().heard_s >= seconds - 45), timeout=300)
+        with line.said:  # never a sleep: the job says what it has read and transcribed
+            assert line.said.wait_for(lambda seconds=seconds: not worker.is_alive() or (
+                line.caught().recorded_s >= seconds - 0.01 and line.caught().heard_s >= seconds - 45), timeout=300)
     writer.close()
-    with said:
-        assert said.wait_for(lambda: job.window is None and track.stream.frames_done - track.seek <= FRAMES,
+    with line.said:
+        assert line.said.wait_for(lambda: job.window is None and track.stream.frames_done - track.seek <= FRAMES,
                              timeout=300)
-    inbox.put(LiveControl(1, ended=True))
+    line.inbox.put(LiveControl(1, ended=True))
     worker.join(600)
     assert not worker.is_alive()
-    return [m.segment for m in sent if isinstance(m, SegmentDone)], job
+    return line.segments(), job
 
 
 def test_a_followed_recordings_windows_are_the_files(tmp_path, model, recording, built_base_model):
