@@ -304,10 +304,10 @@ def _session(call_source: str = "speakers.monitor"):
     return library, RecordingSession.start(library, consent.id, call_source=call_source)
 
 
-@pytest.mark.audio
-def test_a_click_heard_by_both_tracks_is_at_the_same_place_in_both_files(online_rig, tmp_path):
-    """One click, rendered once, reaches both tracks: the microphone through PortAudio (the remapped source),
-    the call track through libpulse from the monitor of the same sink (a monitor, as the speakers' is).
+def _clicks_in_both_files(rig, folder) -> tuple[list[tuple[int, int]], dict]:
+    """Three clicks rendered once, reaching both tracks: the microphone through PortAudio (the remapped source),
+    the call track through libpulse from the monitor of the same sink (a monitor, as the speakers' is). Where
+    each click is in the microphone's file and in the call's, and the call track's facts from the sidecar.
 
     Not played to the microphone and the speakers through the combine sink (``play_everywhere``): its two
     outputs are not simultaneous to 20 ms. Measured, with the tracks otherwise as here: -3 to +13 ms apart on
@@ -319,20 +319,47 @@ def test_a_click_heard_by_both_tracks_is_at_the_same_place_in_both_files(online_
 
     from core.recording.files import call_track_path, sidecar_path
 
-    _clicks(tmp_path / "clicks.wav", (0.3, 1.3, 2.3), 2.8)
-    library, session = _session(call_source=f"{online_rig.sink}.monitor")
+    _clicks(folder / "clicks.wav", (0.3, 1.3, 2.3), 2.8)
+    library, session = _session(call_source=f"{rig.sink}.monitor")
     with library:
         assert session.call is not None, session.call_problem
         session.call.recorder.wait_for(lambda r: r.frames_written >= RATE // 2, 10)
-        online_rig.play(tmp_path / "clicks.wav")
+        rig.play(folder / "clicks.wav")
         recording = session.stop()
     mic, _ = soundfile.read(recording.path, dtype="float64")
     call, _ = soundfile.read(call_track_path(recording.path), dtype="float64", always_2d=True)
-    for heard_by_mic, heard_by_call in zip(_click_positions(mic, 3), _click_positions(call[:, 0], 3), strict=True):
+    clicks = list(zip(_click_positions(mic, 3), _click_positions(call[:, 0], 3), strict=True))
+    return clicks, json.loads(sidecar_path(recording.path).read_text("utf-8"))["call_track"]
+
+
+@pytest.mark.audio
+def test_a_click_heard_by_both_tracks_is_at_the_same_place_in_both_files(online_rig, tmp_path):
+    clicks, facts = _clicks_in_both_files(online_rig, tmp_path)
+    for heard_by_mic, heard_by_call in clicks:
         assert abs(heard_by_call - heard_by_mic) <= 0.020 * RATE, (heard_by_mic, heard_by_call)
-    facts = json.loads(sidecar_path(recording.path).read_text("utf-8"))["call_track"]
     assert facts["aligned"] is True and facts["problem"] is None
     assert {"start_offset_ms", "drift_ppm", "frames_inserted", "frames_dropped"} <= facts.keys()
+
+
+@pytest.mark.audio
+def test_a_call_track_whose_stream_opens_late_is_padded_to_the_microphones_time(online_rig, tmp_path, monkeypatch):
+    """The call's stream delivers its first block 0.4 s of sound after it was started (as a device that is slow
+    to open): its file begins with that much silence, and the clicks are still at the microphone's places."""
+    from core.audio.pulse_streams import SourceStream
+
+    reads = SourceStream._run
+
+    def opens_late(stream: SourceStream) -> None:
+        late = 0
+        while late < 0.4 * stream.samplerate:  # counted in frames the source delivers, not slept
+            late += len(stream._capture.read())
+        reads(stream)
+
+    monkeypatch.setattr(SourceStream, "_run", opens_late)
+    clicks, facts = _clicks_in_both_files(online_rig, tmp_path)
+    for heard_by_mic, heard_by_call in clicks:
+        assert abs(heard_by_call - heard_by_mic) <= 0.020 * RATE, (heard_by_mic, heard_by_call)
+    assert facts["aligned"] is True and facts["start_offset_ms"] >= 380  # padded by the 0.4 s it opened late
 
 
 @pytest.mark.audio
