@@ -12,7 +12,7 @@ from core.recording.wavfile import WavWriter
 from core.speech.models import load_whisper
 from core.transcription.audio import decode
 from core.transcription.live import DECODERS, LIVE, LiveControl, LiveJob
-from core.transcription.messages import JobRequest, SegmentDone
+from core.transcription.messages import JobRequest
 from core.transcription.model import TranscriptionSettings
 from core.transcription.window import FRAMES
 from tests.live_feed import RATE, JobLine, pcm16
@@ -41,10 +41,6 @@ class StopDuringTheFirstWindow(LiveJob):
         return first_window_stops
 
 
-def _segments(sent: list[object]) -> list:
-    return [m.segment for m in sent if isinstance(m, SegmentDone)]
-
-
 def _recorded_while_stopping(path, audio, settings, model):
     """Write ``audio`` second by second, each once the job has read the one before, until the job is told to stop
     (during its first window); the job and what it heard."""
@@ -70,13 +66,12 @@ def _recorded_while_stopping(path, audio, settings, model):
 
 def _transcribed_after(path, settings, model):
     """The usual live job over a recording that is all there (no Stop during a window)."""
-    inbox: queue.Queue = queue.Queue()
-    inbox.put(LiveControl(1, ended=True))
-    sent: list[object] = []
-    job = LiveJob(JobRequest(1, str(path), settings, settings.model, "cpu", 0.0, kind=LIVE), model, sent.append,
-                  lambda timeout: inbox.get_nowait() if not inbox.empty() else None)
+    line = JobLine()
+    line.inbox.put(LiveControl(1, ended=True))
+    job = LiveJob(JobRequest(1, str(path), settings, settings.model, "cpu", 0.0, kind=LIVE), model, line.send,
+                  lambda timeout: line.inbox.get_nowait() if not line.inbox.empty() else None)
     job.run()
-    return _segments(sent)
+    return line.segments()
 
 
 def test_stop_during_a_window_takes_its_draft_and_loses_nothing(tmp_path, built_base_model,

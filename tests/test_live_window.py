@@ -111,7 +111,7 @@ def _followed(path, audio, settings, model):
     writer.close()
     with line.said:
         assert line.said.wait_for(lambda: job.window is None and track.stream.frames_done - track.seek <= FRAMES,
-                             timeout=300)
+                                  timeout=300)
     line.inbox.put(LiveControl(1, ended=True))
     worker.join(600)
     assert not worker.is_alive()
